@@ -1,0 +1,81 @@
+using System.Globalization;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Model;
+
+/// <summary>
+/// A compiled expression. Evaluation reads the kernel state and never writes it (except to intern
+/// a new string); an error such as division by zero throws <see cref="ThreadFaultException"/>.
+/// </summary>
+public abstract class CExpr(ValueKind kind)
+{
+    public ValueKind Kind { get; } = kind;
+
+    public abstract long Eval(in EvalContext ctx);
+
+    /// <summary>A value as a learner reads it: 3, true, "job producer-1.1".</summary>
+    public static string Format(ValueKind kind, long value, StringTable strings, bool quoteStrings) => kind switch
+    {
+        ValueKind.Bool => value != 0 ? "true" : "false",
+        ValueKind.Str => quoteStrings ? "\"" + strings[value] + "\"" : strings[value],
+        _ => value.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+public sealed class ConstExpr(ValueKind kind, long value) : CExpr(kind)
+{
+    public long Value { get; } = value;
+
+    public override long Eval(in EvalContext ctx) => Value;
+}
+
+public sealed class LocalExpr(ValueKind kind, int slot) : CExpr(kind)
+{
+    public int Slot { get; } = slot;
+
+    public override long Eval(in EvalContext ctx) => ctx.Data[ctx.LocalBase + Slot];
+}
+
+/// <summary>A direct read of a shared variable, used where a whole line is one step (a condition, print).</summary>
+public sealed class SharedExpr(ValueKind kind, int slot) : CExpr(kind)
+{
+    public int Slot { get; } = slot;
+
+    public override long Eval(in EvalContext ctx) => ctx.Data[ctx.Layout.SharedBase + Slot];
+}
+
+public sealed class SelfExpr() : CExpr(ValueKind.Str)
+{
+    public override long Eval(in EvalContext ctx) => ctx.SelfName;
+}
+
+/// <summary>The queue functions: full(q), empty(q), size(q), capacity(q).</summary>
+public sealed class QueueFuncExpr(QueueFunc func, int queueSlot, int capacity)
+    : CExpr(func is QueueFunc.Full or QueueFunc.Empty ? ValueKind.Bool : ValueKind.Int)
+{
+    public override long Eval(in EvalContext ctx)
+    {
+        var count = ctx.Layout.QueueCount(ctx.Data, queueSlot);
+        return func switch
+        {
+            QueueFunc.Full => count >= capacity ? 1 : 0,
+            QueueFunc.Empty => count == 0 ? 1 : 0,
+            QueueFunc.Size => count,
+            _ => capacity,
+        };
+    }
+}
+
+public enum QueueFunc
+{
+    Full,
+    Empty,
+    Size,
+    Capacity,
+}
+
+/// <summary>The current count of a semaphore: value(s).</summary>
+public sealed class SemValueExpr(int semSlot) : CExpr(ValueKind.Int)
+{
+    public override long Eval(in EvalContext ctx) => ctx.Data[ctx.Layout.SemBase + semSlot];
+}

@@ -1,0 +1,32 @@
+using IpcLab.Core.Script;
+
+namespace IpcLab.Core.Model;
+
+/// <summary>A declared shared object.</summary>
+/// <param name="Id">Index in <see cref="CompiledProgram.Objects"/>.</param>
+/// <param name="Slot">Index among the objects of the same kind (the kernel's per-kind arrays).</param>
+/// <param name="Process">The owning process, or -1 when declared at top level (visible to all).</param>
+/// <param name="Capacity">A queue's capacity; 0 for other kinds.</param>
+/// <param name="Initial">A semaphore's initial count, or a shared variable's initial value.</param>
+/// <param name="ValueKind">A shared variable's type, or a queue's element type.</param>
+public sealed record ObjectInfo(
+    int Id,
+    string Name,
+    ObjectKind Kind,
+    int Slot,
+    int Process,
+    SourcePos Pos,
+    int Capacity,
+    long Initial,
+    ValueKind ValueKind)
+{
+    public string KindWord => Kind switch
+    {
+        ObjectKind.Mutex => "mutex",
+        ObjectKind.CondVar => "condition variable",
+        ObjectKind.Semaphore => "semaphore",
+        ObjectKind.BoundedQueue => "queue",
+        ObjectKind.SharedVar => "shared variable",
+        _ => Kind.ToString(),
+    };
+}

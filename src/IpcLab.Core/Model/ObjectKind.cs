@@ -1,0 +1,20 @@
+namespace IpcLab.Core.Model;
+
+/// <summary>The kinds of shared object a script can declare.</summary>
+public enum ObjectKind
+{
+    /// <summary>A lock with one owner and a FIFO entry queue; unlock hands it to the first waiter.</summary>
+    Mutex,
+
+    /// <summary>A Mesa-style condition variable: a wait queue; a woken thread must re-acquire its mutex.</summary>
+    CondVar,
+
+    /// <summary>A counting semaphore: P takes a unit or blocks, V gives one (to the first waiter if any).</summary>
+    Semaphore,
+
+    /// <summary>A plain bounded buffer. It never blocks: put on full and take from empty are faults.</summary>
+    BoundedQueue,
+
+    /// <summary>A shared int or string variable; reading and writing it are separate steps.</summary>
+    SharedVar,
+}

@@ -1,0 +1,80 @@
+namespace IpcLab.Core.Model;
+
+/// <summary>
+/// What one step of a thread does. Every instruction a thread executes is exactly one step;
+/// control flow between instructions (jumping back to a loop header) is not a step.
+/// </summary>
+public enum OpCode
+{
+    /// <summary>Acquire mutex A, or join its entry queue and block.</summary>
+    Lock,
+
+    /// <summary>Acquire mutex A if free; store 1/0 into local B. Never blocks.</summary>
+    TryLock,
+
+    /// <summary>Release mutex A; hand it to the first thread in its entry queue, if any.</summary>
+    Unlock,
+
+    /// <summary>First half of <c>wait c, m</c>: release mutex B and join condition A's wait queue, atomically.</summary>
+    CondWait,
+
+    /// <summary>Second half of <c>wait c, m</c>, after being woken: re-acquire mutex A (may block).</summary>
+    Reacquire,
+
+    /// <summary>Wake one waiter of condition A (FIFO unless the schedule chooses another); lost if none.</summary>
+    Signal,
+
+    /// <summary>Wake every waiter of condition A.</summary>
+    Broadcast,
+
+    /// <summary>Semaphore A: take a unit, or block until one is handed over.</summary>
+    SemP,
+
+    /// <summary>Semaphore A: hand a unit to the first waiter, or add it to the count.</summary>
+    SemV,
+
+    /// <summary>Queue A: append value E1; a fault when full.</summary>
+    Put,
+
+    /// <summary>Queue A: remove the head into local B; a fault when empty.</summary>
+    Take,
+
+    /// <summary>Queue A: append E1 if not full; store 1/0 into local B.</summary>
+    TryPut,
+
+    /// <summary>Queue A: remove the head into local B if not empty; store 1/0 into local C.</summary>
+    TryTake,
+
+    /// <summary>Read shared variable A into hidden local B (the "load" half of a read-modify-write line).</summary>
+    Load,
+
+    /// <summary>Evaluate E1 and store it into shared variable A (the "store" half).</summary>
+    Store,
+
+    /// <summary>Evaluate E1 into local B.</summary>
+    SetLocal,
+
+    /// <summary>Evaluate condition E1; continue at Next when true, at Jump when false.</summary>
+    Branch,
+
+    /// <summary>Loop start: local B = E1, hidden local C = E2 (the bound); skip the loop (Jump) when B &gt; C.</summary>
+    ForInit,
+
+    /// <summary>Loop end: B += 1; back to Next (body start) while B &lt;= C, else Jump.</summary>
+    ForNext,
+
+    /// <summary>Repeat start: hidden local B = E1; skip the loop (Jump) when B &lt;= 0.</summary>
+    RepeatInit,
+
+    /// <summary>Repeat end: B -= 1; back to Next (body start) while B &gt; 0, else Jump.</summary>
+    RepeatNext,
+
+    /// <summary>Print the values Args.</summary>
+    Print,
+
+    /// <summary>Check E1; a failed assertion (message E2) faults the thread.</summary>
+    Assert,
+
+    /// <summary>Do nothing for one step.</summary>
+    Pass,
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Model;
+
+public enum BinaryOp
+{
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+    Concat,
+}
+
+public sealed class BinaryCExpr(BinaryOp op, CExpr left, CExpr right, ValueKind kind) : CExpr(kind)
+{
+    public override long Eval(in EvalContext ctx)
+    {
+        // `and` / `or` short-circuit, as learners expect from every language they know.
+        if (op == BinaryOp.And)
+        {
+            return left.Eval(ctx) != 0 && right.Eval(ctx) != 0 ? 1 : 0;
+        }
+
+        if (op == BinaryOp.Or)
+        {
+            return left.Eval(ctx) != 0 || right.Eval(ctx) != 0 ? 1 : 0;
+        }
+
+        var a = left.Eval(ctx);
+        var b = right.Eval(ctx);
+        return op switch
+        {
+            BinaryOp.Add => unchecked(a + b),
+            BinaryOp.Sub => unchecked(a - b),
+            BinaryOp.Mul => unchecked(a * b),
+            BinaryOp.Div => b == 0 ? throw new ThreadFaultException("division by zero") : a / b,
+            BinaryOp.Mod => b == 0 ? throw new ThreadFaultException("division by zero (in %)") : a % b,
+            BinaryOp.Eq => a == b ? 1 : 0,
+            BinaryOp.Ne => a != b ? 1 : 0,
+            BinaryOp.Lt => a < b ? 1 : 0,
+            BinaryOp.Le => a <= b ? 1 : 0,
+            BinaryOp.Gt => a > b ? 1 : 0,
+            BinaryOp.Ge => a >= b ? 1 : 0,
+            BinaryOp.Concat => ctx.Strings.Intern(ctx.Strings[a] + ctx.Strings[b]),
+            _ => throw new InvalidOperationException($"unknown operator {op}"),
+        };
+    }
+}
+
+public sealed class NegExpr(CExpr operand) : CExpr(ValueKind.Int)
+{
+    public override long Eval(in EvalContext ctx) => unchecked(-operand.Eval(ctx));
+}
+
+public sealed class NotExpr(CExpr operand) : CExpr(ValueKind.Bool)
+{
+    public override long Eval(in EvalContext ctx) => operand.Eval(ctx) == 0 ? 1 : 0;
+}
+
+/// <summary>"job {self}.{i}": concatenates the formatted parts and interns the result.</summary>
+public sealed class InterpolationExpr(IReadOnlyList<CExpr> parts) : CExpr(ValueKind.Str)
+{
+    public override long Eval(in EvalContext ctx)
+    {
+        var sb = new StringBuilder();
+        foreach (var part in parts)
+        {
+            sb.Append(Format(part.Kind, part.Eval(ctx), ctx.Strings, quoteStrings: false));
+        }
+
+        return ctx.Strings.Intern(sb.ToString());
+    }
+}

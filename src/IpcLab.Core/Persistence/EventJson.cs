@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.Json;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Persistence;
+
+/// <summary>Events as JSON Lines: one object per event, with its kind, names and sentence.</summary>
+public static class EventJson
+{
+    public static string ToLine(KernelEvent e, Kernel kernel)
+    {
+        var program = kernel.Program;
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("step", e.Step);
+            w.WriteString("kind", EventText.KindName(e.Kind));
+            if (e.Thread >= 0)
+            {
+                w.WriteString("thread", program.Threads[e.Thread].Name);
+                w.WriteNumber("line", e.Pos.Line);
+            }
+
+            if (e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed))
+            {
+                w.WriteString("object", program.Objects[e.Object].Name);
+            }
+
+            if (e.Other >= 0 && e.Kind is EventKind.BlockedOnMutex or EventKind.HandedOff or EventKind.Signalled or EventKind.SemHandedOff or EventKind.TryLockFailed)
+            {
+                w.WriteString("other", program.Threads[e.Other].Name);
+            }
+
+            w.WriteString("text", EventText.Describe(e, program, kernel.Strings));
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static string ToLines(Kernel kernel)
+    {
+        var sb = new StringBuilder();
+        foreach (var e in kernel.Events)
+        {
+            sb.Append(ToLine(e, kernel)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text;
+using System.Text.Json;
+using IpcLab.Core.Model;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Persistence;
+
+/// <summary>
+/// A run as a file: the scenario (the script text and its file name), the schedule (every choice,
+/// by thread name) and, for checking, the events' sentences. Replaying the schedule on the
+/// scenario reproduces the run event for event.
+/// </summary>
+public sealed record SavedRun(string ScriptFile, string Script, string Scheduler, IReadOnlyList<SavedEntry> Schedule, IReadOnlyList<string> Events)
+{
+    public const string Format = "ipclab-run/1";
+
+    public static SavedRun From(Kernel kernel, string scheduler)
+    {
+        var program = kernel.Program;
+        var entries = kernel.Schedule.Select(e => new SavedEntry(
+            e.Kind,
+            program.Threads[e.Thread].Name,
+            e.Woken >= 0 ? program.Threads[e.Woken].Name : null)).ToArray();
+        var events = kernel.Events.Select(e => EventText.Describe(e, program, kernel.Strings)).ToArray();
+        return new SavedRun(program.File, program.Source, scheduler, entries, events);
+    }
+
+    /// <summary>The schedule with thread names resolved against a compiled program.</summary>
+    public IReadOnlyList<ScheduleEntry> ResolveSchedule(CompiledProgram program, string file)
+    {
+        var result = new ScheduleEntry[Schedule.Count];
+        for (var i = 0; i < Schedule.Count; i++)
+        {
+            var e = Schedule[i];
+            var thread = program.ThreadIdOf(e.Thread);
+            if (thread < 0)
+            {
+                throw new SavedRunException($"{file}: schedule entry {i + 1} names thread '{e.Thread}', which the scenario does not have");
+            }
+
+            var woken = -1;
+            if (e.Wakes is not null && (woken = program.ThreadIdOf(e.Wakes)) < 0)
+            {
+                throw new SavedRunException($"{file}: schedule entry {i + 1} wakes thread '{e.Wakes}', which the scenario does not have");
+            }
+
+            result[i] = new ScheduleEntry(e.Kind, thread, woken);
+        }
+
+        return result;
+    }
+
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", Format);
+            w.WriteString("scriptFile", ScriptFile);
+            w.WriteString("scheduler", Scheduler);
+            w.WriteNumber("steps", Schedule.Count);
+            w.WriteString("script", Script);
+            w.WriteStartArray("schedule");
+            foreach (var e in Schedule)
+            {
+                w.WriteStartObject();
+                w.WriteString(KindKey(e.Kind), e.Thread);
+                if (e.Wakes is not null)
+                {
+                    w.WriteString("wakes", e.Wakes);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("events");
+            foreach (var text in Events)
+            {
+                w.WriteStringValue(text);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Reads a saved run; any problem is a <see cref="SavedRunException"/> naming the file and position.</summary>
+    public static SavedRun Parse(string file, string json)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new SavedRunException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {e.Message.Split(" Path:")[0]}");
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new SavedRunException($"{file}: a saved run is a JSON object");
+            }
+
+            var format = Str(file, root, "format");
+            if (format != Format)
+            {
+                throw new SavedRunException($"{file}: unknown format '{format}' (expected '{Format}')");
+            }
+
+            var schedule = new List<SavedEntry>();
+            foreach (var item in Array(file, root, "schedule").EnumerateArray())
+            {
+                schedule.Add(ParseEntry(file, item, schedule.Count + 1));
+            }
+
+            var events = root.TryGetProperty("events", out var ev) && ev.ValueKind == JsonValueKind.Array
+                ? ev.EnumerateArray().Select(x => x.GetString() ?? "").ToArray()
+                : [];
+            var scheduler = root.TryGetProperty("scheduler", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "replay";
+            return new SavedRun(Str(file, root, "scriptFile"), Str(file, root, "script"), scheduler, schedule, events);
+        }
+    }
+
+    private static SavedEntry ParseEntry(string file, JsonElement item, int number)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new SavedRunException($"{file}: schedule entry {number} is not an object like {{\"run\": \"producer-1\"}}");
+        }
+
+        foreach (var kind in Enum.GetValues<ScheduleEntryKind>())
+        {
+            if (item.TryGetProperty(KindKey(kind), out var thread) && thread.ValueKind == JsonValueKind.String)
+            {
+                var wakes = item.TryGetProperty("wakes", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : null;
+                return new SavedEntry(kind, thread.GetString()!, wakes);
+            }
+        }
+
+        throw new SavedRunException($"{file}: schedule entry {number} has none of \"run\", \"spurious\", \"crash\" with a thread name");
+    }
+
+    private static string KindKey(ScheduleEntryKind kind) => kind switch
+    {
+        ScheduleEntryKind.SpuriousWakeup => "spurious",
+        ScheduleEntryKind.Crash => "crash",
+        _ => "run",
+    };
+
+    private static string Str(string file, JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()!
+            : throw new SavedRunException($"{file}: missing the string field \"{name}\"");
+
+    private static JsonElement Array(string file, JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+            ? v
+            : throw new SavedRunException($"{file}: missing the array field \"{name}\"");
+}
+
+/// <summary>One schedule entry by thread names, as stored in a file.</summary>
+public sealed record SavedEntry(ScheduleEntryKind Kind, string Thread, string? Wakes);

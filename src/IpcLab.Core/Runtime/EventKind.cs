@@ -1,0 +1,110 @@
+namespace IpcLab.Core.Runtime;
+
+/// <summary>What happened in a step. Each kind has one human sentence (see <see cref="EventText"/>).</summary>
+public enum EventKind
+{
+    /// <summary>A thread acquired a free mutex (Object), or re-acquired it after a wait (Value = 1).</summary>
+    Acquired,
+
+    /// <summary>A thread found the mutex (Object) held by Other and joined its entry queue.</summary>
+    BlockedOnMutex,
+
+    /// <summary>A thread released a mutex (Object) that nobody was waiting for.</summary>
+    Released,
+
+    /// <summary>A thread released a mutex (Object) and it passed to Other, first in the entry queue.</summary>
+    HandedOff,
+
+    /// <summary>A trylock found the mutex (Object) held by Other and returned false.</summary>
+    TryLockFailed,
+
+    /// <summary>A thread released mutex Other and joined the wait queue of condition Object, in one step.</summary>
+    Waiting,
+
+    /// <summary>A signal on condition Object woke thread Other.</summary>
+    Signalled,
+
+    /// <summary>A signal on condition Object found no waiter: it is lost.</summary>
+    SignalLost,
+
+    /// <summary>A broadcast on condition Object woke Value threads.</summary>
+    Broadcast,
+
+    /// <summary>Thread woke from condition Object and must now re-acquire its mutex.</summary>
+    Woken,
+
+    /// <summary>Thread woke from condition Object without a signal (injected).</summary>
+    SpuriousWakeup,
+
+    /// <summary>P on semaphore Object took a unit (Value = count after).</summary>
+    SemDown,
+
+    /// <summary>P on semaphore Object found it at 0 and blocked.</summary>
+    SemBlocked,
+
+    /// <summary>V on semaphore Object added a unit (Value = count after).</summary>
+    SemUp,
+
+    /// <summary>V on semaphore Object handed its unit to Other, first in line.</summary>
+    SemHandedOff,
+
+    /// <summary>Value went into queue Object.</summary>
+    Put,
+
+    /// <summary>Value came out of queue Object.</summary>
+    Took,
+
+    /// <summary>A tryput found queue Object full, or a trytake found it empty.</summary>
+    TryFailed,
+
+    /// <summary>A thread read shared variable Object (Value) into a register: the first half of a read-modify-write.</summary>
+    Loaded,
+
+    /// <summary>A thread wrote Value into shared variable Object.</summary>
+    Stored,
+
+    /// <summary>A thread set a local variable (Other = local slot) to Value.</summary>
+    LocalSet,
+
+    /// <summary>A thread evaluated a condition (if / while) to Value (1 true, 0 false).</summary>
+    Branched,
+
+    /// <summary>A loop (for / repeat) moved on: Value is the loop variable or the iterations left; Other = 1 when the loop ended.</summary>
+    Looped,
+
+    /// <summary>A thread printed the text Value.</summary>
+    Printed,
+
+    /// <summary>An assertion held.</summary>
+    AssertHeld,
+
+    /// <summary>An assertion failed; the thread faults. Value = message.</summary>
+    AssertFailed,
+
+    /// <summary>A pass statement ran.</summary>
+    Passed,
+
+    /// <summary>The thread faulted: misuse or a runtime error. Value = message.</summary>
+    Faulted,
+
+    /// <summary>The thread crashed (injected). Holds on to what it held.</summary>
+    Crashed,
+
+    /// <summary>The thread ended its program; Object = a mutex it still holds, or -1.</summary>
+    Finished,
+
+    /// <summary>Threads wait for each other in a cycle of mutexes. Value = the wait-for chain in words.</summary>
+    DeadlockCycle,
+
+    /// <summary>No thread can run and some are blocked. Value = the wait-for graph in words.</summary>
+    Deadlock,
+
+    /// <summary>A final check held after all threads ended. Object = expectation index.</summary>
+    ExpectHeld,
+
+    /// <summary>A final check failed. Object = expectation index; Value = message.</summary>
+    ExpectFailed,
+
+    /// <summary>The run used up its step budget.</summary>
+    BudgetExhausted,
+}

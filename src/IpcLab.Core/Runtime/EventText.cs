@@ -1,0 +1,101 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Runtime;
+
+/// <summary>The one-line sentence for each event, in the words a learner reads.</summary>
+public static class EventText
+{
+    public static string Describe(KernelEvent e, CompiledProgram program, StringTable strings)
+    {
+        var who = e.Thread >= 0 ? program.Threads[e.Thread].Name : "";
+        var obj = e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed) ? program.Objects[e.Object] : null;
+        var name = obj?.Name ?? "";
+        var other = e.Other >= 0 && e.Thread >= 0 && e.Kind is not (EventKind.LocalSet or EventKind.Loaded or EventKind.Looped)
+            ? program.Threads[e.Other].Name
+            : "";
+        var instr = e.Thread >= 0 && e.Pc >= 0 ? program.Threads[e.Thread].Code[e.Pc] : null;
+        string Val(ValueKind kind) => CExpr.Format(kind, e.Value, strings, quoteStrings: true);
+        string Text() => strings[e.Value];
+
+        return e.Kind switch
+        {
+            EventKind.Acquired => e.Value == 1 ? $"{who} re-acquires {name}" : $"{who} locks {name}",
+            EventKind.BlockedOnMutex => e.Value == 1
+                ? $"{who} woke up but {name} is held by {other}: blocks until it is handed over"
+                : $"{who} blocks on {name}: held by {other}",
+            EventKind.Released => $"{who} unlocks {name}",
+            EventKind.HandedOff => $"{who} unlocks {name}; {other} was first in line and now holds it",
+            EventKind.TryLockFailed => $"{who} tries {name}: held by {other}, gives up (false)",
+            EventKind.Waiting => $"{who} waits on {name}: releases {program.Objects[e.Other].Name} and sleeps",
+            EventKind.Signalled => $"{who} signals {name}: wakes {other}",
+            EventKind.SignalLost => $"{who} signals {name}: nobody is waiting, the signal is lost",
+            EventKind.Broadcast => e.Value == 0
+                ? $"{who} broadcasts {name}: nobody is waiting"
+                : $"{who} broadcasts {name}: wakes {e.Value} thread{(e.Value == 1 ? "" : "s")}",
+            EventKind.Woken => $"{who} wakes up from {name} and must re-acquire its mutex",
+            EventKind.SpuriousWakeup => $"{who} wakes up from {name} without a signal (spurious wake-up)",
+            EventKind.SemDown => $"{who} takes a unit of {name} (count now {e.Value})",
+            EventKind.SemBlocked => $"{who} blocks on {name}: its count is 0",
+            EventKind.SemUp => $"{who} adds a unit to {name} (count now {e.Value})",
+            EventKind.SemHandedOff => $"{who} posts {name}; {other} was first in line and takes the unit",
+            EventKind.Put => $"{who} puts {Val(obj!.ValueKind)} into {name}",
+            EventKind.Took => $"{who} takes {Val(obj!.ValueKind)} from {name}",
+            EventKind.TryFailed => instr?.Op == OpCode.TryPut ? $"{who} tries to put into {name}: full (false)" : $"{who} tries to take from {name}: empty (false)",
+            EventKind.Loaded => $"{who} reads {name} = {Val(obj!.ValueKind)} (into a register; the write comes in a later step)",
+            EventKind.Stored => $"{who} writes {name} = {Val(obj!.ValueKind)}",
+            EventKind.LocalSet => $"{who} sets {program.Threads[e.Thread].Locals[e.Other].Name} = {Val(program.Threads[e.Thread].Locals[e.Other].Kind)}",
+            EventKind.Branched => $"{who} checks {instr?.Text}: {(e.Value != 0 ? "true" : "false")}",
+            EventKind.Looped => LoopText(who, instr, e),
+            EventKind.Printed => $"{who} prints: {Text()}",
+            EventKind.AssertHeld => $"{who} asserts {instr?.Text}: holds",
+            EventKind.AssertFailed => $"{who} at line {e.Pos.Line}: {Text()}",
+            EventKind.Passed => $"{who} passes",
+            EventKind.Faulted => $"{who} faults at line {e.Pos.Line}: {Text()}{Holding(name)}",
+            EventKind.Crashed => $"{who} crashes{Holding(name)}",
+            EventKind.Finished => obj is null ? $"{who} finishes" : $"{who} finishes while still holding {name}",
+            EventKind.DeadlockCycle => $"deadlock: {Text()}",
+            EventKind.Deadlock => $"deadlock: {Text()}",
+            EventKind.ExpectHeld => $"final check `{program.Expectations[e.Object].Text}` holds",
+            EventKind.ExpectFailed => Text(),
+            EventKind.BudgetExhausted => $"the run used its budget of {e.Value} steps without ending (a loop that never ends?)",
+            _ => e.Kind.ToString(),
+        };
+    }
+
+    /// <summary>A short lower-case name for the kind, used in JSON and by filters ("blocked", "woken").</summary>
+    public static string KindName(EventKind kind) => kind switch
+    {
+        EventKind.BlockedOnMutex => "blocked",
+        EventKind.SemBlocked => "blocked",
+        EventKind.DeadlockCycle => "deadlock-cycle",
+        EventKind.SpuriousWakeup => "spurious-wakeup",
+        EventKind.SignalLost => "signal-lost",
+        EventKind.HandedOff => "handed-off",
+        EventKind.TryLockFailed => "trylock-failed",
+        EventKind.SemDown => "sem-down",
+        EventKind.SemUp => "sem-up",
+        EventKind.SemHandedOff => "sem-handed-off",
+        EventKind.TryFailed => "try-failed",
+        EventKind.LocalSet => "set",
+        EventKind.AssertHeld => "assert-held",
+        EventKind.AssertFailed => "assert-failed",
+        EventKind.ExpectHeld => "expect-held",
+        EventKind.ExpectFailed => "expect-failed",
+        EventKind.BudgetExhausted => "budget-exhausted",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Holding(string mutex) => mutex.Length == 0 ? "" : $" (still holding {mutex})";
+
+    private static string LoopText(string who, Instr? instr, KernelEvent e)
+    {
+        var ended = e.Other == 1;
+        return instr?.Op switch
+        {
+            OpCode.ForInit or OpCode.ForNext => ended
+                ? $"{who} leaves the loop `{instr.Text}`"
+                : $"{who} loops: {instr.Text.Split(' ')[1]} = {e.Value}",
+            _ => ended ? $"{who} leaves the repeat loop" : $"{who} repeats ({e.Value} to go)",
+        };
+    }
+}

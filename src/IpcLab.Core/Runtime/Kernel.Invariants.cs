@@ -1,0 +1,110 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Runtime;
+
+// What must hold after every step, whatever the script does. A failure is a bug in IpcLab.
+public sealed partial class Kernel
+{
+    public void AssertInvariants()
+    {
+        var tickets = new HashSet<long>();
+        for (var t = 0; t < Layout.ThreadCount; t++)
+        {
+            var status = StatusOf(t);
+            var obj = WaitObjectOf(t);
+            var ticket = _data[Layout.ThreadField(t, StateLayout.TicketField)];
+            var pc = PcOf(t);
+            var name = ThreadName(t);
+
+            // A thread is in a wait queue exactly when it is blocked or waiting, and in only one
+            // (the layout has one wait field per thread), with a ticket no other waiter has.
+            var queued = status is ThreadStatus.Blocked or ThreadStatus.Waiting;
+            Require(queued == (obj >= 0), $"{name} is {status} but its wait object is {obj}");
+            Require(queued == (ticket > 0), $"{name} is {status} but its ticket is {ticket}");
+            Require(!queued || tickets.Add(ticket), $"{name} shares wait ticket {ticket}");
+            Require(ticket < _data[StateLayout.TicketSlot], $"{name} holds ticket {ticket} not yet issued");
+
+            Require(status == ThreadStatus.Finished ? pc == -1 : pc >= 0 && pc < _code[t].Length, $"{name} is {status} at pc {pc}");
+
+            if (status == ThreadStatus.Blocked)
+            {
+                var kind = Program.Objects[obj].Kind;
+                Require(kind is ObjectKind.Mutex or ObjectKind.Semaphore, $"{name} is blocked on a {kind}");
+                var op = _code[t][pc].Op;
+                Require(op is OpCode.Lock or OpCode.Reacquire or OpCode.SemP, $"{name} is blocked at a {op}");
+                if (kind == ObjectKind.Mutex)
+                {
+                    var owner = MutexOwner(obj);
+                    Require(owner >= 0 && owner != t, $"{name} is blocked on {ObjectName(obj)} whose owner is {owner}");
+                }
+                else
+                {
+                    Require(SemaphoreCount(obj) == 0, $"{name} is blocked on {ObjectName(obj)} whose count is {SemaphoreCount(obj)}");
+                }
+            }
+
+            if (status == ThreadStatus.Waiting)
+            {
+                Require(Program.Objects[obj].Kind == ObjectKind.CondVar, $"{name} waits on a non-condition {ObjectName(obj)}");
+                Require(_code[t][pc].Op == OpCode.Reacquire, $"{name} waits but will not re-acquire next");
+            }
+        }
+
+        // A mutex has at most one owner by construction (one owner field); the owner must be a
+        // real thread, and a free mutex has nobody in its entry queue (unlock hands it over).
+        foreach (var m in Program.ObjectsOf(ObjectKind.Mutex))
+        {
+            var owner = MutexOwner(m.Id);
+            Require(owner >= -1 && owner < Layout.ThreadCount, $"mutex {m.Name} has owner {owner}");
+            Require(owner >= 0 || FirstWaiter(m.Id) < 0, $"mutex {m.Name} is free but has waiters");
+        }
+
+        foreach (var s in Program.ObjectsOf(ObjectKind.Semaphore))
+        {
+            Require(SemaphoreCount(s.Id) >= 0, $"semaphore {s.Name} has count {SemaphoreCount(s.Id)}");
+        }
+
+        // A queue holds between 0 and capacity items, and its free slots hold nothing.
+        foreach (var q in Program.ObjectsOf(ObjectKind.BoundedQueue))
+        {
+            var (head, tail) = QueueCounters(q.Id);
+            var count = tail - head;
+            Require(head >= 0 && count >= 0 && count <= q.Capacity, $"queue {q.Name} has head {head}, tail {tail}, capacity {q.Capacity}");
+            var b = Layout.QueueBase(q.Slot);
+            for (var i = count; i < q.Capacity; i++)
+            {
+                var at = b + 2 + (int)((head + i) % q.Capacity);
+                Require(_data[at] == 0, $"queue {q.Name} has a stale value in a free slot");
+            }
+        }
+
+        Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
+    }
+
+    private bool IsConcludedConsistent()
+    {
+        // Budget exhaustion concludes with threads still ready; any other conclusion has none.
+        if (_findings.Count > 0 && _findings[^1].Kind == FindingKind.StepBudget)
+        {
+            return true;
+        }
+
+        for (var t = 0; t < Layout.ThreadCount; t++)
+        {
+            if (StatusOf(t) == ThreadStatus.Ready)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new KernelInvariantException("kernel invariant violated: " + message);
+        }
+    }
+}

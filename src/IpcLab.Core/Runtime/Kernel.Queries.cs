@@ -1,0 +1,134 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Runtime;
+
+// Read-only questions about the current state, for schedulers, views and tests.
+public sealed partial class Kernel
+{
+    public ThreadStatus StatusOf(int thread) => (ThreadStatus)_data[Layout.ThreadField(thread, StateLayout.StatusField)];
+
+    /// <summary>The index of the thread's next instruction, or -1 once it has ended.</summary>
+    public int PcOf(int thread) => (int)_data[Layout.ThreadField(thread, StateLayout.PcField)];
+
+    /// <summary>The thread's next instruction (for a faulted thread, the one that faulted), or null once it has finished.</summary>
+    public Instr? NextInstruction(int thread)
+    {
+        var pc = PcOf(thread);
+        return pc >= 0 && pc < _code[thread].Length ? _code[thread][pc] : null;
+    }
+
+    /// <summary>The object a blocked or waiting thread waits on, or -1.</summary>
+    public int WaitObjectOf(int thread) => (int)_data[Layout.ThreadField(thread, StateLayout.WaitObjectField)];
+
+    /// <summary>Why a thread faulted, or null.</summary>
+    public string? FaultOf(int thread)
+    {
+        var id = _data[Layout.ThreadField(thread, StateLayout.FaultField)];
+        return id < 0 ? null : Strings[id];
+    }
+
+    public long LocalValue(int thread, int slot) => _data[Layout.LocalBase(thread) + slot];
+
+    public long SharedValue(int slot) => _data[Layout.SharedBase + slot];
+
+    /// <summary>The owner of a mutex (by object id), or -1 when free.</summary>
+    public int MutexOwner(int mutexId) => (int)_data[Layout.MutexBase + SlotOf(mutexId)];
+
+    public long SemaphoreCount(int semaphoreId) => _data[Layout.SemBase + SlotOf(semaphoreId)];
+
+    /// <summary>A queue's items from head to tail (by object id).</summary>
+    public long[] QueueItems(int queueId)
+    {
+        var slot = SlotOf(queueId);
+        var count = Layout.QueueCount(_data, slot);
+        var items = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = _data[Layout.QueueItemIndex(_data, slot, i)];
+        }
+
+        return items;
+    }
+
+    /// <summary>A queue's head (items taken so far) and tail (items put so far) counters.</summary>
+    public (long Head, long Tail) QueueCounters(int queueId)
+    {
+        var b = Layout.QueueBase(SlotOf(queueId));
+        return (_data[b], _data[b + 1]);
+    }
+
+    /// <summary>The threads queued on an object (mutex entry queue, condition or semaphore wait queue), first first.</summary>
+    public IReadOnlyList<int> WaitersOf(int objectId)
+    {
+        var waiters = new List<(long Ticket, int Thread)>();
+        for (var t = 0; t < Layout.ThreadCount; t++)
+        {
+            if (WaitObjectOf(t) == objectId)
+            {
+                waiters.Add((_data[Layout.ThreadField(t, StateLayout.TicketField)], t));
+            }
+        }
+
+        waiters.Sort();
+        return waiters.Select(w => w.Thread).ToArray();
+    }
+
+    public bool CanRun(int thread) => !_concluded && StatusOf(thread) == ThreadStatus.Ready;
+
+    /// <summary>Why a thread cannot take a step now, in words; null when it can.</summary>
+    public string? WhyCannotRun(int thread)
+    {
+        var name = Program.Threads[thread].Name;
+        if (_concluded)
+        {
+            return "the run is over";
+        }
+
+        return StatusOf(thread) switch
+        {
+            ThreadStatus.Ready => null,
+            ThreadStatus.Blocked => DescribeWait(thread),
+            ThreadStatus.Waiting => DescribeWait(thread),
+            ThreadStatus.Finished => $"{name} has finished",
+            _ => $"{name} has faulted: {FaultOf(thread)}",
+        };
+    }
+
+    /// <summary>Fills <paramref name="into"/> with the threads that can run, in id order; returns how many.</summary>
+    public int CollectRunnable(Span<int> into)
+    {
+        if (_concluded)
+        {
+            return 0;
+        }
+
+        var n = 0;
+        var statusAt = Layout.ThreadField(0, StateLayout.StatusField);
+        for (var t = 0; t < Layout.ThreadCount; t++, statusAt += Layout.ThreadStride)
+        {
+            if (_data[statusAt] == (long)ThreadStatus.Ready)
+            {
+                into[n++] = t;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>True when no thread can take a step (or the run was concluded).</summary>
+    public bool IsOver
+    {
+        get
+        {
+            Span<int> buffer = stackalloc int[Layout.ThreadCount];
+            return CollectRunnable(buffer) == 0;
+        }
+    }
+
+    /// <summary>A value as text, given the kind it has.</summary>
+    public string Format(ValueKind kind, long value, bool quoteStrings = true) => CExpr.Format(kind, value, Strings, quoteStrings);
+
+    public string ThreadName(int thread) => Program.Threads[thread].Name;
+
+    public string ObjectName(int objectId) => Program.Objects[objectId].Name;
+}

@@ -1,0 +1,191 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Runtime;
+
+// Taking steps: one atomic operation of one thread, or one injected fault.
+public sealed partial class Kernel
+{
+    /// <summary>
+    /// Runs one atomic operation of <paramref name="thread"/>. A blocking operation still counts as
+    /// a step (the thread joins a queue). <paramref name="chooser"/> picks the waiter a signal wakes
+    /// when several wait; without one, the first in line (FIFO).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The thread cannot run; <see cref="WhyCannotRun"/> says why.</exception>
+    public void Step(int thread, IWaiterChooser? chooser = null)
+    {
+        if (!CanRun(thread))
+        {
+            throw new InvalidOperationException(WhyCannotRun(thread));
+        }
+
+        StepCount++;
+        _pendingWoken = -1;
+        _chooser = chooser;
+        var pc = PcOf(thread);
+        var instr = _code[thread][pc];
+        try
+        {
+            Execute(thread, pc, instr);
+        }
+        catch (ThreadFaultException fault)
+        {
+            FaultThread(thread, pc, FindingKind.Fault, EventKind.Faulted, fault.Message);
+        }
+
+        _chooser = null;
+        if (Options.RecordSchedule)
+        {
+            _schedule.Add(ScheduleEntry.Run(thread, _pendingWoken));
+        }
+
+        AssertInvariantsIfEnabled();
+    }
+
+    /// <summary>Carries out one saved schedule entry exactly (used by replay).</summary>
+    public void Apply(ScheduleEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case ScheduleEntryKind.Run:
+                Step(entry.Thread, entry.Woken >= 0 ? new FixedWaiter(entry.Woken) : null);
+                break;
+            case ScheduleEntryKind.SpuriousWakeup:
+                InjectSpuriousWakeup(entry.Thread);
+                break;
+            case ScheduleEntryKind.Crash:
+                InjectCrash(entry.Thread);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(entry), entry.Kind, "unknown schedule entry");
+        }
+    }
+
+    /// <summary>Wakes a thread waiting on a condition variable without a signal (a step of its own).</summary>
+    public void InjectSpuriousWakeup(int thread)
+    {
+        if (_concluded || StatusOf(thread) != ThreadStatus.Waiting)
+        {
+            throw new InvalidOperationException($"{ThreadName(thread)} is not waiting on a condition variable");
+        }
+
+        StepCount++;
+        var cond = WaitObjectOf(thread);
+        Wake(thread);
+        Emit(EventKind.SpuriousWakeup, thread, PcOf(thread), cond);
+        if (Options.RecordSchedule)
+        {
+            _schedule.Add(new ScheduleEntry(ScheduleEntryKind.SpuriousWakeup, thread));
+        }
+
+        AssertInvariantsIfEnabled();
+    }
+
+    /// <summary>Crashes a thread (a step of its own): it leaves every wait queue and keeps what it holds.</summary>
+    public void InjectCrash(int thread)
+    {
+        if (_concluded || StatusOf(thread) is ThreadStatus.Finished or ThreadStatus.Faulted)
+        {
+            throw new InvalidOperationException($"{ThreadName(thread)} has already ended");
+        }
+
+        StepCount++;
+        var pc = PcOf(thread);
+        SetStatus(thread, ThreadStatus.Faulted);
+        LeaveWaitQueue(thread);
+        _data[Layout.ThreadField(thread, StateLayout.FaultField)] = Strings.Intern("crashed (injected)");
+        Emit(EventKind.Crashed, thread, pc, HeldMutex(thread));
+        if (Options.RecordSchedule)
+        {
+            _schedule.Add(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
+        }
+
+        AssertInvariantsIfEnabled();
+    }
+
+    private void Execute(int t, int pc, Instr instr)
+    {
+        switch (instr.Op)
+        {
+            case OpCode.Lock: DoLock(t, pc, instr, reacquire: false); break;
+            case OpCode.Reacquire: DoLock(t, pc, instr, reacquire: true); break;
+            case OpCode.TryLock: DoTryLock(t, pc, instr); break;
+            case OpCode.Unlock: DoUnlock(t, pc, instr); break;
+            case OpCode.CondWait: DoCondWait(t, pc, instr); break;
+            case OpCode.Signal: DoSignal(t, pc, instr); break;
+            case OpCode.Broadcast: DoBroadcast(t, pc, instr); break;
+            case OpCode.SemP: DoSemP(t, pc, instr); break;
+            case OpCode.SemV: DoSemV(t, pc, instr); break;
+            case OpCode.Put: DoPut(t, pc, instr, tryOnly: false); break;
+            case OpCode.TryPut: DoPut(t, pc, instr, tryOnly: true); break;
+            case OpCode.Take: DoTake(t, pc, instr, tryOnly: false); break;
+            case OpCode.TryTake: DoTake(t, pc, instr, tryOnly: true); break;
+            case OpCode.Load: DoLoad(t, pc, instr); break;
+            case OpCode.Store: DoStore(t, pc, instr); break;
+            case OpCode.SetLocal: DoSetLocal(t, pc, instr); break;
+            case OpCode.Branch: DoBranch(t, pc, instr); break;
+            case OpCode.ForInit: DoForInit(t, pc, instr); break;
+            case OpCode.ForNext: DoForNext(t, pc, instr); break;
+            case OpCode.RepeatInit: DoRepeatInit(t, pc, instr); break;
+            case OpCode.RepeatNext: DoRepeatNext(t, pc, instr); break;
+            case OpCode.Print: DoPrint(t, pc, instr); break;
+            case OpCode.Assert: DoAssert(t, pc, instr); break;
+            case OpCode.Pass:
+                Emit(EventKind.Passed, t, pc);
+                MoveTo(t, instr.Next);
+                break;
+            default:
+                throw new InvalidOperationException($"unknown instruction {instr.Op}");
+        }
+    }
+
+    private EvalContext Context(int t) => new(_data, Layout, Strings, t, Layout.LocalBase(t), _selfName[t]);
+
+    private long Eval(int t, CExpr expr) => expr.Eval(Context(t));
+
+    private void SetStatus(int t, ThreadStatus status) =>
+        _data[Layout.ThreadField(t, StateLayout.StatusField)] = (long)status;
+
+    /// <summary>Moves a thread to instruction <paramref name="next"/>; -1 finishes it (in the same step).</summary>
+    private void MoveTo(int t, int next)
+    {
+        _data[Layout.ThreadField(t, StateLayout.PcField)] = next;
+        if (next < 0)
+        {
+            SetStatus(t, ThreadStatus.Finished);
+            Emit(EventKind.Finished, t, -1, HeldMutex(t));
+        }
+    }
+
+    private void FaultThread(int t, int pc, FindingKind finding, EventKind kind, string message)
+    {
+        var id = Strings.Intern(message);
+        SetStatus(t, ThreadStatus.Faulted);
+        LeaveWaitQueue(t);
+        _data[Layout.ThreadField(t, StateLayout.FaultField)] = id;
+        EmitFinding(finding, kind, t, pc, HeldMutex(t), -1, id);
+    }
+
+    /// <summary>The first mutex a thread holds, or -1 (to warn when a thread ends holding one).</summary>
+    private int HeldMutex(int t)
+    {
+        var mutexes = _idsByKind[(int)ObjectKind.Mutex];
+        for (var slot = 0; slot < mutexes.Length; slot++)
+        {
+            if (_data[Layout.MutexBase + slot] == t)
+            {
+                return mutexes[slot];
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed class FixedWaiter(int woken) : IWaiterChooser
+    {
+        public int ChooseWaiter(Kernel kernel, int condition, IReadOnlyList<int> waiters) =>
+            waiters.Contains(woken)
+                ? woken
+                : throw new InvalidOperationException(
+                    $"the schedule says {kernel.ThreadName(woken)} is woken, but it is not waiting on {kernel.ObjectName(condition)}");
+    }
+}

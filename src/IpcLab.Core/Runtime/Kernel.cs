@@ -1,0 +1,176 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Runtime;
+
+/// <summary>
+/// The simulated OS. It holds the whole state of a run in one array (see <see cref="StateLayout"/>),
+/// executes one atomic operation of one thread per <see cref="Step"/>, records what happened as
+/// events and the choices made as a schedule, and can snapshot, restore and hash its state.
+/// It has no clock, no randomness and no I/O: (program, schedule) determines everything.
+/// </summary>
+public sealed partial class Kernel
+{
+    private readonly long[] _initial;
+    private readonly int[] _slotOf;
+    private readonly int[][] _idsByKind;
+    private readonly long[] _selfName;
+    private readonly Instr[][] _code;
+    private readonly List<KernelEvent> _events = [];
+    private readonly List<ScheduleEntry> _schedule = [];
+    private readonly List<Finding> _findings = [];
+    private long[] _data;
+    private bool _concluded;
+    private int _pendingWoken;
+    private IWaiterChooser? _chooser;
+
+    public Kernel(CompiledProgram program, KernelOptions? options = null)
+    {
+        Program = program;
+        Options = options ?? new KernelOptions();
+        Layout = new StateLayout(program);
+        Strings = new StringTable();
+        foreach (var literal in program.Literals)
+        {
+            Strings.Intern(literal);
+        }
+
+        _selfName = program.Threads.Select(t => (long)Strings.Intern(t.Name)).ToArray();
+        _code = program.Threads.Select(t => t.Code).ToArray();
+        _slotOf = program.Objects.Select(o => o.Slot).ToArray();
+        _idsByKind = Enum.GetValues<ObjectKind>()
+            .Select(k => program.ObjectsOf(k).OrderBy(o => o.Slot).Select(o => o.Id).ToArray())
+            .ToArray();
+        _data = BuildInitialState();
+        for (var t = 0; t < program.Threads.Count; t++)
+        {
+            if (_code[t].Length == 0)
+            {
+                _data[Layout.ThreadField(t, StateLayout.StatusField)] = (long)ThreadStatus.Finished;
+            }
+        }
+
+        _initial = (long[])_data.Clone();
+        AssertInvariantsIfEnabled();
+    }
+
+    public CompiledProgram Program { get; }
+
+    public KernelOptions Options { get; }
+
+    public StateLayout Layout { get; }
+
+    public StringTable Strings { get; }
+
+    /// <summary>Steps taken so far (thread steps and injections).</summary>
+    public int StepCount { get; private set; }
+
+    public IReadOnlyList<KernelEvent> Events => _events;
+
+    public IReadOnlyList<ScheduleEntry> Schedule => _schedule;
+
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    /// <summary>True once the run has been concluded (deadlock reported, final checks evaluated, or budget used).</summary>
+    public bool IsConcluded => _concluded;
+
+    /// <summary>The raw state array, read-only by convention (views and hashing read it).</summary>
+    public ReadOnlySpan<long> RawState => _data;
+
+    /// <summary>Back to step 0, keeping the string table (ids stay valid).</summary>
+    public void Reset()
+    {
+        _data = (long[])_initial.Clone();
+        StepCount = 0;
+        _events.Clear();
+        _schedule.Clear();
+        _findings.Clear();
+        _concluded = false;
+    }
+
+    public KernelSnapshot Snapshot() =>
+        new((long[])_data.Clone(), StepCount, _events.Count, _schedule.Count, _findings.Count, _concluded);
+
+    public void Restore(KernelSnapshot snapshot)
+    {
+        if (snapshot.ScheduleCount > _schedule.Count || snapshot.EventCount > _events.Count || snapshot.Data.Length != _data.Length)
+        {
+            throw new InvalidOperationException("the snapshot is not from this run's history");
+        }
+
+        Array.Copy(snapshot.Data, _data, _data.Length);
+        StepCount = snapshot.Step;
+        _events.RemoveRange(snapshot.EventCount, _events.Count - snapshot.EventCount);
+        _schedule.RemoveRange(snapshot.ScheduleCount, _schedule.Count - snapshot.ScheduleCount);
+        _findings.RemoveRange(snapshot.FindingCount, _findings.Count - snapshot.FindingCount);
+        _concluded = snapshot.Concluded;
+        AssertInvariantsIfEnabled();
+    }
+
+    /// <summary>A hash of the logical state (see <see cref="StateHasher"/>); equal states hash equal across kernels.</summary>
+    public ulong StateHash() => StateHasher.Hash(this, _data);
+
+    private long[] BuildInitialState()
+    {
+        var data = new long[Layout.Size];
+        data[StateLayout.TicketSlot] = 1;
+        foreach (var o in Program.Objects)
+        {
+            switch (o.Kind)
+            {
+                case ObjectKind.SharedVar:
+                    data[Layout.SharedBase + o.Slot] = o.Initial;
+                    break;
+                case ObjectKind.Mutex:
+                    data[Layout.MutexBase + o.Slot] = -1;
+                    break;
+                case ObjectKind.Semaphore:
+                    data[Layout.SemBase + o.Slot] = o.Initial;
+                    break;
+            }
+        }
+
+        for (var t = 0; t < Program.Threads.Count; t++)
+        {
+            data[Layout.ThreadField(t, StateLayout.WaitObjectField)] = -1;
+            data[Layout.ThreadField(t, StateLayout.FaultField)] = -1;
+        }
+
+        return data;
+    }
+
+    private int SlotOf(int objectId) => _slotOf[objectId];
+
+    private int IdOf(ObjectKind kind, int slot) => _idsByKind[(int)kind][slot];
+
+    private void Emit(EventKind kind, int thread, int pc, int obj = -1, int other = -1, long value = 0)
+    {
+        if (!Options.RecordEvents)
+        {
+            return;
+        }
+
+        var pos = thread >= 0 && pc >= 0 ? _code[thread][pc].Pos : default;
+        _events.Add(new KernelEvent(StepCount, kind, thread, pc, obj, other, value, pos));
+    }
+
+    /// <summary>Records a finding; its text is made from the same event the log gets.</summary>
+    private void EmitFinding(FindingKind finding, EventKind kind, int thread, int pc, int obj, int other, long value)
+    {
+        var pos = thread >= 0 && pc >= 0 ? _code[thread][pc].Pos : default;
+        var ev = new KernelEvent(StepCount, kind, thread, pc, obj, other, value, pos);
+        if (Options.RecordEvents)
+        {
+            _events.Add(ev);
+        }
+
+        _findings.Add(new Finding(finding, StepCount, thread, EventText.Describe(ev, Program, Strings)));
+    }
+
+    private void AssertInvariantsIfEnabled()
+    {
+        if (Options.CheckInvariants)
+        {
+            AssertInvariants();
+        }
+    }
+}

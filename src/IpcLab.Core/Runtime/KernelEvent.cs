@@ -1,0 +1,23 @@
+using IpcLab.Core.Script;
+
+namespace IpcLab.Core.Runtime;
+
+/// <summary>
+/// One thing that happened in a step. Plain data, cheap to record; the sentence is made on demand
+/// by <see cref="EventText.Describe"/>.
+/// </summary>
+/// <param name="Step">The 1-based step that produced it (the last step for end-of-run events).</param>
+/// <param name="Thread">The acting thread, or -1 for the kernel itself.</param>
+/// <param name="Pc">The acting thread's instruction, or -1.</param>
+/// <param name="Object">The object involved (an <see cref="Model.ObjectInfo.Id"/>), or -1.</param>
+/// <param name="Other">Another thread involved (woken, handed to, holder), a local slot, or -1.</param>
+/// <param name="Value">A payload: a value, a count, or a string id (see <see cref="EventKind"/>).</param>
+public readonly record struct KernelEvent(
+    int Step,
+    EventKind Kind,
+    int Thread,
+    int Pc,
+    int Object,
+    int Other,
+    long Value,
+    SourcePos Pos);

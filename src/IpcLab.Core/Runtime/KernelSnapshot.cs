@@ -1,0 +1,8 @@
+namespace IpcLab.Core.Runtime;
+
+/// <summary>
+/// The kernel at one step: a copy of the state array and the lengths of the logs. Restoring it
+/// truncates the event log, the schedule and the findings back to those lengths, so it must be a
+/// snapshot of the current history (an earlier step of this run, or the present).
+/// </summary>
+public sealed record KernelSnapshot(long[] Data, int Step, int EventCount, int ScheduleCount, int FindingCount, bool Concluded);

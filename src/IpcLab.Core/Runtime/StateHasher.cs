@@ -1,0 +1,85 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Runtime;
+
+/// <summary>
+/// Hashes the logical state: two states a learner could not tell apart hash equal, even when
+/// reached by different schedules or in different kernels. So strings hash by content (not id),
+/// queues by their items (not their head/tail counters), wait queues by order (not ticket
+/// numbers), and the ticket counter not at all.
+/// </summary>
+internal static class StateHasher
+{
+    public static ulong Hash(Kernel kernel, long[] data)
+    {
+        var layout = kernel.Layout;
+        var program = kernel.Program;
+        var strings = kernel.Strings;
+        var h = 0xcbf29ce484222325UL;
+
+        foreach (var v in program.ObjectsOf(ObjectKind.SharedVar))
+        {
+            h = Mix(h, Value(v.ValueKind, data[layout.SharedBase + v.Slot], strings));
+        }
+
+        for (var i = layout.MutexBase; i < layout.QueueBase0(); i++)
+        {
+            h = Mix(h, (ulong)data[i]);
+        }
+
+        foreach (var q in program.ObjectsOf(ObjectKind.BoundedQueue))
+        {
+            var count = layout.QueueCount(data, q.Slot);
+            h = Mix(h, (ulong)count);
+            for (var i = 0; i < count; i++)
+            {
+                h = Mix(h, Value(q.ValueKind, data[layout.QueueItemIndex(data, q.Slot, i)], strings));
+            }
+        }
+
+        for (var t = 0; t < layout.ThreadCount; t++)
+        {
+            var info = program.Threads[t];
+            h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.PcField)]);
+            h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.StatusField)]);
+            var obj = data[layout.ThreadField(t, StateLayout.WaitObjectField)];
+            h = Mix(h, (ulong)obj);
+            h = Mix(h, obj < 0 ? 0 : (ulong)Rank(data, layout, t, obj));
+            var fault = data[layout.ThreadField(t, StateLayout.FaultField)];
+            h = Mix(h, fault < 0 ? 0 : strings.HashOf(fault));
+            var locals = layout.LocalBase(t);
+            for (var i = 0; i < info.Locals.Count; i++)
+            {
+                h = Mix(h, Value(info.Locals[i].Kind, data[locals + i], strings));
+            }
+        }
+
+        return h;
+    }
+
+    /// <summary>A thread's place in its object's wait queue (0 = first).</summary>
+    private static int Rank(long[] data, StateLayout layout, int thread, long obj)
+    {
+        var ticket = data[layout.ThreadField(thread, StateLayout.TicketField)];
+        var rank = 0;
+        for (var t = 0; t < layout.ThreadCount; t++)
+        {
+            if (data[layout.ThreadField(t, StateLayout.WaitObjectField)] == obj
+                && data[layout.ThreadField(t, StateLayout.TicketField)] < ticket)
+            {
+                rank++;
+            }
+        }
+
+        return rank;
+    }
+
+    private static ulong Value(ValueKind kind, long value, StringTable strings) =>
+        kind == ValueKind.Str ? strings.HashOf(value) : (ulong)value;
+
+    private static ulong Mix(ulong h, ulong v)
+    {
+        h ^= v + 0x9e3779b97f4a7c15UL + (h << 6) + (h >> 2);
+        return h * 0x100000001b3UL;
+    }
+}

@@ -1,0 +1,101 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Runtime;
+
+/// <summary>
+/// Where each part of the kernel state lives in one flat <c>long[]</c>. The whole state is that
+/// array: a snapshot is a copy of it, a hash is a pass over it. Layout, in order:
+/// <list type="bullet">
+/// <item>header: [0] the next wait ticket</item>
+/// <item>shared variables: one value each</item>
+/// <item>mutexes: owner thread, or -1</item>
+/// <item>semaphores: count</item>
+/// <item>queues: taken-count, put-count, then <c>capacity</c> slots (a ring indexed by count mod capacity)</item>
+/// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
+/// </list>
+/// A thread waiting on an object holds a ticket; an object's queue is its waiters in ticket order.
+/// One field per thread means a thread can never be in two wait queues at once.
+/// </summary>
+public sealed class StateLayout
+{
+    public const int TicketSlot = 0;
+    public const int HeaderSize = 1;
+
+    public const int PcField = 0;
+    public const int StatusField = 1;
+    public const int WaitObjectField = 2;
+    public const int TicketField = 3;
+    public const int FaultField = 4;
+    public const int ThreadHeaderSize = 5;
+
+    private readonly int[] _queueBase;
+    private readonly int[] _queueCapacity;
+    private readonly int _queueStart;
+
+    public StateLayout(CompiledProgram program)
+    {
+        SharedBase = HeaderSize;
+        MutexBase = SharedBase + program.CountOf(ObjectKind.SharedVar);
+        SemBase = MutexBase + program.CountOf(ObjectKind.Mutex);
+        var queueStart = SemBase + program.CountOf(ObjectKind.Semaphore);
+        _queueStart = queueStart;
+        var queues = program.ObjectsOf(ObjectKind.BoundedQueue).OrderBy(q => q.Slot).ToArray();
+        _queueBase = new int[queues.Length];
+        _queueCapacity = new int[queues.Length];
+        var at = queueStart;
+        foreach (var q in queues)
+        {
+            _queueBase[q.Slot] = at;
+            _queueCapacity[q.Slot] = q.Capacity;
+            at += 2 + q.Capacity;
+        }
+
+        ThreadBase = at;
+        MaxLocals = program.Threads.Count == 0 ? 0 : program.Threads.Max(t => t.Locals.Count);
+        ThreadStride = ThreadHeaderSize + MaxLocals;
+        ThreadCount = program.Threads.Count;
+        Size = ThreadBase + (ThreadStride * ThreadCount);
+    }
+
+    public int SharedBase { get; }
+
+    public int MutexBase { get; }
+
+    public int SemBase { get; }
+
+    public int ThreadBase { get; }
+
+    public int ThreadStride { get; }
+
+    public int ThreadCount { get; }
+
+    public int MaxLocals { get; }
+
+    public int Size { get; }
+
+    public int QueueBase(int slot) => _queueBase[slot];
+
+    /// <summary>Where the queues start (the end of the semaphore counts).</summary>
+    public int QueueBase0() => _queueStart;
+
+    public int QueueCapacity(int slot) => _queueCapacity[slot];
+
+    public int QueueSlots => _queueBase.Length;
+
+    public long QueueCount(long[] data, int slot)
+    {
+        var b = _queueBase[slot];
+        return data[b + 1] - data[b];
+    }
+
+    /// <summary>Index of a queue's i-th item (0 = head) in the state array.</summary>
+    public int QueueItemIndex(long[] data, int slot, long i)
+    {
+        var b = _queueBase[slot];
+        return b + 2 + (int)((data[b] + i) % _queueCapacity[slot]);
+    }
+
+    public int ThreadField(int thread, int field) => ThreadBase + (thread * ThreadStride) + field;
+
+    public int LocalBase(int thread) => ThreadBase + (thread * ThreadStride) + ThreadHeaderSize;
+}

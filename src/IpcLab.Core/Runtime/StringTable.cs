@@ -1,0 +1,45 @@
+namespace IpcLab.Core.Runtime;
+
+/// <summary>
+/// Interns the strings of a run. A string value in the kernel state is its id here; equal texts
+/// always get the same id, so string equality is id equality. Append-only: restoring a snapshot
+/// never needs to shrink it, and ids stay valid across step-back and replay.
+/// </summary>
+public sealed class StringTable
+{
+    private readonly List<string> _texts = [];
+    private readonly List<ulong> _hashes = [];
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    public int Count => _texts.Count;
+
+    public string this[long id] => _texts[(int)id];
+
+    public int Intern(string text)
+    {
+        if (_ids.TryGetValue(text, out var id))
+        {
+            return id;
+        }
+
+        id = _texts.Count;
+        _texts.Add(text);
+        _hashes.Add(ContentHash(text));
+        _ids.Add(text, id);
+        return id;
+    }
+
+    /// <summary>A hash of the text itself, so state hashes agree across kernels whose ids differ.</summary>
+    public ulong HashOf(long id) => _hashes[(int)id];
+
+    private static ulong ContentHash(string text)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        return h;
+    }
+}

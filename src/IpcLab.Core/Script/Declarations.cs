@@ -1,0 +1,143 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Script;
+
+/// <summary>
+/// Collects and checks object declarations (<c>mutex m</c>, <c>queue buffer capacity 2</c>, ...):
+/// known kinds, unique names, valid options and initial values.
+/// </summary>
+internal sealed class Declarations(string file)
+{
+    private static readonly Dictionary<string, ObjectKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["mutex"] = ObjectKind.Mutex,
+        ["cond"] = ObjectKind.CondVar,
+        ["semaphore"] = ObjectKind.Semaphore,
+        ["queue"] = ObjectKind.BoundedQueue,
+        ["shared"] = ObjectKind.SharedVar,
+    };
+
+    private readonly List<(DeclItem Item, ObjectKind Kind, int Process)> _items = [];
+
+    public void Add(DeclStmt decl, int process)
+    {
+        if (!Kinds.TryGetValue(decl.Kind.Name, out var kind))
+        {
+            throw new ScriptError(file, decl.Kind.Pos, $"unknown declaration '{decl.Kind.Name}'; expected one of {string.Join(", ", Kinds.Keys)}, thread, process or expect");
+        }
+
+        foreach (var item in decl.Items)
+        {
+            var clash = _items.FindIndex(x => x.Item.Name.Name == item.Name.Name && (x.Process == process || x.Process < 0 || process < 0));
+            if (clash >= 0)
+            {
+                throw new ScriptError(file, item.Name.Pos, $"duplicate name '{item.Name.Name}' (already declared at line {_items[clash].Item.Name.Pos.Line})");
+            }
+
+            if (item.Name.Name == "self")
+            {
+                throw new ScriptError(file, item.Name.Pos, "'self' is the thread's own name and cannot be declared");
+            }
+
+            _items.Add((item, kind, process));
+        }
+    }
+
+    public ObjectInfo[] Build(LiteralTable literals)
+    {
+        var slots = new Dictionary<ObjectKind, int>();
+        var objects = new ObjectInfo[_items.Count];
+        for (var id = 0; id < _items.Count; id++)
+        {
+            var (item, kind, process) = _items[id];
+            var slot = slots.GetValueOrDefault(kind);
+            slots[kind] = slot + 1;
+            objects[id] = kind switch
+            {
+                ObjectKind.BoundedQueue => Queue(id, item, slot, process),
+                ObjectKind.Semaphore => Semaphore(id, item, slot, process),
+                ObjectKind.SharedVar => Shared(id, item, slot, process, literals),
+                _ => Plain(id, item, kind, slot, process),
+            };
+        }
+
+        return objects;
+    }
+
+    public Dictionary<string, ObjectInfo> Globals(IEnumerable<ObjectInfo> objects) =>
+        objects.Where(o => o.Process < 0).ToDictionary(o => o.Name, StringComparer.Ordinal);
+
+    public Dictionary<string, ObjectInfo> OfProcess(IEnumerable<ObjectInfo> objects, int process) =>
+        objects.Where(o => o.Process == process).ToDictionary(o => o.Name, StringComparer.Ordinal);
+
+    private ObjectInfo Plain(int id, DeclItem item, ObjectKind kind, int slot, int process)
+    {
+        var word = kind == ObjectKind.Mutex ? "mutex" : "condition variable";
+        if (item.Initial is not null)
+        {
+            throw new ScriptError(file, item.Initial.Pos, $"a {word} has no initial value; write just `{(kind == ObjectKind.Mutex ? "mutex" : "cond")} {item.Name.Name}`");
+        }
+
+        NoOptions(item, word);
+        return new ObjectInfo(id, item.Name.Name, kind, slot, process, item.Name.Pos, 0, 0, ValueKind.Int);
+    }
+
+    private ObjectInfo Queue(int id, DeclItem item, int slot, int process)
+    {
+        if (item.Initial is not null)
+        {
+            throw new ScriptError(file, item.Initial.Pos, $"a queue starts empty; write `queue {item.Name.Name} capacity N`");
+        }
+
+        var capacity = item.Options.FirstOrDefault(o => o.Key.Name == "capacity")
+            ?? throw new ScriptError(file, item.Name.Pos, $"queue {item.Name.Name} needs a capacity: `queue {item.Name.Name} capacity 2`");
+        foreach (var option in item.Options.Where(o => o.Key.Name != "capacity"))
+        {
+            throw new ScriptError(file, option.Key.Pos, $"unknown option '{option.Key.Name}' for a queue; expected capacity");
+        }
+
+        if (capacity.Value is not IntLit { Value: >= 1 and <= Compiler.MaxCapacity } n)
+        {
+            throw new ScriptError(file, capacity.Value.Pos, $"a queue's capacity must be a whole number from 1 to {Compiler.MaxCapacity}");
+        }
+
+        return new ObjectInfo(id, item.Name.Name, ObjectKind.BoundedQueue, slot, process, item.Name.Pos, (int)n.Value, 0, ValueKind.Int);
+    }
+
+    private ObjectInfo Semaphore(int id, DeclItem item, int slot, int process)
+    {
+        NoOptions(item, "semaphore");
+        long initial = 0;
+        if (item.Initial is not null)
+        {
+            initial = item.Initial is IntLit { Value: >= 0 } n
+                ? n.Value
+                : throw new ScriptError(file, item.Initial.Pos, "a semaphore's initial count must be a whole number, 0 or more");
+        }
+
+        return new ObjectInfo(id, item.Name.Name, ObjectKind.Semaphore, slot, process, item.Name.Pos, 0, initial, ValueKind.Int);
+    }
+
+    private ObjectInfo Shared(int id, DeclItem item, int slot, int process, LiteralTable literals)
+    {
+        NoOptions(item, "shared variable");
+        var (kind, value) = item.Initial switch
+        {
+            null => (ValueKind.Int, 0L),
+            IntLit n => (ValueKind.Int, n.Value),
+            UnaryExpr { Op: "-", Operand: IntLit n } => (ValueKind.Int, -n.Value),
+            BoolLit b => (ValueKind.Bool, b.Value ? 1L : 0L),
+            StrLit s => (ValueKind.Str, (long)literals.Intern(s.Value)),
+            _ => throw new ScriptError(file, item.Initial.Pos, "a shared variable starts with a plain number, true/false or a string"),
+        };
+        return new ObjectInfo(id, item.Name.Name, ObjectKind.SharedVar, slot, process, item.Name.Pos, 0, value, kind);
+    }
+
+    private void NoOptions(DeclItem item, string word)
+    {
+        if (item.Options.Count > 0)
+        {
+            throw new ScriptError(file, item.Options[0].Key.Pos, $"unknown option '{item.Options[0].Key.Name}' for a {word}");
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Script;
+
+/// <summary>
+/// Compiles expressions with their types checked. In "split" mode (the right side of an
+/// assignment) each shared variable read becomes a read of a hidden register that a separate
+/// Load step fills first: that is what makes `count = count + 1` two steps, and races visible.
+/// </summary>
+internal sealed class ExprCompiler(Scope scope, LiteralTable literals)
+{
+    private static readonly string[] Functions = ["full", "empty", "size", "capacity", "value"];
+
+    /// <summary>Shared variables read by the expression in split mode, in order of first read.</summary>
+    public List<(ObjectInfo Var, int Register)>? Loads { get; set; }
+
+    public CExpr Compile(Expr expr) => expr switch
+    {
+        IntLit i => new ConstExpr(ValueKind.Int, i.Value),
+        BoolLit b => new ConstExpr(ValueKind.Bool, b.Value ? 1 : 0),
+        StrLit s => new ConstExpr(ValueKind.Str, literals.Intern(s.Value)),
+        InterpolatedStr s => new InterpolationExpr(s.Parts.Select(Compile).ToArray()),
+        NameExpr n => CompileName(n),
+        CallExpr c => CompileCall(c),
+        UnaryExpr u => CompileUnary(u),
+        BinaryExpr b => CompileBinary(b),
+        _ => throw scope.Error(expr.Pos, "unsupported expression"),
+    };
+
+    /// <summary>A condition (if, while, assert, expect): a boolean or a number, never a string.</summary>
+    public CExpr CompileCondition(Expr expr)
+    {
+        var c = Compile(expr);
+        if (c.Kind == ValueKind.Str)
+        {
+            throw scope.Error(expr.Pos, $"a condition must be true/false or a number, but `{ExprPrinter.Print(expr)}` is a string");
+        }
+
+        return c;
+    }
+
+    private CExpr CompileName(NameExpr n)
+    {
+        if (n.Name == "self")
+        {
+            return scope.IsGlobal ? throw scope.Error(n.Pos, "self is only defined inside a thread") : new SelfExpr();
+        }
+
+        if (!scope.IsGlobal && scope.FindLocal(n.Name) is { } slot)
+        {
+            return new LocalExpr(scope.LocalAt(slot).Kind, slot);
+        }
+
+        var obj = scope.FindObject(n.Name)
+            ?? throw scope.Error(n.Pos, scope.IsGlobal
+                ? $"unknown name '{n.Name}' (a final check can use shared variables, queues and semaphores)"
+                : $"unknown name '{n.Name}' (not a declared object, and no earlier line of this thread assigns it)");
+        if (obj.Kind != ObjectKind.SharedVar)
+        {
+            throw scope.Error(n.Pos, $"{n.Name} is a {obj.KindWord}, not a value{Hint(obj)}");
+        }
+
+        if (Loads is null)
+        {
+            return new SharedExpr(obj.ValueKind, obj.Slot);
+        }
+
+        var existing = Loads.FindIndex(l => l.Var.Id == obj.Id);
+        if (existing >= 0)
+        {
+            return new LocalExpr(obj.ValueKind, Loads[existing].Register);
+        }
+
+        var register = scope.Hidden(obj.Name, obj.ValueKind);
+        Loads.Add((obj, register));
+        return new LocalExpr(obj.ValueKind, register);
+    }
+
+    private static string Hint(ObjectInfo obj) => obj.Kind switch
+    {
+        ObjectKind.BoundedQueue => $" (use size({obj.Name}), full({obj.Name}) or empty({obj.Name}))",
+        ObjectKind.Semaphore => $" (use value({obj.Name}))",
+        _ => "",
+    };
+
+    private CExpr CompileCall(CallExpr c)
+    {
+        var f = c.Function.Name;
+        if (!Functions.Contains(f))
+        {
+            throw scope.Error(c.Function.Pos, $"unknown function '{f}'; expected one of {string.Join(", ", Functions)}");
+        }
+
+        if (c.Args.Count != 1 || c.Args[0] is not NameExpr arg)
+        {
+            var what = f == "value" ? "a semaphore" : "a queue";
+            throw scope.Error(c.Pos, $"{f} takes one argument, {what} name");
+        }
+
+        var obj = scope.FindObject(arg.Name) ?? throw scope.Error(arg.Pos, $"unknown name '{arg.Name}'");
+        if (f == "value")
+        {
+            return obj.Kind == ObjectKind.Semaphore
+                ? new SemValueExpr(obj.Slot)
+                : throw scope.Error(arg.Pos, $"value expects a semaphore, but {arg.Name} is a {obj.KindWord}");
+        }
+
+        if (obj.Kind != ObjectKind.BoundedQueue)
+        {
+            throw scope.Error(arg.Pos, $"{f} expects a queue, but {arg.Name} is a {obj.KindWord}");
+        }
+
+        var func = f switch
+        {
+            "full" => QueueFunc.Full,
+            "empty" => QueueFunc.Empty,
+            "size" => QueueFunc.Size,
+            _ => QueueFunc.Capacity,
+        };
+        return new QueueFuncExpr(func, obj.Slot, obj.Capacity);
+    }
+
+    private CExpr CompileUnary(UnaryExpr u)
+    {
+        var operand = Compile(u.Operand);
+        if (u.Op == "not")
+        {
+            RequireNotString(operand, u.Operand, "not");
+            return new NotExpr(operand);
+        }
+
+        RequireNumber(operand, u.Operand, "-");
+        return new NegExpr(operand);
+    }
+
+    private CExpr CompileBinary(BinaryExpr b)
+    {
+        var left = Compile(b.Left);
+        var right = Compile(b.Right);
+        switch (b.Op)
+        {
+            case "and":
+            case "or":
+                RequireNotString(left, b.Left, b.Op);
+                RequireNotString(right, b.Right, b.Op);
+                return new BinaryCExpr(b.Op == "and" ? BinaryOp.And : BinaryOp.Or, left, right, ValueKind.Bool);
+            case "==":
+            case "!=":
+                if (!Scope.Compatible(left.Kind, right.Kind))
+                {
+                    throw scope.Error(b.Pos, $"cannot compare {Scope.KindText(left.Kind)} with {Scope.KindText(right.Kind)}");
+                }
+
+                return new BinaryCExpr(b.Op == "==" ? BinaryOp.Eq : BinaryOp.Ne, left, right, ValueKind.Bool);
+            case "+" when left.Kind == ValueKind.Str || right.Kind == ValueKind.Str:
+                if (left.Kind != right.Kind)
+                {
+                    throw scope.Error(b.Pos, "cannot add a string and a number; write \"{a}{b}\" to join them");
+                }
+
+                return new BinaryCExpr(BinaryOp.Concat, left, right, ValueKind.Str);
+        }
+
+        RequireNumber(left, b.Left, b.Op);
+        RequireNumber(right, b.Right, b.Op);
+        var (op, kind) = b.Op switch
+        {
+            "+" => (BinaryOp.Add, ValueKind.Int),
+            "-" => (BinaryOp.Sub, ValueKind.Int),
+            "*" => (BinaryOp.Mul, ValueKind.Int),
+            "/" => (BinaryOp.Div, ValueKind.Int),
+            "%" => (BinaryOp.Mod, ValueKind.Int),
+            "<" => (BinaryOp.Lt, ValueKind.Bool),
+            "<=" => (BinaryOp.Le, ValueKind.Bool),
+            ">" => (BinaryOp.Gt, ValueKind.Bool),
+            ">=" => (BinaryOp.Ge, ValueKind.Bool),
+            _ => throw scope.Error(b.Pos, $"unknown operator '{b.Op}'"),
+        };
+        return new BinaryCExpr(op, left, right, kind);
+    }
+
+    private void RequireNumber(CExpr value, Expr source, string op)
+    {
+        if (value.Kind != ValueKind.Int)
+        {
+            throw scope.Error(source.Pos, $"'{op}' needs a number, but `{ExprPrinter.Print(source)}` is {Scope.KindText(value.Kind)}");
+        }
+    }
+
+    private void RequireNotString(CExpr value, Expr source, string op)
+    {
+        if (value.Kind == ValueKind.Str)
+        {
+            throw scope.Error(source.Pos, $"'{op}' needs true/false, but `{ExprPrinter.Print(source)}` is a string");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Script;
+
+/// <summary>
+/// The names a thread can see while it is compiled: the objects (top level and its process's)
+/// and its locals, which come into being at their first assignment in source order.
+/// </summary>
+internal sealed class Scope(string file, IReadOnlyDictionary<string, ObjectInfo> globals, IReadOnlyDictionary<string, ObjectInfo>? processObjects)
+{
+    private readonly Dictionary<string, int> _localIndex = new(StringComparer.Ordinal);
+    private readonly List<LocalInfo> _locals = [];
+
+    public string File { get; } = file;
+
+    public IReadOnlyList<LocalInfo> Locals => _locals;
+
+    /// <summary>The element type of each queue (by object id), fixed by the first put the compiler sees.</summary>
+    public required Dictionary<int, ValueKind> QueueKinds { get; init; }
+
+    /// <summary>True when compiling a final check: no locals and no <c>self</c>.</summary>
+    public bool IsGlobal { get; init; }
+
+    public ObjectInfo? FindObject(string name) =>
+        processObjects is not null && processObjects.TryGetValue(name, out var p) ? p
+        : globals.TryGetValue(name, out var g) ? g : null;
+
+    public int? FindLocal(string name) => _localIndex.TryGetValue(name, out var i) ? i : null;
+
+    public LocalInfo LocalAt(int slot) => _locals[slot];
+
+    /// <summary>Returns the slot of a local, declaring it with <paramref name="kind"/> on first use.</summary>
+    public int DeclareOrCheck(NameRef name, ValueKind kind)
+    {
+        if (name.Name == "self")
+        {
+            throw Error(name.Pos, "cannot assign to self (it is the thread's own name)");
+        }
+
+        if (FindObject(name.Name) is { } obj)
+        {
+            throw Error(name.Pos, $"{name.Name} is a {obj.KindWord} (declared at line {obj.Pos.Line}), not a local variable");
+        }
+
+        if (_localIndex.TryGetValue(name.Name, out var slot))
+        {
+            var existing = _locals[slot].Kind;
+            if (!Compatible(existing, kind))
+            {
+                throw Error(name.Pos, $"{name.Name} holds {KindText(existing)}, cannot store {KindText(kind)} in it");
+            }
+
+            return slot;
+        }
+
+        return Add(name.Name, kind);
+    }
+
+    /// <summary>A hidden slot (loop bound, repeat counter, loaded copy of a shared variable).</summary>
+    public int Hidden(string name, ValueKind kind) =>
+        _localIndex.TryGetValue("$" + name, out var slot) ? slot : Add("$" + name, kind);
+
+    public ScriptError Error(SourcePos pos, string message) => new(File, pos, message);
+
+    public static string KindText(ValueKind kind) => kind switch
+    {
+        ValueKind.Str => "a string",
+        ValueKind.Bool => "a boolean",
+        _ => "a number",
+    };
+
+    public static bool Compatible(ValueKind a, ValueKind b) => a == b || (a != ValueKind.Str && b != ValueKind.Str);
+
+    private int Add(string name, ValueKind kind)
+    {
+        var slot = _locals.Count;
+        _locals.Add(new LocalInfo(name, kind));
+        _localIndex.Add(name, slot);
+        return slot;
+    }
+}
