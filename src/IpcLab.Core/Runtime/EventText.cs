@@ -23,10 +23,12 @@ public static class EventText
             EventKind.BlockedOnMutex => e.Value == 1
                 ? $"{who} woke up but {name} is held by {other}: blocks until it is handed over"
                 : $"{who} blocks on {name}: held by {other}",
-            EventKind.Released => $"{who} unlocks {name}",
-            EventKind.HandedOff => $"{who} unlocks {name}; {other} was first in line and now holds it",
+            EventKind.Released => instr?.Op == OpCode.CondWait ? $"{who} releases {name} (nobody is waiting for it)" : $"{who} unlocks {name}",
+            EventKind.HandedOff => instr?.Op == OpCode.CondWait
+                ? $"{who} releases {name}; {other} was first in line and now holds it"
+                : $"{who} unlocks {name}; {other} was first in line and now holds it",
             EventKind.TryLockFailed => $"{who} tries {name}: held by {other}, gives up (false)",
-            EventKind.Waiting => $"{who} waits on {name}: releases {program.Objects[e.Other].Name} and sleeps",
+            EventKind.Waiting => $"{who} waits on {name}: joins its queue and releases {program.Objects[e.Other].Name}, in one step",
             EventKind.Signalled => $"{who} signals {name}: wakes {other}",
             EventKind.SignalLost => $"{who} signals {name}: nobody is waiting, the signal is lost",
             EventKind.Broadcast => e.Value == 0

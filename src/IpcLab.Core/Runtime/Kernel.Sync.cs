@@ -100,9 +100,9 @@ public sealed partial class Kernel
         // Releasing m and joining c's queue happen in this one step. That is the whole point of
         // wait: a signaller must lock m before it can signal, so it cannot slip in between and
         // signal before this thread is in the queue — no wake-up is lost.
-        ReleaseMutex(t, pc, m);
         JoinWaitQueue(t, c, ThreadStatus.Waiting);
         Emit(EventKind.Waiting, t, pc, c, m);
+        ReleaseMutex(t, pc, m);
         _data[Layout.ThreadField(t, StateLayout.PcField)] = instr.Next;
     }
 

@@ -13,7 +13,7 @@ internal sealed partial class Lexer
     /// <summary>How deeply strings may nest inside interpolation holes.</summary>
     public const int MaxNesting = 200;
 
-    private static readonly HashSet<string> s_keywords = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
         "if", "elif", "else", "while", "for", "in", "repeat", "print", "assert", "pass",
         "thread", "process", "expect", "and", "or", "not", "true", "false",
@@ -43,7 +43,7 @@ internal sealed partial class Lexer
 
     private SourcePos Here => new(_line, _column);
 
-    public static bool IsKeyword(string word) => s_keywords.Contains(word);
+    public static bool IsKeyword(string word) => Keywords.Contains(word);
 
     /// <summary>The tokens of a whole text; the last one is End or Error.</summary>
     public static IReadOnlyList<Token> Tokenize(string file, string text)

@@ -1,0 +1,65 @@
+using IpcLab.Core.Explore;
+using IpcLab.Core.Persistence;
+using IpcLab.Core.Runtime;
+using IpcLab.Core.Scheduling;
+
+namespace IpcLab;
+
+/// <summary><c>ipclab check FILE</c>: many seeded random runs; the first finding, explained and shrunk.</summary>
+internal static class CheckVerb
+{
+    public sealed record Options(string File, int Runs, ulong Seed, int MaxSteps, bool RandomWaiters, string? Save);
+
+    public static int Execute(Options opt, TextWriter o)
+    {
+        if (opt.Runs < 1)
+        {
+            throw new InputException("--runs must be at least 1");
+        }
+
+        if (opt.MaxSteps < 1)
+        {
+            throw new InputException("--max-steps must be at least 1");
+        }
+
+        var program = InputFiles.LoadScript(opt.File);
+        var report = Checker.Check(program, new CheckOptions
+        {
+            Runs = opt.Runs,
+            Seed = opt.Seed,
+            MaxSteps = opt.MaxSteps,
+            RandomWaiters = opt.RandomWaiters,
+        });
+        var last = opt.Seed + (ulong)opt.Runs - 1;
+        o.WriteLine($"checked {opt.File}: {report.Runs} runs, random schedules with seeds {opt.Seed}..{last}{(opt.RandomWaiters ? ", random waiters" : "")}");
+        if (report.First is null)
+        {
+            o.WriteLine($"no finding: every run finished with every check held; {report.DistinctFinalStates} distinct final state{(report.DistinctFinalStates == 1 ? "" : "s")}");
+            return 0;
+        }
+
+        var first = report.First;
+        o.WriteLine($"FOUND {first.Main.KindText} in {report.RunsWithFindings} of {report.Runs} runs");
+        o.WriteLine($"first found with seed {first.Seed} (replay: ipclab run {opt.File} --seed {first.Seed}):");
+        foreach (var f in first.Findings)
+        {
+            o.WriteLine($"  - step {f.Step}: {f.Text}");
+        }
+
+        var shortest = report.Shortest!;
+        var shrunk = report.Shrunk!;
+        o.WriteLine();
+        o.WriteLine($"shortest run found: seed {shortest.Seed}, {shortest.Schedule.Count} steps; shrunk to {shrunk.Schedule.Count} steps:");
+        var kernel = new Kernel(program, new KernelOptions { MaxSteps = Math.Max(opt.MaxSteps, shrunk.Schedule.Count) });
+        var result = Runner.Replay(kernel, shrunk.Schedule);
+        StepPrinter.PrintSteps(o, kernel);
+        StepPrinter.PrintSummary(o, kernel, result, $"shrunk from seed {shortest.Seed}");
+        if (opt.Save is not null)
+        {
+            AtomicFile.Write(opt.Save, SavedRun.From(kernel, $"shrunk from seed {shortest.Seed}").ToJson());
+            o.WriteLine($"saved: {opt.Save} (replay with: ipclab run {opt.File} --replay {opt.Save})");
+        }
+
+        return 1;
+    }
+}

@@ -1,0 +1,79 @@
+namespace IpcLab;
+
+/// <summary>
+/// <c>ipclab</c> with no verb: the programs in <c>lessons/</c> with their one-line descriptions.
+/// (A text list for now; the interactive terminal UI is not built yet.)
+/// </summary>
+internal static class LessonMenu
+{
+    public static int Execute(TextWriter o)
+    {
+        var dir = FindLessons();
+        o.WriteLine("IpcLab: learn how programs talk to each other, one atomic step at a time.");
+        o.WriteLine();
+        if (dir is null)
+        {
+            o.WriteLine("No lessons/ folder found here or above the program. Run `ipclab run FILE` on a script.");
+            return 0;
+        }
+
+        var files = Directory.GetFiles(dir, "*.ipl").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        o.WriteLine($"Programs in {Path.GetRelativePath(Environment.CurrentDirectory, dir)}/:");
+        var width = files.Length == 0 ? 0 : files.Max(f => Path.GetFileName(f).Length);
+        foreach (var file in files)
+        {
+            o.WriteLine($"  {Path.GetFileName(file).PadRight(width)}  {Describe(file)}");
+        }
+
+        var example = files.Length == 0 ? "lessons/bounded-buffer.ipl" : Path.GetRelativePath(Environment.CurrentDirectory, files[0]);
+        o.WriteLine();
+        o.WriteLine("Try:");
+        o.WriteLine($"  ipclab run {example}            # one run, step by step");
+        o.WriteLine($"  ipclab run {example} --seed 7   # another schedule");
+        o.WriteLine($"  ipclab check {example}          # search 1000 schedules for a bug");
+        o.WriteLine();
+        o.WriteLine("The interactive step-by-step terminal view is not built yet; `ipclab --help` lists the verbs.");
+        return 0;
+    }
+
+    /// <summary>The lessons folder: ./lessons, or one above the program (when run from the repository).</summary>
+    private static string? FindLessons()
+    {
+        var here = Path.Combine(Environment.CurrentDirectory, "lessons");
+        if (Directory.Exists(here))
+        {
+            return here;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "lessons");
+            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "IpcLab.sln")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first comment line of a script, without its '#'.</summary>
+    private static string Describe(string file)
+    {
+        foreach (var line in File.ReadLines(file))
+        {
+            var t = line.Trim();
+            if (t.StartsWith('#'))
+            {
+                return t.TrimStart('#').Trim();
+            }
+
+            if (t.Length > 0)
+            {
+                break;
+            }
+        }
+
+        return "";
+    }
+}

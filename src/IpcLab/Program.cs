@@ -1,0 +1,3 @@
+using IpcLab;
+
+return Cli.Execute(args, Console.Out, Console.Error);

@@ -1,0 +1,116 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Persistence;
+using IpcLab.Core.Runtime;
+using IpcLab.Core.Scheduling;
+
+namespace IpcLab;
+
+/// <summary><c>ipclab run FILE</c>: one run, printed step by step, then a summary.</summary>
+internal static class RunVerb
+{
+    public sealed record Options(string File, ulong? Seed, bool RoundRobin, string? Replay, int MaxSteps, string? Trace, string? Save);
+
+    public static int Execute(Options opt, TextWriter o, TextWriter err)
+    {
+        if ((opt.Seed is null ? 0 : 1) + (opt.RoundRobin ? 1 : 0) + (opt.Replay is null ? 0 : 1) > 1)
+        {
+            throw new InputException("choose one scheduler: --seed N, --round-robin or --replay RUN.json");
+        }
+
+        if (opt.MaxSteps < 1)
+        {
+            throw new InputException("--max-steps must be at least 1");
+        }
+
+        var scriptText = InputFiles.ReadText(opt.File);
+        CompiledProgram program;
+        SavedRun? saved = null;
+        string scheduler;
+        if (opt.Replay is not null)
+        {
+            saved = InputFiles.LoadRun(opt.Replay);
+            if (saved.Script != scriptText)
+            {
+                err.WriteLine($"note: {opt.File} differs from the scenario saved in {opt.Replay}; replaying the saved scenario");
+            }
+
+            program = InputFiles.Compile(saved.ScriptFile, saved.Script);
+            scheduler = $"replay of {opt.Replay} ({saved.Scheduler})";
+        }
+        else
+        {
+            program = InputFiles.Compile(opt.File, scriptText);
+            scheduler = opt.RoundRobin ? "round-robin" : $"random (seed {opt.Seed ?? 1})";
+        }
+
+        var maxSteps = saved is null ? opt.MaxSteps : Math.Max(opt.MaxSteps, saved.Schedule.Count);
+        var kernel = new Kernel(program, new KernelOptions { MaxSteps = maxSteps });
+        RunResult result;
+        if (saved is not null)
+        {
+            try
+            {
+                result = Runner.Replay(kernel, ResolveSchedule(saved, program, opt.Replay!));
+            }
+            catch (ReplayException e)
+            {
+                throw new InputException($"{opt.Replay}: the saved schedule does not fit the scenario: {e.Message}");
+            }
+
+            CheckSameEvents(saved, kernel, opt.Replay!);
+        }
+        else
+        {
+            IScheduler policy = opt.RoundRobin ? new RoundRobinScheduler() : new RandomScheduler(opt.Seed ?? 1);
+            result = Runner.Run(kernel, policy);
+        }
+
+        StepPrinter.PrintSteps(o, kernel);
+        StepPrinter.PrintSummary(o, kernel, result, scheduler);
+        if (opt.Trace is not null)
+        {
+            AtomicFile.Write(opt.Trace, EventJson.ToLines(kernel));
+            o.WriteLine($"trace: {kernel.Events.Count} events written to {opt.Trace}");
+        }
+
+        if (opt.Save is not null)
+        {
+            AtomicFile.Write(opt.Save, SavedRun.From(kernel, scheduler).ToJson());
+            o.WriteLine($"saved: {opt.Save} (replay with: ipclab run {opt.File} --replay {opt.Save})");
+        }
+
+        return result.Outcome == RunOutcome.Completed ? 0 : 1;
+    }
+
+    private static IReadOnlyList<ScheduleEntry> ResolveSchedule(SavedRun saved, CompiledProgram program, string path)
+    {
+        try
+        {
+            return saved.ResolveSchedule(program, path);
+        }
+        catch (SavedRunException e)
+        {
+            throw new InputException(e.Message);
+        }
+    }
+
+    /// <summary>A saved run that carries its events must replay to exactly those events.</summary>
+    private static void CheckSameEvents(SavedRun saved, Kernel kernel, string path)
+    {
+        if (saved.Events.Count == 0)
+        {
+            return;
+        }
+
+        var replayed = kernel.Events.Select(e => EventText.Describe(e, kernel.Program, kernel.Strings)).ToArray();
+        for (var i = 0; i < Math.Max(replayed.Length, saved.Events.Count); i++)
+        {
+            var want = i < saved.Events.Count ? saved.Events[i] : "(no event)";
+            var got = i < replayed.Length ? replayed[i] : "(no event)";
+            if (want != got)
+            {
+                throw new InputException($"{path}: the replay differs from the saved run at event {i + 1}: saved \"{want}\", replayed \"{got}\"");
+            }
+        }
+    }
+}

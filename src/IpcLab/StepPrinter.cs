@@ -1,0 +1,72 @@
+using System.Globalization;
+using IpcLab.Core.Runtime;
+using IpcLab.Core.Scheduling;
+
+namespace IpcLab;
+
+/// <summary>Prints a run as numbered steps (`step  thread  what happened`) and a summary.</summary>
+internal static class StepPrinter
+{
+    public static void PrintSteps(TextWriter o, Kernel kernel, int fromEvent = 0)
+    {
+        var width = Math.Max(6, kernel.Program.Threads.Max(t => t.Name.Length));
+        o.WriteLine($"{"step",5}  {"thread".PadRight(width)}  what happened");
+        var lastStep = -1;
+        for (var i = fromEvent; i < kernel.Events.Count; i++)
+        {
+            var e = kernel.Events[i];
+            var text = EventText.Describe(e, kernel.Program, kernel.Strings);
+            var who = e.Thread >= 0 ? kernel.ThreadName(e.Thread) : "";
+            if (who.Length > 0 && text.StartsWith(who + " ", StringComparison.Ordinal))
+            {
+                text = text[(who.Length + 1)..];
+            }
+
+            var step = e.Step != lastStep && e.Thread >= 0 ? e.Step.ToString(CultureInfo.InvariantCulture) : "";
+            if (e.Thread < 0)
+            {
+                who = "-";
+            }
+
+            lastStep = e.Thread >= 0 ? e.Step : lastStep;
+            o.WriteLine($"{step,5}  {who.PadRight(width)}  {text}");
+        }
+    }
+
+    public static void PrintSummary(TextWriter o, Kernel kernel, RunResult result, string scheduler)
+    {
+        o.WriteLine();
+        o.WriteLine($"scheduler: {scheduler}; {result.Steps} steps");
+        var states = kernel.Program.Threads.Select(t => $"{t.Name} {StatusWord(kernel, t.Id)}");
+        o.WriteLine($"threads: {string.Join(", ", states)}");
+        switch (result.Outcome)
+        {
+            case RunOutcome.Completed:
+                var checks = kernel.Program.Expectations.Count;
+                o.WriteLine(checks == 0
+                    ? "result: ok: every thread finished"
+                    : $"result: ok: every thread finished and {checks} final check{(checks == 1 ? "" : "s")} held");
+                break;
+            case RunOutcome.Stopped:
+                o.WriteLine($"result: stopped at step {result.Steps}: the schedule ran out while threads could still run");
+                break;
+            default:
+                o.WriteLine($"result: {result.Findings.Count} finding{(result.Findings.Count == 1 ? "" : "s")}");
+                foreach (var f in result.Findings)
+                {
+                    o.WriteLine($"  - step {f.Step}: {f.Text}");
+                }
+
+                break;
+        }
+    }
+
+    private static string StatusWord(Kernel kernel, int t) => kernel.StatusOf(t) switch
+    {
+        ThreadStatus.Finished => "finished",
+        ThreadStatus.Faulted => "faulted",
+        ThreadStatus.Blocked => "blocked",
+        ThreadStatus.Waiting => "waiting",
+        _ => "ready",
+    };
+}
