@@ -42,12 +42,12 @@ public static class Cli
     private static Command RunCommand(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("FILE") { Description = "the script to run (lessons/*.ipl)" };
-        var seed = new Option<ulong?>("--seed") { Description = "seeded random scheduler (the default, with seed 1)" };
+        var seed = new Option<ulong?>("--seed") { HelpName = "N", Description = "seeded random scheduler (the default, with seed 1)" };
         var roundRobin = new Option<bool>("--round-robin") { Description = "each ready thread in turn" };
-        var replay = new Option<string?>("--replay") { Description = "replay a run saved with --save, event for event" };
+        var replay = new Option<string?>("--replay") { HelpName = "RUN.json", Description = "replay a run saved with --save, event for event" };
         var maxSteps = MaxSteps();
-        var trace = new Option<string?>("--trace") { Description = "write every event as JSON Lines to this file" };
-        var save = new Option<string?>("--save") { Description = "save the scenario and schedule (JSON) to replay later" };
+        var trace = new Option<string?>("--trace") { HelpName = "OUT.jsonl", Description = "write every event as JSON Lines to this file" };
+        var save = new Option<string?>("--save") { HelpName = "RUN.json", Description = "save the scenario and schedule (JSON) to replay later" };
         var cmd = new Command("run", "Run a script once and print every step, then a summary.") { file, seed, roundRobin, replay, maxSteps, trace, save };
         cmd.SetAction(p => RunVerb.Execute(
             new RunVerb.Options(p.GetValue(file)!, p.GetValue(seed), p.GetValue(roundRobin), p.GetValue(replay), p.GetValue(maxSteps), p.GetValue(trace), p.GetValue(save)),
@@ -59,11 +59,11 @@ public static class Cli
     private static Command CheckCommand(TextWriter stdout)
     {
         var file = new Argument<string>("FILE") { Description = "the script to check" };
-        var runs = new Option<int>("--runs") { Description = "how many random schedules to try", DefaultValueFactory = _ => CheckOptions.DefaultRuns };
-        var seed = new Option<ulong>("--seed") { Description = "the first seed (run i uses seed + i)", DefaultValueFactory = _ => 1UL };
+        var runs = new Option<int>("--runs") { HelpName = "N", Description = "how many random schedules to try", DefaultValueFactory = _ => CheckOptions.DefaultRuns };
+        var seed = new Option<ulong>("--seed") { HelpName = "S", Description = "the first seed (run i uses seed + i)", DefaultValueFactory = _ => 1UL };
         var maxSteps = MaxSteps();
         var randomWaiters = new Option<bool>("--random-waiters") { Description = "also choose at random which waiter a signal wakes" };
-        var save = new Option<string?>("--save") { Description = "save the shrunk failing run (JSON) to replay it" };
+        var save = new Option<string?>("--save") { HelpName = "RUN.json", Description = "save the shrunk failing run (JSON) to replay it" };
         var cmd = new Command("check", "Search seeded random schedules for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save };
         cmd.SetAction(p => CheckVerb.Execute(
             new CheckVerb.Options(p.GetValue(file)!, p.GetValue(runs), p.GetValue(seed), p.GetValue(maxSteps), p.GetValue(randomWaiters), p.GetValue(save)),
@@ -72,5 +72,5 @@ public static class Cli
     }
 
     private static Option<int> MaxSteps() =>
-        new("--max-steps") { Description = "the step budget of a run", DefaultValueFactory = _ => 10_000 };
+        new("--max-steps") { HelpName = "N", Description = "the step budget of a run", DefaultValueFactory = _ => 10_000 };
 }

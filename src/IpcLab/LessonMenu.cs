@@ -25,7 +25,9 @@ internal static class LessonMenu
             o.WriteLine($"  {Path.GetFileName(file).PadRight(width)}  {Describe(file)}");
         }
 
-        var example = files.Length == 0 ? "lessons/bounded-buffer.ipl" : Path.GetRelativePath(Environment.CurrentDirectory, files[0]);
+        var example = Path.GetRelativePath(
+            Environment.CurrentDirectory,
+            files.FirstOrDefault(f => Path.GetFileName(f) == "bounded-buffer.ipl") ?? files.FirstOrDefault() ?? Path.Combine(dir, "bounded-buffer.ipl"));
         o.WriteLine();
         o.WriteLine("Try:");
         o.WriteLine($"  ipclab run {example}            # one run, step by step");

@@ -39,7 +39,7 @@ public sealed partial class Parser
 
     /// <summary>
     /// Parses a whole script. Throws ScriptError (file, 1-based line/column, message naming
-    /// what was expected) on the first error, and never any other exception.
+    /// what was expected) on the first error; whatever the text, it throws nothing else.
     /// </summary>
     public static ScriptAst Parse(string file, string text)
     {

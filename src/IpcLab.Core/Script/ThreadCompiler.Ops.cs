@@ -171,7 +171,7 @@ internal sealed partial class ThreadCompiler
     internal static string? Closest(string word) =>
         Operations
             .Select(o => (Op: o, Distance: EditDistance.Between(word.ToLowerInvariant(), o.ToLowerInvariant())))
-            .Where(x => x.Distance <= Math.Max(1, x.Op.Length / 3))
+            .Where(x => x.Distance <= Math.Max(1, (x.Op.Length + 1) / 2))
             .OrderBy(x => x.Distance)
             .Select(x => x.Op)
             .FirstOrDefault();
