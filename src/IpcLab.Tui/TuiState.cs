@@ -1,0 +1,49 @@
+using IpcLab.Core.Sessions;
+
+namespace IpcLab.Tui;
+
+/// <summary>
+/// Everything the views need besides the kernel: which screen, the open session, the selection,
+/// the status line, the run/pause timer, an open prompt. Views read it and never change it; the
+/// key loop changes it, and changes the kernel only through <see cref="Session"/>.
+/// </summary>
+public sealed class TuiState
+{
+    public Screen Screen { get; set; } = Screen.Start;
+
+    /// <summary>The screen to return to when help closes.</summary>
+    public Screen ScreenBeforeHelp { get; set; } = Screen.Start;
+
+    public IReadOnlyList<LessonEntry> Lessons { get; set; } = [];
+
+    /// <summary>The highlighted program on the start screen.</summary>
+    public int LessonIndex { get; set; }
+
+    /// <summary>The open program's session, or null on the start screen.</summary>
+    public Session? Session { get; set; }
+
+    /// <summary>The open program's file, as shown in the header.</summary>
+    public string FileName { get; set; } = "";
+
+    /// <summary>The highlighted thread (arrows move it, Enter runs it).</summary>
+    public int SelectedThread { get; set; }
+
+    /// <summary>The status line: the result of the last key ("producer-2 cannot run: ...").</summary>
+    public string Status { get; set; } = "";
+
+    /// <summary>True while auto-run is on (r toggles it).</summary>
+    public bool Running { get; set; }
+
+    /// <summary>Milliseconds between auto-run steps (+ and - change it).</summary>
+    public int SpeedMs { get; set; } = 300;
+
+    public PromptKind Prompt { get; set; } = PromptKind.None;
+
+    /// <summary>What has been typed into the open prompt.</summary>
+    public string PromptInput { get; set; } = "";
+
+    /// <summary>The thread about to signal, and the waiters it can wake, while a wake choice is asked for.</summary>
+    public int WakeChoiceThread { get; set; } = -1;
+
+    public IReadOnlyList<int> WakeChoices { get; set; } = [];
+}
