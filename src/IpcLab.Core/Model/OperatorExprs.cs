@@ -40,9 +40,9 @@ public sealed class BinaryCExpr(BinaryOp op, CExpr left, CExpr right, ValueKind 
         var b = right.Eval(ctx);
         return op switch
         {
-            BinaryOp.Add => unchecked(a + b),
-            BinaryOp.Sub => unchecked(a - b),
-            BinaryOp.Mul => unchecked(a * b),
+            BinaryOp.Add => Checked(a, b, static (x, y) => checked(x + y), "+"),
+            BinaryOp.Sub => Checked(a, b, static (x, y) => checked(x - y), "-"),
+            BinaryOp.Mul => Checked(a, b, static (x, y) => checked(x * y), "*"),
             BinaryOp.Div => b == 0 ? throw new ThreadFaultException("division by zero") : a / b,
             BinaryOp.Mod => b == 0 ? throw new ThreadFaultException("division by zero (in %)") : a % b,
             BinaryOp.Eq => a == b ? 1 : 0,
@@ -55,11 +55,27 @@ public sealed class BinaryCExpr(BinaryOp op, CExpr left, CExpr right, ValueKind 
             _ => throw new InvalidOperationException($"unknown operator {op}"),
         };
     }
+
+    private static long Checked(long a, long b, Func<long, long, long> f, string op)
+    {
+        try
+        {
+            return f(a, b);
+        }
+        catch (OverflowException)
+        {
+            throw new ThreadFaultException($"integer overflow: {a} {op} {b} does not fit in 64 bits");
+        }
+    }
 }
 
 public sealed class NegExpr(CExpr operand) : CExpr(ValueKind.Int)
 {
-    public override long Eval(in EvalContext ctx) => unchecked(-operand.Eval(ctx));
+    public override long Eval(in EvalContext ctx)
+    {
+        var v = operand.Eval(ctx);
+        return v == long.MinValue ? throw new ThreadFaultException($"integer overflow: -({v}) does not fit in 64 bits") : -v;
+    }
 }
 
 public sealed class NotExpr(CExpr operand) : CExpr(ValueKind.Bool)

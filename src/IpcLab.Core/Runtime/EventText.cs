@@ -10,7 +10,7 @@ public static class EventText
         var who = e.Thread >= 0 ? program.Threads[e.Thread].Name : "";
         var obj = e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed) ? program.Objects[e.Object] : null;
         var name = obj?.Name ?? "";
-        var other = e.Other >= 0 && e.Thread >= 0 && e.Kind is not (EventKind.LocalSet or EventKind.Loaded or EventKind.Looped)
+        var other = e.Other >= 0 && e.Thread >= 0 && e.Kind is not (EventKind.LocalSet or EventKind.Loaded or EventKind.Looped or EventKind.Waiting)
             ? program.Threads[e.Other].Name
             : "";
         var instr = e.Thread >= 0 && e.Pc >= 0 ? program.Threads[e.Thread].Code[e.Pc] : null;

@@ -33,10 +33,7 @@ public sealed partial class Kernel
         }
 
         _chooser = null;
-        if (Options.RecordSchedule)
-        {
-            _schedule.Add(ScheduleEntry.Run(thread, _pendingWoken));
-        }
+        RecordEntry(ScheduleEntry.Run(thread, _pendingWoken));
 
         AssertInvariantsIfEnabled();
     }
@@ -72,10 +69,7 @@ public sealed partial class Kernel
         var cond = WaitObjectOf(thread);
         Wake(thread);
         Emit(EventKind.SpuriousWakeup, thread, PcOf(thread), cond);
-        if (Options.RecordSchedule)
-        {
-            _schedule.Add(new ScheduleEntry(ScheduleEntryKind.SpuriousWakeup, thread));
-        }
+        RecordEntry(new ScheduleEntry(ScheduleEntryKind.SpuriousWakeup, thread));
 
         AssertInvariantsIfEnabled();
     }
@@ -94,10 +88,7 @@ public sealed partial class Kernel
         LeaveWaitQueue(thread);
         _data[Layout.ThreadField(thread, StateLayout.FaultField)] = Strings.Intern("crashed (injected)");
         Emit(EventKind.Crashed, thread, pc, HeldMutex(thread));
-        if (Options.RecordSchedule)
-        {
-            _schedule.Add(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
-        }
+        RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
 
         AssertInvariantsIfEnabled();
     }

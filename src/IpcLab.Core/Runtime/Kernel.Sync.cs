@@ -121,6 +121,11 @@ public sealed partial class Kernel
         if (waiters.Count > 1)
         {
             woken = _chooser?.ChooseWaiter(this, c, waiters) ?? woken;
+            if (!waiters.Contains(woken))
+            {
+                throw new InvalidOperationException($"the waiter chooser picked {woken}, which does not wait on {ObjectName(c)}");
+            }
+
             _pendingWoken = woken;
         }
 

@@ -18,6 +18,11 @@ public sealed partial class Kernel
     private readonly List<KernelEvent> _events = [];
     private readonly List<ScheduleEntry> _schedule = [];
     private readonly List<Finding> _findings = [];
+
+    // A hash chain over the schedule: entry i's id mixes entry i into entry i-1's id. A snapshot
+    // lies on the current history exactly when the id at its length is still the same, that
+    // is when the schedule up to it is the same (step back and redo keep snapshots valid).
+    private readonly List<long> _entryIds = [];
     private long[] _data;
     private bool _concluded;
     private int _pendingWoken;
@@ -83,16 +88,18 @@ public sealed partial class Kernel
         StepCount = 0;
         _events.Clear();
         _schedule.Clear();
+        _entryIds.Clear();
         _findings.Clear();
         _concluded = false;
     }
 
     public KernelSnapshot Snapshot() =>
-        new((long[])_data.Clone(), StepCount, _events.Count, _schedule.Count, _findings.Count, _concluded);
+        new((long[])_data.Clone(), StepCount, _events.Count, _schedule.Count, _findings.Count, _concluded, LastEntryId(_schedule.Count));
 
     public void Restore(KernelSnapshot snapshot)
     {
-        if (snapshot.ScheduleCount > _schedule.Count || snapshot.EventCount > _events.Count || snapshot.Data.Length != _data.Length)
+        if (snapshot.ScheduleCount > _schedule.Count || snapshot.EventCount > _events.Count || snapshot.Data.Length != _data.Length
+            || LastEntryId(snapshot.ScheduleCount) != snapshot.LastEntryId)
         {
             throw new InvalidOperationException("the snapshot is not from this run's history");
         }
@@ -101,6 +108,7 @@ public sealed partial class Kernel
         StepCount = snapshot.Step;
         _events.RemoveRange(snapshot.EventCount, _events.Count - snapshot.EventCount);
         _schedule.RemoveRange(snapshot.ScheduleCount, _schedule.Count - snapshot.ScheduleCount);
+        _entryIds.RemoveRange(snapshot.ScheduleCount, _entryIds.Count - snapshot.ScheduleCount);
         _findings.RemoveRange(snapshot.FindingCount, _findings.Count - snapshot.FindingCount);
         _concluded = snapshot.Concluded;
         AssertInvariantsIfEnabled();
@@ -136,6 +144,19 @@ public sealed partial class Kernel
         }
 
         return data;
+    }
+
+    private long LastEntryId(int scheduleCount) => scheduleCount == 0 ? 0 : _entryIds[scheduleCount - 1];
+
+    private void RecordEntry(ScheduleEntry entry)
+    {
+        if (Options.RecordSchedule)
+        {
+            _schedule.Add(entry);
+            var h = (ulong)LastEntryId(_entryIds.Count);
+            h = (h ^ ((ulong)entry.Kind << 40) ^ ((ulong)(uint)entry.Thread << 20) ^ (uint)(entry.Woken + 1)) * 0x100000001b3UL;
+            _entryIds.Add((long)(h ^ (h >> 29)) | 1);
+        }
     }
 
     private int SlotOf(int objectId) => _slotOf[objectId];
