@@ -1,0 +1,85 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace IpcLab.Benchmarks;
+
+/// <summary>
+/// Turns the mean time of one run of <see cref="KernelStepBenchmarks"/> into a step rate. The step
+/// count is computed here, in the host process, by running the scenario once: the benchmarks run
+/// in a child process, and the seed fixes the count, so both sides agree (the benchmark itself
+/// throws if a run takes a different number of steps).
+/// </summary>
+public sealed class StepRateColumn : IColumn
+{
+    public static readonly StepRateColumn StepsPerRun = new("Steps/run", "Steps in one run of the scenario (fixed by the seed)", Kind.Steps);
+    public static readonly StepRateColumn NanosecondsPerStep = new("ns/step", "Mean time of a run divided by its steps", Kind.NsPerStep);
+    public static readonly StepRateColumn MegaStepsPerSecond = new("Msteps/s", "Millions of kernel steps per second (1000 / ns per step)", Kind.MStepsPerSecond);
+
+    private static readonly Lazy<int> s_steps = new(Scenario.StepsPerRun);
+    private readonly Kind _kind;
+
+    private StepRateColumn(string name, string legend, Kind kind)
+    {
+        ColumnName = name;
+        Legend = legend;
+        _kind = kind;
+    }
+
+    private enum Kind
+    {
+        Steps,
+        NsPerStep,
+        MStepsPerSecond,
+    }
+
+    public string Id => nameof(StepRateColumn) + "." + _kind;
+
+    public string ColumnName { get; }
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => (int)_kind;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend { get; }
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        if (benchmarkCase.Descriptor.Type != typeof(KernelStepBenchmarks))
+        {
+            return "-";
+        }
+
+        var steps = s_steps.Value;
+        if (_kind == Kind.Steps)
+        {
+            return steps.ToString("N0", CultureInfo.InvariantCulture);
+        }
+
+        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        if (mean is not { } ns || steps == 0)
+        {
+            return "NA";
+        }
+
+        var perStep = ns / steps;
+        return _kind == Kind.NsPerStep
+            ? perStep.ToString("F1", CultureInfo.InvariantCulture)
+            : (1000 / perStep).ToString("F2", CultureInfo.InvariantCulture);
+    }
+
+    public override string ToString() => ColumnName;
+}
