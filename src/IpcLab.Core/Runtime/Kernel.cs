@@ -45,6 +45,8 @@ public sealed partial class Kernel
         _idsByKind = Enum.GetValues<ObjectKind>()
             .Select(k => program.ObjectsOf(k).OrderBy(o => o.Slot).Select(o => o.Id).ToArray())
             .ToArray();
+        SharedVars = program.ObjectsOf(ObjectKind.SharedVar).ToArray();
+        Queues = program.ObjectsOf(ObjectKind.BoundedQueue).ToArray();
         _data = BuildInitialState();
         for (var t = 0; t < program.Threads.Count; t++)
         {
@@ -65,6 +67,11 @@ public sealed partial class Kernel
     public StateLayout Layout { get; }
 
     public StringTable Strings { get; }
+
+    /// <summary>The shared variables and the queues, kept as arrays for hashing without allocation.</summary>
+    internal ObjectInfo[] SharedVars { get; }
+
+    internal ObjectInfo[] Queues { get; }
 
     /// <summary>Steps taken so far (thread steps and injections).</summary>
     public int StepCount { get; private set; }

@@ -17,7 +17,7 @@ internal static class StateHasher
         var strings = kernel.Strings;
         var h = 0xcbf29ce484222325UL;
 
-        foreach (var v in program.ObjectsOf(ObjectKind.SharedVar))
+        foreach (var v in kernel.SharedVars)
         {
             h = Mix(h, Value(v.ValueKind, data[layout.SharedBase + v.Slot], strings));
         }
@@ -27,7 +27,7 @@ internal static class StateHasher
             h = Mix(h, (ulong)data[i]);
         }
 
-        foreach (var q in program.ObjectsOf(ObjectKind.BoundedQueue))
+        foreach (var q in kernel.Queues)
         {
             var count = layout.QueueCount(data, q.Slot);
             h = Mix(h, (ulong)count);

@@ -58,8 +58,9 @@ public static class Compiler
         }
 
         // Top-level threads live in a process called "main" (the only one when none is declared).
-        var mainProcess = -1;
-        if (threadDecls.Any(t => t.Process < 0))
+        // A declared `process main:` is that same process.
+        var mainProcess = processes.FindIndex(p => p.Name == "main");
+        if (mainProcess < 0 && threadDecls.Any(t => t.Process < 0))
         {
             mainProcess = processes.Count;
             processes.Add(("main", new SourcePos(1, 1)));
@@ -68,7 +69,11 @@ public static class Compiler
         var literals = new LiteralTable();
         var queueKinds = new Dictionary<int, ValueKind>();
         var objects = declarations.Build(literals);
-        Scope ScopeFor(int process) => new(file, declarations.Globals(objects), process < 0 ? null : declarations.OfProcess(objects, process)) { QueueKinds = queueKinds };
+        Scope ScopeFor(int process) => new(file, declarations.Globals(objects), process < 0 ? null : declarations.OfProcess(objects, process))
+        {
+            QueueKinds = queueKinds,
+            Elsewhere = objects.Where(o => o.Process >= 0 && o.Process != process).ToDictionary(o => o.Name, o => processes[o.Process].Name, StringComparer.Ordinal),
+        };
 
         InferQueueKinds(threadDecls, ScopeFor, literals);
 

@@ -54,7 +54,9 @@ internal sealed class ExprCompiler(Scope scope, LiteralTable literals)
         var obj = scope.FindObject(n.Name)
             ?? throw scope.Error(n.Pos, scope.IsGlobal
                 ? $"unknown name '{n.Name}' (a final check can use shared variables, queues and semaphores)"
-                : $"unknown name '{n.Name}' (not a declared object, and no earlier line of this thread assigns it)");
+                : scope.WhyInvisible(n.Name) is { Length: > 0 } why
+                    ? $"unknown name '{n.Name}'{why}"
+                    : $"unknown name '{n.Name}' (not a declared object, and no earlier line of this thread assigns it)");
         if (obj.Kind != ObjectKind.SharedVar)
         {
             throw scope.Error(n.Pos, $"{n.Name} is a {obj.KindWord}, not a value{Hint(obj)}");

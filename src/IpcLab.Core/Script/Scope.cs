@@ -18,6 +18,13 @@ internal sealed class Scope(string file, IReadOnlyDictionary<string, ObjectInfo>
     /// <summary>The element type of each queue (by object id), fixed by the first put the compiler sees.</summary>
     public required Dictionary<int, ValueKind> QueueKinds { get; init; }
 
+    /// <summary>Objects private to other processes (name → process), to explain why a name is not visible.</summary>
+    public IReadOnlyDictionary<string, string> Elsewhere { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>" (it belongs to process a, and only its threads can use it)" when a name is another process's.</summary>
+    public string WhyInvisible(string name) =>
+        Elsewhere.TryGetValue(name, out var process) ? $" (it belongs to process {process}, and only its threads can use it)" : "";
+
     /// <summary>True when compiling a final check: no locals and no <c>self</c>.</summary>
     public bool IsGlobal { get; init; }
 
@@ -69,7 +76,15 @@ internal sealed class Scope(string file, IReadOnlyDictionary<string, ObjectInfo>
         _ => "a number",
     };
 
-    public static bool Compatible(ValueKind a, ValueKind b) => a == b || (a != ValueKind.Str && b != ValueKind.Str);
+    /// <summary>Values of these kinds can be stored in the same place or compared: only the same kind.</summary>
+    public static bool Compatible(ValueKind a, ValueKind b) => a == b;
+
+    public static string PluralText(ValueKind kind) => kind switch
+    {
+        ValueKind.Str => "strings",
+        ValueKind.Bool => "booleans",
+        _ => "numbers",
+    };
 
     private int Add(string name, ValueKind kind)
     {

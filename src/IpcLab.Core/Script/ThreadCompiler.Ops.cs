@@ -80,10 +80,10 @@ internal sealed partial class ThreadCompiler
         var value = _exprs.Compile(op.Args[1]);
         if (_scope.QueueKinds.TryGetValue(queue.Id, out var kind) && !Scope.Compatible(kind, value.Kind))
         {
-            throw _scope.Error(op.Args[1].Pos, $"{queue.Name} holds {Scope.KindText(kind)} values (its first put decides), but this is {Scope.KindText(value.Kind)}");
+            throw _scope.Error(op.Args[1].Pos, $"{queue.Name} holds {Scope.PluralText(kind)} (its first put decides), but this is {Scope.KindText(value.Kind)}");
         }
 
-        _scope.QueueKinds.TryAdd(queue.Id, value.Kind == ValueKind.Bool ? ValueKind.Int : value.Kind);
+        _scope.QueueKinds.TryAdd(queue.Id, value.Kind);
 
         Emit(new Instr
         {
@@ -135,6 +135,12 @@ internal sealed partial class ThreadCompiler
         var obj = _scope.FindObject(n.Name);
         if (obj is null)
         {
+            var elsewhere = _scope.WhyInvisible(n.Name);
+            if (elsewhere.Length > 0)
+            {
+                throw _scope.Error(n.Pos, $"unknown {want} '{n.Name}'{elsewhere}");
+            }
+
             var local = _scope.FindLocal(n.Name) is null ? "" : " (it is a local variable)";
             throw _scope.Error(n.Pos, $"unknown {want} '{n.Name}'{local}; declare it at the top, e.g. `{DeclWord(kind)} {n.Name}`");
         }

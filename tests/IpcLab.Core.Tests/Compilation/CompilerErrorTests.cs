@@ -23,7 +23,7 @@ public sealed class CompilerErrorTests
     [InlineData("thread t:\n    if \"a\":\n        pass\n", 2, 8, "a condition must be true/false or a number")]
     [InlineData("mutex m\nthread t:\n    m = 1\n", 3, 5, "cannot assign to m: it is a mutex")]
     [InlineData("mutex m\nthread t:\n    print m\n", 3, 11, "m is a mutex, not a value")]
-    [InlineData("queue q capacity 2\nthread t:\n    put q, 1\n    put q, \"s\"\n", 4, 12, "q holds a number values (its first put decides)")]
+    [InlineData("queue q capacity 2\nthread t:\n    put q, 1\n    put q, \"s\"\n", 4, 12, "q holds numbers (its first put decides), but this is a string")]
     [InlineData("mutex m\nthread t:\n    lock m, m\n", 3, 5, "lock takes 1 operand, found 2")]
     [InlineData("queue q capacity 1\nthread t:\n    take q\n", 3, 5, "take gives 1 result after `->`")]
     [InlineData("mutex m\nthread t:\n    print full(m)\n", 3, 16, "full expects a queue, but m is a mutex")]
@@ -32,6 +32,8 @@ public sealed class CompilerErrorTests
     [InlineData("shared c = 0\nexpect self == c\n", 2, 8, "self is only defined inside a thread")]
     [InlineData("thread t:\n    self = 1\n", 2, 5, "cannot assign to self")]
     [InlineData("process a:\n    mutex m\n    thread t:\n        pass\nprocess a:\n    mutex n\n", 5, 9, "duplicate process name 'a'")]
+    [InlineData("shared flag = false\nthread t:\n    flag = 5\n", 3, 12, "flag holds a boolean, cannot store a number in it")]
+    [InlineData("shared n = 0\nthread t:\n    print n == true\n", 3, 13, "cannot compare a number with a boolean")]
     public void Compile_Mistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message)
     {
         var error = Assert.Throws<ScriptError>(() => Core.Script.Compiler.CompileText("x.ipl", source));
@@ -49,6 +51,6 @@ public sealed class CompilerErrorTests
         var error = Assert.Throws<ScriptError>(() => Core.Script.Compiler.CompileText("x.ipl", source));
 
         Assert.Equal(new SourcePos(7, 14), error.Pos);
-        Assert.Contains("unknown mutex 'm'", error.Detail, StringComparison.Ordinal);
+        Assert.Equal("unknown mutex 'm' (it belongs to process a, and only its threads can use it)", error.Detail);
     }
 }

@@ -74,6 +74,15 @@ public sealed class CompilerTests
     }
 
     [Fact]
+    public void Compile_DeclaredMainProcess_TakesTheTopLevelThreads()
+    {
+        var program = Compile("process main:\n    thread a:\n        pass\nthread b:\n    pass\n");
+
+        Assert.Equal("main", Assert.Single(program.Processes).Name);
+        Assert.Equal([0, 1], program.Processes[0].Threads);
+    }
+
+    [Fact]
     public void Compile_ProcessBlocks_GroupThreads()
     {
         var program = Compile("process server:\n    mutex m\n    thread worker * 2:\n        lock m\n        unlock m\nthread client:\n    pass\n");

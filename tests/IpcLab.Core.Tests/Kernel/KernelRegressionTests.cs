@@ -78,6 +78,19 @@ public sealed class KernelRegressionTests
         Assert.Equal(FindingKind.Fault, Assert.Single(kernel.Findings).Kind);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("%")]
+    public void Step_MinValueDividedByMinusOne_FaultsTheThread(string op)
+    {
+        var kernel = KernelTestKit.NewKernel($"thread t:\n    x = -9223372036854775807 - 1\n    y = x {op} -1\n");
+        kernel.Step(0);
+        kernel.Step(0);
+
+        Assert.Equal(ThreadStatus.Faulted, kernel.StatusOf(0));
+        Assert.Contains("integer overflow", kernel.FaultOf(0), StringComparison.Ordinal);
+    }
+
     private sealed class PickSelf : IWaiterChooser
     {
         public int ChooseWaiter(Kernel kernel, int condition, IReadOnlyList<int> waiters) => 2;
