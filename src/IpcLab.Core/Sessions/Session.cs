@@ -171,6 +171,7 @@ public sealed class Session
                 Kernel.Apply(_timeline[i]);
             }
 
+            ConcludeIfOver();
             return Position;
         }
 
@@ -236,6 +237,7 @@ public sealed class Session
     private void Apply(ScheduleEntry entry)
     {
         Kernel.Apply(entry);
+        ConcludeIfOver();
         EnsureCheckpointHere();
     }
 
@@ -243,7 +245,17 @@ public sealed class Session
     {
         step();
         _timeline.Add(Kernel.Schedule[^1]);
+        ConcludeIfOver();
         EnsureCheckpointHere();
+    }
+
+    /// <summary>A deadlock (or the final checks) shows the moment no thread can run, however the last step was taken.</summary>
+    private void ConcludeIfOver()
+    {
+        if (Kernel.IsOver)
+        {
+            Kernel.Conclude();
+        }
     }
 
     /// <summary>Drops the steps after the current one: a new choice starts a new future.</summary>

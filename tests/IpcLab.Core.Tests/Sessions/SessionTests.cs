@@ -120,6 +120,19 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void StepThread_LastStepBeforeDeadlock_ReportsTheDeadlockAtOnce()
+    {
+        var program = Core.Script.Compiler.CompileText("x.ipl", "mutex m\ncond c\nthread w:\n    lock m\n    wait c, m\n");
+        var session = new Session(program);
+        Assert.Null(session.StepThread(0));
+
+        Assert.Null(session.StepThread(0));
+
+        Assert.Equal(FindingKind.Deadlock, Assert.Single(session.Kernel.Findings).Kind);
+        Assert.True(session.IsOver);
+    }
+
+    [Fact]
     public void RunUntil_NextBlock_StopsAtTheStepThatBlocked()
     {
         var session = new Session(Lesson("bounded-buffer.ipl"));

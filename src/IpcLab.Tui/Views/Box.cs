@@ -1,0 +1,42 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace IpcLab.Tui.Views;
+
+/// <summary>A titled panel around lines of markup that the views have already fitted to its inside.</summary>
+internal static class Box
+{
+    /// <summary>Columns a panel takes beyond its content: two borders and one space of padding each side.</summary>
+    public const int Chrome = 4;
+
+    public static Panel Panel(string title, IReadOnlyList<string> lines, string borderStyle, string titleStyle = Palette.Title)
+    {
+        IRenderable content = lines.Count == 0 ? Text.Empty : new Markup(string.Join('\n', lines));
+        return new Panel(content)
+        {
+            Border = BoxBorder.Rounded,
+            BorderStyle = Style.Parse(borderStyle),
+            Padding = new Padding(1, 0, 1, 0),
+            Expand = true,
+            Header = new PanelHeader($"[{titleStyle}] {Markup.Escape(title)} [/]"),
+        };
+    }
+
+    /// <summary>The lines, cut to <paramref name="height"/> with a last line saying how many were left out.</summary>
+    public static IReadOnlyList<string> Clip(List<string> lines, int height)
+    {
+        if (lines.Count <= height)
+        {
+            return lines;
+        }
+
+        if (height <= 0)
+        {
+            return [];
+        }
+
+        var kept = lines.GetRange(0, height - 1);
+        kept.Add(TextFit.Styled($"… {lines.Count - height + 1} more lines (make the window taller)", Palette.Dim));
+        return kept;
+    }
+}

@@ -1,0 +1,57 @@
+using IpcLab.Core.Sessions;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace IpcLab.Tui.Views;
+
+/// <summary>
+/// The top line: "IpcLab · FILE · step N (of M) · scheduler: … · running/paused", and "? keys"
+/// on the right when there is room.
+/// </summary>
+internal static class HeaderView
+{
+    public static IRenderable Build(TuiState state, Session session, int width)
+    {
+        var line = new MarkupLine(width);
+        line.Add("IpcLab", "bold cyan").Add(" · ", Palette.Dim).Add(state.FileName.Length > 0 ? state.FileName : session.Program.File, Palette.Title);
+        line.Add(" · ", Palette.Dim).Add($"step {session.Position}", Palette.Title);
+        if (session.Position < session.Timeline.Count)
+        {
+            line.Add($" of timeline {session.Timeline.Count}", Palette.Waiting);
+        }
+
+        line.Add(" · ", Palette.Dim).Add("scheduler: ").Add(session.SchedulerText, Palette.Title).Add(" · ", Palette.Dim);
+        if (session.IsOver)
+        {
+            line.Add("run over", Palette.Finished);
+        }
+        else if (state.Running)
+        {
+            line.Add($"running ({state.SpeedMs} ms a step)", Palette.Ready);
+        }
+        else
+        {
+            line.Add("paused", Palette.Waiting);
+        }
+
+        return new Markup(WithKeysHint(line, width));
+    }
+
+    /// <summary>A one-line title with "? keys" at the right edge when it fits.</summary>
+    public static IRenderable Title(string title, int width)
+    {
+        var line = new MarkupLine(width).Add("IpcLab", "bold cyan").Add(" · ", Palette.Dim).Add(title, Palette.Title);
+        return new Markup(WithKeysHint(line, width));
+    }
+
+    private static string WithKeysHint(MarkupLine line, int width)
+    {
+        const string hint = "? keys";
+        if (line.Room >= hint.Length + 2)
+        {
+            line.PadTo(width - hint.Length).Add(hint, Palette.Hint);
+        }
+
+        return line.ToString();
+    }
+}

@@ -1,0 +1,63 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace IpcLab.Tui.Views;
+
+/// <summary>The help screen: every key and what it does, as a table in a panel.</summary>
+internal static class HelpView
+{
+    private const int KeyWidth = 16;
+    private const int TextWidth = 58;
+
+    /// <summary>Every key the key loop handles, in the order a learner meets them.</summary>
+    public static IReadOnlyList<(string Keys, string Meaning)> Keys { get; } =
+    [
+        ("space / →", "take one step (the scheduler picks the thread)"),
+        ("b / ←", "step back one step (the future stays, to redo)"),
+        ("1-9", "run that thread for one step"),
+        ("↑ / ↓", "select a thread"),
+        ("Enter", "run the selected thread for one step"),
+        ("r", "run / pause: step automatically"),
+        ("+ / -", "run faster / slower"),
+        ("g", "go to step N"),
+        ("n", "run to the next block (a thread blocks or waits)"),
+        ("w", "run to the next wake-up"),
+        ("d", "run to the next delivery (put / take)"),
+        ("0 / Home", "restart from step 0"),
+        ("s", "switch scheduler: manual → round-robin → random"),
+        ("e", "set the random scheduler's seed"),
+        ("i", "inject a spurious wake-up into a waiting thread"),
+        ("c", "crash a thread (it keeps what it holds)"),
+        ("S", "save the run (program + schedule)"),
+        ("?", "this help (Esc or ? closes it)"),
+        ("q / Esc / Ctrl-C", "quit"),
+    ];
+
+    public static IRenderable Build(TuiState state, int width)
+    {
+        var table = new Table { Border = TableBorder.Simple, BorderStyle = Style.Parse(Palette.PanelBorder) };
+        var textWidth = Math.Min(TextWidth, width - KeyWidth - 12);
+        table.AddColumn(new TableColumn(new Markup("[bold]key[/]")).Width(KeyWidth).NoWrap());
+        table.AddColumn(new TableColumn(new Markup("[bold]what it does[/]")).Width(textWidth).NoWrap());
+        foreach (var (keys, meaning) in Keys)
+        {
+            table.AddRow(new Markup(TextFit.Markup(keys, KeyWidth, "bold cyan")), new Markup(TextFit.Markup(meaning, textWidth)));
+        }
+
+        var panel = new Panel(table)
+        {
+            Border = BoxBorder.Rounded,
+            BorderStyle = Style.Parse(Palette.PanelBorder),
+            Header = new PanelHeader($"[{Palette.Title}] Keys [/]"),
+        };
+
+        var root = new Layout("help").SplitRows(
+            new Layout("header").Size(1),
+            new Layout("body"),
+            new Layout("status").Size(2));
+        root["header"].Update(HeaderView.Title("keys", width));
+        root["body"].Update(Align.Center(panel, VerticalAlignment.Top));
+        root["status"].Update(StatusBarView.Build(state, width, StatusBarView.HelpKeys));
+        return root;
+    }
+}

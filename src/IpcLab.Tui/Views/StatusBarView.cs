@@ -1,0 +1,85 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Sessions;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace IpcLab.Tui.Views;
+
+/// <summary>
+/// The two bottom lines: the result of the last key (or the open prompt, e.g. "go to step: 42▏",
+/// or the waiters a signal can wake), then the keys that matter most on this screen.
+/// </summary>
+internal static class StatusBarView
+{
+    public const string RunKeys = "space step · b back · 1-9 run thread · r run/pause · ? help · q quit";
+    public const string RunKeysWide = "space step · b back · 1-9 run thread · ↑↓ Enter run selected · r run/pause · g go to · n/w/d next block/wake-up/delivery · ? help · q quit";
+    public const string StartKeys = "↑↓ choose · Enter open · ? keys · q quit";
+    public const string HelpKeys = "Esc or ? closes this help · q quits";
+    public const string PromptKeys = "Enter ok · Esc cancel";
+
+    public static IRenderable Build(TuiState state, int width, string keys)
+    {
+        var first = new MarkupLine(width);
+        if (state.Prompt == PromptKind.None)
+        {
+            var text = state.Status.Length > 0 ? state.Status
+                : state.Session is { IsOver: true } && state.Screen == Screen.Run ? "the run is over: b steps back, 0 restarts, s switches the scheduler"
+                : "";
+            first.Add(text, Palette.Status);
+        }
+        else
+        {
+            AddPrompt(first, state);
+            keys = PromptKeys;
+        }
+
+        var second = new MarkupLine(width).Add(keys, Palette.Hint);
+        return new Markup(first + "\n" + second);
+    }
+
+    public static string KeysFor(TuiState state, int width) => state.Screen switch
+    {
+        Screen.Start => StartKeys,
+        Screen.Help => HelpKeys,
+        _ => TextFit.Width(RunKeysWide) <= width ? RunKeysWide : RunKeys,
+    };
+
+    private static void AddPrompt(MarkupLine line, TuiState state)
+    {
+        if (state.Prompt == PromptKind.WakeChoice)
+        {
+            AddWakeChoice(line, state);
+            return;
+        }
+
+        var label = state.Prompt switch
+        {
+            PromptKind.GoToStep => "go to step: ",
+            PromptKind.Seed => "seed: ",
+            PromptKind.SaveAs => "save as: ",
+            PromptKind.SpuriousWakeup => "spurious wake-up of thread (1-9): ",
+            PromptKind.Crash => "crash thread (1-9): ",
+            _ => "? ",
+        };
+        line.Add(label, Palette.Prompt).Add(state.PromptInput, Palette.Title).Add(Palette.Cursor, Palette.Prompt);
+    }
+
+    private static void AddWakeChoice(MarkupLine line, TuiState state)
+    {
+        if (state.Session is { } session && state.WakeChoiceThread >= 0 && state.WakeChoiceThread < session.Program.Threads.Count)
+        {
+            var kernel = session.Kernel;
+            var signal = kernel.NextInstruction(state.WakeChoiceThread);
+            var cond = signal is { Op: OpCode.Signal } ? $" signals {kernel.ObjectName(signal.A)}" : "";
+            line.Add($"{kernel.ThreadName(state.WakeChoiceThread)}{cond}: ");
+        }
+
+        line.Add("wake which waiter? ", Palette.Prompt);
+        for (var i = 0; i < state.WakeChoices.Count; i++)
+        {
+            var thread = state.WakeChoices[i];
+            var name = state.Session is { } s && thread >= 0 && thread < s.Program.Threads.Count ? s.Kernel.ThreadName(thread) : $"thread {thread}";
+            line.Add(i == 0 ? "" : " · ", Palette.Dim).Add($"{i + 1} ", Palette.Prompt).Add(name, Palette.Title);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Tui.Views;
+
+/// <summary>
+/// What the last step changed, read from its events only (the tail of the log with
+/// <c>Step == Position</c>), so that every view can highlight it without scanning the whole log.
+/// </summary>
+internal sealed class StepChanges
+{
+    private readonly string?[] _threadTags;
+    private readonly bool[] _objectChanged;
+
+    public StepChanges(Kernel kernel)
+    {
+        _threadTags = new string?[kernel.Program.Threads.Count];
+        _objectChanged = new bool[kernel.Program.Objects.Count];
+        var events = kernel.Events;
+        FirstEvent = events.Count;
+        var step = kernel.StepCount;
+        if (step == 0)
+        {
+            return;
+        }
+
+        for (var i = events.Count - 1; i >= 0 && events[i].Step == step; i--)
+        {
+            FirstEvent = i;
+        }
+
+        for (var i = FirstEvent; i < events.Count; i++)
+        {
+            Note(kernel, events[i]);
+        }
+    }
+
+    /// <summary>The index in the event log of the last step's first event (the log's length if it had none).</summary>
+    public int FirstEvent { get; }
+
+    /// <summary>The queue a value was just put into, or -1.</summary>
+    public int PutQueue { get; private set; } = -1;
+
+    /// <summary>The queue a value was just taken from, or -1.</summary>
+    public int TookQueue { get; private set; } = -1;
+
+    public long TookValue { get; private set; }
+
+    /// <summary>"just blocked", "just woken", "just got m" — or null when the last step left the thread's state alone.</summary>
+    public string? TagOf(int thread) => _threadTags[thread];
+
+    /// <summary>True when the last step changed the object (owner, queue, count, contents, value).</summary>
+    public bool Changed(int objectId) => _objectChanged[objectId];
+
+    private void Note(Kernel kernel, KernelEvent e)
+    {
+        switch (e.Kind)
+        {
+            case EventKind.BlockedOnMutex or EventKind.SemBlocked:
+                _threadTags[e.Thread] = "just blocked";
+                _objectChanged[e.Object] = true;
+                break;
+            case EventKind.Waiting:
+                _threadTags[e.Thread] = "now waiting";
+                _objectChanged[e.Object] = true;
+                break;
+            case EventKind.Woken:
+                _threadTags[e.Thread] = "just woken";
+                _objectChanged[e.Object] = true;
+                break;
+            case EventKind.SpuriousWakeup:
+                _threadTags[e.Thread] = "just woken (spurious)";
+                _objectChanged[e.Object] = true;
+                break;
+            case EventKind.HandedOff or EventKind.SemHandedOff:
+                _threadTags[e.Other] = $"just got {kernel.ObjectName(e.Object)}";
+                _objectChanged[e.Object] = true;
+                break;
+            case EventKind.Acquired or EventKind.Released or EventKind.Signalled or EventKind.Broadcast
+                or EventKind.SemDown or EventKind.SemUp or EventKind.Stored:
+                _objectChanged[e.Object] = true;
+                break;
+            case EventKind.Put:
+                _objectChanged[e.Object] = true;
+                PutQueue = e.Object;
+                break;
+            case EventKind.Took:
+                _objectChanged[e.Object] = true;
+                TookQueue = e.Object;
+                TookValue = e.Value;
+                break;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Tui.Views;
+
+/// <summary>A thread's state in words: "ready", "blocked on mutex m (held by consumer-2)", "waiting on notEmpty".</summary>
+internal static class ThreadStateText
+{
+    public static string Of(Kernel kernel, int thread)
+    {
+        switch (kernel.StatusOf(thread))
+        {
+            case ThreadStatus.Ready:
+                return Ready(kernel, thread);
+            case ThreadStatus.Blocked:
+            case ThreadStatus.Waiting:
+                return Waiting(kernel, thread);
+            case ThreadStatus.Finished:
+                return "finished";
+            default:
+                var fault = kernel.FaultOf(thread) ?? "";
+                return fault.StartsWith("crashed", StringComparison.Ordinal) ? fault : $"faulted: {fault}";
+        }
+    }
+
+    private static string Ready(Kernel kernel, int thread)
+    {
+        // Two kinds of "ready" look alike in the listing but are not: a woken waiter still has to
+        // get its mutex back, and a thread between the load and the store of `x = x + 1` has a
+        // stale copy in its register. Say so.
+        var next = kernel.NextInstruction(thread);
+        return next?.Op switch
+        {
+            OpCode.Reacquire => $"ready: woken, must re-acquire {kernel.ObjectName(next.A)}",
+            OpCode.Store when next.A >= 0 && HasLoaded(kernel, thread, next.A) => $"ready: has read {kernel.ObjectName(next.A)}, writes it next",
+            _ => "ready",
+        };
+    }
+
+    private static string Waiting(Kernel kernel, int thread)
+    {
+        var obj = kernel.WaitObjectOf(thread);
+        if (obj < 0)
+        {
+            return kernel.StatusOf(thread) == ThreadStatus.Blocked ? "blocked" : "waiting";
+        }
+
+        var info = kernel.Program.Objects[obj];
+        switch (info.Kind)
+        {
+            case ObjectKind.Mutex:
+                var owner = kernel.MutexOwner(obj);
+                var holder = owner < 0 ? "free" : $"held by {kernel.ThreadName(owner)}";
+                var ownerEnded = owner < 0 ? "" : kernel.StatusOf(owner) switch
+                {
+                    ThreadStatus.Faulted => ", which has faulted",
+                    ThreadStatus.Finished => ", which has finished",
+                    _ => "",
+                };
+                return $"blocked on mutex {info.Name} ({holder}{ownerEnded})";
+            case ObjectKind.Semaphore:
+                return $"blocked on semaphore {info.Name} (count {kernel.SemaphoreCount(obj)})";
+            case ObjectKind.CondVar:
+                return $"waiting on {info.Name}";
+            default:
+                return $"blocked on {info.Name}";
+        }
+    }
+
+    /// <summary>True when the thread's previous step was the load half of a read-modify-write of the variable.</summary>
+    private static bool HasLoaded(Kernel kernel, int thread, int variable)
+    {
+        var code = kernel.Program.Threads[thread].Code;
+        var pc = kernel.PcOf(thread);
+        return pc > 0 && code[pc - 1].Op == OpCode.Load && code[pc - 1].A == variable && code[pc - 1].Next == pc;
+    }
+}

@@ -1,0 +1,175 @@
+namespace IpcLab.Tui.Tests.Views;
+
+/// <summary>What the run screen says and how it colours it, checked on the text and on the ANSI codes.</summary>
+public sealed class FrameContentTests
+{
+    private const string Sgr = "\u001b[";
+
+    [Fact]
+    public void BlockedThread_IsDrawnInRed()
+    {
+        var ansi = FrameRenderer.RenderAnsi(TuiScenarios.BoundedBufferBlocked(), 100, 30);
+
+        var at = ansi.IndexOf("blocked on mutex m (held by producer-1)", StringComparison.Ordinal);
+        Assert.True(at > 0, ansi);
+        var sgr = ansi.LastIndexOf(Sgr, at, StringComparison.Ordinal);
+        var code = ansi[(sgr + Sgr.Length)..ansi.IndexOf('m', sgr)];
+        Assert.Contains(code.Split(';'), c => c is "31" or "91");
+    }
+
+    [Fact]
+    public void ReadyThread_IsDrawnInGreen()
+    {
+        var ansi = FrameRenderer.RenderAnsi(TuiScenarios.BoundedBufferBlocked(), 100, 30);
+
+        var at = ansi.IndexOf("ready", StringComparison.Ordinal);
+        var sgr = ansi.LastIndexOf(Sgr, at, StringComparison.Ordinal);
+        var code = ansi[(sgr + Sgr.Length)..ansi.IndexOf('m', sgr)];
+        Assert.Contains(code.Split(';'), c => c is "32" or "92");
+    }
+
+    [Fact]
+    public void MarkupInData_IsShownLiterally()
+    {
+        var state = TuiScenarios.FromText("brackets.ipl", """
+            # [bold]not markup[/]
+            queue q capacity 2
+            shared label = "[red]"
+
+            thread writer:
+                put q, "[l]"
+                put q, "[red]x[/]"
+                label = "[/]"
+            """);
+        TuiScenarios.Run(state.Session!, 0, 2);
+        state.Status = "[l] stays [l]";
+
+        var text = FrameRenderer.Render(state, 100, 30);
+
+        Assert.Contains("┃ \"[l]\"", text);
+        Assert.Contains("┃ \"[red]x[/]\"", text);
+        Assert.Contains("shared label = \"[red]\"", text);
+        Assert.Contains("put q, \"[l]\"", text);
+        Assert.Contains("▶ 8 label = \"[/]\"", text);
+        Assert.Contains("[l] stays [l]", text);
+    }
+
+    [Fact]
+    public void EveryThread_HasItsNextLineMarked()
+    {
+        var state = TuiScenarios.BoundedBufferBlocked();
+        var text = FrameRenderer.Render(state, 100, 30);
+
+        // producer-1 is about to signal; producer-2 and the consumer are stuck on their lock lines.
+        Assert.Contains("▶ 13     signal notEmpty", text);
+        Assert.Contains("▶  9     lock m", text);
+        Assert.Contains("▶ 20         wait notEmpty, m", text);
+    }
+
+    [Fact]
+    public void Objects_ShowOwnerEntryQueueAndSlots()
+    {
+        var narrow = FrameRenderer.Render(TuiScenarios.BoundedBufferBlocked(), 100, 30);
+        var text = FrameRenderer.Render(TuiScenarios.BoundedBufferBlocked(), 160, 48);
+
+        Assert.Matches("mutex m: held by producer-1 +│\n", narrow);
+        Assert.Contains("│     queue: producer-2, consumer", narrow);
+        Assert.Contains("mutex m: held by producer-1 · queue: producer-2, consumer", text);
+        Assert.Contains("cond notEmpty: nobody waiting", text);
+        Assert.Contains("\"job producer-1.1\"", text);
+        Assert.Contains("\"job producer-1.2\"", text);
+        Assert.Contains("▲ head, tail", text);
+    }
+
+    [Fact]
+    public void Deadlock_IsDrawnAsItsWaitForChain()
+    {
+        var text = FrameRenderer.Render(TuiScenarios.CargillDeadlock(), 100, 30);
+
+        Assert.Contains("deadlock: no thread can run", text);
+        Assert.Contains("──waits on──▶ changed", text);
+        Assert.Contains("nobody is left to signal changed", text);
+    }
+
+    [Fact]
+    public void SteppedBack_HeaderShowsTheTimeline()
+    {
+        var state = TuiScenarios.CargillDeadlock();
+        state.Session!.StepBack(4);
+
+        var header = FrameRenderer.Render(state, 100, 30).Split('\n')[0];
+
+        Assert.Contains("step 40 of timeline 44", header);
+        Assert.Contains("scheduler: random (seed 15)", header);
+    }
+
+    [Fact]
+    public void OpenPrompt_ReplacesTheStatus()
+    {
+        var state = TuiScenarios.BoundedBufferBlocked();
+        state.Prompt = PromptKind.GoToStep;
+        state.PromptInput = "42";
+
+        var lines = FrameRenderer.Render(state, 100, 30).Split('\n');
+
+        Assert.Equal("go to step: 42▏", lines[^2]);
+        Assert.Equal("Enter ok · Esc cancel", lines[^1]);
+    }
+
+    [Fact]
+    public void WakeChoice_ListsTheWaiters()
+    {
+        var state = TuiScenarios.FromText("two-waiters.ipl", """
+            mutex m
+            cond c
+
+            thread waiter * 2:
+                lock m
+                wait c, m
+                unlock m
+
+            thread signaller:
+                lock m
+                signal c
+                unlock m
+            """);
+        var session = state.Session!;
+        TuiScenarios.Run(session, 0, 2);
+        TuiScenarios.Run(session, 1, 2);
+        TuiScenarios.Run(session, 2, 1);
+        state.Prompt = PromptKind.WakeChoice;
+        state.WakeChoiceThread = 2;
+        state.WakeChoices = session.WakeChoices(2);
+
+        var text = FrameRenderer.Render(state, 100, 30);
+
+        Assert.Contains("signaller signals c: wake which waiter? 1 waiter-1 · 2 waiter-2", text);
+    }
+
+    [Fact]
+    public void Take_NamesTheValueAndMarksTheEmptiedSlot()
+    {
+        var state = TuiScenarios.FromText("take.ipl", """
+            queue q capacity 3
+
+            thread mover:
+                put q, 1
+                put q, 2
+                take q -> x
+            """);
+        TuiScenarios.Run(state.Session!, 0, 3);
+
+        var text = FrameRenderer.Render(state, 100, 30);
+        var ansi = FrameRenderer.RenderAnsi(state, 100, 30);
+
+        Assert.Contains("queue q: 1/3 · head 1 · tail 2 · just took 1", text);
+        Assert.Contains("┃              ┃ 2            ┃              ┃", text);
+        var lines = text.Split('\n');
+        var cells = lines.Single(l => l.Contains("┃ 2 ", StringComparison.Ordinal));
+        var markers = lines.Single(l => l.Contains("▲ head", StringComparison.Ordinal));
+        Assert.Equal(cells.IndexOf("┃ 2 ", StringComparison.Ordinal) + 1, markers.IndexOf("▲ head", StringComparison.Ordinal));
+        Assert.Equal(cells.IndexOf("┃ 2 ", StringComparison.Ordinal) + 16, markers.IndexOf("▲ tail", StringComparison.Ordinal));
+        Assert.Matches("\u001b\\[[0-9;]*(43|103)m {14}\u001b\\[0m┃", ansi);
+    }
+}
+

@@ -1,0 +1,107 @@
+using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
+using IpcLab.Core.Sessions;
+
+namespace IpcLab.Tui.Tests.Views;
+
+/// <summary>The TUI states the view tests draw, each reached deterministically from a lesson.</summary>
+public static class TuiScenarios
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    /// <summary>The start screen over the .ipl files in lessons/, the second one highlighted.</summary>
+    public static TuiState Start()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepoRoot, "lessons"), "*.ipl").OrderBy(f => f, StringComparer.Ordinal);
+        var lessons = files.Select(f => new LessonEntry($"lessons/{Path.GetFileName(f)}", Path.GetFileNameWithoutExtension(f), FirstComment(f))).ToArray();
+        return new TuiState { Screen = Screen.Start, Lessons = lessons, LessonIndex = 1 };
+    }
+
+    /// <summary>
+    /// The bounded buffer mid-run, by chosen threads: the consumer waited on notEmpty; producer-1
+    /// filled both slots; producer-2 then blocked on m; last, the consumer woke and blocked on m
+    /// too. producer-1 holds m and is about to signal notEmpty.
+    /// </summary>
+    public static TuiState BoundedBufferBlocked()
+    {
+        var session = Open("bounded-buffer.ipl", out var state);
+        session.UseScheduler(SchedulerKind.Manual);
+        var p1 = session.Program.ThreadIdOf("producer-1");
+        var p2 = session.Program.ThreadIdOf("producer-2");
+        var consumer = session.Program.ThreadIdOf("consumer");
+        Run(session, consumer, 4); // repeat, lock m, while empty: true, wait notEmpty
+        Run(session, p1, 10); // for, lock, while full: false, put, signal, unlock, for, lock, while, put
+        Run(session, p2, 2); // for, lock m: blocks
+        Run(session, consumer, 1); // re-acquire m: blocks
+        state.SelectedThread = consumer;
+        state.Status = "consumer: blocks on m, held by producer-1";
+        return state;
+    }
+
+    /// <summary>
+    /// Cargill's buffer under the random scheduler with seed 15: after step 44 everybody waits on
+    /// `changed`, and the next step attempt concludes the run with the deadlock finding.
+    /// </summary>
+    public static TuiState CargillDeadlock()
+    {
+        var session = Open("cargill-deadlock.ipl", out var state);
+        session.UseScheduler(SchedulerKind.Random, 15);
+        Assert.Equal(44, session.GoTo(44));
+        Assert.Equal("the run is over: no thread can take a step", session.Step());
+        Assert.Contains(session.Kernel.Findings, f => f.Kind == FindingKind.Deadlock);
+        state.Status = "the run is over: no thread can take a step";
+        return state;
+    }
+
+    public static TuiState Help()
+    {
+        var state = BoundedBufferBlocked();
+        state.ScreenBeforeHelp = Screen.Run;
+        state.Screen = Screen.Help;
+        state.Status = "";
+        return state;
+    }
+
+    /// <summary>A session over a script given as text, at step 0.</summary>
+    public static TuiState FromText(string file, string text)
+    {
+        var session = new Session(Compiler.CompileText(file, text));
+        session.UseScheduler(SchedulerKind.Manual);
+        return new TuiState { Screen = Screen.Run, Session = session, FileName = file };
+    }
+
+    public static void Run(Session session, int thread, int steps)
+    {
+        for (var i = 0; i < steps; i++)
+        {
+            Assert.Null(session.StepThread(thread));
+        }
+    }
+
+    private static Session Open(string lesson, out TuiState state)
+    {
+        var path = Path.Combine(RepoRoot, "lessons", lesson);
+        var session = new Session(Compiler.CompileText(lesson, File.ReadAllText(path)));
+        state = new TuiState { Screen = Screen.Run, Session = session, FileName = lesson };
+        return session;
+    }
+
+    private static string FirstComment(string file)
+    {
+        var first = File.ReadLines(file).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        return first.StartsWith('#') ? first.TrimStart('#').Trim() : "";
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IpcLab.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find the repository root (IpcLab.sln) above " + AppContext.BaseDirectory);
+    }
+}
