@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 CLI := src/IpcLab/IpcLab.csproj
 
-.PHONY: all run build test bench clean restore
+.PHONY: all run build test bench clean restore tmux
 
 all: build
 
@@ -17,8 +17,13 @@ build: restore
 run: build
 	$(DOTNET) run --project $(CLI) -c $(CONFIG) --no-build -- $(ARGS)
 
-test: build
+test: build tmux
 	$(DOTNET) test IpcLab.sln -c $(CONFIG) --no-build
+
+# The terminal UI's end-to-end test drives the real program in tmux: install it when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+tmux:
+	@command -v tmux >/dev/null 2>&1 || { echo "installing tmux (the terminal UI's end-to-end test needs it)"; $(SUDO) apt-get update && $(SUDO) apt-get install -y tmux; }
 
 # Kernel steps per second and snapshot cost (BenchmarkDotNet). FILTER narrows the benchmarks.
 bench:

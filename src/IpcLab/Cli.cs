@@ -11,10 +11,11 @@ public static class Cli
 {
     public static int Execute(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("IpcLab: an educational simulator of inter-process communication. Alone, lists the lessons.");
-        root.SetAction(_ => LessonMenu.Execute(stdout));
+        var root = new RootCommand("IpcLab: an educational simulator of inter-process communication. Alone, opens the interactive view on a terminal, or lists the lessons in a pipe.");
+        root.SetAction(_ => ReferenceEquals(stdout, Console.Out) && TuiVerb.IsTerminal ? TuiVerb.Execute(null, null, stderr) : LessonMenu.Execute(stdout));
         root.Subcommands.Add(RunCommand(stdout, stderr));
         root.Subcommands.Add(CheckCommand(stdout));
+        root.Subcommands.Add(TuiVerb.Command(stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,8 +1,8 @@
 namespace IpcLab;
 
 /// <summary>
-/// <c>ipclab</c> with no verb: the programs in <c>lessons/</c> with their one-line descriptions.
-/// (A text list for now; the interactive terminal UI is not built yet.)
+/// The programs in <c>lessons/</c> with their one-line descriptions: printed as text by
+/// <c>ipclab</c> when it is not on a terminal (pipes, CI), and listed on the TUI's start screen.
 /// </summary>
 internal static class LessonMenu
 {
@@ -33,9 +33,22 @@ internal static class LessonMenu
         o.WriteLine($"  ipclab run {example}            # one run, step by step");
         o.WriteLine($"  ipclab run {example} --seed 7   # another schedule");
         o.WriteLine($"  ipclab check {example}          # search 1000 schedules for a bug");
+        o.WriteLine($"  ipclab tui {example}            # the interactive step-by-step view");
         o.WriteLine();
-        o.WriteLine("The interactive step-by-step terminal view is not built yet; `ipclab --help` lists the verbs.");
+        o.WriteLine("On a terminal, `ipclab` alone opens the interactive view; `ipclab --help` lists the verbs.");
         return 0;
+    }
+
+    /// <summary>The programs for the TUI's start screen (paths relative to the current folder), or none.</summary>
+    public static IReadOnlyList<Tui.LessonEntry> Entries()
+    {
+        var dir = FindLessons();
+        return dir is null
+            ? []
+            : Directory.GetFiles(dir, "*.ipl")
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => new Tui.LessonEntry(Path.GetRelativePath(Environment.CurrentDirectory, f), Path.GetFileNameWithoutExtension(f), Describe(f)))
+                .ToArray();
     }
 
     /// <summary>The lessons folder: ./lessons, or one above the program (when run from the repository).</summary>

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using IpcLab.Tui.Views;
+
+namespace IpcLab.Tui.App;
+
+/// <summary>
+/// Runs the TUI on the real terminal: the first frame is rendered off-screen once (to warm up the
+/// JIT before anything is shown), then the alternate screen is taken, the loop runs, and the
+/// terminal is given back however the loop ends. An exception restores the terminal first, then
+/// is printed to stderr, and the exit code is 70.
+/// </summary>
+public static class ConsoleTui
+{
+    /// <summary>The exit code after an internal error (EX_SOFTWARE).</summary>
+    public const int InternalError = 70;
+
+    public static int Run(TuiState state, TextWriter stderr)
+    {
+        var signals = new LoopSignals();
+        using var guard = new TerminalGuard(Console.OpenStandardOutput(), signals);
+        try
+        {
+            var terminal = new ConsoleTerminal(guard);
+            ConsoleTerminal.Render(Frame.Build(state, terminal.Width, terminal.Height), terminal.Width, terminal.Height);
+            var clock = Stopwatch.StartNew();
+            var app = new TuiApp(
+                state,
+                new KeyHandler(state, Environment.CurrentDirectory),
+                new ConsoleKeySource(),
+                terminal,
+                signals,
+                () => clock.ElapsedMilliseconds,
+                Thread.Sleep);
+            guard.Enter();
+            var exit = app.Run();
+            guard.Restore();
+            return exit;
+        }
+        catch (Exception e)
+        {
+            guard.Restore();
+            stderr.WriteLine($"ipclab: internal error (please report it): {e}");
+            return InternalError;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using IpcLab.Core.Runtime;
+using IpcLab.Core.Sessions;
+
+namespace IpcLab.Tui.App;
+
+/// <summary>
+/// The one-line prompts of the run screen: go to step, seed, save as, which waiter to wake,
+/// which thread to wake spuriously or crash. Typing edits <see cref="TuiState.PromptInput"/>,
+/// Enter carries it out, Esc cancels.
+/// </summary>
+internal sealed class PromptKeys(TuiState state, string workingDirectory)
+{
+    private Session S => state.Session ?? throw new InvalidOperationException("a prompt needs an open run");
+
+    public void Open(PromptKind kind, string input, string status)
+    {
+        state.Running = false;
+        state.Prompt = kind;
+        state.PromptInput = input;
+        state.Status = status;
+    }
+
+    /// <summary>Asks which of <paramref name="waiters"/> (first in line first) the signal of <paramref name="thread"/> wakes.</summary>
+    public void AskWaker(int thread, IReadOnlyList<int> waiters)
+    {
+        var k = S.Kernel;
+        var condition = k.NextInstruction(thread) is { } instr ? k.ObjectName(instr.A) : "its condition";
+        var list = string.Join(", ", waiters.Select((w, i) => $"{i + 1} {k.ThreadName(w)}"));
+        Open(PromptKind.WakeChoice, "", $"{k.ThreadName(thread)} signals {condition}: wake which waiter? {list} (Enter = 1, first in line; Esc cancels)");
+        state.WakeChoiceThread = thread;
+        state.WakeChoices = waiters;
+    }
+
+    public void Handle(ConsoleKeyInfo key)
+    {
+        if (key.Key == ConsoleKey.Escape)
+        {
+            var what = state.Prompt == PromptKind.WakeChoice ? "nothing ran" : "nothing changed";
+            Close();
+            state.Status = $"cancelled: {what} (step {S.Position})";
+        }
+        else if (state.Prompt == PromptKind.WakeChoice)
+        {
+            ChooseWaiter(key);
+        }
+        else if (key.Key == ConsoleKey.Enter)
+        {
+            var kind = state.Prompt;
+            var input = state.PromptInput.Trim();
+            Close();
+            Submit(kind, input);
+        }
+        else if (key.Key == ConsoleKey.Backspace || key.KeyChar == '\b' || key.KeyChar == '\x7f')
+        {
+            state.PromptInput = state.PromptInput.Length == 0 ? "" : state.PromptInput[..^1];
+        }
+        else if (Accepts(state.Prompt, key.KeyChar) && state.PromptInput.Length < 200)
+        {
+            state.PromptInput += key.KeyChar;
+        }
+    }
+
+    private static bool Accepts(PromptKind kind, char c) =>
+        kind == PromptKind.SaveAs ? !char.IsControl(c) : char.IsAsciiDigit(c);
+
+    private void ChooseWaiter(ConsoleKeyInfo key)
+    {
+        var waiters = state.WakeChoices;
+        var index = key.Key == ConsoleKey.Enter ? 0 : char.IsAsciiDigit(key.KeyChar) ? key.KeyChar - '1' : -2;
+        if (index < 0 || index >= waiters.Count)
+        {
+            state.Status = $"wake which waiter? type 1-{waiters.Count} (Enter = 1, first in line; Esc cancels)";
+            return;
+        }
+
+        var thread = state.WakeChoiceThread;
+        var woken = waiters[index];
+        Close();
+
+        // Choosing what the timeline already holds redoes that step and keeps the future.
+        var redo = S.Position < S.Timeline.Count && S.Timeline[S.Position] == ScheduleEntry.Run(thread, woken);
+        var why = redo ? S.StepThread(thread) : S.StepThread(thread, woken);
+        state.Status = why ?? StatusText.AtStep(S);
+    }
+
+    private void Submit(PromptKind kind, string input)
+    {
+        if (input.Length == 0)
+        {
+            state.Status = $"cancelled: nothing typed (step {S.Position})";
+            return;
+        }
+
+        switch (kind)
+        {
+            case PromptKind.GoToStep: GoTo(input); break;
+            case PromptKind.Seed: SetSeed(input); break;
+            case PromptKind.SpuriousWakeup: OnThread(input, S.InjectSpuriousWakeup); break;
+            case PromptKind.Crash: OnThread(input, S.InjectCrash); break;
+            case PromptKind.SaveAs: Save(input); break;
+            default: break;
+        }
+    }
+
+    private void GoTo(string input)
+    {
+        if (!int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var step))
+        {
+            state.Status = $"cannot go to step {input}: too large";
+            return;
+        }
+
+        var reached = S.GoTo(step);
+        state.Status = reached < step
+            ? $"the run stops before step {step}: {StatusText.AtStep(S)}"
+            : StatusText.AtStep(S);
+    }
+
+    private void SetSeed(string input)
+    {
+        if (!ulong.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+        {
+            state.Status = $"{input} is too large for a seed";
+            return;
+        }
+
+        S.UseScheduler(SchedulerKind.Random, seed);
+        state.Status = $"scheduler: {S.SchedulerText}{StatusText.Ahead(S)}";
+    }
+
+    private void OnThread(string input, Func<int, string?> inject)
+    {
+        var count = S.Program.Threads.Count;
+        if (!int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > count)
+        {
+            state.Status = $"there is no thread {input}: this program has threads 1-{count}";
+            return;
+        }
+
+        state.SelectedThread = number - 1;
+        state.Status = inject(number - 1) ?? StatusText.AtStep(S);
+    }
+
+    private void Save(string name)
+    {
+        var path = Path.Combine(workingDirectory, name);
+        try
+        {
+            var full = RunFiles.Save(S, path);
+            var relative = Path.GetRelativePath(workingDirectory, full);
+            var shown = relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
+            var steps = S.Timeline.Count;
+            state.Status = $"saved {steps} step{(steps == 1 ? "" : "s")} to {full} (open it at this step: ipclab tui {shown} --at {S.Position})";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            state.Status = $"could not save {name}: {e.Message}";
+        }
+    }
+
+    private void Close()
+    {
+        state.Prompt = PromptKind.None;
+        state.PromptInput = "";
+        state.WakeChoiceThread = -1;
+        state.WakeChoices = [];
+    }
+}

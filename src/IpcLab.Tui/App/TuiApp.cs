@@ -1,0 +1,104 @@
+using IpcLab.Tui.Views;
+
+namespace IpcLab.Tui.App;
+
+/// <summary>
+/// The one key loop, on one thread, and the only code that draws:
+/// a key waiting → handle it and redraw; else the size changed → redraw with a clear; else
+/// auto-run is on and its interval has passed → one step and redraw; else sleep 10 ms.
+/// The clock and the sleep are passed in, so tests drive auto-run without wall-clock time.
+/// </summary>
+public sealed class TuiApp
+{
+    /// <summary>How long the loop sleeps when there is nothing to do.</summary>
+    public const int PollMs = 10;
+
+    private readonly TuiState _state;
+    private readonly KeyHandler _keys;
+    private readonly IKeySource _source;
+    private readonly ITerminal _terminal;
+    private readonly LoopSignals _signals;
+    private readonly Func<long> _nowMs;
+    private readonly Action<int> _sleep;
+    private int _width = -1;
+    private int _height = -1;
+    private bool _wasRunning;
+    private long _lastAutoStep;
+
+    /// <param name="nowMs">A monotonic clock in milliseconds (auto-run's timer).</param>
+    /// <param name="sleep">Waits the given milliseconds (the idle poll).</param>
+    public TuiApp(TuiState state, KeyHandler keys, IKeySource source, ITerminal terminal, LoopSignals signals, Func<long> nowMs, Action<int> sleep)
+    {
+        _state = state;
+        _keys = keys;
+        _source = source;
+        _terminal = terminal;
+        _signals = signals;
+        _nowMs = nowMs;
+        _sleep = sleep;
+    }
+
+    /// <summary>Runs until a quit key or a quit request; returns the exit code (0 for a quit key).</summary>
+    public int Run()
+    {
+        Redraw(clear: true);
+        while (!_signals.QuitRequested)
+        {
+            if (_signals.TakeRedrawRequest())
+            {
+                Redraw(clear: true);
+            }
+            else if (_source.TryReadKey(out var key))
+            {
+                if (_keys.Handle(key))
+                {
+                    return 0;
+                }
+
+                Redraw(clear: false);
+            }
+            else if (_terminal.Width != _width || _terminal.Height != _height)
+            {
+                Redraw(clear: true);
+            }
+            else if (AutoStepDue())
+            {
+                _keys.AutoStep();
+                Redraw(clear: false);
+            }
+            else
+            {
+                _sleep(PollMs);
+            }
+        }
+
+        return _signals.QuitCode;
+    }
+
+    /// <summary>True when auto-run is on and a step is due; the interval counts from when running began or the last step.</summary>
+    private bool AutoStepDue()
+    {
+        var running = _state.Running && _state.Screen == Screen.Run && _state.Prompt == PromptKind.None && _state.Session is not null;
+        var now = _nowMs();
+        if (running && !_wasRunning)
+        {
+            _lastAutoStep = now;
+        }
+
+        _wasRunning = running;
+        if (!running || now - _lastAutoStep < _state.SpeedMs)
+        {
+            return false;
+        }
+
+        _lastAutoStep = now;
+        return true;
+    }
+
+    private void Redraw(bool clear)
+    {
+        _width = _terminal.Width;
+        _height = _terminal.Height;
+        _terminal.Draw(Frame.Build(_state, _width, _height), _width, _height, clear);
+    }
+}

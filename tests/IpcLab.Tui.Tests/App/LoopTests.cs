@@ -1,0 +1,105 @@
+using static IpcLab.Tui.Tests.App.TuiHarness;
+
+namespace IpcLab.Tui.Tests.App;
+
+/// <summary>The key loop itself: quitting, auto-run on the injected clock, redraw after a resize, quit requests from signals.</summary>
+public sealed class LoopTests
+{
+    private static TuiHarness BoundedBuffer() => Open(Repo.Lesson("bounded-buffer.ipl"));
+
+    [Theory]
+    [InlineData("   \x03")]
+    [InlineData("   g1\x03")]
+    [InlineData("   ?\x03")]
+    [InlineData("   q")]
+    [InlineData("   \x1b")]
+    public void Ctrl_C_q_and_Esc_quit_with_exit_code_0_and_later_keys_are_not_read(string keys)
+    {
+        var tui = BoundedBuffer();
+        var source = new List<ConsoleKeyInfo?>(Keys(keys)) { ScriptedKey(' ') };
+
+        var exit = tui.Run(source);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(3, tui.Session.Position);
+        Assert.Equal(keys.Length, tui.Terminal.Frames.Count);
+    }
+
+    [Fact]
+    public void Auto_run_steps_every_SpeedMs_of_the_injected_clock_and_r_pauses()
+    {
+        var tui = BoundedBuffer();
+
+        // Polls find no key: the loop sleeps 10 ms per poll, so 95 polls are 940 ms: steps at 300, 600 and 900.
+        tui.Run(Keys("r"), Idle(95));
+        Assert.True(tui.State.Running);
+        Assert.Equal(3, tui.Session.Position);
+        Assert.Equal(2 + 3, tui.Terminal.Frames.Count);
+        Assert.StartsWith("step 3: ", tui.State.Status, StringComparison.Ordinal);
+
+        tui.Run(Keys("r"), Idle(200));
+        Assert.False(tui.State.Running);
+        Assert.Equal(3, tui.Session.Position);
+    }
+
+    [Fact]
+    public void Auto_run_stops_by_itself_when_the_run_is_over()
+    {
+        var tui = BoundedBuffer();
+        tui.Run(Keys(new string('+', 10) + "r"), Idle(20_000));
+
+        Assert.False(tui.State.Running);
+        Assert.True(tui.Session.IsOver);
+        Assert.StartsWith("the run is over at step ", tui.State.Status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Opening_a_prompt_pauses_auto_run()
+    {
+        var tui = BoundedBuffer();
+        tui.Run(Keys("rg"), Idle(100));
+
+        Assert.False(tui.State.Running);
+        Assert.Equal(0, tui.Session.Position);
+    }
+
+    [Fact]
+    public void A_resize_is_redrawn_with_a_clear_at_the_new_size()
+    {
+        var tui = BoundedBuffer();
+        tui.Terminal.AfterDraw = n =>
+        {
+            if (n == 2)
+            {
+                (tui.Terminal.Width, tui.Terminal.Height) = (90, 30);
+            }
+        };
+        tui.Run(Keys(" "), Idle(1));
+
+        Assert.Equal([true, false, true], tui.Terminal.Clears);
+        Assert.Contains("terminal is 90x30", tui.Frame, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quit_request_from_a_signal_ends_the_loop_with_its_exit_code()
+    {
+        var tui = BoundedBuffer();
+        tui.Signals.RequestQuit(130);
+        tui.Signals.RequestQuit(143);
+
+        Assert.Equal(130, tui.Run(Keys("   ")));
+        Assert.Equal(0, tui.Session.Position);
+    }
+
+    [Fact]
+    public void A_redraw_request_redraws_with_a_clear()
+    {
+        var tui = BoundedBuffer();
+        tui.Signals.RequestRedraw();
+        tui.Run(Idle(1));
+
+        Assert.Equal([true, true], tui.Terminal.Clears);
+    }
+
+    private static ConsoleKeyInfo? ScriptedKey(char c) => IpcLab.Tui.App.ScriptedKeySource.Char(c);
+}

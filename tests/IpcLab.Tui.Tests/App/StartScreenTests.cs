@@ -1,0 +1,65 @@
+using static IpcLab.Tui.Tests.App.TuiHarness;
+
+namespace IpcLab.Tui.Tests.App;
+
+/// <summary>The start screen: choose a program, open it; a program that does not compile stays on the list, with its position.</summary>
+public sealed class StartScreenTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Ipclab_tui_alone_lists_the_lessons_with_bounded_buffer_highlighted()
+    {
+        var tui = Open(file: null);
+        var names = tui.State.Lessons.Select(l => l.Name).ToArray();
+
+        Assert.Equal(Screen.Start, tui.State.Screen);
+        Assert.Contains("bounded-buffer", names);
+        Assert.Equal("bounded-buffer", tui.State.Lessons[tui.State.LessonIndex].Name);
+    }
+
+    [Fact]
+    public void Enter_opens_the_highlighted_program_on_the_run_screen()
+    {
+        var tui = Open(file: null);
+        tui.Run(Press(ConsoleKey.DownArrow), Press(ConsoleKey.Enter));
+
+        Assert.Equal(Screen.Run, tui.State.Screen);
+        Assert.Equal(tui.State.Lessons[tui.State.LessonIndex].Path, tui.State.FileName);
+        Assert.StartsWith("step 0: ", tui.State.Status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_program_that_does_not_compile_stays_on_the_start_screen_with_file_line_and_column()
+    {
+        var bad = _dir.Write("bad.ipl", "mutex m\nthread t:\n    lok m\n");
+        var good = Repo.Lesson("lost-update.ipl");
+        var state = new TuiState { Lessons = [new LessonEntry(bad, "bad", ""), new LessonEntry(good, "lost-update", "")] };
+        var tui = new TuiHarness(state);
+
+        tui.Run(Press(ConsoleKey.Enter));
+        Assert.Equal(Screen.Start, state.Screen);
+        Assert.Null(state.Session);
+        Assert.StartsWith($"{bad}:3:5: ", state.Status, StringComparison.Ordinal);
+
+        tui.Run(Press(ConsoleKey.DownArrow), Press(ConsoleKey.Enter));
+        Assert.Equal(Screen.Run, state.Screen);
+        Assert.Equal(good, state.FileName);
+    }
+
+    [Theory]
+    [InlineData("q")]
+    [InlineData("\x1b")]
+    [InlineData("\x03")]
+    public void Q_Esc_and_Ctrl_C_quit_from_the_start_screen(string key)
+    {
+        var tui = Open(file: null);
+        var exit = tui.Run(Keys(key), Press(ConsoleKey.Enter));
+
+        Assert.Equal(0, exit);
+        Assert.Equal(Screen.Start, tui.State.Screen);
+        Assert.Single(tui.Terminal.Frames);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace IpcLab.Tui.Tests.App;
+
+/// <summary>
+/// The real <c>ipclab</c> binary in a real terminal (tmux, 120x40): keys move the run, the screen
+/// shows it, and the terminal is given back (normal screen, visible cursor) after q and after
+/// SIGTERM. Fails, not skips, when tmux is missing.
+/// </summary>
+public sealed class TmuxEndToEndTests
+{
+    private const string Step0 = "step 0: no thread has run yet";
+
+    [Fact]
+    public void Keys_step_run_a_thread_and_step_back_then_q_restores_the_terminal()
+    {
+        using var tmux = StartBoundedBuffer("keys");
+        tmux.WaitForScreen(s => s.Contains(Step0, StringComparison.Ordinal), "the run screen at step 0");
+        Assert.Equal("1", tmux.Display("#{alternate_on}"));
+
+        tmux.SendKeys("Space", "Space", "Space", "Space", "Space");
+        tmux.WaitForScreen(s => s.Contains("step 5: producer-2 blocks on m: held by producer-1", StringComparison.Ordinal), "step 5 after five steps");
+        tmux.SendKeys("1");
+        tmux.WaitForScreen(s => s.Contains("step 6: producer-1 ", StringComparison.Ordinal), "step 6 after running thread 1");
+        tmux.SendKeys("b");
+        var screen = tmux.WaitForScreen(s => s.Contains("step 5: producer-2 blocks on m", StringComparison.Ordinal), "step 5 again after b");
+
+        Assert.Contains("producer-1", screen, StringComparison.Ordinal);
+        Assert.Contains("producer-2", screen, StringComparison.Ordinal);
+        Assert.Contains("consumer", screen, StringComparison.Ordinal);
+        Assert.Contains("step", screen, StringComparison.Ordinal);
+
+        tmux.SendKeys("q");
+        tmux.WaitForScreen(s => s.Contains("ipclab-exit=", StringComparison.Ordinal), "the program to end after q");
+        AssertRestored(tmux, expectedExit: 0);
+    }
+
+    [Fact]
+    public void Sigterm_restores_the_terminal()
+    {
+        using var tmux = StartBoundedBuffer("sigterm");
+        tmux.WaitForScreen(s => s.Contains(Step0, StringComparison.Ordinal), "the run screen at step 0");
+        var pid = Assert.Single(tmux.PaneChildren());
+
+        using (var kill = Process.Start("sh", ["-c", $"kill -TERM {pid}"]))
+        {
+            kill.WaitForExit();
+            Assert.Equal(0, kill.ExitCode);
+        }
+
+        tmux.WaitForScreen(s => s.Contains("ipclab-exit=", StringComparison.Ordinal), "the program to end after SIGTERM");
+        AssertRestored(tmux, expectedExit: 143);
+    }
+
+    private static Tmux StartBoundedBuffer(string name)
+    {
+        Tmux.RequireInstalled();
+        Assert.True(File.Exists(Repo.IpclabDll), $"the ipclab command is not built at {Repo.IpclabDll}");
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+        // The shell stays after the program ends, so the pane's terminal state can still be read.
+        var command = $"'{dotnet}' '{Repo.IpclabDll}' tui lessons/bounded-buffer.ipl; echo ipclab-exit=$?; sleep 600";
+        return new Tmux($"ipclab-{name}", 120, 40, Repo.Root, command);
+    }
+
+    private static void AssertRestored(Tmux tmux, int expectedExit)
+    {
+        Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
+        Assert.Contains($"ipclab-exit={expectedExit}", tmux.Screen(), StringComparison.Ordinal);
+    }
+}

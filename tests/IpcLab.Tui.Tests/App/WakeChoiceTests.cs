@@ -1,0 +1,95 @@
+using IpcLab.Core.Runtime;
+using IpcLab.Core.Sessions;
+using static IpcLab.Tui.Tests.App.TuiHarness;
+
+namespace IpcLab.Tui.Tests.App;
+
+/// <summary>A signal with several waiters asks which one to wake; a number picks, Enter takes the first in line.</summary>
+public sealed class WakeChoiceTests : IDisposable
+{
+    // Two waiters join c's queue (waiter-1 first), then the signaller signals c once.
+    private const string Script = """
+        mutex m
+        cond c
+
+        thread waiter * 2:
+            lock m
+            wait c, m
+            unlock m
+
+        thread signaller:
+            lock m
+            signal c
+            unlock m
+        """;
+
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private TuiHarness TwoWaiters() => Open(_dir.Write("two-waiters.ipl", Script));
+
+    [Fact]
+    public void Running_the_signaller_asks_and_2_wakes_the_second_waiter()
+    {
+        var tui = TwoWaiters();
+        tui.Type("112233");
+        Assert.Equal(PromptKind.WakeChoice, tui.State.Prompt);
+        Assert.Equal(2, tui.State.WakeChoiceThread);
+        Assert.Equal([0, 1], tui.State.WakeChoices);
+        Assert.Equal(5, tui.Session.Position);
+        Assert.Contains("wake which waiter?", tui.Frame, StringComparison.Ordinal);
+
+        tui.Type("2");
+        var k = tui.Session.Kernel;
+        Assert.Equal(PromptKind.None, tui.State.Prompt);
+        Assert.Equal(ScheduleEntry.Run(2, woken: 1), tui.Session.Timeline[^1]);
+        Assert.Equal(ThreadStatus.Waiting, k.StatusOf(0));
+        Assert.NotEqual(ThreadStatus.Waiting, k.StatusOf(1));
+        Assert.Equal("step 6: signaller signals c: wakes waiter-2; waiter-2 wakes up from c and must re-acquire its mutex", tui.State.Status);
+    }
+
+    [Fact]
+    public void Enter_wakes_the_first_in_line()
+    {
+        var tui = TwoWaiters();
+        tui.Type("112233\r");
+
+        Assert.Equal(ScheduleEntry.Run(2, woken: 0), tui.Session.Timeline[^1]);
+        Assert.NotEqual(ThreadStatus.Waiting, tui.Session.Kernel.StatusOf(0));
+        Assert.Equal(ThreadStatus.Waiting, tui.Session.Kernel.StatusOf(1));
+    }
+
+    [Fact]
+    public void A_number_outside_the_waiters_keeps_asking_and_Esc_runs_nothing()
+    {
+        var tui = TwoWaiters();
+        tui.Type("1122339");
+        Assert.Equal(PromptKind.WakeChoice, tui.State.Prompt);
+        Assert.Equal(5, tui.Session.Position);
+
+        tui.Run(Keys("\x1b"), Idle(1));
+        Assert.Equal(PromptKind.None, tui.State.Prompt);
+        Assert.Equal(5, tui.Session.Position);
+        Assert.Equal("cancelled: nothing ran (step 5)", tui.State.Status);
+    }
+
+    [Fact]
+    public void Space_in_manual_mode_asks_too_and_going_back_then_choosing_the_same_waiter_keeps_the_future()
+    {
+        var tui = TwoWaiters();
+        tui.Type("ss1122");
+        Assert.Equal(SchedulerKind.Manual, tui.Session.Scheduler);
+
+        // Manual space runs the thread that ran last if it can, else the first ready one: the signaller.
+        tui.Type("  ");
+        Assert.Equal(PromptKind.WakeChoice, tui.State.Prompt);
+        tui.Type("2  ");
+        Assert.Equal(8, tui.Session.Timeline.Count);
+
+        tui.Type("g5\r32");
+        Assert.Equal(6, tui.Session.Position);
+        Assert.Equal(8, tui.Session.Timeline.Count);
+        Assert.Equal(ScheduleEntry.Run(2, woken: 1), tui.Session.Timeline[5]);
+    }
+}
