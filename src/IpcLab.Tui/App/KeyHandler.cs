@@ -64,6 +64,12 @@ public sealed class KeyHandler
                     return true;
                 }
 
+                if (key.KeyChar == 'm')
+                {
+                    BackToPrograms();
+                    return false;
+                }
+
                 _run.Handle(key);
                 return false;
         }
@@ -89,6 +95,16 @@ public sealed class KeyHandler
         _state.ScreenBeforeHelp = _state.Screen;
         _state.Screen = Screen.Help;
         _state.Running = false;
+    }
+
+    /// <summary>m: leave the open program for the list (the program's run is dropped; S saves it first).</summary>
+    private void BackToPrograms()
+    {
+        _state.Running = false;
+        _state.Screen = Screen.Start;
+        _state.Status = _state.Lessons.Count == 0
+            ? "no lessons/ folder here: q quits (open a file with: ipclab tui FILE)"
+            : "back to the programs: ↑/↓ choose, Enter opens";
     }
 
     private bool StartKey(ConsoleKeyInfo key)

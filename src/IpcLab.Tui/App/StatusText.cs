@@ -30,6 +30,12 @@ public static class StatusText
     {
         var k = session.Kernel;
         var found = Join(session, Math.Min(eventsBefore, k.Events.Count));
+        if (found.Length == 0 && k.Findings.Count > 0)
+        {
+            // The session concluded the run at the step that ended it; say what it found again.
+            found = string.Join("; ", k.Findings.Select(f => f.Text));
+        }
+
         if (found.Length == 0 && k.IsConcluded && Enumerable.Range(0, k.Program.Threads.Count).All(t => k.StatusOf(t) == ThreadStatus.Finished))
         {
             found = "every thread has finished";

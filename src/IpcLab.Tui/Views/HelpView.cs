@@ -30,6 +30,7 @@ internal static class HelpView
         ("c", "crash a thread (it keeps what it holds)"),
         ("S", "save the run (program + schedule)"),
         ("?", "this help (Esc or ? closes it)"),
+        ("m", "back to the list of programs"),
         ("q / Esc / Ctrl-C", "quit"),
     ];
 

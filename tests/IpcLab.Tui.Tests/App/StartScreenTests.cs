@@ -49,6 +49,17 @@ public sealed class StartScreenTests : IDisposable
         Assert.Equal(good, state.FileName);
     }
 
+    [Fact]
+    public void KeyM_OnTheRunScreen_GoesBackToTheProgramList()
+    {
+        var tui = Open(file: null);
+        tui.Run(Press(ConsoleKey.Enter), Keys("  m"), Press(ConsoleKey.DownArrow), Press(ConsoleKey.Enter));
+
+        Assert.Equal(Screen.Run, tui.State.Screen);
+        Assert.Equal(tui.State.Lessons[tui.State.LessonIndex].Path, tui.State.FileName);
+        Assert.Equal(0, tui.Session.Position);
+    }
+
     [Theory]
     [InlineData("q")]
     [InlineData("\x1b")]
