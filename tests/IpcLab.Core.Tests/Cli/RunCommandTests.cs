@@ -137,6 +137,15 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Run_SaveIntoMissingFolder_ExitsTwoAndSaysWhy()
+    {
+        var run = CliRun.Of("run", RepoFiles.Lesson("lost-update.ipl"), "--save", "/nonexistent-folder/run.json");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("/nonexistent-folder/run.json: cannot write: the folder /nonexistent-folder does not exist", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoVerb_ListsTheLessons()
     {
         var run = CliRun.Of();
