@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 CLI := src/IpcLab/IpcLab.csproj
 
-.PHONY: all run build test bench clean restore tmux
+.PHONY: all run build test bench bench-tui-start clean restore tmux
 
 all: build
 
@@ -28,6 +28,11 @@ tmux:
 # Kernel steps per second and snapshot cost (BenchmarkDotNet). FILTER narrows the benchmarks.
 bench:
 	$(DOTNET) run --project tests/IpcLab.Benchmarks -c Release -- --filter '$(or $(FILTER),*)'
+
+# The terminal UI's first frame after start: the real program in tmux 120x40, five runs and the median.
+bench-tui-start:
+	$(DOTNET) build IpcLab.sln -c Release
+	DOTNET='$(DOTNET)' bash tests/IpcLab.Benchmarks/first-frame.sh
 
 clean:
 	$(DOTNET) clean IpcLab.sln -c $(CONFIG)

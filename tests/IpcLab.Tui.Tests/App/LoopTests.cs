@@ -13,7 +13,7 @@ public sealed class LoopTests
     [InlineData("   ?\x03")]
     [InlineData("   q")]
     [InlineData("   \x1b")]
-    public void Ctrl_C_q_and_Esc_quit_with_exit_code_0_and_later_keys_are_not_read(string keys)
+    public void CtrlCQOrEsc_MidRun_QuitWithExitCode0AndLaterKeysAreNotRead(string keys)
     {
         var tui = BoundedBuffer();
         var source = new List<ConsoleKeyInfo?>(Keys(keys)) { ScriptedKey(' ') };
@@ -26,7 +26,7 @@ public sealed class LoopTests
     }
 
     [Fact]
-    public void Auto_run_steps_every_SpeedMs_of_the_injected_clock_and_r_pauses()
+    public void AutoRun_OnInjectedClock_StepsEverySpeedMsAndRPauses()
     {
         var tui = BoundedBuffer();
 
@@ -43,7 +43,7 @@ public sealed class LoopTests
     }
 
     [Fact]
-    public void Auto_run_stops_by_itself_when_the_run_is_over()
+    public void AutoRun_RunIsOver_StopsByItself()
     {
         var tui = BoundedBuffer();
         tui.Run(Keys(new string('+', 10) + "r"), Idle(20_000));
@@ -54,7 +54,7 @@ public sealed class LoopTests
     }
 
     [Fact]
-    public void Opening_a_prompt_pauses_auto_run()
+    public void OpenPrompt_DuringAutoRun_PausesAutoRun()
     {
         var tui = BoundedBuffer();
         tui.Run(Keys("rg"), Idle(100));
@@ -64,7 +64,7 @@ public sealed class LoopTests
     }
 
     [Fact]
-    public void A_resize_is_redrawn_with_a_clear_at_the_new_size()
+    public void Resize_BetweenFrames_RedrawsWithClearAtNewSize()
     {
         var tui = BoundedBuffer();
         tui.Terminal.AfterDraw = n =>
@@ -81,7 +81,7 @@ public sealed class LoopTests
     }
 
     [Fact]
-    public void A_quit_request_from_a_signal_ends_the_loop_with_its_exit_code()
+    public void QuitRequest_FromSignal_EndsLoopWithItsExitCode()
     {
         var tui = BoundedBuffer();
         tui.Signals.RequestQuit(130);
@@ -92,7 +92,7 @@ public sealed class LoopTests
     }
 
     [Fact]
-    public void A_redraw_request_redraws_with_a_clear()
+    public void RedrawRequest_FromSignal_RedrawsWithClear()
     {
         var tui = BoundedBuffer();
         tui.Signals.RequestRedraw();

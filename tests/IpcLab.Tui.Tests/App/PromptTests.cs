@@ -10,7 +10,7 @@ public sealed class PromptTests
     private static TuiHarness BoundedBuffer() => Open(Repo.Lesson("bounded-buffer.ipl"));
 
     [Fact]
-    public void Go_to_step_jumps_to_the_typed_step()
+    public void GoToStep_StepTypedAndEntered_JumpsToTypedStep()
     {
         var tui = BoundedBuffer();
         tui.Type("g40");
@@ -25,7 +25,7 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public void Go_to_step_takes_backspace_ignores_letters_and_goes_back_too()
+    public void GoToStep_EditedInputOrEarlierStep_TakesBackspaceIgnoresLettersAndGoesBack()
     {
         var tui = BoundedBuffer();
         tui.Type("g45x\b2\r");
@@ -37,7 +37,7 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public void Esc_cancels_a_prompt_without_quitting()
+    public void Esc_InPrompt_CancelsWithoutQuitting()
     {
         var tui = BoundedBuffer();
         var exit = tui.Run(Keys("   g12\x1b"), Idle(1));
@@ -50,7 +50,7 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public void S_cycles_the_scheduler_and_e_sets_the_seed()
+    public void KeySAndKeyE_OnRunScreen_CycleSchedulerAndSetSeed()
     {
         var tui = BoundedBuffer();
         tui.Type("s");
@@ -67,7 +67,7 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public void Plus_and_minus_change_the_speed_within_50_to_2000_ms()
+    public void PlusAndMinus_PressedRepeatedly_ChangeSpeedWithin50To2000Ms()
     {
         var tui = BoundedBuffer();
         tui.Type("+");
@@ -80,7 +80,7 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public void C_crashes_the_typed_thread()
+    public void KeyC_ThreadNumberTyped_CrashesThatThread()
     {
         var tui = BoundedBuffer();
         tui.Type("  c1\r");
@@ -91,7 +91,7 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public void I_wakes_a_waiting_thread_spuriously_and_refuses_one_that_does_not_wait()
+    public void KeyI_WaitingAndNonWaitingThreads_WakesWaiterSpuriouslyAndRefusesNonWaiter()
     {
         var tui = BoundedBuffer();
         tui.Type("i");
@@ -109,7 +109,7 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public void Help_opens_and_closes_with_question_mark_and_Esc()
+    public void QuestionMarkAndEsc_OnRunScreen_OpenAndCloseHelp()
     {
         var tui = BoundedBuffer();
         tui.Type("?");

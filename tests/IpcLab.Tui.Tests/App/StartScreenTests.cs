@@ -10,7 +10,7 @@ public sealed class StartScreenTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Ipclab_tui_alone_lists_the_lessons_with_bounded_buffer_highlighted()
+    public void IpclabTui_WithoutFile_ListsLessonsWithBoundedBufferHighlighted()
     {
         var tui = Open(file: null);
         var names = tui.State.Lessons.Select(l => l.Name).ToArray();
@@ -21,7 +21,7 @@ public sealed class StartScreenTests : IDisposable
     }
 
     [Fact]
-    public void Enter_opens_the_highlighted_program_on_the_run_screen()
+    public void Enter_OnStartScreen_OpensHighlightedProgramOnRunScreen()
     {
         var tui = Open(file: null);
         tui.Run(Press(ConsoleKey.DownArrow), Press(ConsoleKey.Enter));
@@ -32,7 +32,7 @@ public sealed class StartScreenTests : IDisposable
     }
 
     [Fact]
-    public void A_program_that_does_not_compile_stays_on_the_start_screen_with_file_line_and_column()
+    public void Enter_ProgramDoesNotCompile_StaysOnStartScreenWithFileLineAndColumn()
     {
         var bad = _dir.Write("bad.ipl", "mutex m\nthread t:\n    lok m\n");
         var good = Repo.Lesson("lost-update.ipl");
@@ -64,7 +64,7 @@ public sealed class StartScreenTests : IDisposable
     [InlineData("q")]
     [InlineData("\x1b")]
     [InlineData("\x03")]
-    public void Q_Esc_and_Ctrl_C_quit_from_the_start_screen(string key)
+    public void QEscOrCtrlC_OnStartScreen_Quits(string key)
     {
         var tui = Open(file: null);
         var exit = tui.Run(Keys(key), Press(ConsoleKey.Enter));

@@ -9,7 +9,7 @@ public sealed class StepKeysTests
     private static TuiHarness BoundedBuffer() => Open(Repo.Lesson("bounded-buffer.ipl"));
 
     [Fact]
-    public void Forward_20_then_back_20_shows_the_same_frame_at_every_step()
+    public void Step_Forward20ThenBack20_ShowsSameFrameAtEveryStep()
     {
         var tui = BoundedBuffer();
         tui.Run(Keys(new string(' ', 20)), Keys(new string('b', 20)), Keys(new string(' ', 20)));
@@ -28,7 +28,7 @@ public sealed class StepKeysTests
     }
 
     [Fact]
-    public void Arrow_keys_step_like_space_and_b()
+    public void ArrowKeys_RightAndLeft_StepLikeSpaceAndB()
     {
         var spaces = BoundedBuffer();
         spaces.Type("       bb");
@@ -40,7 +40,7 @@ public sealed class StepKeysTests
     }
 
     [Fact]
-    public void A_blocked_thread_is_refused_with_the_reason_in_the_status()
+    public void Step_BlockedThread_IsRefusedWithReasonInStatus()
     {
         var tui = BoundedBuffer();
         tui.Type("     2");
@@ -52,7 +52,7 @@ public sealed class StepKeysTests
     }
 
     [Fact]
-    public void A_digit_runs_that_thread_and_the_status_says_what_it_did()
+    public void DigitKey_RunnableThread_RunsItAndStatusSaysWhatItDid()
     {
         var tui = BoundedBuffer();
         tui.Type("1111");
@@ -63,7 +63,7 @@ public sealed class StepKeysTests
     }
 
     [Fact]
-    public void A_thread_number_beyond_the_program_is_explained()
+    public void DigitKey_NumberBeyondProgramThreads_IsExplained()
     {
         var tui = BoundedBuffer();
         tui.Type("7");
@@ -73,7 +73,7 @@ public sealed class StepKeysTests
     }
 
     [Fact]
-    public void Up_and_down_select_a_thread_and_Enter_runs_it()
+    public void UpDownThenEnter_OnRunScreen_SelectsThreadAndRunsIt()
     {
         var tui = BoundedBuffer();
         tui.Run(Press(ConsoleKey.DownArrow, 5), Press(ConsoleKey.UpArrow), Press(ConsoleKey.Enter));
@@ -83,7 +83,7 @@ public sealed class StepKeysTests
     }
 
     [Fact]
-    public void Zero_and_Home_restart_from_step_0()
+    public void ZeroAndHome_AfterSteps_RestartFromStep0()
     {
         var tui = BoundedBuffer();
         tui.Type("      0");
@@ -96,7 +96,7 @@ public sealed class StepKeysTests
     }
 
     [Fact]
-    public void Step_back_at_step_0_says_there_is_nothing_to_undo()
+    public void StepBack_AtStep0_SaysNothingToUndo()
     {
         var tui = BoundedBuffer();
         tui.Type("b");
@@ -109,7 +109,7 @@ public sealed class StepKeysTests
     [InlineData('n', "blocks on m")]
     [InlineData('w', "wakes up from")]
     [InlineData('d', "puts")]
-    public void Next_block_wake_up_and_delivery_stop_at_a_step_with_that_event(char key, string expected)
+    public void NextBlockWakeUpAndDelivery_FromStep0_StopAtStepWithThatEvent(char key, string expected)
     {
         var tui = BoundedBuffer();
         tui.Type(key.ToString());
@@ -120,7 +120,7 @@ public sealed class StepKeysTests
     }
 
     [Fact]
-    public void Stepping_past_the_end_says_the_run_is_over()
+    public void Step_PastTheEnd_SaysRunIsOver()
     {
         var tui = BoundedBuffer();
         tui.Type("g500\r ");

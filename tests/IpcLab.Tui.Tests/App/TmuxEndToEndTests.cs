@@ -12,7 +12,7 @@ public sealed class TmuxEndToEndTests
     private const string Step0 = "step 0: no thread has run yet";
 
     [Fact]
-    public void Keys_step_run_a_thread_and_step_back_then_q_restores_the_terminal()
+    public void Keys_InRealTerminal_StepRunThreadStepBackAndQRestoresTerminal()
     {
         using var tmux = StartBoundedBuffer("keys");
         tmux.WaitForScreen(s => s.Contains(Step0, StringComparison.Ordinal), "the run screen at step 0");
@@ -36,7 +36,7 @@ public sealed class TmuxEndToEndTests
     }
 
     [Fact]
-    public void Sigterm_restores_the_terminal()
+    public void Sigterm_InRealTerminal_RestoresTerminal()
     {
         using var tmux = StartBoundedBuffer("sigterm");
         tmux.WaitForScreen(s => s.Contains(Step0, StringComparison.Ordinal), "the run screen at step 0");

@@ -19,7 +19,7 @@ public sealed class TuiVerbTests : IDisposable
     }
 
     [Fact]
-    public void A_script_that_does_not_compile_is_reported_with_its_position()
+    public void Tui_ScriptThatDoesNotCompile_IsReportedWithItsPosition()
     {
         var bad = _dir.Write("bad.ipl", "mutex m\nthread t:\n    lok m\n");
         var (exit, output, err) = Ipclab("tui", bad);
@@ -30,7 +30,7 @@ public sealed class TuiVerbTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_file_is_reported()
+    public void Tui_MissingFile_IsReported()
     {
         var (exit, _, err) = Ipclab("tui", _dir.File("nope.ipl"));
 
@@ -39,7 +39,7 @@ public sealed class TuiVerbTests : IDisposable
     }
 
     [Fact]
-    public void A_saved_run_that_does_not_fit_its_scenario_is_reported()
+    public void Tui_SavedRunNotFittingItsScenario_IsReported()
     {
         var run = _dir.Write("run.json", """
             {"format": "ipclab-run/1", "scriptFile": "x.ipl", "script": "mutex m\nthread t:\n    lock m\n",
@@ -52,7 +52,7 @@ public sealed class TuiVerbTests : IDisposable
     }
 
     [Fact]
-    public void A_saved_run_whose_events_differ_from_the_replay_is_reported()
+    public void Tui_SavedRunEventsDifferFromReplay_IsReported()
     {
         var run = _dir.Write("run.json", """
             {"format": "ipclab-run/1", "scriptFile": "x.ipl", "script": "mutex m\nthread t:\n    lock m\n",
@@ -67,7 +67,7 @@ public sealed class TuiVerbTests : IDisposable
     [Theory]
     [InlineData("--at", "3")]
     [InlineData("--at", "-1")]
-    public void At_needs_a_file_and_a_step_of_0_or_more(params string[] args)
+    public void At_WithoutFileOrWithNegativeStep_IsRefused(params string[] args)
     {
         var (exit, output, err) = Ipclab(["tui", .. args]);
 
@@ -77,7 +77,7 @@ public sealed class TuiVerbTests : IDisposable
     }
 
     [Fact]
-    public void Ipclab_alone_writing_to_a_pipe_prints_the_lesson_list_and_points_to_the_tui()
+    public void Ipclab_AloneWritingToPipe_PrintsLessonListAndPointsToTui()
     {
         var (exit, output, _) = Ipclab();
 
@@ -88,7 +88,7 @@ public sealed class TuiVerbTests : IDisposable
     }
 
     [Fact]
-    public void A_script_opened_at_step_N_is_there()
+    public void Open_ScriptAtStepN_OpensAtStepN()
     {
         var state = TuiVerb.Open(Repo.Lesson("bounded-buffer.ipl"), 12);
 

@@ -30,7 +30,7 @@ public sealed class WakeChoiceTests : IDisposable
     private TuiHarness TwoWaiters() => Open(_dir.Write("two-waiters.ipl", Script));
 
     [Fact]
-    public void Running_the_signaller_asks_and_2_wakes_the_second_waiter()
+    public void RunSignaller_TwoWaiters_AsksAnd2WakesSecondWaiter()
     {
         var tui = TwoWaiters();
         tui.Type("112233");
@@ -50,7 +50,7 @@ public sealed class WakeChoiceTests : IDisposable
     }
 
     [Fact]
-    public void Enter_wakes_the_first_in_line()
+    public void Enter_InWakeChoice_WakesFirstInLine()
     {
         var tui = TwoWaiters();
         tui.Type("112233\r");
@@ -61,7 +61,7 @@ public sealed class WakeChoiceTests : IDisposable
     }
 
     [Fact]
-    public void A_number_outside_the_waiters_keeps_asking_and_Esc_runs_nothing()
+    public void WakeChoice_NumberOutsideWaitersThenEsc_KeepsAskingThenRunsNothing()
     {
         var tui = TwoWaiters();
         tui.Type("1122339");
@@ -75,7 +75,7 @@ public sealed class WakeChoiceTests : IDisposable
     }
 
     [Fact]
-    public void Space_in_manual_mode_asks_too_and_going_back_then_choosing_the_same_waiter_keeps_the_future()
+    public void Space_InManualMode_AsksTooAndSameChoiceAfterGoingBackKeepsFuture()
     {
         var tui = TwoWaiters();
         tui.Type("ss1122");
