@@ -107,4 +107,7 @@ public enum EventKind
 
     /// <summary>The run used up its step budget.</summary>
     BudgetExhausted,
+
+    /// <summary>A whole process crashed (injected or scripted): Other = the process id, Value = how many of its threads were still alive.</summary>
+    ProcessCrashed,
 }

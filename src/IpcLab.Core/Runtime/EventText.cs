@@ -10,7 +10,7 @@ public static class EventText
         var who = e.Thread >= 0 ? program.Threads[e.Thread].Name : "";
         var obj = e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed) ? program.Objects[e.Object] : null;
         var name = obj?.Name ?? "";
-        var other = e.Other >= 0 && e.Thread >= 0 && e.Kind is not (EventKind.LocalSet or EventKind.Loaded or EventKind.Looped or EventKind.Waiting)
+        var other = e.Other >= 0 && e.Thread >= 0 && e.Kind is not (EventKind.LocalSet or EventKind.Loaded or EventKind.Looped or EventKind.Waiting or EventKind.ProcessCrashed)
             ? program.Threads[e.Other].Name
             : "";
         var instr = e.Thread >= 0 && e.Pc >= 0 ? program.Threads[e.Thread].Code[e.Pc] : null;
@@ -60,6 +60,7 @@ public static class EventText
             EventKind.ExpectHeld => $"final check `{program.Expectations[e.Object].Text}` holds",
             EventKind.ExpectFailed => Text(),
             EventKind.BudgetExhausted => $"the run used its budget of {e.Value} steps without ending (a loop that never ends?)",
+            EventKind.ProcessCrashed => ProcessCrashText(program, e),
             _ => e.Kind.ToString(),
         };
     }
@@ -84,8 +85,16 @@ public static class EventText
         EventKind.ExpectHeld => "expect-held",
         EventKind.ExpectFailed => "expect-failed",
         EventKind.BudgetExhausted => "budget-exhausted",
+        EventKind.ProcessCrashed => "process-crashed",
         _ => kind.ToString().ToLowerInvariant(),
     };
+
+    private static string ProcessCrashText(CompiledProgram program, KernelEvent e)
+    {
+        var process = program.Processes[e.Other].Name;
+        var by = e.Thread >= 0 ? $"{program.Threads[e.Thread].Name} crashes its process {process}" : $"process {process} crashes";
+        return $"{by}: {e.Value} thread{(e.Value == 1 ? "" : "s")} stopped, descriptors closed, what it held in shared memory stays held";
+    }
 
     private static string Holding(string mutex) => mutex.Length == 0 ? "" : $" (still holding {mutex})";
 

@@ -52,6 +52,9 @@ public sealed partial class Kernel
             case ScheduleEntryKind.Crash:
                 InjectCrash(entry.Thread);
                 break;
+            case ScheduleEntryKind.ProcessCrash:
+                InjectProcessCrash(entry.Thread);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(entry), entry.Kind, "unknown schedule entry");
         }

@@ -11,6 +11,9 @@ public enum ScheduleEntryKind
 
     /// <summary>Inject a crash of Thread.</summary>
     Crash,
+
+    /// <summary>Inject a crash of a whole process: Thread holds the process id, not a thread.</summary>
+    ProcessCrash,
 }
 
 /// <summary>

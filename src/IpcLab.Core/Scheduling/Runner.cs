@@ -59,6 +59,23 @@ public static class Runner
         for (var i = 0; i < count; i++)
         {
             var entry = schedule[i];
+            if (entry.Kind == ScheduleEntryKind.ProcessCrash)
+            {
+                var processes = kernel.Program.Processes;
+                if (entry.Thread < 0 || entry.Thread >= processes.Count)
+                {
+                    return new ReplayException(i, $"entry {i + 1} names process #{entry.Thread}, which the program does not have");
+                }
+
+                if (!kernel.IsProcessAlive(entry.Thread) || kernel.IsConcluded)
+                {
+                    return new ReplayException(i, $"entry {i + 1} (step {kernel.StepCount + 1}): process {processes[entry.Thread].Name} has already ended");
+                }
+
+                kernel.Apply(entry);
+                continue;
+            }
+
             if (entry.Thread < 0 || entry.Thread >= kernel.Layout.ThreadCount)
             {
                 return new ReplayException(i, $"entry {i + 1} names thread #{entry.Thread}, which the program does not have");
