@@ -1,4 +1,32 @@
 namespace IpcLab.Tui;
 
 /// <summary>A program on the start screen: its file, its name and its first comment line.</summary>
-public sealed record LessonEntry(string Path, string Name, string Description);
+public sealed record LessonEntry(string Path, string Name, string Description)
+{
+    /// <summary>The .ipl files of a folder, ordered by name ("shm-race" before "shm-race-fix"), each path made by <paramref name="pathOf"/>.</summary>
+    public static IReadOnlyList<LessonEntry> ListIn(string dir, Func<string, string> pathOf) =>
+        Directory.GetFiles(dir, "*.ipl")
+            .OrderBy(f => System.IO.Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal)
+            .Select(f => new LessonEntry(pathOf(f), System.IO.Path.GetFileNameWithoutExtension(f), Describe(f)))
+            .ToArray();
+
+    /// <summary>The first comment line of a script, without its '#'.</summary>
+    public static string Describe(string file)
+    {
+        foreach (var line in File.ReadLines(file))
+        {
+            var t = line.Trim();
+            if (t.StartsWith('#'))
+            {
+                return t.TrimStart('#').Trim();
+            }
+
+            if (t.Length > 0)
+            {
+                break;
+            }
+        }
+
+        return "";
+    }
+}

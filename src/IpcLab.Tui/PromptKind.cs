@@ -23,4 +23,7 @@ public enum PromptKind
 
     /// <summary>See <see cref="SpuriousWakeup"/>.</summary>
     Crash,
+
+    /// <summary>"crash process: " — a process number; all its threads stop, its descriptors close.</summary>
+    CrashProcess,
 }

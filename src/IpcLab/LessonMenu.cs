@@ -17,17 +17,17 @@ internal static class LessonMenu
             return 0;
         }
 
-        var files = Directory.GetFiles(dir, "*.ipl").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        var lessons = Tui.LessonEntry.ListIn(dir, f => f);
         o.WriteLine($"Programs in {Path.GetRelativePath(Environment.CurrentDirectory, dir)}/:");
-        var width = files.Length == 0 ? 0 : files.Max(f => Path.GetFileName(f).Length);
-        foreach (var file in files)
+        var width = lessons.Count == 0 ? 0 : lessons.Max(l => Path.GetFileName(l.Path).Length);
+        foreach (var lesson in lessons)
         {
-            o.WriteLine($"  {Path.GetFileName(file).PadRight(width)}  {Describe(file)}");
+            o.WriteLine($"  {Path.GetFileName(lesson.Path).PadRight(width)}  {lesson.Description}");
         }
 
         var example = Path.GetRelativePath(
             Environment.CurrentDirectory,
-            files.FirstOrDefault(f => Path.GetFileName(f) == "bounded-buffer.ipl") ?? files.FirstOrDefault() ?? Path.Combine(dir, "bounded-buffer.ipl"));
+            lessons.FirstOrDefault(l => l.Name == "bounded-buffer")?.Path ?? (lessons.Count > 0 ? lessons[0].Path : null) ?? Path.Combine(dir, "bounded-buffer.ipl"));
         o.WriteLine();
         o.WriteLine("Try:");
         o.WriteLine($"  ipclab run {example}            # one run, step by step");
@@ -45,10 +45,7 @@ internal static class LessonMenu
         var dir = FindLessons();
         return dir is null
             ? []
-            : Directory.GetFiles(dir, "*.ipl")
-                .OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => new Tui.LessonEntry(Path.GetRelativePath(Environment.CurrentDirectory, f), Path.GetFileNameWithoutExtension(f), Describe(f)))
-                .ToArray();
+            : Tui.LessonEntry.ListIn(dir, f => Path.GetRelativePath(Environment.CurrentDirectory, f));
     }
 
     /// <summary>The lessons folder: ./lessons, or one above the program (when run from the repository).</summary>
@@ -70,25 +67,5 @@ internal static class LessonMenu
         }
 
         return null;
-    }
-
-    /// <summary>The first comment line of a script, without its '#'.</summary>
-    private static string Describe(string file)
-    {
-        foreach (var line in File.ReadLines(file))
-        {
-            var t = line.Trim();
-            if (t.StartsWith('#'))
-            {
-                return t.TrimStart('#').Trim();
-            }
-
-            if (t.Length > 0)
-            {
-                break;
-            }
-        }
-
-        return "";
     }
 }

@@ -43,9 +43,12 @@ internal static class StepPrinter
         {
             case RunOutcome.Completed:
                 var checks = kernel.Program.Expectations.Count;
+                var ended = kernel.Program.Threads.All(t => kernel.StatusOf(t.Id) == ThreadStatus.Finished)
+                    ? "every thread finished"
+                    : "no finding (not every thread finished: see the threads above)";
                 o.WriteLine(checks == 0
-                    ? "result: ok: every thread finished"
-                    : $"result: ok: every thread finished and {checks} final check{(checks == 1 ? "" : "s")} held");
+                    ? $"result: ok: {ended}"
+                    : $"result: ok: {ended} and {checks} final check{(checks == 1 ? "" : "s")} held");
                 break;
             case RunOutcome.Stopped:
                 o.WriteLine($"result: stopped at step {result.Steps}: the schedule ran out while threads could still run");
@@ -65,6 +68,7 @@ internal static class StepPrinter
     {
         ThreadStatus.Finished => "finished",
         ThreadStatus.Faulted => "faulted",
+        ThreadStatus.NotStarted => "never started",
         ThreadStatus.Blocked => "blocked",
         ThreadStatus.Waiting => "waiting",
         _ => "ready",

@@ -20,6 +20,13 @@ public sealed record ObjectInfo(
     long Initial,
     ValueKind ValueKind)
 {
+    /// <summary>
+    /// The shared-memory segment (an object id) a mutex, condition variable or semaphore lives in,
+    /// or -1. Only processes that map the segment can use it, and a mutex in a segment is robust:
+    /// when its owner dies, the next locker takes it over and is told.
+    /// </summary>
+    public int Segment { get; init; } = -1;
+
     public string KindWord => Kind switch
     {
         ObjectKind.Mutex => "mutex",
@@ -27,6 +34,7 @@ public sealed record ObjectInfo(
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
         ObjectKind.SharedVar => "shared variable",
+        ObjectKind.SharedMemory => "shared-memory segment",
         _ => Kind.ToString(),
     };
 }

@@ -17,4 +17,7 @@ public enum ObjectKind
 
     /// <summary>A shared int or string variable; reading and writing it are separate steps.</summary>
     SharedVar,
+
+    /// <summary>A named shared-memory segment of int words; a process maps it before its threads read or write it.</summary>
+    SharedMemory,
 }

@@ -6,7 +6,7 @@ namespace IpcLab.Core.Model;
 /// </summary>
 public enum OpCode
 {
-    /// <summary>Acquire mutex A, or join its entry queue and block.</summary>
+    /// <summary>Acquire mutex A, or join its entry queue and block. For a robust mutex, local B (if any) = 1 when its owner had died.</summary>
     Lock,
 
     /// <summary>Acquire mutex A if free; store 1/0 into local B. Never blocks.</summary>
@@ -77,4 +77,25 @@ public enum OpCode
 
     /// <summary>Do nothing for one step.</summary>
     Pass,
+
+    /// <summary>Map shared-memory segment A into the calling thread's process.</summary>
+    Map,
+
+    /// <summary>Unmap shared-memory segment A from the calling thread's process.</summary>
+    Unmap,
+
+    /// <summary>Read word E1 of segment A into hidden local B (the "load" half of a read-modify-write line).</summary>
+    ShmLoad,
+
+    /// <summary>Evaluate E1 and store it into word E2 of segment A (the "store" half).</summary>
+    ShmStore,
+
+    /// <summary>Start the threads of process A, which waited to be spawned.</summary>
+    Spawn,
+
+    /// <summary>End the calling thread's whole process normally: every thread of it finishes, its descriptors close.</summary>
+    Exit,
+
+    /// <summary>Crash the calling thread's whole process (a scripted crash).</summary>
+    CrashProcess,
 }

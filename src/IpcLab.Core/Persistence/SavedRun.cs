@@ -19,7 +19,7 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
         var program = kernel.Program;
         var entries = kernel.Schedule.Select(e => new SavedEntry(
             e.Kind,
-            program.Threads[e.Thread].Name,
+            e.Kind == ScheduleEntryKind.ProcessCrash ? program.Processes[e.Thread].Name : program.Threads[e.Thread].Name,
             e.Woken >= 0 ? program.Threads[e.Woken].Name : null)).ToArray();
         var events = kernel.Events.Select(e => EventText.Describe(e, program, kernel.Strings)).ToArray();
         return new SavedRun(program.File, program.Source, scheduler, entries, events);
@@ -32,6 +32,14 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
         for (var i = 0; i < Schedule.Count; i++)
         {
             var e = Schedule[i];
+            if (e.Kind == ScheduleEntryKind.ProcessCrash)
+            {
+                var process = program.Processes.FirstOrDefault(p => p.Name == e.Thread)
+                    ?? throw new SavedRunException($"{file}: schedule entry {i + 1} crashes process '{e.Thread}', which the scenario does not have");
+                result[i] = new ScheduleEntry(e.Kind, process.Id);
+                continue;
+            }
+
             var thread = program.ThreadIdOf(e.Thread);
             if (thread < 0)
             {
@@ -145,13 +153,14 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
             }
         }
 
-        throw new SavedRunException($"{file}: schedule entry {number} has none of \"run\", \"spurious\", \"crash\" with a thread name");
+        throw new SavedRunException($"{file}: schedule entry {number} has none of \"run\", \"spurious\", \"crash\" with a thread name, or \"crash-process\" with a process name");
     }
 
     private static string KindKey(ScheduleEntryKind kind) => kind switch
     {
         ScheduleEntryKind.SpuriousWakeup => "spurious",
         ScheduleEntryKind.Crash => "crash",
+        ScheduleEntryKind.ProcessCrash => "crash-process",
         _ => "run",
     };
 

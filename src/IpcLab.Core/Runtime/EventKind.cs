@@ -110,4 +110,25 @@ public enum EventKind
 
     /// <summary>A whole process crashed (injected or scripted): Other = the process id, Value = how many of its threads were still alive.</summary>
     ProcessCrashed,
+
+    /// <summary>A thread's process (Value) mapped segment Object.</summary>
+    Mapped,
+
+    /// <summary>A thread's process (Value) unmapped segment Object.</summary>
+    Unmapped,
+
+    /// <summary>A thread read word Other of segment Object (Value) into a register: the first half of a read-modify-write.</summary>
+    ShmLoaded,
+
+    /// <summary>A thread wrote Value into word Other of segment Object.</summary>
+    ShmStored,
+
+    /// <summary>A thread took over robust mutex Object, whose owner Other died holding it.</summary>
+    OwnerDied,
+
+    /// <summary>A thread spawned process Other; Value = its thread count.</summary>
+    Spawned,
+
+    /// <summary>A thread ended its process Other normally; Value = how many other threads of it stopped.</summary>
+    ProcessExited,
 }

@@ -10,7 +10,8 @@ public static class EventText
         var who = e.Thread >= 0 ? program.Threads[e.Thread].Name : "";
         var obj = e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed) ? program.Objects[e.Object] : null;
         var name = obj?.Name ?? "";
-        var other = e.Other >= 0 && e.Thread >= 0 && e.Kind is not (EventKind.LocalSet or EventKind.Loaded or EventKind.Looped or EventKind.Waiting or EventKind.ProcessCrashed)
+        var other = e.Other >= 0 && e.Thread >= 0 && e.Kind is not (EventKind.LocalSet or EventKind.Loaded or EventKind.Looped or EventKind.Waiting or EventKind.ProcessCrashed
+                or EventKind.ShmLoaded or EventKind.ShmStored or EventKind.Spawned or EventKind.ProcessExited)
             ? program.Threads[e.Other].Name
             : "";
         var instr = e.Thread >= 0 && e.Pc >= 0 ? program.Threads[e.Thread].Code[e.Pc] : null;
@@ -61,6 +62,15 @@ public static class EventText
             EventKind.ExpectFailed => Text(),
             EventKind.BudgetExhausted => $"the run used its budget of {e.Value} steps without ending (a loop that never ends?)",
             EventKind.ProcessCrashed => ProcessCrashText(program, e),
+            EventKind.Mapped => $"{who} maps {name} into process {program.Processes[(int)e.Value].Name}",
+            EventKind.Unmapped => $"{who} unmaps {name} from process {program.Processes[(int)e.Value].Name}",
+            EventKind.ShmLoaded => $"{who} reads {name}[{e.Other}] = {e.Value} into a register",
+            EventKind.ShmStored => $"{who} writes {e.Value} to {name}[{e.Other}]",
+            EventKind.OwnerDied => $"{who} locks {name}: its owner {other} died holding it, so {who} takes it over (EOWNERDEAD: what {name} guards may be half-updated)",
+            EventKind.Spawned => $"{who} spawns process {program.Processes[e.Other].Name} ({e.Value} thread{(e.Value == 1 ? "" : "s")} start)",
+            EventKind.ProcessExited => e.Value == 0
+                ? $"{who} exits: process {program.Processes[e.Other].Name} ends, its descriptors close"
+                : $"{who} exits: process {program.Processes[e.Other].Name} ends, {e.Value} other thread{(e.Value == 1 ? "" : "s")} stop, its descriptors close",
             _ => e.Kind.ToString(),
         };
     }
@@ -86,6 +96,10 @@ public static class EventText
         EventKind.ExpectFailed => "expect-failed",
         EventKind.BudgetExhausted => "budget-exhausted",
         EventKind.ProcessCrashed => "process-crashed",
+        EventKind.ShmLoaded => "shm-read",
+        EventKind.ShmStored => "shm-write",
+        EventKind.OwnerDied => "owner-died",
+        EventKind.ProcessExited => "process-exited",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

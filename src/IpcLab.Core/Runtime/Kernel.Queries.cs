@@ -90,6 +90,7 @@ public sealed partial class Kernel
             ThreadStatus.Blocked => DescribeWait(thread),
             ThreadStatus.Waiting => DescribeWait(thread),
             ThreadStatus.Finished => $"{name} has finished",
+            ThreadStatus.NotStarted => $"{name} has not started: its process {Program.Processes[Program.Threads[thread].Process].Name} waits to be spawned",
             _ => $"{name} has faulted: {FaultOf(thread)}",
         };
     }

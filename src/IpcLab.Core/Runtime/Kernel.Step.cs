@@ -80,9 +80,11 @@ public sealed partial class Kernel
     /// <summary>Crashes a thread (a step of its own): it leaves every wait queue and keeps what it holds.</summary>
     public void InjectCrash(int thread)
     {
-        if (_concluded || StatusOf(thread) is ThreadStatus.Finished or ThreadStatus.Faulted)
+        if (_concluded || StatusOf(thread) is ThreadStatus.Finished or ThreadStatus.Faulted or ThreadStatus.NotStarted)
         {
-            throw new InvalidOperationException($"{ThreadName(thread)} has already ended");
+            throw new InvalidOperationException(StatusOf(thread) == ThreadStatus.NotStarted
+                ? $"{ThreadName(thread)} has not started yet"
+                : $"{ThreadName(thread)} has already ended");
         }
 
         StepCount++;
@@ -91,6 +93,7 @@ public sealed partial class Kernel
         LeaveWaitQueue(thread);
         _data[Layout.ThreadField(thread, StateLayout.FaultField)] = Strings.Intern("crashed (injected)");
         Emit(EventKind.Crashed, thread, pc, HeldMutex(thread));
+        HandOverOrphanedMutexes(thread);
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
 
         AssertInvariantsIfEnabled();
@@ -98,6 +101,15 @@ public sealed partial class Kernel
 
     private void Execute(int t, int pc, Instr instr)
     {
+        if (instr.Op is >= OpCode.Lock and <= OpCode.SemV)
+        {
+            RequireMapped(t, instr.A);
+            if (instr.Op == OpCode.CondWait)
+            {
+                RequireMapped(t, instr.B);
+            }
+        }
+
         switch (instr.Op)
         {
             case OpCode.Lock: DoLock(t, pc, instr, reacquire: false); break;
@@ -127,6 +139,13 @@ public sealed partial class Kernel
                 Emit(EventKind.Passed, t, pc);
                 MoveTo(t, instr.Next);
                 break;
+            case OpCode.Map: DoMap(t, pc, instr, map: true); break;
+            case OpCode.Unmap: DoMap(t, pc, instr, map: false); break;
+            case OpCode.ShmLoad: DoShmLoad(t, pc, instr); break;
+            case OpCode.ShmStore: DoShmStore(t, pc, instr); break;
+            case OpCode.Spawn: DoSpawn(t, pc, instr); break;
+            case OpCode.Exit: DoExit(t, pc, instr); break;
+            case OpCode.CrashProcess: DoCrashProcess(t, pc); break;
             default:
                 throw new InvalidOperationException($"unknown instruction {instr.Op}");
         }
@@ -157,6 +176,7 @@ public sealed partial class Kernel
         LeaveWaitQueue(t);
         _data[Layout.ThreadField(t, StateLayout.FaultField)] = id;
         EmitFinding(finding, kind, t, pc, HeldMutex(t), -1, id);
+        HandOverOrphanedMutexes(t);
     }
 
     /// <summary>The first mutex a thread holds, or -1 (to warn when a thread ends holding one).</summary>

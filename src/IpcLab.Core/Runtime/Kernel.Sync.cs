@@ -18,8 +18,15 @@ public sealed partial class Kernel
         if (owner < 0)
         {
             _data[ownerAt] = t;
+            SetOwnerDiedFlag(t, 0);
             Emit(EventKind.Acquired, t, pc, m, value: reacquire ? 1 : 0);
             MoveTo(t, instr.Next);
+            return;
+        }
+
+        if (IsOrphaned(m, owner))
+        {
+            TakeOverOrphaned(t, pc, instr, m, owner);
             return;
         }
 
@@ -84,6 +91,7 @@ public sealed partial class Kernel
 
         _data[ownerAt] = next;
         Wake(next);
+        SetOwnerDiedFlag(next, 0);
         Emit(EventKind.HandedOff, t, pc, m, next);
         MoveTo(next, _code[next][PcOf(next)].Next);
     }

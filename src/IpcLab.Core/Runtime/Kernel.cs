@@ -50,6 +50,11 @@ public sealed partial class Kernel
         _data = BuildInitialState();
         for (var t = 0; t < program.Threads.Count; t++)
         {
+            if (program.Processes[program.Threads[t].Process].StartsOnSpawn)
+            {
+                _data[Layout.ThreadField(t, StateLayout.StatusField)] = (long)ThreadStatus.NotStarted;
+            }
+
             if (_code[t].Length == 0)
             {
                 _data[Layout.ThreadField(t, StateLayout.StatusField)] = (long)ThreadStatus.Finished;

@@ -37,6 +37,12 @@ internal static class StateHasher
             }
         }
 
+        // Segments: the mapped-by bits and the int words, as they are.
+        for (var i = layout.ShmStart; i < layout.ShmEnd; i++)
+        {
+            h = Mix(h, (ulong)data[i]);
+        }
+
         for (var t = 0; t < layout.ThreadCount; t++)
         {
             var info = program.Threads[t];

@@ -11,6 +11,7 @@ namespace IpcLab.Core.Runtime;
 /// <item>mutexes: owner thread, or -1</item>
 /// <item>semaphores: count</item>
 /// <item>queues: taken-count, put-count, then <c>capacity</c> slots (a ring indexed by count mod capacity)</item>
+/// <item>shared-memory segments: a bit set of the processes that map it, then its words</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
 /// </list>
 /// A thread waiting on an object holds a ticket; an object's queue is its waiters in ticket order.
@@ -31,6 +32,8 @@ public sealed class StateLayout
     private readonly int[] _queueBase;
     private readonly int[] _queueCapacity;
     private readonly int _queueStart;
+    private readonly int[] _shmBase;
+    private readonly int[] _processOf;
 
     public StateLayout(CompiledProgram program)
     {
@@ -50,6 +53,17 @@ public sealed class StateLayout
             at += 2 + q.Capacity;
         }
 
+        ShmStart = at;
+        var segments = program.ObjectsOf(ObjectKind.SharedMemory).OrderBy(s => s.Slot).ToArray();
+        _shmBase = new int[segments.Length];
+        foreach (var s in segments)
+        {
+            _shmBase[s.Slot] = at;
+            at += 1 + s.Capacity;
+        }
+
+        ShmEnd = at;
+        _processOf = program.Threads.Select(t => t.Process).ToArray();
         ThreadBase = at;
         MaxLocals = program.Threads.Count == 0 ? 0 : program.Threads.Max(t => t.Locals.Count);
         ThreadStride = ThreadHeaderSize + MaxLocals;
@@ -58,6 +72,11 @@ public sealed class StateLayout
     }
 
     public int SharedBase { get; }
+
+    /// <summary>The shared-memory region: [ShmStart, ShmEnd).</summary>
+    public int ShmStart { get; }
+
+    public int ShmEnd { get; }
 
     public int MutexBase { get; }
 
@@ -94,6 +113,16 @@ public sealed class StateLayout
         var b = _queueBase[slot];
         return b + 2 + (int)((data[b] + i) % _queueCapacity[slot]);
     }
+
+    /// <summary>A segment's mapped-by bit set (bit p = process p maps it).</summary>
+    public int ShmMapIndex(int segmentSlot) => _shmBase[segmentSlot];
+
+    /// <summary>Where a segment's word 0 is.</summary>
+    public int ShmWordBase(int segmentSlot) => _shmBase[segmentSlot] + 1;
+
+    public bool IsMapped(long[] data, int segmentSlot, int process) => (data[_shmBase[segmentSlot]] & (1L << process)) != 0;
+
+    public int ProcessOf(int thread) => _processOf[thread];
 
     public int ThreadField(int thread, int field) => ThreadBase + (thread * ThreadStride) + field;
 

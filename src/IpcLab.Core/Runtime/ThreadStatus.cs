@@ -21,4 +21,7 @@ public enum ThreadStatus
 
     /// <summary>Stopped by a fault (misuse, failed assertion, injected crash); keeps what it held.</summary>
     Faulted = 4,
+
+    /// <summary>Belongs to a process that has not been spawned yet (another thread's <c>spawn</c> starts it).</summary>
+    NotStarted = 5,
 }

@@ -86,8 +86,8 @@ public static class Runner
                 ScheduleEntryKind.Run => kernel.WhyCannotRun(entry.Thread),
                 ScheduleEntryKind.SpuriousWakeup when kernel.StatusOf(entry.Thread) != ThreadStatus.Waiting =>
                     $"{kernel.ThreadName(entry.Thread)} is not waiting on a condition variable",
-                ScheduleEntryKind.Crash when kernel.StatusOf(entry.Thread) is ThreadStatus.Finished or ThreadStatus.Faulted =>
-                    $"{kernel.ThreadName(entry.Thread)} has already ended",
+                ScheduleEntryKind.Crash when kernel.StatusOf(entry.Thread) is ThreadStatus.Finished or ThreadStatus.Faulted or ThreadStatus.NotStarted =>
+                    $"{kernel.ThreadName(entry.Thread)} cannot crash: it is {kernel.StatusOf(entry.Thread)}",
                 _ => null,
             };
             if (why is null && entry.Woken >= 0 && !WakesValid(kernel, entry))

@@ -48,7 +48,11 @@ public abstract record Stmt(SourcePos Pos);
 public sealed record OpStmt(SourcePos Pos, NameRef Op, IReadOnlyList<Expr> Args, IReadOnlyList<NameRef> Targets) : Stmt(Pos);
 
 /// <summary><c>NAME = expr</c>, <c>NAME += expr</c> or <c>NAME -= expr</c>. Op is "=", "+=" or "-=".</summary>
-public sealed record AssignStmt(SourcePos Pos, NameRef Target, string Op, Expr Value) : Stmt(Pos);
+public sealed record AssignStmt(SourcePos Pos, NameRef Target, string Op, Expr Value) : Stmt(Pos)
+{
+    /// <summary>The word index of <c>seg[i] = value</c> (a shared-memory segment), or null for a plain name.</summary>
+    public Expr? Index { get; init; }
+}
 
 /// <summary><c>if c: ... elif c: ... else: ...</c>; Else is empty when there is none.</summary>
 public sealed record IfStmt(SourcePos Pos, IReadOnlyList<IfBranch> Branches, IReadOnlyList<Stmt> Else) : Stmt(Pos);
@@ -88,6 +92,9 @@ public sealed record InterpolatedStr(SourcePos Pos, IReadOnlyList<Expr> Parts) :
 public sealed record BoolLit(SourcePos Pos, bool Value) : Expr(Pos);
 
 public sealed record NameExpr(SourcePos Pos, string Name) : Expr(Pos);
+
+/// <summary><c>seg[i]</c>: one word of a shared-memory segment.</summary>
+public sealed record IndexExpr(SourcePos Pos, NameRef Target, Expr Index) : Expr(Pos);
 
 /// <summary><c>full(buffer)</c>, <c>size(buffer)</c>, ...</summary>
 public sealed record CallExpr(SourcePos Pos, NameRef Function, IReadOnlyList<Expr> Args) : Expr(Pos);

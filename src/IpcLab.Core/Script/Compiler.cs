@@ -11,6 +11,9 @@ public static class Compiler
     public const int MaxInstances = 32;
     public const int MaxCapacity = 64;
 
+    /// <summary>A segment records the processes that map it in the bits of one word.</summary>
+    public const int MaxProcesses = 62;
+
     /// <summary>Parses and compiles a script text.</summary>
     public static CompiledProgram CompileText(string file, string text) => Compile(Parser.Parse(file, text), text);
 
@@ -72,6 +75,8 @@ public static class Compiler
         Scope ScopeFor(int process) => new(file, declarations.Globals(objects), process < 0 ? null : declarations.OfProcess(objects, process))
         {
             QueueKinds = queueKinds,
+            Processes = processes.Select(p => p.Name).ToArray(),
+            Process = process < 0 ? mainProcess : process,
             Elsewhere = objects.Where(o => o.Process >= 0 && o.Process != process).ToDictionary(o => o.Name, o => processes[o.Process].Name, StringComparer.Ordinal),
         };
 
@@ -102,7 +107,16 @@ public static class Compiler
         var checks = expects.Select(e => CompileExpect(e, finalScope, literals)).ToArray();
 
         objects = objects.Select(o => o.Kind == ObjectKind.BoundedQueue ? o with { ValueKind = queueKinds.GetValueOrDefault(o.Id, ValueKind.Int) } : o).ToArray();
-        var processInfos = processes.Select((p, id) => new ProcessInfo(id, p.Name, threads.Where(t => t.Process == id).Select(t => t.Id).ToArray())).ToArray();
+        var spawned = threads.SelectMany(t => t.Code).Where(i => i.Op == OpCode.Spawn).Select(i => i.A).ToHashSet();
+        var processInfos = processes.Select((p, id) => new ProcessInfo(id, p.Name, threads.Where(t => t.Process == id).Select(t => t.Id).ToArray())
+        {
+            StartsOnSpawn = spawned.Contains(id),
+        }).ToArray();
+        if (processInfos.Length > MaxProcesses)
+        {
+            throw new ScriptError(file, processes[MaxProcesses].Pos, $"at most {MaxProcesses} processes");
+        }
+
         return new CompiledProgram
         {
             File = file,

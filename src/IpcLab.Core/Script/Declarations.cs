@@ -15,6 +15,7 @@ internal sealed class Declarations(string file)
         ["semaphore"] = ObjectKind.Semaphore,
         ["queue"] = ObjectKind.BoundedQueue,
         ["shared"] = ObjectKind.SharedVar,
+        ["shm"] = ObjectKind.SharedMemory,
     };
 
     private readonly List<(DeclItem Item, ObjectKind Kind, int Process)> _items = [];
@@ -47,6 +48,15 @@ internal sealed class Declarations(string file)
     {
         var slots = new Dictionary<ObjectKind, int>();
         var objects = new ObjectInfo[_items.Count];
+        var segments = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var id = 0; id < _items.Count; id++)
+        {
+            if (_items[id].Kind == ObjectKind.SharedMemory)
+            {
+                segments[_items[id].Item.Name.Name] = id;
+            }
+        }
+
         for (var id = 0; id < _items.Count; id++)
         {
             var (item, kind, process) = _items[id];
@@ -55,9 +65,10 @@ internal sealed class Declarations(string file)
             objects[id] = kind switch
             {
                 ObjectKind.BoundedQueue => Queue(id, item, slot, process),
-                ObjectKind.Semaphore => Semaphore(id, item, slot, process),
+                ObjectKind.Semaphore => Semaphore(id, item, slot, process) with { Segment = SegmentOf(item, process, "semaphore", segments) },
                 ObjectKind.SharedVar => Shared(id, item, slot, process, literals),
-                _ => Plain(id, item, kind, slot, process),
+                ObjectKind.SharedMemory => Segment(id, item, slot, process),
+                _ => Plain(id, item, kind, slot, process) with { Segment = SegmentOf(item, process, KindWordOf(kind), segments) },
             };
         }
 
@@ -78,7 +89,6 @@ internal sealed class Declarations(string file)
             throw new ScriptError(file, item.Initial.Pos, $"a {word} has no initial value; write just `{(kind == ObjectKind.Mutex ? "mutex" : "cond")} {item.Name.Name}`");
         }
 
-        NoOptions(item, word);
         return new ObjectInfo(id, item.Name.Name, kind, slot, process, item.Name.Pos, 0, 0, ValueKind.Int);
     }
 
@@ -106,7 +116,6 @@ internal sealed class Declarations(string file)
 
     private ObjectInfo Semaphore(int id, DeclItem item, int slot, int process)
     {
-        NoOptions(item, "semaphore");
         long initial = 0;
         if (item.Initial is not null)
         {
@@ -132,6 +141,60 @@ internal sealed class Declarations(string file)
         };
         return new ObjectInfo(id, item.Name.Name, ObjectKind.SharedVar, slot, process, item.Name.Pos, 0, value, kind);
     }
+
+    private ObjectInfo Segment(int id, DeclItem item, int slot, int process)
+    {
+        if (process >= 0)
+        {
+            throw new ScriptError(file, item.Name.Pos, $"declare the segment {item.Name.Name} at top level: it is named, and any process can map it");
+        }
+
+        if (item.Initial is not null)
+        {
+            throw new ScriptError(file, item.Initial.Pos, $"a segment starts as zeros; write `shm {item.Name.Name} size N`");
+        }
+
+        var size = item.Options.FirstOrDefault(o => o.Key.Name == "size")
+            ?? throw new ScriptError(file, item.Name.Pos, $"segment {item.Name.Name} needs a size in words: `shm {item.Name.Name} size 4`");
+        foreach (var option in item.Options.Where(o => o.Key.Name != "size"))
+        {
+            throw new ScriptError(file, option.Key.Pos, $"unknown option '{option.Key.Name}' for a segment; expected size");
+        }
+
+        if (size.Value is not IntLit { Value: >= 1 and <= Compiler.MaxCapacity } n)
+        {
+            throw new ScriptError(file, size.Value.Pos, $"a segment's size must be a whole number of words from 1 to {Compiler.MaxCapacity}");
+        }
+
+        return new ObjectInfo(id, item.Name.Name, ObjectKind.SharedMemory, slot, process, item.Name.Pos, (int)n.Value, 0, ValueKind.Int);
+    }
+
+    /// <summary>The segment named by an <c>in SEG</c> option, or -1; any other option is an error.</summary>
+    private int SegmentOf(DeclItem item, int process, string word, Dictionary<string, int> segments)
+    {
+        var segment = -1;
+        foreach (var option in item.Options)
+        {
+            if (option.Key.Name != "in")
+            {
+                throw new ScriptError(file, option.Key.Pos, $"unknown option '{option.Key.Name}' for a {word}; expected `in SEGMENT` (the shared-memory segment it lives in)");
+            }
+
+            if (option.Value is not NameExpr n || !segments.TryGetValue(n.Name, out segment))
+            {
+                throw new ScriptError(file, option.Value.Pos, $"`in` names a shared-memory segment declared with `shm NAME size N`");
+            }
+
+            if (process >= 0)
+            {
+                throw new ScriptError(file, option.Key.Pos, $"declare {item.Name.Name} at top level, next to its segment {n.Name}: it lives in shared memory, not in one process");
+            }
+        }
+
+        return segment;
+    }
+
+    private static string KindWordOf(ObjectKind kind) => kind == ObjectKind.Mutex ? "mutex" : "condition variable";
 
     private void NoOptions(DeclItem item, string word)
     {

@@ -12,7 +12,7 @@ internal sealed class ExprCompiler(Scope scope, LiteralTable literals)
     private static readonly string[] Functions = ["full", "empty", "size", "capacity", "value"];
 
     /// <summary>Shared variables read by the expression in split mode, in order of first read.</summary>
-    public List<(ObjectInfo Var, int Register)>? Loads { get; set; }
+    public List<PendingLoad>? Loads { get; set; }
 
     public CExpr Compile(Expr expr) => expr switch
     {
@@ -21,6 +21,7 @@ internal sealed class ExprCompiler(Scope scope, LiteralTable literals)
         StrLit s => new ConstExpr(ValueKind.Str, literals.Intern(s.Value)),
         InterpolatedStr s => new InterpolationExpr(s.Parts.Select(Compile).ToArray()),
         NameExpr n => CompileName(n),
+        IndexExpr x => CompileIndex(x),
         CallExpr c => CompileCall(c),
         UnaryExpr u => CompileUnary(u),
         BinaryExpr b => CompileBinary(b),
@@ -67,21 +68,72 @@ internal sealed class ExprCompiler(Scope scope, LiteralTable literals)
             return new SharedExpr(obj.ValueKind, obj.Slot);
         }
 
-        var existing = Loads.FindIndex(l => l.Var.Id == obj.Id);
+        var existing = Loads.FindIndex(l => l.Key == obj.Name);
         if (existing >= 0)
         {
             return new LocalExpr(obj.ValueKind, Loads[existing].Register);
         }
 
         var register = scope.Hidden(obj.Name, obj.ValueKind);
-        Loads.Add((obj, register));
+        Loads.Add(new PendingLoad(obj, register, null, obj.Name));
         return new LocalExpr(obj.ValueKind, register);
+    }
+
+    /// <summary><c>seg[i]</c>: read in place, or (split mode) through a load step of its own.</summary>
+    private CExpr CompileIndex(IndexExpr x)
+    {
+        var segment = Segment(x.Target);
+        var index = CompileSegmentIndex(x.Index);
+        if (Loads is null)
+        {
+            return new ShmExpr(segment.Slot, segment.Name, segment.Capacity, index);
+        }
+
+        var key = ExprPrinter.Print(x);
+        var existing = Loads.FindIndex(l => l.Key == key);
+        if (existing >= 0)
+        {
+            return new LocalExpr(ValueKind.Int, Loads[existing].Register);
+        }
+
+        var register = scope.Hidden(key, ValueKind.Int);
+        Loads.Add(new PendingLoad(segment, register, index, key));
+        return new LocalExpr(ValueKind.Int, register);
+    }
+
+    /// <summary>The segment named before <c>[</c>; anything else is a compile error.</summary>
+    public ObjectInfo Segment(NameRef name)
+    {
+        var obj = scope.FindObject(name.Name)
+            ?? throw scope.Error(name.Pos, $"unknown name '{name.Name}' (only a shared-memory segment, declared with `shm {name.Name} size N`, can be indexed)");
+        return obj.Kind == ObjectKind.SharedMemory
+            ? obj
+            : throw scope.Error(name.Pos, $"{name.Name} is a {obj.KindWord}, not a shared-memory segment: only a segment can be indexed with [...]");
+    }
+
+    /// <summary>A word index: a number, read in place (a shared read inside the brackets is part of the same step).</summary>
+    public CExpr CompileSegmentIndex(Expr index)
+    {
+        var loads = Loads;
+        Loads = null;
+        try
+        {
+            var c = Compile(index);
+            return c.Kind == ValueKind.Int
+                ? c
+                : throw scope.Error(index.Pos, $"a segment index must be a number, but `{ExprPrinter.Print(index)}` is {Scope.KindText(c.Kind)}");
+        }
+        finally
+        {
+            Loads = loads;
+        }
     }
 
     private static string Hint(ObjectInfo obj) => obj.Kind switch
     {
         ObjectKind.BoundedQueue => $" (use size({obj.Name}), full({obj.Name}) or empty({obj.Name}))",
         ObjectKind.Semaphore => $" (use value({obj.Name}))",
+        ObjectKind.SharedMemory => $" (read a word of it: {obj.Name}[0])",
         _ => "",
     };
 

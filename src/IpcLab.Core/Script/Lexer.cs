@@ -218,6 +218,8 @@ internal sealed partial class Lexer
             ('>', '=') => (TokenKind.GreaterEq, 2),
             ('>', _) => (TokenKind.Greater, 1),
             ('.', '.') => (TokenKind.DotDot, 2),
+            ('[', _) => (TokenKind.LBracket, 1),
+            (']', _) => (TokenKind.RBracket, 1),
             _ => throw Error(start, $"unexpected character {ShowChar(c)}"),
         };
         var text = _text.Substring(_index, length);

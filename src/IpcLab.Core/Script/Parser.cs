@@ -118,7 +118,8 @@ public sealed partial class Parser
             }
 
             var options = new List<DeclOption>();
-            while (At(TokenKind.Name))
+            // `in` is a keyword (for i in ...) but also the option naming a segment: `mutex m in seg`.
+            while (At(TokenKind.Name) || Current.IsKeyword("in"))
             {
                 var key = NameOf(Advance());
                 if (!CanStartExpression(Current))

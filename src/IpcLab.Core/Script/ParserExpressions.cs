@@ -137,7 +137,9 @@ public sealed partial class Parser
                 return new BoolLit(token.Pos, token.Text == "true");
             case TokenKind.Name:
                 Advance();
-                return At(TokenKind.LParen) ? ParseCall(NameOf(token)) : new NameExpr(token.Pos, token.Text);
+                return At(TokenKind.LParen) ? ParseCall(NameOf(token))
+                    : At(TokenKind.LBracket) ? new IndexExpr(token.Pos, NameOf(token), ParseIndex(token.Text))
+                    : new NameExpr(token.Pos, token.Text);
             case TokenKind.LParen:
                 Advance();
                 var inner = ParseExpr();
@@ -146,6 +148,15 @@ public sealed partial class Parser
             default:
                 throw Fail($"expected an expression, found {Found}");
         }
+    }
+
+    /// <summary><c>[ expr ]</c> after a name; the caller has not consumed the '['.</summary>
+    internal Expr ParseIndex(string name)
+    {
+        var open = Advance();
+        var index = ParseExpr();
+        Expect(TokenKind.RBracket, $"']' to close the '[' after '{name}' at {open.Pos}");
+        return index;
     }
 
     private CallExpr ParseCall(NameRef function)

@@ -68,7 +68,7 @@ public sealed partial class Parser
             case TokenKind.Indent:
                 throw Fail("unexpected indent");
             case TokenKind.Name:
-                return PeekNextKind() is TokenKind.Assign or TokenKind.PlusAssign or TokenKind.MinusAssign
+                return PeekNextKind() is TokenKind.Assign or TokenKind.PlusAssign or TokenKind.MinusAssign or TokenKind.LBracket
                     ? ParseAssign()
                     : ParseOperation();
             case TokenKind.Keyword when token.Text == "print":
@@ -91,10 +91,16 @@ public sealed partial class Parser
     private AssignStmt ParseAssign()
     {
         var target = NameOf(Advance());
+        var index = At(TokenKind.LBracket) ? ParseIndex(target.Name) : null;
+        if (index is not null && !At(TokenKind.Assign) && !At(TokenKind.PlusAssign) && !At(TokenKind.MinusAssign))
+        {
+            throw Fail($"expected '=', '+=' or '-=' after '{target.Name}[...]', found {Found}");
+        }
+
         var op = Advance();
         var value = ParseExpr();
-        ExpectEndOfLine($"end of line after the value assigned to '{target.Name}'");
-        return new AssignStmt(target.Pos, target, op.Text, value);
+        ExpectEndOfLine($"end of line after the value assigned to '{target.Name}{(index is null ? "" : "[...]")}'");
+        return new AssignStmt(target.Pos, target, op.Text, value) { Index = index };
     }
 
     /// <summary><c>OP [arg, arg] [-> target, target]</c></summary>

@@ -25,6 +25,11 @@ internal sealed class Scope(string file, IReadOnlyDictionary<string, ObjectInfo>
     public string WhyInvisible(string name) =>
         Elsewhere.TryGetValue(name, out var process) ? $" (it belongs to process {process}, and only its threads can use it)" : "";
 
+    /// <summary>The process names in id order (for <c>spawn NAME</c>), and the process being compiled (-1 for a final check).</summary>
+    public IReadOnlyList<string> Processes { get; init; } = [];
+
+    public int Process { get; init; } = -1;
+
     /// <summary>True when compiling a final check: no locals and no <c>self</c>.</summary>
     public bool IsGlobal { get; init; }
 

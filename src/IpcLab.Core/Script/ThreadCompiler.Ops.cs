@@ -6,7 +6,7 @@ namespace IpcLab.Core.Script;
 internal sealed partial class ThreadCompiler
 {
     private static readonly string[] Operations =
-        ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake"];
+        ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake", "map", "unmap", "spawn", "exit", "crash"];
 
     private void CompileOp(OpStmt op)
     {
@@ -14,8 +14,14 @@ internal sealed partial class ThreadCompiler
         switch (name)
         {
             case "lock":
-                Shape(op, 1, 0, "lock m");
-                Emit(new Instr { Op = OpCode.Lock, Pos = op.Pos, A = Operand(op, 0, ObjectKind.Mutex).Id });
+                Shape(op, 1, op.Targets.Count == 1 ? 1 : 0, "lock m  or, for a mutex in shared memory, lock m -> ownerDied");
+                var mutex = Operand(op, 0, ObjectKind.Mutex);
+                if (op.Targets.Count == 1 && mutex.Segment < 0)
+                {
+                    throw _scope.Error(op.Targets[0].Pos, $"only a mutex in shared memory can report a dead owner; {mutex.Name} is not declared `in` a segment");
+                }
+
+                Emit(new Instr { Op = OpCode.Lock, Pos = op.Pos, A = mutex.Id, B = op.Targets.Count == 1 ? Target(op, 0, ValueKind.Bool) : -1 });
                 break;
             case "unlock":
                 Shape(op, 1, 0, "unlock m");
@@ -49,6 +55,13 @@ internal sealed partial class ThreadCompiler
             case "take":
             case "trytake":
                 CompileTake(op, name == "trytake");
+                break;
+            case "map":
+            case "unmap":
+            case "spawn":
+            case "exit":
+            case "crash":
+                CompileProcessOp(op);
                 break;
             default:
                 var suggestion = Closest(name);
@@ -161,6 +174,7 @@ internal sealed partial class ThreadCompiler
         ObjectKind.CondVar => "condition variable",
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
+        ObjectKind.SharedMemory => "shared-memory segment",
         _ => "shared variable",
     };
 
@@ -170,6 +184,7 @@ internal sealed partial class ThreadCompiler
         ObjectKind.CondVar => "cond",
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
+        ObjectKind.SharedMemory => "shm",
         _ => "shared",
     };
 

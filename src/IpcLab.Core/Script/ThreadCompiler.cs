@@ -105,16 +105,17 @@ internal sealed partial class ThreadCompiler
 
     private void CompileAssign(AssignStmt a)
     {
+        Expr current = a.Index is null ? new NameExpr(a.Target.Pos, a.Target.Name) : new IndexExpr(a.Target.Pos, a.Target, a.Index);
         Expr value = a.Op switch
         {
-            "+=" => new BinaryExpr(a.Pos, "+", new NameExpr(a.Target.Pos, a.Target.Name), a.Value),
-            "-=" => new BinaryExpr(a.Pos, "-", new NameExpr(a.Target.Pos, a.Target.Name), a.Value),
+            "+=" => new BinaryExpr(a.Pos, "+", current, a.Value),
+            "-=" => new BinaryExpr(a.Pos, "-", current, a.Value),
             _ => a.Value,
         };
 
         // Every shared variable on the right is read by a Load step of its own; the final step
         // computes from those registers and writes the target. Another thread can run between.
-        var loads = new List<(ObjectInfo Var, int Register)>();
+        var loads = new List<PendingLoad>();
         _exprs.Loads = loads;
         CExpr compiled;
         try
@@ -126,9 +127,25 @@ internal sealed partial class ThreadCompiler
             _exprs.Loads = null;
         }
 
-        foreach (var (v, register) in loads)
+        foreach (var load in loads)
         {
-            Emit(new Instr { Op = OpCode.Load, Pos = a.Pos, A = v.Id, B = register, Text = v.Name });
+            Emit(load.Index is null
+                ? new Instr { Op = OpCode.Load, Pos = a.Pos, A = load.Source.Id, B = load.Register, Text = load.Key }
+                : new Instr { Op = OpCode.ShmLoad, Pos = a.Pos, A = load.Source.Id, B = load.Register, E1 = load.Index, Text = load.Key });
+        }
+
+        if (a.Index is not null)
+        {
+            var segment = _exprs.Segment(a.Target);
+            var index = _exprs.CompileSegmentIndex(a.Index);
+            if (compiled.Kind != ValueKind.Int)
+            {
+                throw _scope.Error(a.Value.Pos, $"a segment holds numbers (int words), cannot store {Scope.KindText(compiled.Kind)} in {a.Target.Name}[{ExprPrinter.Print(a.Index)}]");
+            }
+
+            var stored = $"{a.Target.Name}[{ExprPrinter.Print(a.Index)}]";
+            Emit(new Instr { Op = OpCode.ShmStore, Pos = a.Pos, A = segment.Id, E1 = compiled, E2 = index, Text = $"{stored} {a.Op} {ExprPrinter.Print(a.Value)}" });
+            return;
         }
 
         var text = $"{a.Target.Name} {a.Op} {ExprPrinter.Print(a.Value)}";

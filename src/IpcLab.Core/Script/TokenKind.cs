@@ -46,4 +46,6 @@ internal enum TokenKind
     LessEq,
     Greater,
     GreaterEq,
+    LBracket,
+    RBracket,
 }

@@ -147,8 +147,32 @@ public sealed class Session
             return $"{Kernel.ThreadName(thread)} has already ended";
         }
 
+        if (Kernel.StatusOf(thread) == ThreadStatus.NotStarted)
+        {
+            return $"{Kernel.ThreadName(thread)} has not started yet";
+        }
+
         Truncate();
         Record(() => Kernel.InjectCrash(thread));
+        return null;
+    }
+
+    /// <summary>Crashes a whole process (all its threads, its descriptors); null when done, else why not.</summary>
+    public string? InjectProcessCrash(int process)
+    {
+        var processes = Kernel.Program.Processes;
+        if (process < 0 || process >= processes.Count)
+        {
+            return $"there is no process #{process + 1}";
+        }
+
+        if (Kernel.IsConcluded || !Kernel.IsProcessAlive(process))
+        {
+            return $"process {processes[process].Name} has already ended";
+        }
+
+        Truncate();
+        Record(() => Kernel.InjectProcessCrash(process));
         return null;
     }
 

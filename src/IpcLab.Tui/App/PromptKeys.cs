@@ -98,6 +98,7 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
             case PromptKind.Seed: SetSeed(input); break;
             case PromptKind.SpuriousWakeup: OnThread(input, S.InjectSpuriousWakeup); break;
             case PromptKind.Crash: OnThread(input, S.InjectCrash); break;
+            case PromptKind.CrashProcess: OnProcess(input); break;
             case PromptKind.SaveAs: Save(input); break;
             default: break;
         }
@@ -140,6 +141,18 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
 
         state.SelectedThread = number - 1;
         state.Status = inject(number - 1) ?? StatusText.AtStep(S);
+    }
+
+    private void OnProcess(string input)
+    {
+        var count = S.Program.Processes.Count;
+        if (!int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > count)
+        {
+            state.Status = $"there is no process {input}: this program has processes 1-{count}";
+            return;
+        }
+
+        state.Status = S.InjectProcessCrash(number - 1) ?? StatusText.AtStep(S);
     }
 
     private void Save(string name)

@@ -42,7 +42,8 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
             case 's': CycleScheduler(); break;
             case 'e': prompts.Open(PromptKind.Seed, "", "seed for the random scheduler: type a number, Enter (Esc cancels)"); break;
             case 'i': OpenThreadPrompt(PromptKind.SpuriousWakeup, t => t == ThreadStatus.Waiting, "spurious wake-up of which waiting thread"); break;
-            case 'c': OpenThreadPrompt(PromptKind.Crash, t => t is not (ThreadStatus.Finished or ThreadStatus.Faulted), "crash which thread"); break;
+            case 'c': OpenThreadPrompt(PromptKind.Crash, t => t is not (ThreadStatus.Finished or ThreadStatus.Faulted or ThreadStatus.NotStarted), "crash which thread"); break;
+            case 'k': OpenProcessPrompt(); break;
             case 'S': prompts.Open(PromptKind.SaveAs, RunFiles.DefaultSaveName(state.FileName), "save as: edit the name, Enter saves the whole run (Esc cancels)"); break;
             default:
                 if (!char.IsControl(key.KeyChar))
@@ -199,6 +200,20 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
         }
 
         prompts.Open(kind, "", $"{question}? {candidates}: type a number, Enter (Esc cancels)");
+    }
+
+    private void OpenProcessPrompt()
+    {
+        var k = S.Kernel;
+        var alive = Enumerable.Range(0, k.Program.Processes.Count).Where(k.IsProcessAlive).ToArray();
+        if (alive.Length == 0 || k.IsConcluded)
+        {
+            state.Status = "crash which process? none can be chosen now";
+            return;
+        }
+
+        var list = string.Join(", ", alive.Select(p => $"{p + 1} {k.Program.Processes[p].Name}"));
+        prompts.Open(PromptKind.CrashProcess, "", $"crash which process (all its threads; its descriptors close)? {list}: type a number, Enter (Esc cancels)");
     }
 
     /// <summary>The thread a manual-mode step runs: the last one if it can, else the first ready one (as Session.Step chooses).</summary>

@@ -28,6 +28,7 @@ internal static class HelpView
         ("e", "set the random scheduler's seed"),
         ("i", "inject a spurious wake-up into a waiting thread"),
         ("c", "crash a thread (it keeps what it holds)"),
+        ("k", "crash a whole process (its threads stop, its descriptors close)"),
         ("S", "save the run (program + schedule)"),
         ("?", "this help (Esc or ? closes it)"),
         ("m", "back to the list of programs"),

@@ -14,7 +14,7 @@ internal static class ObjectsView
     {
         var lines = new List<string>();
         var objects = kernel.Program.Objects;
-        foreach (var kind in (ReadOnlySpan<ObjectKind>)[ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar, ObjectKind.BoundedQueue])
+        foreach (var kind in (ReadOnlySpan<ObjectKind>)[ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar, ObjectKind.BoundedQueue, ObjectKind.SharedMemory])
         {
             foreach (var o in objects)
             {
@@ -27,7 +27,8 @@ internal static class ObjectsView
                 {
                     case ObjectKind.Mutex:
                         var owner = kernel.MutexOwner(o.Id);
-                        AddWithQueue(kernel, o, changes, width, lines, owner < 0 ? ("free", Palette.Ready) : ($"held by {kernel.ThreadName(owner)}", Palette.Title), "queue", Palette.Blocked);
+                        var dead = owner >= 0 && kernel.StatusOf(owner) is ThreadStatus.Faulted or ThreadStatus.Finished ? " (dead)" : "";
+                        AddWithQueue(kernel, o, changes, width, lines, owner < 0 ? ("free", Palette.Ready) : ($"held by {kernel.ThreadName(owner)}{dead}", Palette.Title), "queue", Palette.Blocked);
                         break;
                     case ObjectKind.CondVar:
                         AddWithQueue(kernel, o, changes, width, lines, null, "waiting", Palette.Waiting);
@@ -41,6 +42,9 @@ internal static class ObjectsView
                         break;
                     case ObjectKind.BoundedQueue:
                         QueueSlotsView.Add(kernel, o, changes, width, lines);
+                        break;
+                    case ObjectKind.SharedMemory:
+                        SegmentView.Add(kernel, o, changes, width, lines);
                         break;
                 }
             }
@@ -107,6 +111,11 @@ internal static class ObjectsView
         if (o.Process >= 0 && kernel.Program.Processes.Count > 1)
         {
             line.Add($" (in {kernel.Program.Processes[o.Process].Name})", Palette.Dim);
+        }
+
+        if (o.Segment >= 0)
+        {
+            line.Add($" (in shm {kernel.ObjectName(o.Segment)})", Palette.Dim);
         }
 
         return line;

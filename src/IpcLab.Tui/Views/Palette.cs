@@ -46,7 +46,7 @@ internal static class Palette
         ThreadStatus.Ready => Ready,
         ThreadStatus.Blocked => Blocked,
         ThreadStatus.Waiting => Waiting,
-        ThreadStatus.Finished => Finished,
+        ThreadStatus.Finished or ThreadStatus.NotStarted => Finished,
         _ => Faulted,
     };
 

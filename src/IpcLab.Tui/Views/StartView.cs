@@ -21,7 +21,9 @@ internal static class StartView
 
         // The list takes what it needs (up to what the other two panels leave); the panels hug
         // their contents and any spare lines stay blank at the bottom.
-        var fixedHeight = about.Count + legend.Count + 4;
+        // The flexible "rest" row keeps at least one line: a layout row of size 0 still takes one
+        // and would push the key line off the bottom.
+        var fixedHeight = about.Count + legend.Count + 4 + 1;
         var list = Programs(state, inner, Math.Max(1, bodyHeight - fixedHeight - 2));
         var listHeight = Math.Min(list.Count + 2, bodyHeight - fixedHeight);
 

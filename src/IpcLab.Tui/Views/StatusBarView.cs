@@ -59,6 +59,7 @@ internal static class StatusBarView
             PromptKind.SaveAs => "save as: ",
             PromptKind.SpuriousWakeup => "spurious wake-up of thread (1-9): ",
             PromptKind.Crash => "crash thread (1-9): ",
+            PromptKind.CrashProcess => "crash process: ",
             _ => "? ",
         };
         line.Add(label, Palette.Prompt).Add(state.PromptInput, Palette.Title).Add(Palette.Cursor, Palette.Prompt);

@@ -45,6 +45,9 @@ internal sealed class StepChanges
 
     public long TookValue { get; private set; }
 
+    /// <summary>The segment word just written (segment object id, word index), or (-1, -1).</summary>
+    public (int Segment, int Word) StoredWord { get; private set; } = (-1, -1);
+
     /// <summary>"just blocked", "just woken", "just got m" — or null when the last step left the thread's state alone.</summary>
     public string? TagOf(int thread) => _threadTags[thread];
 
@@ -87,6 +90,24 @@ internal sealed class StepChanges
                 _objectChanged[e.Object] = true;
                 TookQueue = e.Object;
                 TookValue = e.Value;
+                break;
+            case EventKind.ShmStored:
+                _objectChanged[e.Object] = true;
+                StoredWord = (e.Object, e.Other);
+                break;
+            case EventKind.Mapped or EventKind.Unmapped:
+                _objectChanged[e.Object] = true;
+                break;
+            case EventKind.OwnerDied:
+                _threadTags[e.Thread] = $"took over {kernel.ObjectName(e.Object)} (owner died)";
+                _objectChanged[e.Object] = true;
+                break;
+            case EventKind.Spawned:
+                foreach (var t in kernel.Program.Processes[e.Other].Threads)
+                {
+                    _threadTags[t] = "just spawned";
+                }
+
                 break;
         }
     }

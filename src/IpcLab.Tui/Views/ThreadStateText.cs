@@ -17,6 +17,8 @@ internal static class ThreadStateText
                 return Waiting(kernel, thread);
             case ThreadStatus.Finished:
                 return "finished";
+            case ThreadStatus.NotStarted:
+                return $"not started: waits for spawn {kernel.Program.Processes[kernel.Program.Threads[thread].Process].Name}";
             default:
                 var fault = kernel.FaultOf(thread) ?? "";
                 return fault.StartsWith("crashed", StringComparison.Ordinal) ? fault : $"faulted: {fault}";
@@ -33,6 +35,7 @@ internal static class ThreadStateText
         {
             OpCode.Reacquire => $"ready: woken, must re-acquire {kernel.ObjectName(next.A)}",
             OpCode.Store when next.A >= 0 && HasLoaded(kernel, thread, next.A) => $"ready: has read {kernel.ObjectName(next.A)}, writes it next",
+            OpCode.ShmStore when HasLoadedWord(kernel, thread, next.A) => $"ready: has read {kernel.ObjectName(next.A)}, writes it next",
             _ => "ready",
         };
     }
@@ -65,6 +68,14 @@ internal static class ThreadStateText
             default:
                 return $"blocked on {info.Name}";
         }
+    }
+
+    /// <summary>True when the thread's previous step read a word of the segment it writes next.</summary>
+    private static bool HasLoadedWord(Kernel kernel, int thread, int segment)
+    {
+        var code = kernel.Program.Threads[thread].Code;
+        var pc = kernel.PcOf(thread);
+        return pc > 0 && code[pc - 1].Op == OpCode.ShmLoad && code[pc - 1].A == segment && code[pc - 1].Next == pc;
     }
 
     /// <summary>True when the thread's previous step was the load half of a read-modify-write of the variable.</summary>

@@ -126,8 +126,8 @@ public static class KernelTestKit
     /// <summary>
     /// Drives a run like <see cref="Drive"/>, but also injects faults where <paramref name="injections"/>
     /// says so: at step i, x = injections[i mod len]; x mod 8 = 7 wakes a waiting thread spuriously,
-    /// x mod 29 = 28 crashes a thread that has not ended; otherwise a ready thread steps.
-    /// Then concludes the run.
+    /// x mod 29 = 28 crashes a thread that has not ended, x mod 31 = 30 crashes a whole live
+    /// process; otherwise a ready thread steps. Then concludes the run.
     /// </summary>
     public static RunResult DriveWithInjections(Kernel kernel, IScheduler scheduler, IReadOnlyList<int> injections)
     {
@@ -149,10 +149,17 @@ public static class KernelTestKit
                 continue;
             }
 
-            var alive = threads.Where(t => kernel.StatusOf(t) is not (ThreadStatus.Finished or ThreadStatus.Faulted)).ToArray();
+            var alive = threads.Where(t => kernel.StatusOf(t) is not (ThreadStatus.Finished or ThreadStatus.Faulted or ThreadStatus.NotStarted)).ToArray();
             if (x % 29 == 28 && alive.Length > 0)
             {
                 kernel.InjectCrash(alive[x / 29 % alive.Length]);
+                continue;
+            }
+
+            var processes = Enumerable.Range(0, kernel.Program.Processes.Count).Where(kernel.IsProcessAlive).ToArray();
+            if (x % 31 == 30 && processes.Length > 0)
+            {
+                kernel.InjectProcessCrash(processes[x / 31 % processes.Length]);
                 continue;
             }
 
@@ -185,6 +192,7 @@ public static class KernelTestKit
                 ObjectKind.Mutex => kernel.MutexOwner(o.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ObjectKind.Semaphore => kernel.SemaphoreCount(o.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ObjectKind.BoundedQueue => "[" + string.Join(",", kernel.QueueItems(o.Id).Select(v => kernel.Format(o.ValueKind, v))) + "]",
+                ObjectKind.SharedMemory => "[" + string.Join(",", kernel.SegmentWords(o.Id)) + "] mapped by " + string.Join(",", kernel.MappedBy(o.Id)),
                 _ => "",
             }).Append(';');
         }

@@ -1,0 +1,122 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Runtime;
+
+// Shared-memory segments: map, unmap, word loads and stores; objects that live in a segment, and
+// robust mutexes (the owner died: the next locker takes over and is told).
+public sealed partial class Kernel
+{
+    private void DoMap(int t, int pc, Instr instr, bool map)
+    {
+        var seg = instr.A;
+        var at = Layout.ShmMapIndex(SlotOf(seg));
+        var bit = 1L << Layout.ProcessOf(t);
+        var mapped = (_data[at] & bit) != 0;
+        if (mapped == map)
+        {
+            throw new ThreadFaultException(map
+                ? $"maps {ObjectName(seg)}, which its process has already mapped"
+                : $"unmaps {ObjectName(seg)}, which its process has not mapped");
+        }
+
+        _data[at] = map ? _data[at] | bit : _data[at] & ~bit;
+        Emit(map ? EventKind.Mapped : EventKind.Unmapped, t, pc, seg, value: Layout.ProcessOf(t));
+        MoveTo(t, instr.Next);
+    }
+
+    private void DoShmLoad(int t, int pc, Instr instr)
+    {
+        var seg = Program.Objects[instr.A];
+        var index = Eval(t, instr.E1!);
+        var value = _data[ShmExpr.WordIndex(Context(t), seg.Slot, seg.Name, seg.Capacity, index, "reads")];
+        _data[Layout.LocalBase(t) + instr.B] = value;
+        Emit(EventKind.ShmLoaded, t, pc, instr.A, (int)index, value);
+        MoveTo(t, instr.Next);
+    }
+
+    private void DoShmStore(int t, int pc, Instr instr)
+    {
+        var seg = Program.Objects[instr.A];
+        var value = Eval(t, instr.E1!);
+        var index = Eval(t, instr.E2!);
+        _data[ShmExpr.WordIndex(Context(t), seg.Slot, seg.Name, seg.Capacity, index, "writes")] = value;
+        Emit(EventKind.ShmStored, t, pc, instr.A, (int)index, value);
+        MoveTo(t, instr.Next);
+    }
+
+    /// <summary>A mutex, condition variable or semaphore that lives in a segment is usable only by the processes that map it.</summary>
+    private void RequireMapped(int t, int obj)
+    {
+        var segment = Program.Objects[obj].Segment;
+        if (segment >= 0 && !Layout.IsMapped(_data, SlotOf(segment), Layout.ProcessOf(t)))
+        {
+            throw new ThreadFaultException(
+                $"uses {ObjectName(obj)}, which lives in segment {ObjectName(segment)}, but its process has not mapped {ObjectName(segment)} (write `map {ObjectName(segment)}` first)");
+        }
+    }
+
+    /// <summary>True for a mutex in shared memory whose owner has died (crashed, faulted or ended holding it).</summary>
+    private bool IsOrphaned(int m, int owner) =>
+        owner >= 0 && Program.Objects[m].Segment >= 0 && StatusOf(owner) is ThreadStatus.Faulted or ThreadStatus.Finished;
+
+    /// <summary>The next locker of an orphaned robust mutex takes it over and learns the owner died.</summary>
+    private void TakeOverOrphaned(int t, int pc, Instr instr, int m, int deadOwner)
+    {
+        _data[Layout.MutexBase + SlotOf(m)] = t;
+        SetOwnerDiedFlag(t, 1);
+        Emit(EventKind.OwnerDied, t, pc, m, deadOwner);
+        MoveTo(t, instr.Next);
+    }
+
+    /// <summary>Sets the result of <c>lock m -> ownerDied</c>, when the thread is at such a lock.</summary>
+    private void SetOwnerDiedFlag(int t, long value)
+    {
+        var instr = _code[t][PcOf(t)];
+        if (instr is { Op: OpCode.Lock, B: >= 0 })
+        {
+            _data[Layout.LocalBase(t) + instr.B] = value;
+        }
+    }
+
+    /// <summary>
+    /// After thread <paramref name="dead"/> stopped: each robust mutex it held that has a queue
+    /// passes to its first waiter, who is told the owner died. Without this the waiters would
+    /// hang silently; a mutex with no queue stays held until the next lock takes it over.
+    /// </summary>
+    private void HandOverOrphanedMutexes(int dead)
+    {
+        var mutexes = _idsByKind[(int)ObjectKind.Mutex];
+        for (var slot = 0; slot < mutexes.Length; slot++)
+        {
+            var m = mutexes[slot];
+            if (_data[Layout.MutexBase + slot] != dead || Program.Objects[m].Segment < 0)
+            {
+                continue;
+            }
+
+            var next = FirstWaiter(m);
+            if (next >= 0)
+            {
+                _data[Layout.MutexBase + slot] = next;
+                Wake(next);
+                SetOwnerDiedFlag(next, 1);
+                Emit(EventKind.OwnerDied, next, PcOf(next), m, dead);
+                MoveTo(next, _code[next][PcOf(next)].Next);
+            }
+        }
+    }
+
+    /// <summary>A segment's words, in order (by object id).</summary>
+    public long[] SegmentWords(int segmentId)
+    {
+        var info = Program.Objects[segmentId];
+        return _data.AsSpan(Layout.ShmWordBase(info.Slot), info.Capacity).ToArray();
+    }
+
+    /// <summary>The processes that map a segment (by object id), in id order.</summary>
+    public IReadOnlyList<int> MappedBy(int segmentId)
+    {
+        var slot = SlotOf(segmentId);
+        return Enumerable.Range(0, Program.Processes.Count).Where(p => Layout.IsMapped(_data, slot, p)).ToArray();
+    }
+}
