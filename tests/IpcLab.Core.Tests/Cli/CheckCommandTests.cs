@@ -49,6 +49,26 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Check_SharedMemoryRace_FindsTheLostUpdate()
+    {
+        var run = CliRun.Of("check", RepoFiles.Lesson("shm-race.ipl"));
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("FOUND final check failed", run.Out, StringComparison.Ordinal);
+        Assert.Contains("final check `counter[0] == 2` (line 17) failed: both increments must count", run.Out, StringComparison.Ordinal);
+        Assert.Contains("adder2  reads counter[0] = 0 into a register", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_SharedMemoryRaceFixedWithAMutexInTheSegment_ReportsNoFinding()
+    {
+        var run = CliRun.Of("check", RepoFiles.Lesson("shm-race-fix.ipl"));
+
+        Assert.Equal(0, run.Exit);
+        Assert.Matches(@"no finding: .*; \d+ distinct final states?", run.Out);
+    }
+
+    [Fact]
     public void Check_ZeroRuns_IsAUsageError()
     {
         var run = CliRun.Of("check", RepoFiles.Lesson("bounded-buffer.ipl"), "--runs", "0");

@@ -129,7 +129,7 @@ public static class KernelTestKit
     /// x mod 29 = 28 crashes a thread that has not ended, x mod 31 = 30 crashes a whole live
     /// process; otherwise a ready thread steps. Then concludes the run.
     /// </summary>
-    public static RunResult DriveWithInjections(Kernel kernel, IScheduler scheduler, IReadOnlyList<int> injections)
+    public static RunResult DriveWithInjections(Kernel kernel, IScheduler scheduler, IReadOnlyList<int> injections, Action<Kernel>? afterStep = null)
     {
         var threads = Enumerable.Range(0, kernel.Layout.ThreadCount).ToArray();
         var runnable = new int[threads.Length];
@@ -146,6 +146,7 @@ public static class KernelTestKit
             if (x % 8 == 7 && waiting.Length > 0)
             {
                 kernel.InjectSpuriousWakeup(waiting[x / 8 % waiting.Length]);
+                afterStep?.Invoke(kernel);
                 continue;
             }
 
@@ -153,6 +154,7 @@ public static class KernelTestKit
             if (x % 29 == 28 && alive.Length > 0)
             {
                 kernel.InjectCrash(alive[x / 29 % alive.Length]);
+                afterStep?.Invoke(kernel);
                 continue;
             }
 
@@ -160,6 +162,7 @@ public static class KernelTestKit
             if (x % 31 == 30 && processes.Length > 0)
             {
                 kernel.InjectProcessCrash(processes[x / 31 % processes.Length]);
+                afterStep?.Invoke(kernel);
                 continue;
             }
 
@@ -170,6 +173,7 @@ public static class KernelTestKit
             }
 
             kernel.Step(scheduler.ChooseThread(kernel, runnable.AsSpan(0, n)), scheduler);
+            afterStep?.Invoke(kernel);
         }
 
         kernel.Conclude();
