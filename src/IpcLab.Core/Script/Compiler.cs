@@ -77,7 +77,10 @@ public static class Compiler
             QueueKinds = queueKinds,
             Processes = processes.Select(p => p.Name).ToArray(),
             Process = process < 0 ? mainProcess : process,
-            Elsewhere = objects.Where(o => o.Process >= 0 && o.Process != process).ToDictionary(o => o.Name, o => processes[o.Process].Name, StringComparer.Ordinal),
+            // Several other processes may each have an object of the same name: name them all.
+            Elsewhere = objects.Where(o => o.Process >= 0 && o.Process != process)
+                .GroupBy(o => o.Name, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => string.Join(" and ", g.Select(o => processes[o.Process].Name)), StringComparer.Ordinal),
         };
 
         InferQueueKinds(threadDecls, ScopeFor, literals);

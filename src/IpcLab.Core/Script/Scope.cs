@@ -23,7 +23,11 @@ internal sealed class Scope(string file, IReadOnlyDictionary<string, ObjectInfo>
 
     /// <summary>" (it belongs to process a, and only its threads can use it)" when a name is another process's.</summary>
     public string WhyInvisible(string name) =>
-        Elsewhere.TryGetValue(name, out var process) ? $" (it belongs to process {process}, and only its threads can use it)" : "";
+        Elsewhere.TryGetValue(name, out var process)
+            ? process.Contains(" and ", StringComparison.Ordinal)
+                ? $" (processes {process} each have one, and only their own threads can use it)"
+                : $" (it belongs to process {process}, and only its threads can use it)"
+            : "";
 
     /// <summary>The process names in id order (for <c>spawn NAME</c>), and the process being compiled (-1 for a final check).</summary>
     public IReadOnlyList<string> Processes { get; init; } = [];

@@ -34,6 +34,7 @@ public sealed class CompilerErrorTests
     [InlineData("process a:\n    mutex m\n    thread t:\n        pass\nprocess a:\n    mutex n\n", 5, 9, "duplicate process name 'a'")]
     [InlineData("shared flag = false\nthread t:\n    flag = 5\n", 3, 12, "flag holds a boolean, cannot store a number in it")]
     [InlineData("shared n = 0\nthread t:\n    print n == true\n", 3, 13, "cannot compare a number with a boolean")]
+    [InlineData("process a:\n    mutex m\nprocess b:\n    mutex m\nthread t:\n    lock m\n", 6, 10, "unknown mutex 'm' (processes a and b each have one, and only their own threads can use it)")]
     public void Compile_Mistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message)
     {
         var error = Assert.Throws<ScriptError>(() => Core.Script.Compiler.CompileText("x.ipl", source));
