@@ -14,7 +14,7 @@ internal static class ObjectsView
     {
         var lines = new List<string>();
         var objects = kernel.Program.Objects;
-        foreach (var kind in (ReadOnlySpan<ObjectKind>)[ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar, ObjectKind.BoundedQueue, ObjectKind.SharedMemory])
+        foreach (var kind in (ReadOnlySpan<ObjectKind>)[ObjectKind.SharedMemory, ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar, ObjectKind.BoundedQueue])
         {
             foreach (var o in objects)
             {

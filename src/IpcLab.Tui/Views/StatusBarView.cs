@@ -29,8 +29,10 @@ internal static class StatusBarView
         }
         else
         {
+            // The question (which threads or processes can be chosen, what to type) goes under
+            // the prompt, in place of the key line.
             AddPrompt(first, state);
-            keys = PromptKeys;
+            keys = state.Status.Length > 0 ? state.Status : PromptKeys;
         }
 
         var second = new MarkupLine(width).Add(keys, Palette.Hint);

@@ -96,6 +96,7 @@ public sealed class ProcessKernelTests
         Assert.Equal(1, kernel.LocalValue(1, 0));
         Assert.Equal(ThreadStatus.Faulted, kernel.StatusOf(0));
         Assert.Equal("crashed: process a crashed", kernel.FaultOf(0));
+        Assert.Equal([1], kernel.MappedBy(KernelTestKit.ObjectId(kernel, "s")));
     }
 
     [Fact]

@@ -91,6 +91,25 @@ public sealed class PromptTests
     }
 
     [Fact]
+    public void KeyK_ProcessNumberTyped_CrashesTheWholeProcessAndListsTheChoices()
+    {
+        var tui = Open(Repo.Lesson("shm-ring.ipl"));
+        tui.Type("  k");
+        Assert.Equal(PromptKind.CrashProcess, tui.State.Prompt);
+        Assert.Contains("1 producer, 2 consumer: type a number", tui.Frame, StringComparison.Ordinal);
+
+        tui.Type("2\r");
+
+        var kernel = tui.Session.Kernel;
+        Assert.Equal(ThreadStatus.Faulted, kernel.StatusOf(kernel.Program.ThreadIdOf("reader")));
+        Assert.Equal(new ScheduleEntry(ScheduleEntryKind.ProcessCrash, 1), tui.Session.Timeline[^1]);
+        Assert.StartsWith("step 3: process consumer crashes: 1 thread stopped", tui.State.Status, StringComparison.Ordinal);
+
+        tui.Type("k2\r");
+        Assert.Equal("process consumer has already ended", tui.State.Status);
+    }
+
+    [Fact]
     public void KeyI_WaitingAndNonWaitingThreads_WakesWaiterSpuriouslyAndRefusesNonWaiter()
     {
         var tui = BoundedBuffer();

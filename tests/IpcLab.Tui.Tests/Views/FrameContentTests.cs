@@ -104,15 +104,28 @@ public sealed class FrameContentTests
     }
 
     [Fact]
-    public void OpenPrompt_ReplacesTheStatus()
+    public void OpenPrompt_ReplacesTheStatusAndShowsTheQuestionBelow()
     {
         var state = TuiScenarios.BoundedBufferBlocked();
         state.Prompt = PromptKind.GoToStep;
         state.PromptInput = "42";
+        state.Status = "go to step: type its number, Enter jumps (Esc cancels)";
 
         var lines = FrameRenderer.Render(state, 100, 30).Split('\n');
 
         Assert.Equal("go to step: 42▏", lines[^2]);
+        Assert.Equal("go to step: type its number, Enter jumps (Esc cancels)", lines[^1]);
+    }
+
+    [Fact]
+    public void OpenPrompt_WithoutAQuestion_ShowsTheKeys()
+    {
+        var state = TuiScenarios.BoundedBufferBlocked();
+        state.Prompt = PromptKind.GoToStep;
+        state.Status = "";
+
+        var lines = FrameRenderer.Render(state, 100, 30).Split('\n');
+
         Assert.Equal("Enter ok · Esc cancel", lines[^1]);
     }
 
