@@ -84,10 +84,10 @@ public enum OpCode
     /// <summary>Unmap shared-memory segment A from the calling thread's process.</summary>
     Unmap,
 
-    /// <summary>Read word E1 of segment A into hidden local B (the "load" half of a read-modify-write line).</summary>
+    /// <summary>Read word E1 of segment A into hidden local B (the "load" half of a read-modify-write line); with E2, words E1..E2 as one string.</summary>
     ShmLoad,
 
-    /// <summary>Evaluate E1 and store it into word E2 of segment A (the "store" half).</summary>
+    /// <summary>Evaluate E1 and store it into word E2 of segment A (the "store" half); with Args[0], into every word E2..Args[0].</summary>
     ShmStore,
 
     /// <summary>Start the threads of process A, which waited to be spawned.</summary>

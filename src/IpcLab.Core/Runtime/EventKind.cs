@@ -131,4 +131,10 @@ public enum EventKind
 
     /// <summary>A thread ended its process Other normally; Value = how many other threads of it stopped.</summary>
     ProcessExited,
+
+    /// <summary>A thread read a range of words of segment Object in one step; Value = the text "s[0..2] = [1, 2, 3]".</summary>
+    ShmRangeRead,
+
+    /// <summary>A thread wrote one value into a range of words of segment Object (from word Other) in one step; Value = the text "7 to s[0..2] (3 words)".</summary>
+    ShmRangeWritten,
 }

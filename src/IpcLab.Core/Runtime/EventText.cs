@@ -11,7 +11,7 @@ public static class EventText
         var obj = e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed) ? program.Objects[e.Object] : null;
         var name = obj?.Name ?? "";
         var other = e.Other >= 0 && e.Thread >= 0 && e.Kind is not (EventKind.LocalSet or EventKind.Loaded or EventKind.Looped or EventKind.Waiting or EventKind.ProcessCrashed
-                or EventKind.ShmLoaded or EventKind.ShmStored or EventKind.Spawned or EventKind.ProcessExited)
+                or EventKind.ShmLoaded or EventKind.ShmStored or EventKind.Spawned or EventKind.ProcessExited or EventKind.ShmRangeWritten)
             ? program.Threads[e.Other].Name
             : "";
         var instr = e.Thread >= 0 && e.Pc >= 0 ? program.Threads[e.Thread].Code[e.Pc] : null;
@@ -66,6 +66,8 @@ public static class EventText
             EventKind.Unmapped => $"{who} unmaps {name} from process {program.Processes[(int)e.Value].Name}",
             EventKind.ShmLoaded => $"{who} reads {name}[{e.Other}] = {e.Value} into a register",
             EventKind.ShmStored => $"{who} writes {e.Value} to {name}[{e.Other}]",
+            EventKind.ShmRangeRead => $"{who} reads {Text()} in one step",
+            EventKind.ShmRangeWritten => $"{who} writes {Text()} in one step",
             EventKind.OwnerDied => $"{who} locks {name}: its owner {other} died holding it, so {who} takes it over (EOWNERDEAD: what {name} guards may be half-updated)",
             EventKind.Spawned => $"{who} spawns process {program.Processes[e.Other].Name} ({e.Value} thread{(e.Value == 1 ? "" : "s")} start)",
             EventKind.ProcessExited => e.Value == 0
@@ -98,6 +100,8 @@ public static class EventText
         EventKind.ProcessCrashed => "process-crashed",
         EventKind.ShmLoaded => "shm-read",
         EventKind.ShmStored => "shm-write",
+        EventKind.ShmRangeRead => "shm-read-range",
+        EventKind.ShmRangeWritten => "shm-write-range",
         EventKind.OwnerDied => "owner-died",
         EventKind.ProcessExited => "process-exited",
         _ => kind.ToString().ToLowerInvariant(),

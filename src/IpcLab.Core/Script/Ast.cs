@@ -93,8 +93,11 @@ public sealed record BoolLit(SourcePos Pos, bool Value) : Expr(Pos);
 
 public sealed record NameExpr(SourcePos Pos, string Name) : Expr(Pos);
 
-/// <summary><c>seg[i]</c>: one word of a shared-memory segment.</summary>
+/// <summary><c>seg[i]</c>: one word of a shared-memory segment; <c>seg[a..b]</c> (Index a <see cref="RangeExpr"/>): words a to b.</summary>
 public sealed record IndexExpr(SourcePos Pos, NameRef Target, Expr Index) : Expr(Pos);
+
+/// <summary><c>a..b</c> inside brackets: a range of words, both ends included.</summary>
+public sealed record RangeExpr(SourcePos Pos, Expr From, Expr To) : Expr(Pos);
 
 /// <summary><c>full(buffer)</c>, <c>size(buffer)</c>, ...</summary>
 public sealed record CallExpr(SourcePos Pos, NameRef Function, IReadOnlyList<Expr> Args) : Expr(Pos);

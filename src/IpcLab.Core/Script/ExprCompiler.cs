@@ -83,22 +83,27 @@ internal sealed class ExprCompiler(Scope scope, LiteralTable literals)
     private CExpr CompileIndex(IndexExpr x)
     {
         var segment = Segment(x.Target);
-        var index = CompileSegmentIndex(x.Index);
+        var range = x.Index as RangeExpr;
+        var index = CompileSegmentIndex(range?.From ?? x.Index);
+        var to = range is null ? null : CompileSegmentIndex(range.To);
+        var kind = range is null ? ValueKind.Int : ValueKind.Str;
         if (Loads is null)
         {
-            return new ShmExpr(segment.Slot, segment.Name, segment.Capacity, index);
+            return to is null
+                ? new ShmExpr(segment.Slot, segment.Name, segment.Capacity, index)
+                : new ShmRangeExpr(segment.Slot, segment.Name, segment.Capacity, index, to);
         }
 
         var key = ExprPrinter.Print(x);
         var existing = Loads.FindIndex(l => l.Key == key);
         if (existing >= 0)
         {
-            return new LocalExpr(ValueKind.Int, Loads[existing].Register);
+            return new LocalExpr(kind, Loads[existing].Register);
         }
 
-        var register = scope.Hidden(key, ValueKind.Int);
-        Loads.Add(new PendingLoad(segment, register, index, key));
-        return new LocalExpr(ValueKind.Int, register);
+        var register = scope.Hidden(key, kind);
+        Loads.Add(new PendingLoad(segment, register, index, key, to));
+        return new LocalExpr(kind, register);
     }
 
     /// <summary>The segment named before <c>[</c>; anything else is a compile error.</summary>

@@ -14,6 +14,7 @@ public static class ExprPrinter
         InterpolatedStr s => PrintInterpolated(s),
         NameExpr n => n.Name,
         IndexExpr x => $"{x.Target.Name}[{Print(x.Index)}]",
+        RangeExpr r => $"{Print(r.From)}..{Print(r.To)}",
         CallExpr c => $"{c.Function.Name}({string.Join(", ", c.Args.Select(Print))})",
         UnaryExpr u => u.Op == "not" ? $"not {Child(u.Operand, 7)}" : $"-{Child(u.Operand, 7)}",
         BinaryExpr b => $"{Child(b.Left, Precedence(b.Op))} {b.Op} {Child(b.Right, Precedence(b.Op) + 1)}",

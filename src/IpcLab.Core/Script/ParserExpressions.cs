@@ -155,6 +155,12 @@ public sealed partial class Parser
     {
         var open = Advance();
         var index = ParseExpr();
+        if (At(TokenKind.DotDot))
+        {
+            Advance();
+            index = new RangeExpr(index.Pos, index, ParseExpr());
+        }
+
         Expect(TokenKind.RBracket, $"']' to close the '[' after '{name}' at {open.Pos}");
         return index;
     }

@@ -8,4 +8,5 @@ namespace IpcLab.Core.Script;
 /// <c>seg[i]</c> of a segment.
 /// </summary>
 /// <param name="Key">What is read, as written ("count", "seg[0]"); the same read twice shares one load.</param>
-internal sealed record PendingLoad(ObjectInfo Source, int Register, CExpr? Index, string Key);
+/// <param name="To">The last word of a range read <c>seg[a..b]</c>, or null for one word.</param>
+internal sealed record PendingLoad(ObjectInfo Source, int Register, CExpr? Index, string Key, CExpr? To = null);

@@ -105,6 +105,11 @@ internal sealed partial class ThreadCompiler
 
     private void CompileAssign(AssignStmt a)
     {
+        if (a.Index is RangeExpr && a.Op != "=")
+        {
+            throw _scope.Error(a.Pos, $"`{a.Op}` cannot apply to a range of words; write `{a.Target.Name}[{ExprPrinter.Print(a.Index)}] = VALUE` to fill it");
+        }
+
         Expr current = a.Index is null ? new NameExpr(a.Target.Pos, a.Target.Name) : new IndexExpr(a.Target.Pos, a.Target, a.Index);
         Expr value = a.Op switch
         {
@@ -131,20 +136,22 @@ internal sealed partial class ThreadCompiler
         {
             Emit(load.Index is null
                 ? new Instr { Op = OpCode.Load, Pos = a.Pos, A = load.Source.Id, B = load.Register, Text = load.Key }
-                : new Instr { Op = OpCode.ShmLoad, Pos = a.Pos, A = load.Source.Id, B = load.Register, E1 = load.Index, Text = load.Key });
+                : new Instr { Op = OpCode.ShmLoad, Pos = a.Pos, A = load.Source.Id, B = load.Register, E1 = load.Index, E2 = load.To, Text = load.Key });
         }
 
         if (a.Index is not null)
         {
             var segment = _exprs.Segment(a.Target);
-            var index = _exprs.CompileSegmentIndex(a.Index);
+            var range = a.Index as RangeExpr;
+            var index = _exprs.CompileSegmentIndex(range?.From ?? a.Index);
+            CExpr[] last = range is null ? [] : [_exprs.CompileSegmentIndex(range.To)];
             if (compiled.Kind != ValueKind.Int)
             {
                 throw _scope.Error(a.Value.Pos, $"a segment holds numbers (int words), cannot store {Scope.KindText(compiled.Kind)} in {a.Target.Name}[{ExprPrinter.Print(a.Index)}]");
             }
 
             var stored = $"{a.Target.Name}[{ExprPrinter.Print(a.Index)}]";
-            Emit(new Instr { Op = OpCode.ShmStore, Pos = a.Pos, A = segment.Id, E1 = compiled, E2 = index, Text = $"{stored} {a.Op} {ExprPrinter.Print(a.Value)}" });
+            Emit(new Instr { Op = OpCode.ShmStore, Pos = a.Pos, A = segment.Id, E1 = compiled, E2 = index, Args = last, Text = $"{stored} {a.Op} {ExprPrinter.Print(a.Value)}" });
             return;
         }
 

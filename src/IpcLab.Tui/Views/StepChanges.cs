@@ -95,7 +95,7 @@ internal sealed class StepChanges
                 _objectChanged[e.Object] = true;
                 StoredWord = (e.Object, e.Other);
                 break;
-            case EventKind.Mapped or EventKind.Unmapped:
+            case EventKind.Mapped or EventKind.Unmapped or EventKind.ShmRangeWritten:
                 _objectChanged[e.Object] = true;
                 break;
             case EventKind.OwnerDied:

@@ -67,6 +67,20 @@ public sealed class ProcessKernelTests
     }
 
     [Fact]
+    public void Step_RangeWriteAndRangeRead_AreOneStepEach()
+    {
+        var kernel = KernelTestKit.NewKernel("shm s size 4\nthread t:\n    map s\n    s[0..3] = 7\n    s[1] = 2\n    snap = s[0..2]\n    s[2..1] = 0\n");
+        KernelTestKit.StepAll(kernel, "t", "t", "t", "t", "t", "t");
+
+        Assert.Equal([7, 2, 7, 7], kernel.SegmentWords(KernelTestKit.ObjectId(kernel, "s")));
+        Assert.Equal(
+            ["t maps s into process main", "t writes 7 to s[0..3] (4 words) in one step", "t writes 2 to s[1]",
+             "t reads s[0..2] = [7, 2, 7] in one step", "t sets snap = \"[7, 2, 7]\"",
+             "t faults at line 7: writes s[2..1]: the range runs backwards"],
+            KernelTestKit.Sentences(kernel));
+    }
+
+    [Fact]
     public void InjectProcessCrash_WhileHoldingARobustMutex_NextLockerTakesItOverAndIsTold()
     {
         var kernel = KernelTestKit.NewKernel(TwoProcessesOneGuard);
