@@ -20,6 +20,9 @@ public sealed record ObjectInfo(
     long Initial,
     ValueKind ValueKind)
 {
+    /// <summary>A socket's path and sizes; null for other kinds.</summary>
+    public SocketSpec? Socket { get; init; }
+
     public string KindWord => Kind switch
     {
         ObjectKind.Mutex => "mutex",
@@ -27,6 +30,8 @@ public sealed record ObjectInfo(
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
         ObjectKind.SharedVar => "shared variable",
+        ObjectKind.StreamSocket => "stream socket",
+        ObjectKind.DatagramSocket => "datagram socket",
         _ => Kind.ToString(),
     };
 }

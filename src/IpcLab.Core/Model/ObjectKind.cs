@@ -17,4 +17,10 @@ public enum ObjectKind
 
     /// <summary>A shared int or string variable; reading and writing it are separate steps.</summary>
     SharedVar,
+
+    /// <summary>A Unix stream socket named by a path: listen, connect, accept; each connection has two bounded byte buffers.</summary>
+    StreamSocket,
+
+    /// <summary>A Unix datagram socket named by a path: one bound receiver, a bounded queue of whole messages.</summary>
+    DatagramSocket,
 }

@@ -61,6 +61,7 @@ public static class EventText
             EventKind.ExpectFailed => Text(),
             EventKind.BudgetExhausted => $"the run used its budget of {e.Value} steps without ending (a loop that never ends?)",
             EventKind.ProcessCrashed => ProcessCrashText(program, e),
+            >= EventKind.SocketListened and <= EventKind.DatagramReceived => who.Length == 0 ? Text() : $"{who} {Text()}",
             _ => e.Kind.ToString(),
         };
     }
@@ -86,6 +87,19 @@ public static class EventText
         EventKind.ExpectFailed => "expect-failed",
         EventKind.BudgetExhausted => "budget-exhausted",
         EventKind.ProcessCrashed => "process-crashed",
+        EventKind.SocketBlocked => "blocked",
+        EventKind.SocketListened => "listened",
+        EventKind.SocketConnected => "connected",
+        EventKind.SocketAccepted => "accepted",
+        EventKind.SocketSent => "sent",
+        EventKind.SocketReceived => "received",
+        EventKind.SocketEndOfFile => "end-of-file",
+        EventKind.SocketWoken => "woken",
+        EventKind.SocketShutdown => "shutdown",
+        EventKind.SocketClosed => "closed",
+        EventKind.SocketBound => "bound",
+        EventKind.DatagramSent => "datagram-sent",
+        EventKind.DatagramReceived => "datagram-received",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

@@ -11,6 +11,7 @@ namespace IpcLab.Core.Runtime;
 /// <item>mutexes: owner thread, or -1</item>
 /// <item>semaphores: count</item>
 /// <item>queues: taken-count, put-count, then <c>capacity</c> slots (a ring indexed by count mod capacity)</item>
+/// <item>sockets and descriptor tables (see <see cref="SocketLayout"/>)</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
 /// </list>
 /// A thread waiting on an object holds a ticket; an object's queue is its waiters in ticket order.
@@ -50,6 +51,8 @@ public sealed class StateLayout
             at += 2 + q.Capacity;
         }
 
+        Sockets = new SocketLayout(program, at);
+        at = Sockets.End;
         ThreadBase = at;
         MaxLocals = program.Threads.Count == 0 ? 0 : program.Threads.Max(t => t.Locals.Count);
         ThreadStride = ThreadHeaderSize + MaxLocals;
@@ -58,6 +61,9 @@ public sealed class StateLayout
     }
 
     public int SharedBase { get; }
+
+    /// <summary>The descriptor tables and sockets, between the queues and the threads.</summary>
+    public SocketLayout Sockets { get; }
 
     public int MutexBase { get; }
 

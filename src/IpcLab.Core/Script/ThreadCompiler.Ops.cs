@@ -6,7 +6,8 @@ namespace IpcLab.Core.Script;
 internal sealed partial class ThreadCompiler
 {
     private static readonly string[] Operations =
-        ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake"];
+        ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake",
+            "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "bind", "sendto"];
 
     private void CompileOp(OpStmt op)
     {
@@ -49,6 +50,9 @@ internal sealed partial class ThreadCompiler
             case "take":
             case "trytake":
                 CompileTake(op, name == "trytake");
+                break;
+            case "listen" or "accept" or "connect" or "send" or "recv" or "shutdown" or "close" or "select" or "bind" or "sendto":
+                CompileSocketOp(op);
                 break;
             default:
                 var suggestion = Closest(name);
@@ -161,6 +165,8 @@ internal sealed partial class ThreadCompiler
         ObjectKind.CondVar => "condition variable",
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
+        ObjectKind.StreamSocket => "stream socket",
+        ObjectKind.DatagramSocket => "datagram socket",
         _ => "shared variable",
     };
 
@@ -170,6 +176,8 @@ internal sealed partial class ThreadCompiler
         ObjectKind.CondVar => "cond",
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
+        ObjectKind.StreamSocket => "socket",
+        ObjectKind.DatagramSocket => "dgram",
         _ => "shared",
     };
 
