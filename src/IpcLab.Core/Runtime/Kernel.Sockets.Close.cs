@@ -79,6 +79,7 @@ public sealed partial class Kernel
                         if (_data[Sk.ConnBase(slot, k)] != (long)ConnState.Free)
                         {
                             _data[Sk.ConnBase(slot, k)] = (long)ConnState.Dropped;
+                            _data[Sk.ConnBase(slot, k) + OrderField] = 0;
                         }
 
                         dropped++;
