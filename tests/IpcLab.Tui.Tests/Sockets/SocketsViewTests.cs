@@ -35,6 +35,7 @@ public sealed class SocketsViewTests
         Assert.Contains("client fd 3 (client) ⇄ server (not accepted yet) · #1 in the backlog", text);
         Assert.Contains("client → server [[hi] 3/3", text);
         Assert.Contains("server → client [···] 0/3", text);
+        Assert.Contains("blocked: waits in send on fd 3", text);
     }
 
     [Fact]
