@@ -26,6 +26,8 @@ public sealed record ObjectInfo(
     /// when its owner dies, the next locker takes it over and is told.
     /// </summary>
     public int Segment { get; init; } = -1;
+    /// <summary>A socket's path and sizes; null for other kinds.</summary>
+    public SocketSpec? Socket { get; init; }
 
     public string KindWord => Kind switch
     {
@@ -35,6 +37,8 @@ public sealed record ObjectInfo(
         ObjectKind.BoundedQueue => "queue",
         ObjectKind.SharedVar => "shared variable",
         ObjectKind.SharedMemory => "shared-memory segment",
+        ObjectKind.StreamSocket => "stream socket",
+        ObjectKind.DatagramSocket => "datagram socket",
         _ => Kind.ToString(),
     };
 }

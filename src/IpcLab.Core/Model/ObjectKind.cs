@@ -20,4 +20,10 @@ public enum ObjectKind
 
     /// <summary>A named shared-memory segment of int words; a process maps it before its threads read or write it.</summary>
     SharedMemory,
+
+    /// <summary>A Unix stream socket named by a path: listen, connect, accept; each connection has two bounded byte buffers.</summary>
+    StreamSocket,
+
+    /// <summary>A Unix datagram socket named by a path: one bound receiver, a bounded queue of whole messages.</summary>
+    DatagramSocket,
 }

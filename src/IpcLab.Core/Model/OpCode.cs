@@ -98,4 +98,34 @@ public enum OpCode
 
     /// <summary>Crash the calling thread's whole process (a scripted crash).</summary>
     CrashProcess,
+
+    /// <summary>Stream socket A: start listening; the listening descriptor goes into local B.</summary>
+    Listen,
+
+    /// <summary>Listening descriptor E1: take the first pending connection into local B, or block.</summary>
+    Accept,
+
+    /// <summary>Stream socket A: connect (blocks while the backlog is full); the descriptor goes into local B.</summary>
+    Connect,
+
+    /// <summary>Descriptor E1: write the bytes of string E2 (hidden locals B = the string, C = bytes written + 1 while in progress); blocks while the buffer is full.</summary>
+    Send,
+
+    /// <summary>Descriptor E1: read up to E2 bytes (all available when E2 is null) into local B; blocks while empty; "" at end-of-file.</summary>
+    Recv,
+
+    /// <summary>Descriptor E1: stop writing; the peer reads end-of-file once the buffer is drained.</summary>
+    Shutdown,
+
+    /// <summary>Descriptor E1: close it and free its number.</summary>
+    Close,
+
+    /// <summary>Descriptors Args: block until one is readable; the first readable one goes into local B, how many are readable into local C (optional).</summary>
+    Select,
+
+    /// <summary>Datagram socket A: become its receiver; the descriptor goes into local B.</summary>
+    Bind,
+
+    /// <summary>Datagram socket A: queue message E1 for its receiver; blocks while the queue is full.</summary>
+    SendTo,
 }

@@ -137,4 +137,46 @@ public enum EventKind
 
     /// <summary>A thread wrote one value into a range of words of segment Object (from word Other) in one step; Value = the text "7 to s[0..2] (3 words)".</summary>
     ShmRangeWritten,
+
+    /// <summary>A thread listens on stream socket Object. Value = the detail in words (as for every socket event).</summary>
+    SocketListened,
+
+    /// <summary>A thread connected to stream socket Object; the connection waits in the backlog.</summary>
+    SocketConnected,
+
+    /// <summary>A thread accepted a pending connection of stream socket Object.</summary>
+    SocketAccepted,
+
+    /// <summary>A thread wrote bytes into a connection of stream socket Object (all it had to send, or the rest).</summary>
+    SocketSent,
+
+    /// <summary>A thread read bytes from a connection of stream socket Object.</summary>
+    SocketReceived,
+
+    /// <summary>A recv found the buffer empty and the peer's writing side closed: end-of-file ("").</summary>
+    SocketEndOfFile,
+
+    /// <summary>A socket operation could not go on (empty buffer, full buffer, full backlog, nothing ready) and the thread blocks on Object.</summary>
+    SocketBlocked,
+
+    /// <summary>A thread blocked on socket Object can now make progress; it will retry its operation.</summary>
+    SocketWoken,
+
+    /// <summary>A thread shut down the writing side of a connection of Object.</summary>
+    SocketShutdown,
+
+    /// <summary>A descriptor referring to Object was closed (by close, or by the kernel when its process ended or crashed).</summary>
+    SocketClosed,
+
+    /// <summary>A select found descriptors readable; Value says which and why.</summary>
+    Selected,
+
+    /// <summary>A thread bound datagram socket Object and receives on it.</summary>
+    SocketBound,
+
+    /// <summary>A datagram went into the queue of Object.</summary>
+    DatagramSent,
+
+    /// <summary>A whole datagram came out of the queue of Object.</summary>
+    DatagramReceived,
 }

@@ -73,6 +73,7 @@ public static class EventText
             EventKind.ProcessExited => e.Value == 0
                 ? $"{who} exits: process {program.Processes[e.Other].Name} ends, its descriptors close"
                 : $"{who} exits: process {program.Processes[e.Other].Name} ends, {e.Value} other thread{(e.Value == 1 ? "" : "s")} stop, its descriptors close",
+            >= EventKind.SocketListened and <= EventKind.DatagramReceived => who.Length == 0 ? Text() : $"{who} {Text()}",
             _ => e.Kind.ToString(),
         };
     }
@@ -104,6 +105,19 @@ public static class EventText
         EventKind.ShmRangeWritten => "shm-write-range",
         EventKind.OwnerDied => "owner-died",
         EventKind.ProcessExited => "process-exited",
+        EventKind.SocketBlocked => "blocked",
+        EventKind.SocketListened => "listened",
+        EventKind.SocketConnected => "connected",
+        EventKind.SocketAccepted => "accepted",
+        EventKind.SocketSent => "sent",
+        EventKind.SocketReceived => "received",
+        EventKind.SocketEndOfFile => "end-of-file",
+        EventKind.SocketWoken => "woken",
+        EventKind.SocketShutdown => "shutdown",
+        EventKind.SocketClosed => "closed",
+        EventKind.SocketBound => "bound",
+        EventKind.DatagramSent => "datagram-sent",
+        EventKind.DatagramReceived => "datagram-received",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

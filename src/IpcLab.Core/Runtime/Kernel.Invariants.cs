@@ -26,7 +26,11 @@ public sealed partial class Kernel
 
             Require(status == ThreadStatus.Finished ? pc == -1 : pc >= 0 && pc < _code[t].Length, $"{name} is {status} at pc {pc}");
 
-            if (status == ThreadStatus.Blocked)
+            if (status == ThreadStatus.Blocked && IsSocketObject(obj))
+            {
+                RequireSocketWait(t);
+            }
+            else if (status == ThreadStatus.Blocked)
             {
                 var kind = Program.Objects[obj].Kind;
                 Require(kind is ObjectKind.Mutex or ObjectKind.Semaphore, $"{name} is blocked on a {kind}");
@@ -79,6 +83,7 @@ public sealed partial class Kernel
         }
 
         AssertProcessInvariants();
+        AssertSocketInvariants();
         Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
     }
 

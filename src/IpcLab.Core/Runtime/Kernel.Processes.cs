@@ -70,12 +70,7 @@ public sealed partial class Kernel
             HandOverOrphanedMutexes(t);
         }
 
-        // An ended process maps nothing any more; the segments and their words stay.
-        foreach (var segment in _idsByKind[(int)ObjectKind.SharedMemory])
-        {
-            _data[Layout.ShmMapIndex(SlotOf(segment))] &= ~(1L << process);
-        }
-
+        UnmapAll(process);
         CloseSocketsOfProcess(process);
         LeaveGroupsOfProcess(process);
     }

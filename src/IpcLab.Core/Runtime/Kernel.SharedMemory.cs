@@ -126,6 +126,15 @@ public sealed partial class Kernel
         }
     }
 
+    /// <summary>An ended process maps nothing any more; the segments and their words stay.</summary>
+    private void UnmapAll(int process)
+    {
+        foreach (var segment in _idsByKind[(int)ObjectKind.SharedMemory])
+        {
+            _data[Layout.ShmMapIndex(SlotOf(segment))] &= ~(1L << process);
+        }
+    }
+
     /// <summary>A segment's words, in order (by object id).</summary>
     public long[] SegmentWords(int segmentId)
     {

@@ -37,6 +37,9 @@ public static class StateDump
                     sb.AppendJoin(", ", kernel.QueueItems(o.Id).Select(v => kernel.Format(o.ValueKind, v)));
                     sb.Append(']');
                     break;
+                case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
+                    SocketDump.Append(sb, kernel, o);
+                    break;
             }
 
             sb.Append('\n');

@@ -42,6 +42,7 @@ internal static class StateHasher
         {
             h = Mix(h, (ulong)data[i]);
         }
+        h = HashSockets(h, layout.Sockets, data, strings);
 
         for (var t = 0; t < layout.ThreadCount; t++)
         {
@@ -57,6 +58,32 @@ internal static class StateHasher
             for (var i = 0; i < info.Locals.Count; i++)
             {
                 h = Mix(h, Value(info.Locals[i].Kind, data[locals + i], strings));
+            }
+        }
+
+        return h;
+    }
+
+    /// <summary>
+    /// Descriptor tables and stream sockets hash as they are (bytes are numbers and every counter
+    /// there counts what was transferred, which equal states share); datagram messages by content.
+    /// </summary>
+    private static ulong HashSockets(ulong h, SocketLayout sockets, long[] data, StringTable strings)
+    {
+        var streamsEnd = sockets.Datagrams.Count == 0 ? sockets.End : sockets.DgramBase(0);
+        for (var i = sockets.DescriptorBase; i < streamsEnd; i++)
+        {
+            h = Mix(h, (ulong)data[i]);
+        }
+
+        foreach (var d in sockets.Datagrams)
+        {
+            var db = sockets.DgramBase(d.Slot);
+            h = Mix(h, (ulong)data[db]);
+            h = Mix(h, (ulong)(data[db + 2] - data[db + 1]));
+            for (var i = data[db + 1]; i < data[db + 2]; i++)
+            {
+                h = Mix(h, strings.HashOf(data[db + SocketLayout.DgramHeader + (int)(i % d.Socket!.Buffer)]));
             }
         }
 

@@ -12,6 +12,7 @@ namespace IpcLab.Core.Runtime;
 /// <item>semaphores: count</item>
 /// <item>queues: taken-count, put-count, then <c>capacity</c> slots (a ring indexed by count mod capacity)</item>
 /// <item>shared-memory segments: a bit set of the processes that map it, then its words</item>
+/// <item>sockets and descriptor tables (see <see cref="SocketLayout"/>)</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
 /// </list>
 /// A thread waiting on an object holds a ticket; an object's queue is its waiters in ticket order.
@@ -64,6 +65,8 @@ public sealed class StateLayout
 
         ShmEnd = at;
         _processOf = program.Threads.Select(t => t.Process).ToArray();
+        Sockets = new SocketLayout(program, at);
+        at = Sockets.End;
         ThreadBase = at;
         MaxLocals = program.Threads.Count == 0 ? 0 : program.Threads.Max(t => t.Locals.Count);
         ThreadStride = ThreadHeaderSize + MaxLocals;
@@ -77,6 +80,8 @@ public sealed class StateLayout
     public int ShmStart { get; }
 
     public int ShmEnd { get; }
+    /// <summary>The descriptor tables and sockets, between the queues and the threads.</summary>
+    public SocketLayout Sockets { get; }
 
     public int MutexBase { get; }
 

@@ -6,7 +6,7 @@ namespace IpcLab.Core.Script;
 /// Collects and checks object declarations (<c>mutex m</c>, <c>queue buffer capacity 2</c>, ...):
 /// known kinds, unique names, valid options and initial values.
 /// </summary>
-internal sealed class Declarations(string file)
+internal sealed partial class Declarations(string file)
 {
     private static readonly Dictionary<string, ObjectKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -16,6 +16,8 @@ internal sealed class Declarations(string file)
         ["queue"] = ObjectKind.BoundedQueue,
         ["shared"] = ObjectKind.SharedVar,
         ["shm"] = ObjectKind.SharedMemory,
+        ["socket"] = ObjectKind.StreamSocket,
+        ["dgram"] = ObjectKind.DatagramSocket,
     };
 
     private readonly List<(DeclItem Item, ObjectKind Kind, int Process)> _items = [];
@@ -68,6 +70,7 @@ internal sealed class Declarations(string file)
                 ObjectKind.Semaphore => Semaphore(id, item, slot, process) with { Segment = SegmentOf(item, process, "semaphore", segments) },
                 ObjectKind.SharedVar => Shared(id, item, slot, process, literals),
                 ObjectKind.SharedMemory => Segment(id, item, slot, process),
+                ObjectKind.StreamSocket or ObjectKind.DatagramSocket => Socket(id, item, kind, slot, process, objects.Take(id)),
                 _ => Plain(id, item, kind, slot, process) with { Segment = SegmentOf(item, process, KindWordOf(kind), segments) },
             };
         }

@@ -139,6 +139,8 @@ internal sealed class ExprCompiler(Scope scope, LiteralTable literals)
         ObjectKind.BoundedQueue => $" (use size({obj.Name}), full({obj.Name}) or empty({obj.Name}))",
         ObjectKind.Semaphore => $" (use value({obj.Name}))",
         ObjectKind.SharedMemory => $" (read a word of it: {obj.Name}[0])",
+        ObjectKind.StreamSocket => $" (a descriptor is a number: `listen {obj.Name} -> fd` or `connect {obj.Name} -> fd` gives one)",
+        ObjectKind.DatagramSocket => $" (a descriptor is a number: `bind {obj.Name} -> fd` gives one)",
         _ => "",
     };
 

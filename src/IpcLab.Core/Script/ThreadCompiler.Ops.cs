@@ -6,7 +6,8 @@ namespace IpcLab.Core.Script;
 internal sealed partial class ThreadCompiler
 {
     private static readonly string[] Operations =
-        ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake", "map", "unmap", "spawn", "exit", "crash"];
+        ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake", "map", "unmap", "spawn", "exit", "crash",
+            "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "bind", "sendto"];
 
     private void CompileOp(OpStmt op)
     {
@@ -62,6 +63,9 @@ internal sealed partial class ThreadCompiler
             case "exit":
             case "crash":
                 CompileProcessOp(op);
+                break;
+            case "listen" or "accept" or "connect" or "send" or "recv" or "shutdown" or "close" or "select" or "bind" or "sendto":
+                CompileSocketOp(op);
                 break;
             default:
                 var suggestion = Closest(name);
@@ -175,6 +179,8 @@ internal sealed partial class ThreadCompiler
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
         ObjectKind.SharedMemory => "shared-memory segment",
+        ObjectKind.StreamSocket => "stream socket",
+        ObjectKind.DatagramSocket => "datagram socket",
         _ => "shared variable",
     };
 
@@ -185,6 +191,8 @@ internal sealed partial class ThreadCompiler
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
         ObjectKind.SharedMemory => "shm",
+        ObjectKind.StreamSocket => "socket",
+        ObjectKind.DatagramSocket => "dgram",
         _ => "shared",
     };
 

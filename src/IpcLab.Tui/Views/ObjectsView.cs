@@ -14,7 +14,7 @@ internal static class ObjectsView
     {
         var lines = new List<string>();
         var objects = kernel.Program.Objects;
-        foreach (var kind in (ReadOnlySpan<ObjectKind>)[ObjectKind.SharedMemory, ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar, ObjectKind.BoundedQueue])
+        foreach (var kind in (ReadOnlySpan<ObjectKind>)[ObjectKind.SharedMemory, ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar, ObjectKind.BoundedQueue, ObjectKind.StreamSocket, ObjectKind.DatagramSocket])
         {
             foreach (var o in objects)
             {
@@ -45,6 +45,9 @@ internal static class ObjectsView
                         break;
                     case ObjectKind.SharedMemory:
                         SegmentView.Add(kernel, o, changes, width, lines);
+                        break;
+                    case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
+                        SocketsView.Add(kernel, o, changes, width, lines);
                         break;
                 }
             }

@@ -65,6 +65,8 @@ internal static class ThreadStateText
                 return $"blocked on semaphore {info.Name} (count {kernel.SemaphoreCount(obj)})";
             case ObjectKind.CondVar:
                 return $"waiting on {info.Name}";
+            case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
+                return "blocked: " + kernel.DescribeWait(thread)[(kernel.ThreadName(thread).Length + 1)..];
             default:
                 return $"blocked on {info.Name}";
         }
