@@ -17,4 +17,10 @@ public enum ObjectKind
 
     /// <summary>A shared int or string variable; reading and writing it are separate steps.</summary>
     SharedVar,
+
+    /// <summary>A POSIX-style message queue: bounded, by priority (higher first, FIFO within one); send blocks when full, receive when empty.</summary>
+    MessageQueue,
+
+    /// <summary>A delivery group: members join and leave, each has a bounded inbox; unicast, multicast, broadcast and anycast send to it.</summary>
+    Group,
 }

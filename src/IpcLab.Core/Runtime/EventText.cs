@@ -7,6 +7,11 @@ public static class EventText
 {
     public static string Describe(KernelEvent e, CompiledProgram program, StringTable strings)
     {
+        if (MessagingEventText.Describe(e, program, strings) is { } messaging)
+        {
+            return messaging;
+        }
+
         var who = e.Thread >= 0 ? program.Threads[e.Thread].Name : "";
         var obj = e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed) ? program.Objects[e.Object] : null;
         var name = obj?.Name ?? "";
@@ -86,6 +91,7 @@ public static class EventText
         EventKind.ExpectFailed => "expect-failed",
         EventKind.BudgetExhausted => "budget-exhausted",
         EventKind.ProcessCrashed => "process-crashed",
+        _ when MessagingEventText.KindName(kind) is { } messaging => messaging,
         _ => kind.ToString().ToLowerInvariant(),
     };
 

@@ -47,6 +47,8 @@ public sealed partial class Kernel
                 return $"{name} waits on mutex {info.Name} held by {ThreadName(owner)}{ownerState}";
             case ObjectKind.Semaphore:
                 return $"{name} waits on semaphore {info.Name} (count {SemaphoreCount(obj)})";
+            case ObjectKind.MessageQueue or ObjectKind.Group:
+                return DescribeMessagingWait(thread, info);
             default:
                 return $"{name} waits on {info.Name}";
         }

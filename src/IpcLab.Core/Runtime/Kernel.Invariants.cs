@@ -26,7 +26,11 @@ public sealed partial class Kernel
 
             Require(status == ThreadStatus.Finished ? pc == -1 : pc >= 0 && pc < _code[t].Length, $"{name} is {status} at pc {pc}");
 
-            if (status == ThreadStatus.Blocked)
+            if (status == ThreadStatus.Blocked && Program.Objects[obj].Kind is ObjectKind.MessageQueue or ObjectKind.Group)
+            {
+                RequireMessagingWait(t, obj);
+            }
+            else if (status == ThreadStatus.Blocked)
             {
                 var kind = Program.Objects[obj].Kind;
                 Require(kind is ObjectKind.Mutex or ObjectKind.Semaphore, $"{name} is blocked on a {kind}");
@@ -78,6 +82,7 @@ public sealed partial class Kernel
             }
         }
 
+        AssertMessagingInvariants();
         Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
     }
 

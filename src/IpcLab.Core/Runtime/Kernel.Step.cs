@@ -33,6 +33,7 @@ public sealed partial class Kernel
         }
 
         _chooser = null;
+        PassTime();
         RecordEntry(ScheduleEntry.Run(thread, _pendingWoken));
 
         AssertInvariantsIfEnabled();
@@ -72,6 +73,7 @@ public sealed partial class Kernel
         var cond = WaitObjectOf(thread);
         Wake(thread);
         Emit(EventKind.SpuriousWakeup, thread, PcOf(thread), cond);
+        PassTime();
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.SpuriousWakeup, thread));
 
         AssertInvariantsIfEnabled();
@@ -91,6 +93,7 @@ public sealed partial class Kernel
         LeaveWaitQueue(thread);
         _data[Layout.ThreadField(thread, StateLayout.FaultField)] = Strings.Intern("crashed (injected)");
         Emit(EventKind.Crashed, thread, pc, HeldMutex(thread));
+        PassTime();
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
 
         AssertInvariantsIfEnabled();
@@ -127,6 +130,14 @@ public sealed partial class Kernel
                 Emit(EventKind.Passed, t, pc);
                 MoveTo(t, instr.Next);
                 break;
+            case OpCode.Send: DoSend(t, pc, instr, tryOnly: false); break;
+            case OpCode.TrySend: DoSend(t, pc, instr, tryOnly: true); break;
+            case OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive: DoReceive(t, pc, instr); break;
+            case OpCode.Join: DoJoin(t, pc, instr); break;
+            case OpCode.Leave: DoLeave(t, pc, instr); break;
+            case OpCode.Publish: DoPublish(t, pc, instr); break;
+            case OpCode.Anycast: DoAnycast(t, pc, instr); break;
+            case OpCode.Unicast: DoUnicast(t, pc, instr); break;
             default:
                 throw new InvalidOperationException($"unknown instruction {instr.Op}");
         }

@@ -6,7 +6,7 @@ namespace IpcLab.Core.Script;
 /// Collects and checks object declarations (<c>mutex m</c>, <c>queue buffer capacity 2</c>, ...):
 /// known kinds, unique names, valid options and initial values.
 /// </summary>
-internal sealed class Declarations(string file)
+internal sealed partial class Declarations(string file)
 {
     private static readonly Dictionary<string, ObjectKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -15,6 +15,8 @@ internal sealed class Declarations(string file)
         ["semaphore"] = ObjectKind.Semaphore,
         ["queue"] = ObjectKind.BoundedQueue,
         ["shared"] = ObjectKind.SharedVar,
+        ["mqueue"] = ObjectKind.MessageQueue,
+        ["group"] = ObjectKind.Group,
     };
 
     private readonly List<(DeclItem Item, ObjectKind Kind, int Process)> _items = [];
@@ -57,6 +59,8 @@ internal sealed class Declarations(string file)
                 ObjectKind.BoundedQueue => Queue(id, item, slot, process),
                 ObjectKind.Semaphore => Semaphore(id, item, slot, process),
                 ObjectKind.SharedVar => Shared(id, item, slot, process, literals),
+                ObjectKind.MessageQueue => MessageQueue(id, item, slot, process),
+                ObjectKind.Group => Group(id, item, slot, process),
                 _ => Plain(id, item, kind, slot, process),
             };
         }

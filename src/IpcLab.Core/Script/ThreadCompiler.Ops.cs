@@ -6,7 +6,9 @@ namespace IpcLab.Core.Script;
 internal sealed partial class ThreadCompiler
 {
     private static readonly string[] Operations =
-        ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake"];
+        ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake",
+         "send", "trysend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe",
+         "multicast", "anycast", "unicast"];
 
     private void CompileOp(OpStmt op)
     {
@@ -27,6 +29,9 @@ internal sealed partial class ThreadCompiler
                 break;
             case "wait":
                 CompileWait(op);
+                break;
+            case "broadcast" when op.Args.Count == 2:
+                CompileGroupSend(op);
                 break;
             case "signal":
             case "broadcast":
@@ -51,6 +56,11 @@ internal sealed partial class ThreadCompiler
                 CompileTake(op, name == "trytake");
                 break;
             default:
+                if (TryCompileMessaging(op))
+                {
+                    break;
+                }
+
                 var suggestion = Closest(name);
                 var hint = suggestion is null ? "" : $" (did you mean '{suggestion}'?)";
                 throw _scope.Error(op.Op.Pos, $"unknown operation '{name}'{hint}; expected one of {string.Join(", ", Operations)}, an assignment, or a statement (if, while, for, repeat, print, assert, pass)");
@@ -161,6 +171,8 @@ internal sealed partial class ThreadCompiler
         ObjectKind.CondVar => "condition variable",
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
+        ObjectKind.MessageQueue => "message queue",
+        ObjectKind.Group => "group",
         _ => "shared variable",
     };
 
@@ -170,6 +182,8 @@ internal sealed partial class ThreadCompiler
         ObjectKind.CondVar => "cond",
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
+        ObjectKind.MessageQueue => "mqueue",
+        ObjectKind.Group => "group",
         _ => "shared",
     };
 
