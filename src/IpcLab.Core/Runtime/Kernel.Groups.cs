@@ -152,7 +152,7 @@ public sealed partial class Kernel
         }
 
         _data[Layout.Messaging.GroupBase(SlotOf(g)) + MessagingLayout.GroupCursorField] = chosen + 1;
-        Emit(EventKind.Published, t, pc, g, 1, value);
+        Emit(EventKind.Published, t, pc, g, chosen, value);
         DeliverCopy(t, pc, g, chosen, value, settings.Full);
         MoveTo(t, instr.Next);
     }
@@ -181,7 +181,7 @@ public sealed partial class Kernel
         }
         else
         {
-            Emit(EventKind.Published, t, pc, g, 1, value);
+            Emit(EventKind.Published, t, pc, g, target, value);
             DeliverCopy(t, pc, g, target, value, full);
         }
 

@@ -38,15 +38,15 @@ public static class MessagingEventText
             EventKind.ReceiveBlocked => (obj!.Kind == ObjectKind.Group ? $"{who} blocks on {name}: its inbox is empty" : $"{who} blocks on {name}: empty")
                 + (e.Value >= 0 ? $", waits at most {e.Value} step{(e.Value == 1 ? "" : "s")}" : ", waits for a message"),
             EventKind.MessageHandedOver => obj!.Kind == ObjectKind.Group
-                ? $"  {Other()} was waiting in receive and gets {value} at once"
+                ? $"{Other()} was waiting in receive and gets {value} at once"
                 : $"{who} sends {value} to {name}; {Other()} was waiting and gets it at once",
             EventKind.GroupJoined => $"{who} {(instr?.Text == "subscribe" ? "subscribes to" : "joins")} {name}",
             EventKind.GroupLeft => $"{who} {(instr?.Text == "unsubscribe" ? "unsubscribes from" : "leaves")} {name}" + Left(e.Value, "it can still receive them"),
-            EventKind.Published => PublishedText(who, name, instr, e, value),
-            EventKind.CopyDelivered => $"  {value} goes into {Other()}'s inbox",
+            EventKind.Published => PublishedText(who, obj!, instr, e, value, Other()),
+            EventKind.CopyDelivered => $"{value} goes into {Other()}'s inbox",
             EventKind.CopyDropped => DroppedText(who, name, instr, e, value, Other()),
             EventKind.NotDelivered => NotDeliveredText(who, name, e, value, Other()),
-            EventKind.OldestDropped => $"  {Other()}'s inbox in {name} is full: its oldest message {value} is dropped to make room",
+            EventKind.OldestDropped => $"{Other()}'s inbox in {name} is full: its oldest message {value} is dropped to make room",
             EventKind.SenderWoken => e.Other >= 0
                 ? $"{who} wakes up: {Other()} made room in {name}; it tries its send again"
                 : $"{who} wakes up: an inbox in {name} has room now; it tries its send again",
@@ -97,31 +97,21 @@ public static class MessagingEventText
         return $"{who} blocks on {obj.Name}: {whose}; {value} waits to be sent";
     }
 
-    private static string PublishedText(string who, string name, Instr? instr, KernelEvent e, string value)
+    private static string PublishedText(string who, ObjectInfo group, Instr? instr, KernelEvent e, string value, string receiver) => instr?.Text switch
     {
-        var verb = instr?.Text switch
+        "unicast" => $"{who} unicasts {value} to {receiver} in {group.Name}",
+        "anycast" => $"{who} anycasts {value} to {group.Name}: {GroupSettings.Word(GroupSettings.Of(group).Policy)} picks {receiver}",
+        var verb => $"{who} {(verb == "broadcast" ? "broadcasts" : "multicasts")} {value} to {group.Name}" + (e.Other switch
         {
-            "broadcast" => "broadcasts",
-            "anycast" => "anycasts",
-            "unicast" => "unicasts",
-            _ => "multicasts",
-        };
-        var copies = instr?.Text switch
-        {
-            "anycast" or "unicast" => "",
-            _ => e.Other switch
-            {
-                0 => ": nobody is in the group, no copy",
-                1 => ": 1 member, 1 copy",
-                _ => $": {e.Other} members, {e.Other} copies",
-            },
-        };
-        return $"{who} {verb} {value} to {name}{copies}";
-    }
+            0 => ": nobody is in the group, no copy",
+            1 => ": 1 member, 1 copy",
+            _ => $": {e.Other} members, {e.Other} copies",
+        }),
+    };
 
     private static string DroppedText(string who, string name, Instr? instr, KernelEvent e, string value, string other) =>
         e.Other >= 0
-            ? $"  {other}'s inbox in {name} is full: the copy {value} for {other} is dropped"
+            ? $"{other}'s inbox in {name} is full: the copy {value} for {other} is dropped"
             : instr?.Op == OpCode.Anycast
                 ? $"{who} anycasts {value} to {name}: every member's inbox is full, the message is dropped"
                 : $"{who} sends {value} to {name}: the message is dropped";
