@@ -27,7 +27,7 @@ public sealed record ObjectInfo(
         ObjectKind.Semaphore => "semaphore",
         ObjectKind.BoundedQueue => "queue",
         ObjectKind.SharedVar => "shared variable",
-        ObjectKind.MessageQueue => "mqueue",
+        ObjectKind.MessageQueue => "message queue",
         ObjectKind.Group => "group",
         _ => Kind.ToString(),
     };
