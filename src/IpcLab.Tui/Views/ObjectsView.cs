@@ -14,7 +14,7 @@ internal static class ObjectsView
     {
         var lines = new List<string>();
         var objects = kernel.Program.Objects;
-        foreach (var kind in (ReadOnlySpan<ObjectKind>)[ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar, ObjectKind.BoundedQueue])
+        foreach (var kind in (ReadOnlySpan<ObjectKind>)[ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar, ObjectKind.BoundedQueue, ObjectKind.MessageQueue, ObjectKind.Group])
         {
             foreach (var o in objects)
             {
@@ -41,6 +41,9 @@ internal static class ObjectsView
                         break;
                     case ObjectKind.BoundedQueue:
                         QueueSlotsView.Add(kernel, o, changes, width, lines);
+                        break;
+                    case ObjectKind.MessageQueue or ObjectKind.Group:
+                        MessagingView.Add(kernel, o, changes, width, lines);
                         break;
                 }
             }
