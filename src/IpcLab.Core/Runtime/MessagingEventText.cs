@@ -51,7 +51,7 @@ public static class MessagingEventText
                 ? $"{who} wakes up: {Other()} made room in {name}; it tries its send again"
                 : $"{who} wakes up: an inbox in {name} has room now; it tries its send again",
             EventKind.ReceiveTimedOut => $"{who} gives up waiting on {name}: the timeout passed (ok = false)",
-            EventKind.ClockAdvanced => $"no thread can run, so time passes: the clock jumps to step {e.Value}, the earliest deadline",
+            EventKind.ClockAdvanced => $"no thread can run, so time passes until the earliest timeout (the clock is now {e.Value})",
             EventKind.PendingLost => $"{who} ended while waiting to send {value} to {name}: that message never entered the queue",
             EventKind.MemberGone => $"{who} has ended and is no longer in {name}" + Left(e.Value, "nobody will receive them"),
             _ => e.Kind.ToString(),

@@ -112,7 +112,7 @@ public sealed class MessageQueueProperties
         Assert.Equal(6, kernel.Clock);
         Assert.Equal(ThreadStatus.Ready, kernel.StatusOf(0));
         Assert.Equal(
-            ["r blocks on q: empty, waits at most 5 steps", "no thread can run, so time passes: the clock jumps to step 6, the earliest deadline", "r gives up waiting on q: the timeout passed (ok = false)"],
+            ["r blocks on q: empty, waits at most 5 steps", "no thread can run, so time passes until the earliest timeout (the clock is now 6)", "r gives up waiting on q: the timeout passed (ok = false)"],
             KernelTestKit.Sentences(kernel));
     }
 
