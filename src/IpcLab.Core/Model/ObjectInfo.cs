@@ -6,8 +6,8 @@ namespace IpcLab.Core.Model;
 /// <param name="Id">Index in <see cref="CompiledProgram.Objects"/>.</param>
 /// <param name="Slot">Index among the objects of the same kind (the kernel's per-kind arrays).</param>
 /// <param name="Process">The owning process, or -1 when declared at top level (visible to all).</param>
-/// <param name="Capacity">A queue's capacity; 0 for other kinds.</param>
-/// <param name="Initial">A semaphore's initial count, or a shared variable's initial value.</param>
+/// <param name="Capacity">A queue's capacity (a message queue's, a group member's inbox); 0 for other kinds.</param>
+/// <param name="Initial">A semaphore's initial count, a shared variable's initial value, or a group's settings (see <see cref="GroupSettings"/>).</param>
 /// <param name="ValueKind">A shared variable's type, or a queue's element type.</param>
 public sealed record ObjectInfo(
     int Id,
@@ -39,6 +39,8 @@ public sealed record ObjectInfo(
         ObjectKind.SharedMemory => "shared-memory segment",
         ObjectKind.StreamSocket => "stream socket",
         ObjectKind.DatagramSocket => "datagram socket",
+        ObjectKind.MessageQueue => "message queue",
+        ObjectKind.Group => "group",
         _ => Kind.ToString(),
     };
 }

@@ -26,4 +26,10 @@ public enum ObjectKind
 
     /// <summary>A Unix datagram socket named by a path: one bound receiver, a bounded queue of whole messages.</summary>
     DatagramSocket,
+
+    /// <summary>A POSIX-style message queue: bounded, by priority (higher first, FIFO within one); send blocks when full, receive when empty.</summary>
+    MessageQueue,
+
+    /// <summary>A delivery group: members join and leave, each has a bounded inbox; unicast, multicast, broadcast and anycast send to it.</summary>
+    Group,
 }

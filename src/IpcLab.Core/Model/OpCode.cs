@@ -128,4 +128,34 @@ public enum OpCode
 
     /// <summary>Datagram socket A: queue message E1 for its receiver; blocks while the queue is full.</summary>
     SendTo,
+
+    /// <summary>Message queue A: send E1 with priority E2 (0 when null); hands it to a waiting receiver, or blocks while full.</summary>
+    SendMessage,
+
+    /// <summary>Message queue A: send E1 with priority E2 if not full; store 1/0 into local B. Never blocks.</summary>
+    TrySendMessage,
+
+    /// <summary>Message queue or group A: receive into local B (and the priority into local C when C &gt;= 0); blocks while empty.</summary>
+    Receive,
+
+    /// <summary>Message queue or group A: receive into local B if a message is there; store 1/0 into local C. Never blocks.</summary>
+    TryReceive,
+
+    /// <summary>Message queue or group A: like Receive, but gives up after E1 steps of the run with local C = 0 (C = 1 on success).</summary>
+    TimedReceive,
+
+    /// <summary>Group A: the thread becomes a member (from now on it gets copies).</summary>
+    Join,
+
+    /// <summary>Group A: the thread stops being a member; messages already in its inbox stay there.</summary>
+    Leave,
+
+    /// <summary>Group A: a copy of E1 to every member present now (multicast or broadcast, as Text says).</summary>
+    Publish,
+
+    /// <summary>Group A: E1 to exactly one member, chosen by the group's policy.</summary>
+    Anycast,
+
+    /// <summary>Group A: E2 to the one member whose thread name is E1.</summary>
+    Unicast,
 }

@@ -179,4 +179,61 @@ public enum EventKind
 
     /// <summary>A whole datagram came out of the queue of Object.</summary>
     DatagramReceived,
+
+    /// <summary>Value went into message queue Object with priority Other.</summary>
+    MessageSent,
+
+    /// <summary>A trysend found message queue Object full (Value = capacity), or a tryreceive found Object empty.</summary>
+    MessageTryFailed,
+
+    /// <summary>A send blocked: message queue Object is full (Value = capacity), or in group Object the inbox of Other is full (-1: every member's), Value = the message.</summary>
+    SendBlocked,
+
+    /// <summary>A thread received Value from message queue Object (Other = its priority) or from its inbox in group Object (Other = -1).</summary>
+    MessageReceived,
+
+    /// <summary>A receive made room in message queue Object: the message Value that blocked sender Other had parked went in, and Other moved on.</summary>
+    SenderResumed,
+
+    /// <summary>A receive found nothing in Object and blocked; Value = the timeout in steps, or -1 for none.</summary>
+    ReceiveBlocked,
+
+    /// <summary>A send gave Value straight to Other, which was blocked receiving on Object; Other moved on.</summary>
+    MessageHandedOver,
+
+    /// <summary>A thread joined group Object.</summary>
+    GroupJoined,
+
+    /// <summary>A thread left group Object; Value = messages still in its inbox.</summary>
+    GroupLeft,
+
+    /// <summary>A send to group Object started: Other = copies it makes (multicast, broadcast) or the one receiver (unicast, anycast); Value = the message.</summary>
+    Published,
+
+    /// <summary>A copy of Value went into the inbox of Other in group Object.</summary>
+    CopyDelivered,
+
+    /// <summary>A message Value for group Object was dropped because an inbox was full: Other's, or (Other = -1, an anycast) every member's.</summary>
+    CopyDropped,
+
+    /// <summary>Other's inbox in group Object was full: its oldest message Value was dropped to make room.</summary>
+    OldestDropped,
+
+    /// <summary>A sender blocked on group Object was woken to try again (an inbox got room); Other = the thread that made room, or -1.</summary>
+    SenderWoken,
+
+    /// <summary>A timed receive on Object reached its deadline: the thread gives up with ok = false.</summary>
+    ReceiveTimedOut,
+
+    /// <summary>No thread could run, so the clock of timed waits jumped to Value.</summary>
+    ClockAdvanced,
+
+    /// <summary>A thread ended while blocked sending Value to message queue Object: that message never entered the queue.</summary>
+    PendingLost,
+
+    /// <summary>A member of group Object ended (finished, faulted or crashed) and left it; Value = messages left undelivered in its inbox.</summary>
+    MemberGone,
+
+    /// <summary>A message Value for group Object had nobody to take it: unicast to Other, who is not a member, or (Other = -1) an anycast to an empty group.</summary>
+    NotDelivered,
 }

@@ -7,6 +7,11 @@ public static class EventText
 {
     public static string Describe(KernelEvent e, CompiledProgram program, StringTable strings)
     {
+        if (MessagingEventText.Describe(e, program, strings) is { } messaging)
+        {
+            return messaging;
+        }
+
         var who = e.Thread >= 0 ? program.Threads[e.Thread].Name : "";
         var obj = e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed) ? program.Objects[e.Object] : null;
         var name = obj?.Name ?? "";
@@ -118,6 +123,7 @@ public static class EventText
         EventKind.SocketBound => "bound",
         EventKind.DatagramSent => "datagram-sent",
         EventKind.DatagramReceived => "datagram-received",
+        _ when MessagingEventText.KindName(kind) is { } messaging => messaging,
         _ => kind.ToString().ToLowerInvariant(),
     };
 

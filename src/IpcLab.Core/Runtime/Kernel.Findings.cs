@@ -49,6 +49,8 @@ public sealed partial class Kernel
                 return $"{name} waits on semaphore {info.Name} (count {SemaphoreCount(obj)})";
             case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
                 return $"{name} {DescribeSocketWait(thread)}";
+            case ObjectKind.MessageQueue or ObjectKind.Group:
+                return DescribeMessagingWait(thread, info);
             default:
                 return $"{name} waits on {info.Name}";
         }

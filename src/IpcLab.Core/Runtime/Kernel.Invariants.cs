@@ -30,6 +30,10 @@ public sealed partial class Kernel
             {
                 RequireSocketWait(t);
             }
+            else if (status == ThreadStatus.Blocked && Program.Objects[obj].Kind is ObjectKind.MessageQueue or ObjectKind.Group)
+            {
+                RequireMessagingWait(t, obj);
+            }
             else if (status == ThreadStatus.Blocked)
             {
                 var kind = Program.Objects[obj].Kind;
@@ -84,6 +88,7 @@ public sealed partial class Kernel
 
         AssertProcessInvariants();
         AssertSocketInvariants();
+        AssertMessagingInvariants();
         Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
     }
 

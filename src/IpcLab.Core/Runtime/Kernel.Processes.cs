@@ -35,6 +35,7 @@ public sealed partial class Kernel
 
         StepCount++;
         CrashProcess(process, -1, -1);
+        PassTime();
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.ProcessCrash, process));
         AssertInvariantsIfEnabled();
     }

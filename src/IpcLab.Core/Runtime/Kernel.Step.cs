@@ -33,6 +33,7 @@ public sealed partial class Kernel
         }
 
         _chooser = null;
+        PassTime();
         RecordEntry(ScheduleEntry.Run(thread, _pendingWoken));
 
         AssertInvariantsIfEnabled();
@@ -72,6 +73,7 @@ public sealed partial class Kernel
         var cond = WaitObjectOf(thread);
         Wake(thread);
         Emit(EventKind.SpuriousWakeup, thread, PcOf(thread), cond);
+        PassTime();
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.SpuriousWakeup, thread));
 
         AssertInvariantsIfEnabled();
@@ -94,6 +96,7 @@ public sealed partial class Kernel
         _data[Layout.ThreadField(thread, StateLayout.FaultField)] = Strings.Intern("crashed (injected)");
         Emit(EventKind.Crashed, thread, pc, HeldMutex(thread));
         HandOverOrphanedMutexes(thread);
+        PassTime();
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
 
         AssertInvariantsIfEnabled();
@@ -156,6 +159,14 @@ public sealed partial class Kernel
             case OpCode.Spawn: DoSpawn(t, pc, instr); break;
             case OpCode.Exit: DoExit(t, pc, instr); break;
             case OpCode.CrashProcess: DoCrashProcess(t, pc); break;
+            case OpCode.SendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
+            case OpCode.TrySendMessage: DoSendMessage(t, pc, instr, tryOnly: true); break;
+            case OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive: DoReceive(t, pc, instr); break;
+            case OpCode.Join: DoJoin(t, pc, instr); break;
+            case OpCode.Leave: DoLeave(t, pc, instr); break;
+            case OpCode.Publish: DoPublish(t, pc, instr); break;
+            case OpCode.Anycast: DoAnycast(t, pc, instr); break;
+            case OpCode.Unicast: DoUnicast(t, pc, instr); break;
             default:
                 throw new InvalidOperationException($"unknown instruction {instr.Op}");
         }

@@ -8,7 +8,7 @@ namespace IpcLab.Core.Runtime;
 /// content, so two kernels whose string tables were filled in different orders compare equal
 /// when their states are the same. For tests and debugging.
 /// </summary>
-public static class StateDump
+public static partial class StateDump
 {
     public static string Of(Kernel kernel)
     {
@@ -40,6 +40,9 @@ public static class StateDump
                 case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
                     SocketDump.Append(sb, kernel, o);
                     break;
+                case ObjectKind.MessageQueue or ObjectKind.Group:
+                    AppendMessaging(sb, kernel, o);
+                    break;
             }
 
             sb.Append('\n');
@@ -65,6 +68,7 @@ public static class StateDump
                 sb.Append(' ').Append(t.Locals[i].Name).Append('=').Append(kernel.Format(t.Locals[i].Kind, kernel.LocalValue(t.Id, i)));
             }
 
+            AppendMessagingThread(sb, kernel, t.Id);
             sb.Append('\n');
         }
 

@@ -8,7 +8,7 @@ namespace IpcLab.Core.Runtime;
 /// queues by their items (not their head/tail counters), wait queues by order (not ticket
 /// numbers), and the ticket counter not at all.
 /// </summary>
-internal static class StateHasher
+internal static partial class StateHasher
 {
     public static ulong Hash(Kernel kernel, long[] data)
     {
@@ -61,7 +61,7 @@ internal static class StateHasher
             }
         }
 
-        return h;
+        return HashMessaging(h, kernel, data);
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ namespace IpcLab.Core.Runtime;
 /// <item>shared-memory segments: a bit set of the processes that map it, then its words</item>
 /// <item>sockets and descriptor tables (see <see cref="SocketLayout"/>)</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
+/// <item>message queues and groups (see <see cref="MessagingLayout"/>)</item>
 /// </list>
 /// A thread waiting on an object holds a ticket; an object's queue is its waiters in ticket order.
 /// One field per thread means a thread can never be in two wait queues at once.
@@ -72,7 +73,12 @@ public sealed class StateLayout
         ThreadStride = ThreadHeaderSize + MaxLocals;
         ThreadCount = program.Threads.Count;
         Size = ThreadBase + (ThreadStride * ThreadCount);
+        Messaging = new MessagingLayout(program, Size);
+        Size += Messaging.Size;
     }
+
+    /// <summary>The message queues' and groups' region, after the threads.</summary>
+    public MessagingLayout Messaging { get; }
 
     public int SharedBase { get; }
 

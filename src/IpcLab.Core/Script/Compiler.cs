@@ -109,7 +109,7 @@ public static class Compiler
         var finalScope = new Scope(file, declarations.Globals(objects), null) { IsGlobal = true, QueueKinds = queueKinds };
         var checks = expects.Select(e => CompileExpect(e, finalScope, literals)).ToArray();
 
-        objects = objects.Select(o => o.Kind == ObjectKind.BoundedQueue ? o with { ValueKind = queueKinds.GetValueOrDefault(o.Id, ValueKind.Int) } : o).ToArray();
+        objects = objects.Select(o => o.Kind is ObjectKind.BoundedQueue or ObjectKind.MessageQueue or ObjectKind.Group ? o with { ValueKind = queueKinds.GetValueOrDefault(o.Id, ValueKind.Int) } : o).ToArray();
         var spawned = threads.SelectMany(t => t.Code).Where(i => i.Op == OpCode.Spawn).Select(i => i.A).ToHashSet();
         var processInfos = processes.Select((p, id) => new ProcessInfo(id, p.Name, threads.Where(t => t.Process == id).Select(t => t.Id).ToArray())
         {

@@ -18,6 +18,8 @@ internal sealed partial class Declarations(string file)
         ["shm"] = ObjectKind.SharedMemory,
         ["socket"] = ObjectKind.StreamSocket,
         ["dgram"] = ObjectKind.DatagramSocket,
+        ["mqueue"] = ObjectKind.MessageQueue,
+        ["group"] = ObjectKind.Group,
     };
 
     private readonly List<(DeclItem Item, ObjectKind Kind, int Process)> _items = [];
@@ -71,6 +73,8 @@ internal sealed partial class Declarations(string file)
                 ObjectKind.SharedVar => Shared(id, item, slot, process, literals),
                 ObjectKind.SharedMemory => Segment(id, item, slot, process),
                 ObjectKind.StreamSocket or ObjectKind.DatagramSocket => Socket(id, item, kind, slot, process, objects.Take(id)),
+                ObjectKind.MessageQueue => MessageQueue(id, item, slot, process),
+                ObjectKind.Group => Group(id, item, slot, process),
                 _ => Plain(id, item, kind, slot, process) with { Segment = SegmentOf(item, process, KindWordOf(kind), segments) },
             };
         }

@@ -7,9 +7,9 @@ namespace IpcLab.Core.Script;
 /// assignment) each shared variable read becomes a read of a hidden register that a separate
 /// Load step fills first: that is what makes `count = count + 1` two steps, and races visible.
 /// </summary>
-internal sealed class ExprCompiler(Scope scope, LiteralTable literals)
+internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
 {
-    private static readonly string[] Functions = ["full", "empty", "size", "capacity", "value"];
+    private static readonly string[] Functions = ["full", "empty", "size", "capacity", "value", "members", "dropped"];
 
     /// <summary>Shared variables read by the expression in split mode, in order of first read.</summary>
     public List<PendingLoad>? Loads { get; set; }
@@ -164,6 +164,11 @@ internal sealed class ExprCompiler(Scope scope, LiteralTable literals)
             return obj.Kind == ObjectKind.Semaphore
                 ? new SemValueExpr(obj.Slot)
                 : throw scope.Error(arg.Pos, $"value expects a semaphore, but {arg.Name} is a {obj.KindWord}");
+        }
+
+        if (obj.Kind is ObjectKind.MessageQueue or ObjectKind.Group || f is "members" or "dropped")
+        {
+            return MessagingCall(f, arg, obj);
         }
 
         if (obj.Kind != ObjectKind.BoundedQueue)

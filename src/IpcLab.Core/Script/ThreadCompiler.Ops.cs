@@ -7,7 +7,8 @@ internal sealed partial class ThreadCompiler
 {
     private static readonly string[] Operations =
         ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake", "map", "unmap", "spawn", "exit", "crash",
-            "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "bind", "sendto"];
+            "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "bind", "sendto",
+            "trysend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe", "multicast", "anycast", "unicast"];
 
     private void CompileOp(OpStmt op)
     {
@@ -34,6 +35,9 @@ internal sealed partial class ThreadCompiler
                 break;
             case "wait":
                 CompileWait(op);
+                break;
+            case "broadcast" when op.Args.Count == 2:
+                CompileGroupSend(op);
                 break;
             case "signal":
             case "broadcast":
@@ -64,10 +68,18 @@ internal sealed partial class ThreadCompiler
             case "crash":
                 CompileProcessOp(op);
                 break;
+            case "send" when SendsAMessage(op):
+                TryCompileMessaging(op);
+                break;
             case "listen" or "accept" or "connect" or "send" or "recv" or "shutdown" or "close" or "select" or "bind" or "sendto":
                 CompileSocketOp(op);
                 break;
             default:
+                if (TryCompileMessaging(op))
+                {
+                    break;
+                }
+
                 var suggestion = Closest(name);
                 var hint = suggestion is null ? "" : $" (did you mean '{suggestion}'?)";
                 throw _scope.Error(op.Op.Pos, $"unknown operation '{name}'{hint}; expected one of {string.Join(", ", Operations)}, an assignment, or a statement (if, while, for, repeat, print, assert, pass)");
@@ -181,6 +193,8 @@ internal sealed partial class ThreadCompiler
         ObjectKind.SharedMemory => "shared-memory segment",
         ObjectKind.StreamSocket => "stream socket",
         ObjectKind.DatagramSocket => "datagram socket",
+        ObjectKind.MessageQueue => "message queue",
+        ObjectKind.Group => "group",
         _ => "shared variable",
     };
 
@@ -193,6 +207,8 @@ internal sealed partial class ThreadCompiler
         ObjectKind.SharedMemory => "shm",
         ObjectKind.StreamSocket => "socket",
         ObjectKind.DatagramSocket => "dgram",
+        ObjectKind.MessageQueue => "mqueue",
+        ObjectKind.Group => "group",
         _ => "shared",
     };
 

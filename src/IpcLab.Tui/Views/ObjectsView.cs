@@ -14,7 +14,12 @@ internal static class ObjectsView
     {
         var lines = new List<string>();
         var objects = kernel.Program.Objects;
-        foreach (var kind in (ReadOnlySpan<ObjectKind>)[ObjectKind.SharedMemory, ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar, ObjectKind.BoundedQueue, ObjectKind.StreamSocket, ObjectKind.DatagramSocket])
+        ReadOnlySpan<ObjectKind> order =
+        [
+            ObjectKind.SharedMemory, ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar,
+            ObjectKind.BoundedQueue, ObjectKind.MessageQueue, ObjectKind.Group, ObjectKind.StreamSocket, ObjectKind.DatagramSocket,
+        ];
+        foreach (var kind in order)
         {
             foreach (var o in objects)
             {
@@ -48,6 +53,9 @@ internal static class ObjectsView
                         break;
                     case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
                         SocketsView.Add(kernel, o, changes, width, lines);
+                        break;
+                    case ObjectKind.MessageQueue or ObjectKind.Group:
+                        MessagingView.Add(kernel, o, changes, width, lines);
                         break;
                 }
             }
