@@ -34,7 +34,7 @@ internal static class CheckVerb
         o.WriteLine($"checked {opt.File}: {report.Runs} runs, random schedules with seeds {opt.Seed}..{last}{(opt.RandomWaiters ? ", random waiters" : "")}");
         if (report.First is null)
         {
-            o.WriteLine($"no finding: every run finished with every check held; {report.DistinctFinalStates} distinct final state{(report.DistinctFinalStates == 1 ? "" : "s")}");
+            o.WriteLine($"no finding: every run ended with no fault, deadlock or failed check; {report.DistinctFinalStates} distinct final state{(report.DistinctFinalStates == 1 ? "" : "s")}");
             return 0;
         }
 

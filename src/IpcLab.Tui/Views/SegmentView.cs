@@ -16,10 +16,19 @@ internal static class SegmentView
             .Add(changes.Changed(segment.Id) ? $"{Palette.ChangedMark} " : "  ", Palette.Changed)
             .Add("shm ", Palette.Dim)
             .Add(segment.Name, Palette.Title)
-            .Add($" ({segment.Capacity} word{(segment.Capacity == 1 ? "" : "s")}): ", Palette.Dim);
-        head.Add(mappers.Count == 0 ? "mapped by no process" : "mapped by " + string.Join(", ", mappers.Select(p => kernel.Program.Processes[p].Name)),
-            mappers.Count == 0 ? Palette.Dim : Palette.Title);
-        lines.Add(head.ToString());
+            .Add($" ({segment.Capacity} word{(segment.Capacity == 1 ? "" : "s")})", Palette.Dim);
+        var mapped = mappers.Count == 0 ? "mapped by no process" : "mapped by " + string.Join(", ", mappers.Select(p => kernel.Program.Processes[p].Name));
+        var style = mappers.Count == 0 ? Palette.Dim : Palette.Title;
+        if (head.Room >= TextFit.Width(mapped) + 2)
+        {
+            lines.Add(head.Add(": ", Palette.Dim).Add(mapped, style).ToString());
+        }
+        else
+        {
+            // A narrow panel: who maps it goes on a line of its own rather than being cut.
+            lines.Add(head.ToString());
+            lines.Add(new MarkupLine(width).Add("    ").Add(mapped, style).ToString());
+        }
 
         var words = kernel.SegmentWords(segment.Id);
         var line = new MarkupLine(width).Add("    ");

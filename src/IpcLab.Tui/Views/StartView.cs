@@ -47,7 +47,7 @@ internal static class StartView
             new MarkupLine(width).Add($"  {Palette.ChangedMark}", Palette.Changed).PadTo(key).Add("changed by the last step (an object, an event)").ToString(),
             new MarkupLine(width).Add("  ▲ head ▲ tail", Palette.Dim).PadTo(key).Add("where a queue's next take and next put happen").ToString(),
             new MarkupLine(width).Add("  states", Palette.Dim).PadTo(key)
-                .Add("ready", Palette.Ready).Add(" · ").Add("blocked", Palette.Blocked).Add(" (mutex, semaphore) · ")
+                .Add("ready", Palette.Ready).Add(" · ").Add("blocked", Palette.Blocked).Add(" (lock, semaphore, queue, socket) · ")
                 .Add("waiting", Palette.Waiting).Add(" (condition) · ").Add("finished", Palette.Finished).Add(" · ").Add("faulted", Palette.Faulted).ToString(),
         ];
     }

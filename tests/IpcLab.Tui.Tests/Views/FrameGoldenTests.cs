@@ -13,6 +13,12 @@ public sealed class FrameGoldenTests
         { "cargill-deadlock", 160, 48 },
         { "help", 100, 30 },
         { "help", 160, 48 },
+        { "shm-ring", 100, 30 },
+        { "shm-ring", 160, 48 },
+        { "socket-echo", 100, 30 },
+        { "socket-echo", 160, 48 },
+        { "delivery-patterns", 100, 30 },
+        { "delivery-patterns", 160, 48 },
     };
 
     public static TuiState Scenario(string name) => name switch
@@ -21,6 +27,9 @@ public sealed class FrameGoldenTests
         "bounded-buffer-blocked" => TuiScenarios.BoundedBufferBlocked(),
         "cargill-deadlock" => TuiScenarios.CargillDeadlock(),
         "help" => TuiScenarios.Help(),
+        "shm-ring" => TuiScenarios.LessonAt("shm-ring.ipl", 21),
+        "socket-echo" => TuiScenarios.LessonAt("socket-echo.ipl", 14),
+        "delivery-patterns" => TuiScenarios.LessonAt("delivery-patterns.ipl", 45),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
     };
 

@@ -59,6 +59,16 @@ public static class TuiScenarios
         return state;
     }
 
+    /// <summary>A lesson run round-robin to a given step (the objects between processes: segments, sockets, groups).</summary>
+    public static TuiState LessonAt(string lesson, int step)
+    {
+        var session = Open(lesson, out var state);
+        session.UseScheduler(SchedulerKind.RoundRobin);
+        Assert.Equal(step, session.GoTo(step));
+        state.Status = $"step {step}";
+        return state;
+    }
+
     public static TuiState Help()
     {
         var state = BoundedBufferBlocked();
