@@ -27,9 +27,22 @@ public static class EventJson
                 w.WriteString("object", program.Objects[e.Object].Name);
             }
 
-            if (e.Other >= 0 && e.Kind is EventKind.BlockedOnMutex or EventKind.HandedOff or EventKind.Signalled or EventKind.SemHandedOff or EventKind.TryLockFailed)
+            if (e.Other >= 0 && e.Kind is EventKind.BlockedOnMutex or EventKind.HandedOff or EventKind.Signalled or EventKind.SemHandedOff or EventKind.TryLockFailed
+                or EventKind.OwnerDied or EventKind.MessageHandedOver or EventKind.SenderResumed or EventKind.CopyDelivered or EventKind.CopyDropped
+                or EventKind.OldestDropped or EventKind.SendBlocked or EventKind.NotDelivered)
             {
                 w.WriteString("other", program.Threads[e.Other].Name);
+            }
+
+            if (e.Kind is EventKind.ProcessCrashed or EventKind.Spawned or EventKind.ProcessExited)
+            {
+                w.WriteString("process", program.Processes[e.Other].Name);
+            }
+
+            if (e.Kind is EventKind.ShmLoaded or EventKind.ShmStored)
+            {
+                w.WriteNumber("word", e.Other);
+                w.WriteNumber("value", e.Value);
             }
 
             w.WriteString("text", EventText.Describe(e, program, kernel.Strings));

@@ -170,6 +170,21 @@ public sealed class ProcessKernelTests
     }
 
     [Fact]
+    public void EventJson_ProcessAndSharedMemoryEvents_NameTheProcessTheWordAndTheDeadOwner()
+    {
+        var kernel = KernelTestKit.NewKernel(TwoProcessesOneGuard);
+        KernelTestKit.StepAll(kernel, "ta", "tb", "ta", "tb");
+        kernel.InjectProcessCrash(0);
+        KernelTestKit.StepAll(kernel, "tb", "tb");
+
+        var lines = EventJson.ToLines(kernel);
+
+        Assert.Contains("\"kind\":\"process-crashed\",\"process\":\"a\"", lines, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"owner-died\",\"thread\":\"tb\",\"line\":14,\"object\":\"guard\",\"other\":\"ta\"", lines, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"shm-write\",\"thread\":\"tb\",\"line\":15,\"object\":\"s\",\"word\":0,\"value\":1", lines, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SavedRun_WithAProcessCrash_ReplaysToTheSameEventsAndState()
     {
         var program = KernelTestKit.Compile(TwoProcessesOneGuard);
