@@ -67,7 +67,7 @@ internal static class StepPrinter
     private static string StatusWord(Kernel kernel, int t) => kernel.StatusOf(t) switch
     {
         ThreadStatus.Finished => "finished",
-        ThreadStatus.Faulted => "faulted",
+        ThreadStatus.Faulted => kernel.FaultOf(t)?.StartsWith("crashed", StringComparison.Ordinal) == true ? "crashed" : "faulted",
         ThreadStatus.NotStarted => "never started",
         ThreadStatus.Blocked => "blocked",
         ThreadStatus.Waiting => "waiting",

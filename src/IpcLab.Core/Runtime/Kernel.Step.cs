@@ -104,7 +104,7 @@ public sealed partial class Kernel
 
     private void Execute(int t, int pc, Instr instr)
     {
-        if (instr.Op is >= OpCode.Lock and <= OpCode.SemV)
+        if (_hasSegments && instr.Op is >= OpCode.Lock and <= OpCode.SemV)
         {
             RequireMapped(t, instr.A);
             if (instr.Op == OpCode.CondWait)

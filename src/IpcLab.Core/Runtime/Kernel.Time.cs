@@ -22,6 +22,13 @@ public sealed partial class Kernel
     /// <summary>Run at the end of every step and every injected fault, before the invariants are checked.</summary>
     private void PassTime()
     {
+        // Without message queues or groups there is nothing to time out or tidy: the clock stays
+        // at 0 and the step costs nothing more.
+        if (!_hasMessaging)
+        {
+            return;
+        }
+
         _data[Layout.Messaging.ClockIndex]++;
         TidyEndedThreads();
         ExpireDeadlines();
