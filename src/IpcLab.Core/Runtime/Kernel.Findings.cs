@@ -156,6 +156,9 @@ public sealed partial class Kernel
         var parts = Program.ObjectsOf(ObjectKind.SharedVar)
             .Where(v => ContainsWord(check.Text, v.Name))
             .Select(v => $"{v.Name} is {Format(v.ValueKind, SharedValue(v.Slot))}")
+            .Concat(Program.ObjectsOf(ObjectKind.SharedMemory)
+                .Where(seg => ContainsWord(check.Text, seg.Name))
+                .Select(seg => $"{seg.Name} holds [{string.Join(", ", SegmentWords(seg.Id))}]"))
             .ToArray();
         return parts.Length == 0 ? "it evaluated to false" : string.Join(", ", parts);
     }

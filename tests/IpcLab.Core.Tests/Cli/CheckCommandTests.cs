@@ -55,7 +55,7 @@ public sealed class CheckCommandTests
 
         Assert.Equal(1, run.Exit);
         Assert.Contains("FOUND final check failed", run.Out, StringComparison.Ordinal);
-        Assert.Contains("final check `counter[0] == 2` (line 17) failed: both increments must count", run.Out, StringComparison.Ordinal);
+        Assert.Contains("final check `counter[0] == 2` (line 17) failed: both increments must count — counter holds [1]", run.Out, StringComparison.Ordinal);
         Assert.Contains("adder2  reads counter[0] = 0 into a register", run.Out, StringComparison.Ordinal);
     }
 
