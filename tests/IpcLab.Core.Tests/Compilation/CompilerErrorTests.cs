@@ -35,14 +35,8 @@ public sealed class CompilerErrorTests
     [InlineData("shared flag = false\nthread t:\n    flag = 5\n", 3, 12, "flag holds a boolean, cannot store a number in it")]
     [InlineData("shared n = 0\nthread t:\n    print n == true\n", 3, 13, "cannot compare a number with a boolean")]
     [InlineData("process a:\n    mutex m\nprocess b:\n    mutex m\nthread t:\n    lock m\n", 6, 10, "unknown mutex 'm' (processes a and b each have one, and only their own threads can use it)")]
-    public void Compile_Mistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message)
-    {
-        var error = Assert.Throws<ScriptError>(() => Core.Script.Compiler.CompileText("x.ipl", source));
-
-        Assert.Equal(new SourcePos(line, column), error.Pos);
-        Assert.Contains(message, error.Detail, StringComparison.Ordinal);
-        Assert.StartsWith($"x.ipl:{line}:{column}: ", error.Message, StringComparison.Ordinal);
-    }
+    public void Compile_Mistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>
+        ScriptErrorAssert.At(source, line, column, message);
 
     [Fact]
     public void Compile_ProcessObjects_AreInvisibleToOtherProcesses()

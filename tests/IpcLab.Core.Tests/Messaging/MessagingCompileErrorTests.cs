@@ -26,13 +26,8 @@ public sealed class MessagingCompileErrorTests
     [InlineData("group g capacity 2\nthread t:\n    print size(g)\n", 3, 16, "size expects a queue or a message queue, but g is a group")]
     [InlineData("group g capacity 2\nthread t:\n    anycast g\n", 3, 5, "anycast takes 2 operands, found 1; write `anycast g, message`")]
     [InlineData("mutex m\nthread t:\n    broadcast m, 1\n", 3, 15, "broadcast expects a group, but m is a mutex")]
-    public void Compile_MessagingMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message)
-    {
-        var error = Assert.Throws<ScriptError>(() => Compiler.CompileText("x.ipl", source));
-
-        Assert.Equal(new SourcePos(line, column), error.Pos);
-        Assert.Contains(message, error.Detail, StringComparison.Ordinal);
-    }
+    public void Compile_MessagingMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>
+        Compilation.ScriptErrorAssert.At(source, line, column, message);
 
     [Fact]
     public void Compile_GroupDeclaration_KeepsPolicyAndFullSetting()

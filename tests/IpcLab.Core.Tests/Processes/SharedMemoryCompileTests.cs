@@ -26,13 +26,8 @@ public sealed class SharedMemoryCompileTests
     [InlineData("thread t:\n    exit 1\n", 2, 5, "exit takes 0 operands, found 1")]
     [InlineData("shm s size 4\nthread t:\n    s[0..1] += 1\n", 3, 5, "`+=` cannot apply to a range of words; write `s[0..1] = VALUE` to fill it")]
     [InlineData("shm s size 4\nthread t:\n    x = s[0..1] + 1\n", 3, 17, "cannot add a string and a number")]
-    public void Compile_SharedMemoryMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message)
-    {
-        var error = Assert.Throws<ScriptError>(() => Compiler.CompileText("x.ipl", source));
-
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.Equal((line, column), (error.Pos.Line, error.Pos.Column));
-    }
+    public void Compile_SharedMemoryMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>
+        Compilation.ScriptErrorAssert.At(source, line, column, message);
 
     [Fact]
     public void Compile_IncrementOfAWord_IsALoadStepThenAStoreStep()

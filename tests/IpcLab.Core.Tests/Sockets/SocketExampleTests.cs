@@ -22,13 +22,8 @@ public sealed class SocketExampleTests
     [InlineData("shared fd = 3\nthread t:\n    close fd\n", 3, 11, "a descriptor must come from the thread's own locals, but fd is a shared variable")]
     [InlineData("socket e path \"/a\"\nthread t:\n    listen e\n", 3, 5, "listen gives 1 result after `->`")]
     [InlineData("dgram d path \"/a\"\nthread t:\n    sendto d, 1\n", 3, 15, "sendto sends a string")]
-    public void Compile_SocketMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message)
-    {
-        var error = Assert.Throws<ScriptError>(() => Compiler.CompileText("x.ipl", source));
-
-        Assert.Equal(new SourcePos(line, column), error.Pos);
-        Assert.Contains(message, error.Detail, StringComparison.Ordinal);
-    }
+    public void Compile_SocketMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>
+        Compilation.ScriptErrorAssert.At(source, line, column, message);
 
     [Theory]
     [InlineData("thread t:\n    fd = 42\n    recv fd, 1 -> s\n", "recv on fd 42: bad file descriptor (not an open descriptor of process main)")]
