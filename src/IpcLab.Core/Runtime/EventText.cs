@@ -131,7 +131,9 @@ public static class EventText
     {
         var process = program.Processes[e.Other].Name;
         var by = e.Thread >= 0 ? $"{program.Threads[e.Thread].Name} crashes its process {process}" : $"process {process} crashes";
-        return $"{by}: {e.Value} thread{(e.Value == 1 ? "" : "s")} stopped, descriptors closed, what it held in shared memory stays held";
+        var descriptors = program.Objects.Any(o => o.Kind is ObjectKind.StreamSocket or ObjectKind.DatagramSocket) ? ", its descriptors close" : "";
+        var memory = program.Objects.Any(o => o.Kind == ObjectKind.SharedMemory) ? ", what it held in shared memory stays held" : "";
+        return $"{by}: {e.Value} thread{(e.Value == 1 ? "" : "s")} stopped{descriptors}{memory}";
     }
 
     private static string Holding(string mutex) => mutex.Length == 0 ? "" : $" (still holding {mutex})";
