@@ -30,7 +30,8 @@ public static class ConsoleTui
                 terminal,
                 signals,
                 () => clock.ElapsedMilliseconds,
-                Thread.Sleep);
+                Thread.Sleep,
+                TerminalGuard.CanSuspend ? guard.SuspendJob : null);
             guard.Enter();
             var exit = app.Run();
             guard.Restore();

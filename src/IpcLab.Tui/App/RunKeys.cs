@@ -35,9 +35,9 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
             case '+' or '=': SetSpeed(Speeds.LastOrDefault(s => s < state.SpeedMs, Speeds[0])); break;
             case '-' or '_': SetSpeed(Speeds.FirstOrDefault(s => s > state.SpeedMs, Speeds[^1])); break;
             case 'g': prompts.Open(PromptKind.GoToStep, "", "go to step: type its number, Enter jumps (Esc cancels)"); break;
-            case 'n': FindNext(k => k is EventKind.BlockedOnMutex or EventKind.SemBlocked or EventKind.Waiting, "blocks or waits"); break;
-            case 'w': FindNext(k => k is EventKind.Woken or EventKind.SpuriousWakeup, "wake-ups"); break;
-            case 'd': FindNext(k => k is EventKind.Put or EventKind.Took, "deliveries (put or take)"); break;
+            case 'n': FindNext(IsBlock, "blocks or waits"); break;
+            case 'w': FindNext(k => k is EventKind.Woken or EventKind.SpuriousWakeup or EventKind.SocketWoken or EventKind.SenderWoken, "wake-ups"); break;
+            case 'd': FindNext(IsDelivery, "deliveries (a put, a take, a message or bytes arriving)"); break;
             case '0': Restart(); break;
             case 's': CycleScheduler(); break;
             case 'e': prompts.Open(PromptKind.Seed, "", "seed for the random scheduler: type a number, Enter (Esc cancels)"); break;
@@ -227,6 +227,13 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
 
         return Enumerable.Range(0, k.Program.Threads.Count).FirstOrDefault(k.CanRun, -1);
     }
+
+    private static bool IsBlock(EventKind kind) => kind is EventKind.BlockedOnMutex or EventKind.SemBlocked or EventKind.Waiting
+        or EventKind.SocketBlocked or EventKind.SendBlocked or EventKind.ReceiveBlocked;
+
+    private static bool IsDelivery(EventKind kind) => kind is EventKind.Put or EventKind.Took
+        or EventKind.MessageReceived or EventKind.MessageHandedOver or EventKind.CopyDelivered
+        or EventKind.SocketReceived or EventKind.DatagramReceived;
 
     private void Report(string? why) => state.Status = why is null ? StatusText.AtStep(S) : why;
 }

@@ -106,6 +106,28 @@ public sealed class TerminalGuard : IDisposable
         }
     }
 
+    /// <summary>True where the program can stop itself as a shell job (Linux and macOS).</summary>
+    public static bool CanSuspend => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
+
+    /// <summary>
+    /// Ctrl-Z: gives the screen back, then stops the program's whole process group, as the
+    /// terminal does when Ctrl-Z is typed to a program that does not read it. A parent such as
+    /// `make run` stops too, so the shell sees the job stopped; `fg` continues it, and the SIGCONT
+    /// handler takes the screen again and asks for a redraw. SIGSTOP, not SIGTSTP: the runtime's
+    /// own SIGTSTP handling does not stop a process that reads its terminal raw.
+    /// </summary>
+    public void SuspendJob()
+    {
+        Suspend();
+        var sigstop = OperatingSystem.IsMacOS() ? 17 : 19;
+        if (NativeSignals.Kill(0, sigstop) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            Resume();
+            throw new IOException($"could not suspend: kill(0, SIGSTOP) failed with error {error}");
+        }
+    }
+
     public void Dispose()
     {
         Restore();

@@ -20,6 +20,7 @@ public sealed class TuiApp
     private readonly LoopSignals _signals;
     private readonly Func<long> _nowMs;
     private readonly Action<int> _sleep;
+    private readonly Action? _suspend;
     private int _width = -1;
     private int _height = -1;
     private bool _wasRunning;
@@ -27,8 +28,10 @@ public sealed class TuiApp
 
     /// <param name="nowMs">A monotonic clock in milliseconds (auto-run's timer).</param>
     /// <param name="sleep">Waits the given milliseconds (the idle poll).</param>
-    public TuiApp(TuiState state, KeyHandler keys, IKeySource source, ITerminal terminal, LoopSignals signals, Func<long> nowMs, Action<int> sleep)
+    /// <param name="suspend">Stops the program as a shell job (Ctrl-Z); null where that is not possible.</param>
+    public TuiApp(TuiState state, KeyHandler keys, IKeySource source, ITerminal terminal, LoopSignals signals, Func<long> nowMs, Action<int> sleep, Action? suspend = null)
     {
+        _suspend = suspend;
         _state = state;
         _keys = keys;
         _source = source;
@@ -50,6 +53,12 @@ public sealed class TuiApp
             }
             else if (_source.TryReadKey(out var key))
             {
+                if (IsSuspendKey(key))
+                {
+                    Suspend();
+                    continue;
+                }
+
                 if (_keys.Handle(key))
                 {
                     return 0;
@@ -93,6 +102,26 @@ public sealed class TuiApp
 
         _lastAutoStep = now;
         return true;
+    }
+
+    /// <summary>Ctrl-Z: the terminal delivers it as a key while the TUI owns it (as it does Ctrl-C).</summary>
+    private static bool IsSuspendKey(ConsoleKeyInfo key) =>
+        key.KeyChar == '\x1a' || (key.Key == ConsoleKey.Z && key.Modifiers.HasFlag(ConsoleModifiers.Control));
+
+    private void Suspend()
+    {
+        _state.Running = false;
+        if (_suspend is null)
+        {
+            _state.Status = "Ctrl-Z cannot suspend here: q quits";
+            Redraw(clear: false);
+            return;
+        }
+
+        // The terminal guard gives the screen back when the stop signal arrives and asks for a
+        // full redraw when the shell continues the program (fg).
+        _state.Status = "back after Ctrl-Z (the run was paused)";
+        _suspend();
     }
 
     private void Redraw(bool clear)

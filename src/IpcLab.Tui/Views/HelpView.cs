@@ -20,19 +20,17 @@ internal static class HelpView
         ("r", "run / pause: step automatically"),
         ("+ / -", "run faster / slower"),
         ("g", "go to step N"),
-        ("n", "run to the next block (a thread blocks or waits)"),
-        ("w", "run to the next wake-up"),
-        ("d", "run to the next delivery (put / take)"),
+        ("n / w / d", "run to the next block / wake-up / delivery"),
         ("0 / Home", "restart from step 0"),
         ("s", "switch scheduler: manual → round-robin → random"),
         ("e", "set the random scheduler's seed"),
         ("i", "inject a spurious wake-up into a waiting thread"),
         ("c", "crash a thread (it keeps what it holds)"),
-        ("k", "crash a whole process (its threads stop, its descriptors close)"),
+        ("k", "crash a whole process (threads stop, descriptors close)"),
         ("S", "save the run (program + schedule)"),
         ("?", "this help (Esc or ? closes it)"),
         ("m", "back to the list of programs"),
-        ("q / Esc / Ctrl-C", "quit"),
+        ("q / Esc / Ctrl-C", "quit (Ctrl-Z suspends to the shell; fg comes back)"),
     ];
 
     public static IRenderable Build(TuiState state, int width)

@@ -26,6 +26,32 @@ public sealed class LoopTests
     }
 
     [Fact]
+    public void CtrlZ_WithASuspend_PausesAutoRunAndSuspendsOnce()
+    {
+        var tui = BoundedBuffer();
+        var suspended = 0;
+        tui.Suspend = () => suspended++;
+
+        var exit = tui.Run(Keys("  r\x1a"), Idle(1));
+
+        Assert.Equal(0, exit);
+        Assert.Equal(1, suspended);
+        Assert.False(tui.State.Running);
+        Assert.Equal("back after Ctrl-Z (the run was paused)", tui.State.Status);
+    }
+
+    [Fact]
+    public void CtrlZ_WhereSuspendIsImpossible_SaysSoAndKeepsRunning()
+    {
+        var tui = BoundedBuffer();
+
+        tui.Type("\x1a");
+
+        Assert.Equal("Ctrl-Z cannot suspend here: q quits", tui.State.Status);
+        Assert.Contains("Ctrl-Z cannot suspend here", tui.Frame, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AutoRun_OnInjectedClock_StepsEverySpeedMsAndRPauses()
     {
         var tui = BoundedBuffer();

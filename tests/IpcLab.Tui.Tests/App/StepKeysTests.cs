@@ -119,6 +119,21 @@ public sealed class StepKeysTests
         Assert.Contains(expected, tui.State.Status, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("socket-echo.ipl", 'n', "blocks on ready")]
+    [InlineData("socket-echo.ipl", 'd', "srv gets \"he\" on fd 4")]
+    [InlineData("mqueue-priorities.ipl", 'd', "receives")]
+    [InlineData("socket-echo.ipl", 'w', "cli wakes up: the buffer of fd 3 has room")]
+    public void NextBlockWakeUpAndDelivery_BetweenProcesses_StopAtSocketsAndMessages(string lesson, char key, string expected)
+    {
+        var tui = Open(Repo.Lesson(lesson));
+        tui.Type(key.ToString());
+
+        var k = tui.Session.Kernel;
+        var sentences = k.Events.Where(e => e.Step == tui.Session.Position).Select(e => Core.Runtime.EventText.Describe(e, k.Program, k.Strings));
+        Assert.Contains(sentences, s => s.Contains(expected, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Step_PastTheEnd_SaysRunIsOver()
     {

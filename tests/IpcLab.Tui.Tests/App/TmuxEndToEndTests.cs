@@ -4,8 +4,8 @@ namespace IpcLab.Tui.Tests.App;
 
 /// <summary>
 /// The real <c>ipclab</c> binary in a real terminal (tmux, 120x40): keys move the run, the screen
-/// shows it, and the terminal is given back (normal screen, visible cursor) after q and after
-/// SIGTERM. Fails, not skips, when tmux is missing.
+/// shows it, and the terminal is given back (normal screen, visible cursor) after q, after
+/// SIGTERM, and while the job is stopped by Ctrl-Z. Fails, not skips, when tmux is missing.
 /// </summary>
 public sealed class TmuxEndToEndTests
 {
@@ -50,6 +50,35 @@ public sealed class TmuxEndToEndTests
 
         tmux.WaitForScreen(s => s.Contains("ipclab-exit=", StringComparison.Ordinal), "the program to end after SIGTERM");
         AssertRestored(tmux, expectedExit: 143);
+    }
+
+    [Fact]
+    public void CtrlZ_InAShell_StopsTheJobRestoresTheTerminalAndFgRedraws()
+    {
+        Tmux.RequireInstalled();
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        using var tmux = new Tmux("ipclab-ctrlz", 120, 40, Repo.Root, "bash --norc --noprofile -i");
+        tmux.SendKeys($"'{dotnet}' '{Repo.IpclabDll}' tui lessons/bounded-buffer.ipl", "Enter");
+        tmux.WaitForScreen(s => s.Contains(Step0, StringComparison.Ordinal), "the run screen at step 0");
+        tmux.SendKeys("Space");
+        tmux.WaitForScreen(s => s.Contains("step 1: ", StringComparison.Ordinal), "step 1");
+
+        tmux.SendKeys("C-z");
+        tmux.WaitForScreen(s => s.Contains("Stopped", StringComparison.Ordinal), "the shell to report the job stopped");
+        Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
+
+        tmux.SendKeys("fg", "Enter");
+        tmux.WaitForScreen(s => s.Contains("back after Ctrl-Z", StringComparison.Ordinal), "the run screen again after fg");
+        Assert.Equal("1", tmux.Display("#{alternate_on}"));
+        tmux.SendKeys("Space");
+        tmux.WaitForScreen(s => s.Contains("step 2: ", StringComparison.Ordinal), "keys still work after fg");
+
+        // Once the shell's prompt is back, $? is the job's exit code.
+        tmux.SendKeys("q");
+        tmux.WaitForScreen(s => s.TrimEnd().Split('\n')[^1].TrimEnd() is ['b', 'a', 's', 'h', '-', .., '#' or '$'], "the shell prompt after q");
+        tmux.SendKeys("echo ipclab-exit=$?", "Enter");
+        tmux.WaitForScreen(s => s.Contains("ipclab-exit=0", StringComparison.Ordinal), "the program to end after q");
+        Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
     }
 
     private static Tmux StartBoundedBuffer(string name)

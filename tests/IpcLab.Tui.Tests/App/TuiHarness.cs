@@ -21,6 +21,9 @@ internal sealed class TuiHarness(TuiState state, string? workingDirectory = null
 
     public Session Session => State.Session ?? throw new InvalidOperationException("no program is open");
 
+    /// <summary>What Ctrl-Z does (the real program stops its job); null: the loop cannot suspend.</summary>
+    public Action? Suspend { get; set; }
+
     public string Frame => Terminal.Last;
 
     /// <summary>Opens FILE exactly as <c>ipclab tui FILE --at N</c> does.</summary>
@@ -37,7 +40,8 @@ internal sealed class TuiHarness(TuiState state, string? workingDirectory = null
             Terminal,
             Signals,
             () => NowMs,
-            ms => NowMs += ms);
+            ms => NowMs += ms,
+            Suspend);
         return app.Run();
     }
 
