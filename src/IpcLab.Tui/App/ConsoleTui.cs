@@ -18,7 +18,7 @@ public static class ConsoleTui
     {
         var signals = new LoopSignals();
         using var guard = new TerminalGuard(Console.OpenStandardOutput(), signals);
-        try
+        return Guarded(guard, stderr, () =>
         {
             var terminal = new ConsoleTerminal(guard);
             ConsoleTerminal.Render(Frame.Build(state, terminal.Width, terminal.Height), terminal.Width, terminal.Height);
@@ -33,7 +33,19 @@ public static class ConsoleTui
                 Thread.Sleep,
                 TerminalGuard.CanSuspend ? guard.SuspendJob : null);
             guard.Enter();
-            var exit = app.Run();
+            return app.Run();
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="loop"/> and gives the terminal back however it ends: its exit code, or
+    /// after an exception the terminal first, then the error on stderr, and exit code 70.
+    /// </summary>
+    internal static int Guarded(TerminalGuard guard, TextWriter stderr, Func<int> loop)
+    {
+        try
+        {
+            var exit = loop();
             guard.Restore();
             return exit;
         }
