@@ -33,6 +33,14 @@ public sealed partial class LanguageReferenceTests
     }
 
     [Fact]
+    public void Lessons_EveryFileInTheFolder_IsDescribedInTheReference()
+    {
+        var text = File.ReadAllText(Path.Combine(KernelTestKit.RepoRoot, "lessons", "README.md"));
+
+        Assert.All(KernelTestKit.LessonFiles(), lesson => Assert.Contains($"**[`{lesson}`]({lesson})**", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Examples_LanguageReference_HasManyExamples()
     {
         Assert.True(Examples().Count >= 20, $"found only {Examples().Count} ```ipl blocks");
