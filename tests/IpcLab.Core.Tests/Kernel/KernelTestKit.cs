@@ -197,15 +197,21 @@ public static class KernelTestKit
                 ObjectKind.Semaphore => kernel.SemaphoreCount(o.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ObjectKind.BoundedQueue => "[" + string.Join(",", kernel.QueueItems(o.Id).Select(v => kernel.Format(o.ValueKind, v))) + "]",
                 ObjectKind.SharedMemory => "[" + string.Join(",", kernel.SegmentWords(o.Id)) + "] mapped by " + string.Join(",", kernel.MappedBy(o.Id)),
+                ObjectKind.StreamSocket => IpcState.Stream(kernel, o),
+                ObjectKind.DatagramSocket => IpcState.Datagram(kernel, o),
+                ObjectKind.MessageQueue => IpcState.MessageQueue(kernel, o),
+                ObjectKind.Group => IpcState.Group(kernel, o),
                 _ => "",
             }).Append(';');
         }
+
+        sb.Append(IpcState.Descriptors(kernel));
 
         foreach (var t in kernel.Program.Threads)
         {
             var wait = kernel.WaitObjectOf(t.Id);
             var rank = wait < 0 ? -1 : kernel.WaitersOf(wait).ToList().IndexOf(t.Id);
-            sb.Append($"|{t.Name} pc={kernel.PcOf(t.Id)} {kernel.StatusOf(t.Id)} on={wait}#{rank} fault={kernel.FaultOf(t.Id)}");
+            sb.Append($"|{t.Name} pc={kernel.PcOf(t.Id)} {kernel.StatusOf(t.Id)} on={wait}#{rank} fault={kernel.FaultOf(t.Id)}{IpcState.OfThread(kernel, t.Id)}");
             for (var i = 0; i < t.Locals.Count; i++)
             {
                 sb.Append(' ').Append(kernel.Format(t.Locals[i].Kind, kernel.LocalValue(t.Id, i)));

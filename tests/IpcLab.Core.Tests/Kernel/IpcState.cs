@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using IpcLab.Core.Model;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Tests.KernelTests;
+
+/// <summary>
+/// The part of <see cref="KernelTestKit.LogicalState"/> for sockets, descriptors, message queues
+/// and groups, from the kernel's queries: contents and who holds what, not counters.
+/// </summary>
+public static class IpcState
+{
+    public static string Stream(Kernel kernel, ObjectInfo o)
+    {
+        var (process, fd) = kernel.StreamListener(o.Id);
+        var sb = new StringBuilder($"listener {process}:{fd}");
+        foreach (var c in kernel.StreamConnections(o.Id))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" [{c.Slot} {c.State} {End(c.Client)} {End(c.Server)} >{c.ToServer}< >{c.ToClient}<]");
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Datagram(Kernel kernel, ObjectInfo o)
+    {
+        var (process, fd) = kernel.DatagramReceiver(o.Id);
+        return $"receiver {process}:{fd} [{string.Join(",", kernel.DatagramMessages(o.Id))}]";
+    }
+
+    public static string MessageQueue(Kernel kernel, ObjectInfo o) =>
+        "[" + string.Join(",", kernel.MessageQueueItems(o.Id).Select(m => $"{kernel.Format(o.ValueKind, m.Value)}@{m.Priority}")) + "]";
+
+    public static string Group(Kernel kernel, ObjectInfo o)
+    {
+        var sb = new StringBuilder($"members {string.Join(",", kernel.GroupMembers(o.Id))} dropped {kernel.GroupDropped(o.Id)} turn {kernel.GroupNextTurn(o.Id)}");
+        foreach (var t in kernel.Program.Threads)
+        {
+            var inbox = kernel.InboxOf(o.Id, t.Id);
+            if (inbox.Length > 0)
+            {
+                sb.Append($" {t.Name}:[{string.Join(",", inbox.Select(v => kernel.Format(o.ValueKind, v)))}]");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Descriptors(Kernel kernel)
+    {
+        if (!kernel.Program.Objects.Any(o => o.Kind is ObjectKind.StreamSocket or ObjectKind.DatagramSocket))
+        {
+            return "";
+        }
+
+        return string.Concat(kernel.Program.Processes.Select(p =>
+            $"|fds {p.Name}: " + string.Join(",", kernel.DescriptorsOf(p.Id).Select(d => $"{d.Fd}={d.Kind}/{d.Socket}"))));
+    }
+
+    /// <summary>A thread's message parked while it waits to send, and the steps left before its timed receive gives up.</summary>
+    public static string OfThread(Kernel kernel, int thread)
+    {
+        if (!kernel.Program.Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group))
+        {
+            return "";
+        }
+
+        var parked = kernel.ParkedMessage(thread) is { } m ? $" parked {m.Value}@{m.Priority}" : "";
+        var deadline = kernel.DeadlineOf(thread);
+        var left = deadline > 0 ? $" left {deadline - kernel.Clock}" : "";
+        return parked + left;
+    }
+
+    private static string End(EndInfo e) => $"{e.Process}:{e.Fd}{(e.Open ? "" : "x")}{(e.WriteShut ? "s" : "")}";
+}
