@@ -70,10 +70,41 @@ internal static partial class StateHasher
     /// </summary>
     private static ulong HashSockets(ulong h, SocketLayout sockets, long[] data, StringTable strings)
     {
-        var streamsEnd = sockets.Datagrams.Count == 0 ? sockets.End : sockets.DgramBase(0);
-        for (var i = sockets.DescriptorBase; i < streamsEnd; i++)
+        var streamsStart = sockets.Streams.Count == 0 ? (sockets.Datagrams.Count == 0 ? sockets.End : sockets.DgramBase(0)) : sockets.StreamBase(0);
+        for (var i = sockets.DescriptorBase; i < streamsStart; i++)
         {
             h = Mix(h, (ulong)data[i]);
+        }
+
+        // A connection's byte rings by their bytes, oldest first, as the queues above: not by
+        // the counts of bytes ever read and written, and not by stale cells.
+        foreach (var s in sockets.Streams)
+        {
+            var sb = sockets.StreamBase(s.Slot);
+            for (var i = 0; i < SocketLayout.StreamHeader; i++)
+            {
+                h = Mix(h, (ulong)data[sb + i]);
+            }
+
+            var buffer = s.Socket!.Buffer;
+            for (var conn = 0; conn < s.Socket.Connections; conn++)
+            {
+                var cb = sockets.ConnBase(s.Slot, conn);
+                for (var i = 0; i < SocketLayout.ConnHeader; i++)
+                {
+                    h = Mix(h, (ulong)data[cb + i]);
+                }
+
+                for (var direction = 0; direction < 2; direction++)
+                {
+                    var rb = sockets.RingBase(s.Slot, conn, direction);
+                    h = Mix(h, (ulong)(data[rb + 1] - data[rb]));
+                    for (var i = data[rb]; i < data[rb + 1]; i++)
+                    {
+                        h = Mix(h, (ulong)data[rb + 2 + (int)(i % buffer)]);
+                    }
+                }
+            }
         }
 
         foreach (var d in sockets.Datagrams)
