@@ -25,6 +25,15 @@ internal static class StatusBarView
             var text = state.Status.Length > 0 ? state.Status
                 : state.Session is { IsOver: true } && state.Screen == Screen.Run ? "the run is over: b steps back, 0 restarts, s switches the scheduler"
                 : "";
+            if (TextFit.Width(text) > width && state.Screen == Screen.Run)
+            {
+                // A long status (a finding at the end of a sentence) takes the key line too: the
+                // keys are one ? away, and the end of the sentence is what matters.
+                var lines = TextFit.Wrap(text, width);
+                var rest = string.Join(" ", lines.Skip(1));
+                return new Markup(first.Add(lines[0], Palette.Status) + "\n" + new MarkupLine(width).Add(rest, Palette.Status));
+            }
+
             first.Add(text, Palette.Status);
         }
         else

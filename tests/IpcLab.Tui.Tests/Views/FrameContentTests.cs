@@ -118,6 +118,18 @@ public sealed class FrameContentTests
     }
 
     [Fact]
+    public void LongStatus_OnTheRunScreen_WrapsOntoTheKeyLine()
+    {
+        var state = TuiScenarios.BoundedBufferBlocked();
+        state.Status = "step 8: process producer crashes: 1 thread stopped, its descriptors close; deadlock: no thread can run: reader waits on semaphore filled (count 0)";
+
+        var lines = FrameRenderer.Render(state, 100, 30).Split('\n');
+
+        Assert.StartsWith("step 8: process producer crashes", lines[^2], StringComparison.Ordinal);
+        Assert.EndsWith("reader waits on semaphore filled (count 0)", lines[^1].TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OpenPrompt_WithoutAQuestion_ShowsTheKeys()
     {
         var state = TuiScenarios.BoundedBufferBlocked();
