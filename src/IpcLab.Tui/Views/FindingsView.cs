@@ -79,6 +79,18 @@ internal static class FindingsView
             }
 
             lines.Add(line.ToString());
+            if (info.Kind is not (ObjectKind.Mutex or ObjectKind.Semaphore or ObjectKind.CondVar))
+            {
+                // A socket, a message queue or a group: the object's name alone does not say
+                // what is missing; the kernel's sentence does ("in recv on fd 4 for data ...").
+                var why = kernel.DescribeWait(edge.Thread);
+                why = why.StartsWith(waiter + " ", StringComparison.Ordinal) ? why[(waiter.Length + 1)..] : why;
+                foreach (var part in TextFit.Wrap(why, width - 4 - TextFit.Width(waiter), 0))
+                {
+                    lines.Add(new MarkupLine(width).PadTo(3 + TextFit.Width(waiter)).Add(part, Palette.Dim).ToString());
+                }
+            }
+
             if (info.Kind == ObjectKind.CondVar && !conds.Contains(info.Name))
             {
                 conds.Add(info.Name);

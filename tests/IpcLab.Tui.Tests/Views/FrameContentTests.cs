@@ -130,6 +130,37 @@ public sealed class FrameContentTests
     }
 
     [Fact]
+    public void Deadlock_OnASocketAndAMessageQueue_SaysWhatEachThreadWaitsFor()
+    {
+        var state = TuiScenarios.FromText("both-read.ipl", """
+            socket e path "/p" buffer 2
+            semaphore ready
+            mqueue q capacity 1
+            process server:
+                thread srv:
+                    listen e -> lfd
+                    V ready
+                    accept lfd -> c
+                    recv c, 1 -> s
+            process client:
+                thread cli:
+                    P ready
+                    connect e -> fd
+                    recv fd, 1 -> s
+            thread lonely:
+                receive q -> x
+            """);
+        state.Session!.UseScheduler(Core.Sessions.SchedulerKind.RoundRobin);
+        state.Session.GoTo(50);
+
+        var frame = FrameRenderer.Render(state, 160, 48);
+
+        Assert.Contains("srv ──waits on──▶ e", frame, StringComparison.Ordinal);
+        Assert.Contains("waits in recv on fd 4 for data from its peer (fd 3 of process client)", frame, StringComparison.Ordinal);
+        Assert.Contains("waits on mqueue q: empty", frame, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OpenPrompt_WithoutAQuestion_ShowsTheKeys()
     {
         var state = TuiScenarios.BoundedBufferBlocked();
