@@ -108,6 +108,17 @@ internal sealed class StepChanges
                     _threadTags[t] = "just spawned";
                 }
                 break;
+            case EventKind.SocketBlocked:
+                _threadTags[e.Thread] = "just blocked";
+                _objectChanged[e.Object] = true;
+                break;
+            case EventKind.SocketWoken:
+                _threadTags[e.Thread] = "just woken";
+                _objectChanged[e.Object] = true;
+                break;
+            case >= EventKind.SocketListened and <= EventKind.DatagramReceived when e.Object >= 0:
+                _objectChanged[e.Object] = true;
+                break;
             case EventKind.SendBlocked or EventKind.ReceiveBlocked:
                 _threadTags[e.Thread] = "just blocked";
                 _objectChanged[e.Object] = true;
