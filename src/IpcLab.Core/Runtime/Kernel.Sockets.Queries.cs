@@ -87,7 +87,7 @@ public sealed partial class Kernel
                     }
                 }
 
-                return $"waits in select for {FdList(fds)} to become readable";
+                return $"waits in {SelectWord(instr)} for {FdList(fds)} to become readable";
         }
 
         var descriptor = Eval(t, instr.E1!);

@@ -2,9 +2,12 @@ using IpcLab.Core.Model;
 
 namespace IpcLab.Core.Runtime;
 
-// select over descriptors, and datagram sockets (bind, sendto, recv of whole messages).
+// select (or poll, the same step) over descriptors, and datagram sockets (bind, sendto, recv of whole messages).
 public sealed partial class Kernel
 {
+    /// <summary>"select" or "poll", as the script wrote the step (the compiler keeps the word in the text).</summary>
+    private static string SelectWord(Instr instr) => instr.Text.StartsWith("poll ", StringComparison.Ordinal) ? "poll" : "select";
+
     private void DoSelect(int t, int pc, Instr instr)
     {
         var first = -1L;
@@ -20,7 +23,7 @@ public sealed partial class Kernel
                 continue; // as in poll: a negative descriptor is ignored
             }
 
-            var at = ResolveDescriptor(t, fd, "select");
+            var at = ResolveDescriptor(t, fd, SelectWord(instr));
             watched.Add(fd);
             waitOn = waitOn < 0 ? ObjectOfDescriptor(at) : waitOn;
             if (Readable(at, fd, out var why))
@@ -33,13 +36,13 @@ public sealed partial class Kernel
 
         if (watched.Count == 0)
         {
-            throw new ThreadFaultException("select with no descriptor to wait for (every one is negative): it would block forever");
+            throw new ThreadFaultException($"{SelectWord(instr)} with no descriptor to wait for (every one is negative): it would block forever");
         }
 
         if (ready == 0)
         {
             JoinWaitQueue(t, waitOn, ThreadStatus.Blocked);
-            EmitSocket(EventKind.SocketBlocked, t, pc, waitOn, () => $"blocks in select: none of {FdList(watched)} is readable yet");
+            EmitSocket(EventKind.SocketBlocked, t, pc, waitOn, () => $"blocks in {SelectWord(instr)}: none of {FdList(watched)} is readable yet");
             return;
         }
 
@@ -50,7 +53,7 @@ public sealed partial class Kernel
             _data[locals + instr.C] = ready;
         }
 
-        EmitSocket(EventKind.Selected, t, pc, waitOn, () => $"selects on {FdList(watched)}: {string.Join("; ", reasons)}; gets fd {first}");
+        EmitSocket(EventKind.Selected, t, pc, waitOn, () => $"{(SelectWord(instr) == "poll" ? "polls" : "selects on")} {FdList(watched)}: {string.Join("; ", reasons)}; gets fd {first}");
         MoveTo(t, instr.Next);
     }
 

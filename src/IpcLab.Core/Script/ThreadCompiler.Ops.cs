@@ -7,7 +7,7 @@ internal sealed partial class ThreadCompiler
 {
     private static readonly string[] Operations =
         ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake", "map", "unmap", "spawn", "exit", "crash",
-            "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "bind", "sendto",
+            "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "poll", "bind", "sendto",
             "trysend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe", "multicast", "anycast", "unicast"];
 
     private void CompileOp(OpStmt op)
@@ -71,7 +71,7 @@ internal sealed partial class ThreadCompiler
             case "send" when SendsAMessage(op):
                 TryCompileMessaging(op);
                 break;
-            case "listen" or "accept" or "connect" or "send" or "recv" or "shutdown" or "close" or "select" or "bind" or "sendto":
+            case "listen" or "accept" or "connect" or "send" or "recv" or "shutdown" or "close" or "select" or "poll" or "bind" or "sendto":
                 CompileSocketOp(op);
                 break;
             default:

@@ -76,15 +76,16 @@ internal sealed partial class ThreadCompiler
 
     private void CompileSelect(OpStmt op)
     {
-        const string usage = "select fd1, fd2 -> ready  or  select fd1, fd2 -> ready, count";
+        var word = op.Op.Name;
+        var usage = $"{word} fd1, fd2 -> ready  or  {word} fd1, fd2 -> ready, count";
         if (op.Args.Count == 0)
         {
-            throw _scope.Error(op.Pos, $"select needs at least one descriptor; write `{usage}`");
+            throw _scope.Error(op.Pos, $"{word} needs at least one descriptor; write `{usage}`");
         }
 
         if (op.Targets.Count is not (1 or 2))
         {
-            throw _scope.Error(op.Pos, $"select gives 1 or 2 results after `->` (the first ready descriptor, and how many are ready); write `{usage}`");
+            throw _scope.Error(op.Pos, $"{word} gives 1 or 2 results after `->` (the first ready descriptor, and how many are ready); write `{usage}`");
         }
 
         Emit(new Instr
@@ -94,7 +95,8 @@ internal sealed partial class ThreadCompiler
             Args = op.Args.Select((_, i) => Descriptor(op, i)).ToArray(),
             B = Target(op, 0, ValueKind.Int),
             C = op.Targets.Count == 2 ? Target(op, 1, ValueKind.Int) : -1,
-            Text = string.Join(", ", op.Args.Select(ExprPrinter.Print)),
+            // The word as written: `poll` is the same step as `select`, and its events say poll.
+            Text = $"{word} " + string.Join(", ", op.Args.Select(ExprPrinter.Print)),
         });
     }
 

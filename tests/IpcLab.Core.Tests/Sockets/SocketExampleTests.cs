@@ -19,11 +19,27 @@ public sealed class SocketExampleTests
     [InlineData("socket e path \"/a\"\nthread t:\n    connect e -> fd\n    send fd, 3\n", 4, 14, "send sends a string, but `3` is a number")]
     [InlineData("thread t:\n    fd = 3\n    recv fd, \"x\" -> s\n", 3, 14, "recv expects a number here")]
     [InlineData("thread t:\n    select -> r\n", 2, 5, "select needs at least one descriptor")]
+    [InlineData("thread t:\n    poll -> r\n", 2, 5, "poll needs at least one descriptor; write `poll fd1, fd2 -> ready")]
     [InlineData("shared fd = 3\nthread t:\n    close fd\n", 3, 11, "a descriptor must come from the thread's own locals, but fd is a shared variable")]
     [InlineData("socket e path \"/a\"\nthread t:\n    listen e\n", 3, 5, "listen gives 1 result after `->`")]
     [InlineData("dgram d path \"/a\"\nthread t:\n    sendto d, 1\n", 3, 15, "sendto sends a string")]
     public void Compile_SocketMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>
         Compilation.ScriptErrorAssert.At(source, line, column, message);
+
+    [Fact]
+    public void Poll_SameStepAsSelect_SaysPollInItsEventsAndWaits()
+    {
+        var kernel = KernelTestKit.NewKernel("""
+            socket e path "/p" buffer 2
+            thread srv:
+                listen e -> lfd
+                poll lfd -> ready
+            """);
+        KernelTestKit.StepAll(kernel, "srv", "srv");
+
+        Assert.Contains("srv blocks in poll: none of fd 3 is readable yet", KernelTestKit.Sentences(kernel));
+        Assert.Equal("srv waits in poll for fd 3 to become readable", kernel.DescribeWait(0));
+    }
 
     [Theory]
     [InlineData("thread t:\n    fd = 42\n    recv fd, 1 -> s\n", "recv on fd 42: bad file descriptor (not an open descriptor of process main)")]
