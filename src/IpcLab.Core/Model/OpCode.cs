@@ -158,4 +158,7 @@ public enum OpCode
 
     /// <summary>Group A: E2 to the one member whose thread name is E1.</summary>
     Unicast,
+
+    /// <summary>Message queue A: like SendMessage (E1 with priority E2), but gives up after Args[0] steps of the run with local B = 0 (B = 1 on success).</summary>
+    TimedSendMessage,
 }

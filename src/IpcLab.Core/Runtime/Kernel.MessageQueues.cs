@@ -55,6 +55,18 @@ public sealed partial class Kernel
             return;
         }
 
+        if (instr.Op == OpCode.TimedSendMessage)
+        {
+            var timeout = Eval(t, instr.Args[0]);
+            if (timeout < 0)
+            {
+                throw new ThreadFaultException($"sends to {ObjectName(q)} with a negative timeout ({timeout} steps)");
+            }
+
+            // As for a timed receive: the wait may last `timeout` more steps after this one.
+            _data[Layout.Messaging.ThreadField(t, MessagingLayout.DeadlineField)] = Clock + 1 + timeout;
+        }
+
         _data[Layout.Messaging.ThreadField(t, MessagingLayout.PendingQueueField)] = q + 1;
         _data[Layout.Messaging.ThreadField(t, MessagingLayout.PendingValueField)] = value;
         _data[Layout.Messaging.ThreadField(t, MessagingLayout.PendingPriorityField)] = priority;
@@ -90,6 +102,8 @@ public sealed partial class Kernel
             var pendingPriority = _data[Layout.Messaging.ThreadField(sender, MessagingLayout.PendingPriorityField)];
             ClearPending(sender);
             InsertByPriority(q, pendingValue, pendingPriority);
+            SetOk(sender, _code[sender][PcOf(sender)], tryOnly: false, ok: true);
+            _data[Layout.Messaging.ThreadField(sender, MessagingLayout.DeadlineField)] = 0;
             Wake(sender);
             Emit(EventKind.SenderResumed, t, pc, q, sender, pendingValue);
             MoveTo(sender, _code[sender][PcOf(sender)].Next);
@@ -167,7 +181,7 @@ public sealed partial class Kernel
 
     private void SetOk(int t, Instr instr, bool tryOnly, bool ok)
     {
-        if (tryOnly)
+        if (tryOnly || instr.Op == OpCode.TimedSendMessage)
         {
             _data[Layout.LocalBase(t) + instr.B] = ok ? 1 : 0;
         }
@@ -181,6 +195,8 @@ public sealed partial class Kernel
     }
 
     private static bool IsReceiveOp(OpCode op) => op is OpCode.Receive or OpCode.TimedReceive;
+
+    private static bool IsMessageSendOp(OpCode op) => op is OpCode.SendMessage or OpCode.TimedSendMessage;
 
     private static bool IsGroupSendOp(OpCode op) => op is OpCode.Publish or OpCode.Anycast or OpCode.Unicast;
 }

@@ -15,7 +15,7 @@ public sealed partial class Kernel
         if (info.Kind == ObjectKind.MessageQueue)
         {
             var count = _data[Layout.Messaging.MessageQueueBase(info.Slot)];
-            Require(receiving || op == OpCode.SendMessage, $"{name} is blocked on {info.Name} at a {op}");
+            Require(receiving || IsMessageSendOp(op), $"{name} is blocked on {info.Name} at a {op}");
             Require(receiving ? count == 0 : count == info.Capacity, $"{name} is blocked at a {op} on {info.Name}, which holds {count} of {info.Capacity}");
             var parked = _data[Layout.Messaging.ThreadField(t, MessagingLayout.PendingQueueField)];
             Require(receiving ? parked == 0 : parked == obj + 1, $"{name} is blocked at a {op} on {info.Name} with parked message for {parked - 1}");
@@ -41,7 +41,7 @@ public sealed partial class Kernel
         {
             var status = StatusOf(t);
             var deadline = DeadlineOf(t);
-            var timed = status == ThreadStatus.Blocked && _code[t][PcOf(t)].Op == OpCode.TimedReceive;
+            var timed = status == ThreadStatus.Blocked && _code[t][PcOf(t)].Op is OpCode.TimedReceive or OpCode.TimedSendMessage;
             Require(timed ? deadline > clock : deadline == 0, $"{ThreadName(t)} is {status} with deadline {deadline} at clock {clock}");
             var parked = _data[Layout.Messaging.ThreadField(t, MessagingLayout.PendingQueueField)];
             Require(parked == 0 || (status == ThreadStatus.Blocked && WaitObjectOf(t) == parked - 1), $"{ThreadName(t)} has a parked message but is {status}");

@@ -84,7 +84,7 @@ public sealed partial class Kernel
         {
             return IsReceiveOp(op)
                 ? $"{name} waits on mqueue {info.Name}: empty{until}"
-                : $"{name} waits on mqueue {info.Name}: full ({info.Capacity} of {info.Capacity})";
+                : $"{name} waits on mqueue {info.Name}: full ({info.Capacity} of {info.Capacity}){until}";
         }
 
         if (IsReceiveOp(op))

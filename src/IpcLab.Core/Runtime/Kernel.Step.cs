@@ -161,6 +161,7 @@ public sealed partial class Kernel
             case OpCode.CrashProcess: DoCrashProcess(t, pc); break;
             case OpCode.SendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
             case OpCode.TrySendMessage: DoSendMessage(t, pc, instr, tryOnly: true); break;
+            case OpCode.TimedSendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
             case OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive: DoReceive(t, pc, instr); break;
             case OpCode.Join: DoJoin(t, pc, instr); break;
             case OpCode.Leave: DoLeave(t, pc, instr); break;

@@ -65,7 +65,15 @@ public sealed partial class Kernel
                 var pc = PcOf(t);
                 var instr = _code[t][pc];
                 var source = WaitObjectOf(t);
-                _data[Layout.LocalBase(t) + instr.C] = 0;
+
+                // A timed send's ok is B and its parked message never entered the queue; a timed receive's ok is C.
+                var sending = instr.Op == OpCode.TimedSendMessage;
+                _data[Layout.LocalBase(t) + (sending ? instr.B : instr.C)] = 0;
+                if (sending)
+                {
+                    ClearPending(t);
+                }
+
                 _data[Layout.Messaging.ThreadField(t, MessagingLayout.DeadlineField)] = 0;
                 Wake(t);
                 Emit(EventKind.ReceiveTimedOut, t, pc, source);

@@ -50,7 +50,9 @@ public static class MessagingEventText
             EventKind.SenderWoken => e.Other >= 0
                 ? $"{who} wakes up: {Other()} made room in {name}; it tries its send again"
                 : $"{who} wakes up: an inbox in {name} has room now; it tries its send again",
-            EventKind.ReceiveTimedOut => $"{who} gives up waiting on {name}: the timeout passed (ok = false)",
+            EventKind.ReceiveTimedOut => instr?.Op == OpCode.TimedSendMessage
+                ? $"{who} gives up sending to {name}: still full when the timeout passed (ok = false); its message never entered the queue"
+                : $"{who} gives up waiting on {name}: the timeout passed (ok = false)",
             EventKind.ClockAdvanced => $"no thread can run, so time passes until the earliest timeout (the clock is now {e.Value})",
             EventKind.PendingLost => $"{who} ended while waiting to send {value} to {name}: that message never entered the queue",
             EventKind.MemberGone => $"{who} has ended and is no longer in {name}" + Left(e.Value, "nobody will receive them"),

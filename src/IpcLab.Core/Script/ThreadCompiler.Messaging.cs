@@ -24,6 +24,9 @@ internal sealed partial class ThreadCompiler
             case "trysend":
                 CompileSend(op, op.Op.Name == "trysend");
                 return true;
+            case "timedsend":
+                CompileTimedSend(op);
+                return true;
             case "receive":
                 CompileReceive(op);
                 return true;
@@ -83,6 +86,23 @@ internal sealed partial class ThreadCompiler
             E1 = MessageValue(queue, op.Args[1]),
             E2 = op.Args.Count == 3 ? Number(op.Args[2], "a priority (a number from 0 to 31)") : null,
             B = tryOnly ? Target(op, 0, ValueKind.Bool) : -1,
+        });
+    }
+
+    /// <summary><c>timedsend q, message [, priority], STEPS -> ok</c>: the priority comes before the timeout, as in mq_timedsend.</summary>
+    private void CompileTimedSend(OpStmt op)
+    {
+        Shape(op, op.Args.Count == 4 ? 4 : 3, 1, "timedsend q, message [, priority], STEPS -> ok");
+        var queue = Operand(op, 0, ObjectKind.MessageQueue);
+        Emit(new Instr
+        {
+            Op = OpCode.TimedSendMessage,
+            Pos = op.Pos,
+            A = queue.Id,
+            E1 = MessageValue(queue, op.Args[1]),
+            E2 = op.Args.Count == 4 ? Number(op.Args[2], "a priority (a number from 0 to 31)") : null,
+            Args = [Number(op.Args[^1], "a timeout (a number of steps)")],
+            B = Target(op, 0, ValueKind.Bool),
         });
     }
 

@@ -8,7 +8,7 @@ internal sealed partial class ThreadCompiler
     private static readonly string[] Operations =
         ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake", "map", "unmap", "spawn", "exit", "crash",
             "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "poll", "bind", "sendto",
-            "trysend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe", "multicast", "anycast", "unicast"];
+            "trysend", "timedsend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe", "multicast", "anycast", "unicast"];
 
     private void CompileOp(OpStmt op)
     {

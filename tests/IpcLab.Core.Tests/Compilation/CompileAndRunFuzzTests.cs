@@ -32,7 +32,7 @@ public sealed class CompileAndRunFuzzTests
         "put q, 1", "take q -> x", "n += 1", "n = n + x", "map seg", "unmap seg", "seg[0] += 1", "seg[0..1] = 2", "y = seg[1..2]",
         "lock g2 -> died", "lock g2", "unlock g2", "exit", "crash", "listen e -> fd", "accept fd -> cfd",
         "connect e -> fd", "send fd, \"hi\"", "recv fd, 2 -> z", "shutdown fd", "close fd", "select fd, cfd -> rd", "bind d -> fd",
-        "sendto d, \"x\"", "send mq, 1, 3", "receive mq -> v", "trysend mq, 2 -> sent", "timedreceive mq, 3 -> v, got", "join gr",
+        "sendto d, \"x\"", "send mq, 1, 3", "receive mq -> v", "trysend mq, 2 -> sent", "timedsend mq, 4, 2 -> sent", "timedsend mq, 5, 9, 1 -> sent", "timedreceive mq, 3 -> v, got", "join gr",
         "leave gr", "anycast gr, 1", "broadcast gr, 1", "multicast gr, 2", "unicast gr, \"t\", 3", "receive gr -> v",
         "print x, n", "assert n >= 0", "pass",
     ];
