@@ -260,7 +260,7 @@ public sealed partial class Kernel
 
     /// <summary>A member gets copies: it has joined and has not ended.</summary>
     private bool IsMember(int g, int m) =>
-        _data[Layout.Messaging.MemberBase(SlotOf(g), m)] != 0 && StatusOf(m) is not (ThreadStatus.Finished or ThreadStatus.Faulted);
+        _data[Layout.Messaging.MemberBase(SlotOf(g), m)] != 0 && !HasEnded(m);
 
     private bool InboxFull(int g, int m) =>
         _data[Layout.Messaging.MemberBase(SlotOf(g), m) + 1] >= Program.Objects[g].Capacity;

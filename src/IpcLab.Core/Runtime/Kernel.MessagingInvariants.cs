@@ -86,7 +86,7 @@ public sealed partial class Kernel
                 var member = Layout.Messaging.MemberBase(g.Slot, t);
                 var flag = _data[member];
                 Require(flag is 0 or 1, $"group {g.Name} has member flag {flag} for {ThreadName(t)}");
-                Require(flag == 0 || StatusOf(t) is not (ThreadStatus.Finished or ThreadStatus.Faulted), $"{ThreadName(t)} has ended but is still in {g.Name}");
+                Require(flag == 0 || !HasEnded(t), $"{ThreadName(t)} has ended but is still in {g.Name}");
                 var count = _data[member + 1];
                 Require(count >= 0 && count <= g.Capacity, $"{ThreadName(t)}'s inbox in {g.Name} holds {count} of {g.Capacity}");
                 for (var i = count; i < g.Capacity; i++)

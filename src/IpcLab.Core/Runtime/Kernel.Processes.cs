@@ -10,7 +10,7 @@ public sealed partial class Kernel
     {
         foreach (var t in Program.Processes[process].Threads)
         {
-            if (StatusOf(t) is not (ThreadStatus.Finished or ThreadStatus.Faulted))
+            if (!HasEnded(t))
             {
                 return true;
             }
@@ -26,11 +26,9 @@ public sealed partial class Kernel
     /// </summary>
     public void InjectProcessCrash(int process)
     {
-        if (_concluded || process < 0 || process >= Program.Processes.Count || !IsProcessAlive(process))
+        if (WhyCannotCrashProcess(process) is { } why)
         {
-            throw new InvalidOperationException(process >= 0 && process < Program.Processes.Count
-                ? $"process {Program.Processes[process].Name} has already ended"
-                : $"there is no process #{process}");
+            throw new InvalidOperationException(why);
         }
 
         StepCount++;
@@ -48,7 +46,7 @@ public sealed partial class Kernel
         var alive = 0;
         foreach (var t in Program.Processes[process].Threads)
         {
-            if (StatusOf(t) is ThreadStatus.Finished or ThreadStatus.Faulted)
+            if (HasEnded(t))
             {
                 continue;
             }
@@ -101,7 +99,7 @@ public sealed partial class Kernel
         var stopped = 0;
         foreach (var x in Program.Processes[process].Threads)
         {
-            if (x != t && StatusOf(x) is not (ThreadStatus.Finished or ThreadStatus.Faulted))
+            if (x != t && !HasEnded(x))
             {
                 stopped++;
                 LeaveWaitQueue(x);

@@ -73,6 +73,21 @@ public sealed partial class Kernel
         return waiters.Select(w => w.Thread).ToArray();
     }
 
+    /// <summary>True once a thread has finished or faulted (a crash is a fault): it will never take a step again.</summary>
+    public bool HasEnded(int thread) => StatusOf(thread) is ThreadStatus.Finished or ThreadStatus.Faulted;
+
+    /// <summary>Why a thread cannot be crashed now, in words; null when it can.</summary>
+    public string? WhyCannotCrash(int thread) =>
+        _concluded || HasEnded(thread) ? $"{ThreadName(thread)} has already ended"
+        : StatusOf(thread) == ThreadStatus.NotStarted ? $"{ThreadName(thread)} has not started yet"
+        : null;
+
+    /// <summary>Why a whole process cannot be crashed now, in words; null when it can.</summary>
+    public string? WhyCannotCrashProcess(int process) =>
+        process < 0 || process >= Program.Processes.Count ? $"there is no process #{process}"
+        : _concluded || !IsProcessAlive(process) ? $"process {Program.Processes[process].Name} has already ended"
+        : null;
+
     public bool CanRun(int thread) => !_concluded && StatusOf(thread) == ThreadStatus.Ready;
 
     /// <summary>Why a thread cannot take a step now, in words; null when it can.</summary>

@@ -77,7 +77,7 @@ public sealed partial class Kernel
 
     /// <summary>True for a mutex in shared memory whose owner has died (crashed, faulted or ended holding it).</summary>
     private bool IsOrphaned(int m, int owner) =>
-        owner >= 0 && Program.Objects[m].Segment >= 0 && StatusOf(owner) is ThreadStatus.Faulted or ThreadStatus.Finished;
+        owner >= 0 && Program.Objects[m].Segment >= 0 && HasEnded(owner);
 
     /// <summary>The next locker of an orphaned robust mutex takes it over and learns the owner died.</summary>
     private void TakeOverOrphaned(int t, int pc, Instr instr, int m, int deadOwner)

@@ -82,11 +82,9 @@ public sealed partial class Kernel
     /// <summary>Crashes a thread (a step of its own): it leaves every wait queue and keeps what it holds.</summary>
     public void InjectCrash(int thread)
     {
-        if (_concluded || StatusOf(thread) is ThreadStatus.Finished or ThreadStatus.Faulted or ThreadStatus.NotStarted)
+        if (WhyCannotCrash(thread) is { } why)
         {
-            throw new InvalidOperationException(StatusOf(thread) == ThreadStatus.NotStarted
-                ? $"{ThreadName(thread)} has not started yet"
-                : $"{ThreadName(thread)} has already ended");
+            throw new InvalidOperationException(why);
         }
 
         StepCount++;

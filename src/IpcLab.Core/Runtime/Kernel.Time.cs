@@ -86,7 +86,7 @@ public sealed partial class Kernel
     {
         for (var t = 0; t < Layout.ThreadCount; t++)
         {
-            if (StatusOf(t) is ThreadStatus.Finished or ThreadStatus.Faulted)
+            if (HasEnded(t))
             {
                 LeaveAllGroups(t);
             }

@@ -67,9 +67,9 @@ public static class Runner
                     return new ReplayException(i, $"entry {i + 1} names process #{entry.Thread}, which the program does not have");
                 }
 
-                if (!kernel.IsProcessAlive(entry.Thread) || kernel.IsConcluded)
+                if (kernel.WhyCannotCrashProcess(entry.Thread) is { } cannot)
                 {
-                    return new ReplayException(i, $"entry {i + 1} (step {kernel.StepCount + 1}): process {processes[entry.Thread].Name} has already ended");
+                    return new ReplayException(i, $"entry {i + 1} (step {kernel.StepCount + 1}): {cannot}");
                 }
 
                 kernel.Apply(entry);
@@ -86,8 +86,7 @@ public static class Runner
                 ScheduleEntryKind.Run => kernel.WhyCannotRun(entry.Thread),
                 ScheduleEntryKind.SpuriousWakeup when kernel.StatusOf(entry.Thread) != ThreadStatus.Waiting =>
                     $"{kernel.ThreadName(entry.Thread)} is not waiting on a condition variable",
-                ScheduleEntryKind.Crash when kernel.StatusOf(entry.Thread) is ThreadStatus.Finished or ThreadStatus.Faulted or ThreadStatus.NotStarted =>
-                    $"{kernel.ThreadName(entry.Thread)} cannot crash: it is {kernel.StatusOf(entry.Thread)}",
+                ScheduleEntryKind.Crash => kernel.WhyCannotCrash(entry.Thread),
                 _ => null,
             };
             if (why is null && entry.Woken >= 0 && !WakesValid(kernel, entry))

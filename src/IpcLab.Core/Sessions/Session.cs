@@ -142,14 +142,9 @@ public sealed class Session
 
     public string? InjectCrash(int thread)
     {
-        if (Kernel.IsConcluded || Kernel.StatusOf(thread) is ThreadStatus.Finished or ThreadStatus.Faulted)
+        if (Kernel.WhyCannotCrash(thread) is { } why)
         {
-            return $"{Kernel.ThreadName(thread)} has already ended";
-        }
-
-        if (Kernel.StatusOf(thread) == ThreadStatus.NotStarted)
-        {
-            return $"{Kernel.ThreadName(thread)} has not started yet";
+            return why;
         }
 
         Truncate();
@@ -160,15 +155,9 @@ public sealed class Session
     /// <summary>Crashes a whole process (all its threads, its descriptors); null when done, else why not.</summary>
     public string? InjectProcessCrash(int process)
     {
-        var processes = Kernel.Program.Processes;
-        if (process < 0 || process >= processes.Count)
+        if (Kernel.WhyCannotCrashProcess(process) is { } why)
         {
-            return $"there is no process #{process + 1}";
-        }
-
-        if (Kernel.IsConcluded || !Kernel.IsProcessAlive(process))
-        {
-            return $"process {processes[process].Name} has already ended";
+            return why;
         }
 
         Truncate();

@@ -85,7 +85,7 @@ internal static class MessagingView
                 .Add("[" + string.Join(", ", inbox.Select(v => kernel.Format(g.ValueKind, v))) + "]", changes.Changed(g.Id) ? Palette.Changed : null);
             if (!member)
             {
-                var ended = kernel.StatusOf(t.Id) is ThreadStatus.Finished or ThreadStatus.Faulted;
+                var ended = kernel.HasEnded(t.Id);
                 line.Add(ended ? " (ended: undelivered)" : " (left)", Palette.Dim);
             }
             else if (inbox.Length >= g.Capacity)

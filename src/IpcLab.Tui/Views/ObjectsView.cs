@@ -32,7 +32,7 @@ internal static class ObjectsView
                 {
                     case ObjectKind.Mutex:
                         var owner = kernel.MutexOwner(o.Id);
-                        var dead = owner >= 0 && kernel.StatusOf(owner) is ThreadStatus.Faulted or ThreadStatus.Finished ? " (dead)" : "";
+                        var dead = owner >= 0 && kernel.HasEnded(owner) ? " (dead)" : "";
                         AddWithQueue(kernel, o, changes, width, lines, owner < 0 ? ("free", Palette.Ready) : ($"held by {kernel.ThreadName(owner)}{dead}", Palette.Title), "queue", Palette.Blocked);
                         break;
                     case ObjectKind.CondVar:
