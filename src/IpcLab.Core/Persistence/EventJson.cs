@@ -27,9 +27,7 @@ public static class EventJson
                 w.WriteString("object", program.Objects[e.Object].Name);
             }
 
-            if (e.Other >= 0 && e.Kind is EventKind.BlockedOnMutex or EventKind.HandedOff or EventKind.Signalled or EventKind.SemHandedOff or EventKind.TryLockFailed
-                or EventKind.OwnerDied or EventKind.MessageHandedOver or EventKind.SenderResumed or EventKind.CopyDelivered or EventKind.CopyDropped
-                or EventKind.OldestDropped or EventKind.SendBlocked or EventKind.NotDelivered)
+            if (e.Other >= 0 && EventText.OtherIsThread(e.Kind))
             {
                 w.WriteString("other", program.Threads[e.Other].Name);
             }

@@ -15,10 +15,7 @@ public static class EventText
         var who = e.Thread >= 0 ? program.Threads[e.Thread].Name : "";
         var obj = e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed) ? program.Objects[e.Object] : null;
         var name = obj?.Name ?? "";
-        var other = e.Other >= 0 && e.Thread >= 0 && e.Kind is not (EventKind.LocalSet or EventKind.Loaded or EventKind.Looped or EventKind.Waiting or EventKind.ProcessCrashed
-                or EventKind.ShmLoaded or EventKind.ShmStored or EventKind.Spawned or EventKind.ProcessExited or EventKind.ShmRangeWritten)
-            ? program.Threads[e.Other].Name
-            : "";
+        var other = e.Other >= 0 && OtherIsThread(e.Kind) ? program.Threads[e.Other].Name : "";
         var instr = e.Thread >= 0 && e.Pc >= 0 ? program.Threads[e.Thread].Code[e.Pc] : null;
         string Val(ValueKind kind) => CExpr.Format(kind, e.Value, strings, quoteStrings: true);
         string Text() => strings[e.Value];
@@ -82,6 +79,16 @@ public static class EventText
             _ => e.Kind.ToString(),
         };
     }
+
+    /// <summary>
+    /// The kinds whose Other field names a thread (the holder, the one woken or handed to, the
+    /// member a copy goes to); in every other kind it is a local slot, a word, a process, a
+    /// priority or a count.
+    /// </summary>
+    public static bool OtherIsThread(EventKind kind) => kind is EventKind.BlockedOnMutex or EventKind.HandedOff or EventKind.TryLockFailed
+        or EventKind.Signalled or EventKind.SemHandedOff or EventKind.OwnerDied
+        or EventKind.MessageHandedOver or EventKind.SenderResumed or EventKind.CopyDelivered or EventKind.CopyDropped
+        or EventKind.OldestDropped or EventKind.SendBlocked or EventKind.NotDelivered;
 
     /// <summary>A short lower-case name for the kind, used in JSON and by filters ("blocked", "woken").</summary>
     public static string KindName(EventKind kind) => kind switch
