@@ -6,27 +6,20 @@ namespace IpcLab.Core.Model;
 /// <c>seg[i]</c> read in place: in a condition, a print or a final check. (An assignment's right
 /// side reads through a ShmLoad step instead, so that a read-modify-write is two steps.)
 /// </summary>
-public sealed class ShmExpr(int segmentSlot, string name, int size, CExpr index) : CExpr(ValueKind.Int)
+public sealed class ShmExpr(ObjectInfo segment, CExpr index) : CExpr(ValueKind.Int)
 {
-    public int SegmentSlot { get; } = segmentSlot;
-
-    public CExpr Index { get; } = index;
-
-    public override long Eval(in EvalContext ctx)
-    {
-        var i = Index.Eval(ctx);
-        return ctx.Data[WordIndex(ctx, SegmentSlot, name, size, i, "reads")];
-    }
+    public override long Eval(in EvalContext ctx) => ctx.Data[WordIndex(ctx, segment, index.Eval(ctx), "reads")];
 
     /// <summary>
     /// Where word <paramref name="i"/> of a segment is in the state array. Faults when the calling
     /// thread's process has not mapped the segment, or the index is outside it; a final check
     /// (no thread) reads any segment.
     /// </summary>
-    public static int WordIndex(in EvalContext ctx, int segmentSlot, string name, int size, long i, string verb)
+    public static int WordIndex(in EvalContext ctx, ObjectInfo segment, long i, string verb)
     {
+        var (name, size) = (segment.Name, segment.Capacity);
         var layout = ctx.Layout;
-        if (ctx.Thread >= 0 && !layout.IsMapped(ctx.Data, segmentSlot, layout.ProcessOf(ctx.Thread)))
+        if (ctx.Thread >= 0 && !layout.IsMapped(ctx.Data, segment.Slot, layout.ProcessOf(ctx.Thread)))
         {
             throw new ThreadFaultException($"{verb} {name}[{i}], but its process has not mapped {name} (write `map {name}` first)");
         }
@@ -36,6 +29,6 @@ public sealed class ShmExpr(int segmentSlot, string name, int size, CExpr index)
             throw new ThreadFaultException($"{verb} {name}[{i}]: outside the segment (its words are {name}[0] to {name}[{size - 1}])");
         }
 
-        return layout.ShmWordBase(segmentSlot) + (int)i;
+        return layout.ShmWordBase(segment.Slot) + (int)i;
     }
 }

@@ -7,15 +7,15 @@ namespace IpcLab.Core.Model;
 /// <c>seg[a..b]</c> read in place: the words a to b (both included) as one string, "[10, 20, 0]".
 /// One read of several words, in one step.
 /// </summary>
-public sealed class ShmRangeExpr(int segmentSlot, string name, int size, CExpr from, CExpr to) : CExpr(ValueKind.Str)
+public sealed class ShmRangeExpr(ObjectInfo segment, CExpr from, CExpr to) : CExpr(ValueKind.Str)
 {
     public override long Eval(in EvalContext ctx) =>
-        ctx.Strings.Intern(Read(ctx, segmentSlot, name, size, from.Eval(ctx), to.Eval(ctx)));
+        ctx.Strings.Intern(Read(ctx, segment, from.Eval(ctx), to.Eval(ctx)));
 
     /// <summary>The words of a range as text; faults like a word read, and when the range runs backwards.</summary>
-    public static string Read(in EvalContext ctx, int segmentSlot, string name, int size, long from, long to)
+    public static string Read(in EvalContext ctx, ObjectInfo segment, long from, long to)
     {
-        var (first, count) = Bounds(ctx, segmentSlot, name, size, from, to, "reads");
+        var (first, count) = Bounds(ctx, segment, from, to, "reads");
         var words = new string[count];
         for (var i = 0; i < count; i++)
         {
@@ -26,15 +26,15 @@ public sealed class ShmRangeExpr(int segmentSlot, string name, int size, CExpr f
     }
 
     /// <summary>Where the range starts in the state array and how many words it has.</summary>
-    public static (int First, int Count) Bounds(in EvalContext ctx, int segmentSlot, string name, int size, long from, long to, string verb)
+    public static (int First, int Count) Bounds(in EvalContext ctx, ObjectInfo segment, long from, long to, string verb)
     {
         if (to < from)
         {
-            throw new ThreadFaultException($"{verb} {name}[{from}..{to}]: the range runs backwards");
+            throw new ThreadFaultException($"{verb} {segment.Name}[{from}..{to}]: the range runs backwards");
         }
 
-        var first = ShmExpr.WordIndex(ctx, segmentSlot, name, size, from, verb);
-        ShmExpr.WordIndex(ctx, segmentSlot, name, size, to, verb);
+        var first = ShmExpr.WordIndex(ctx, segment, from, verb);
+        ShmExpr.WordIndex(ctx, segment, to, verb);
         return (first, (int)(to - from + 1));
     }
 }

@@ -31,14 +31,14 @@ public sealed partial class Kernel
         if (instr.E2 is { } last)
         {
             var to = Eval(t, last);
-            var words = ShmRangeExpr.Read(Context(t), seg.Slot, seg.Name, seg.Capacity, index, to);
+            var words = ShmRangeExpr.Read(Context(t), seg, index, to);
             _data[Layout.LocalBase(t) + instr.B] = Strings.Intern(words);
             Emit(EventKind.ShmRangeRead, t, pc, instr.A, value: Strings.Intern($"{seg.Name}[{index}..{to}] = {words}"));
             MoveTo(t, instr.Next);
             return;
         }
 
-        var value = _data[ShmExpr.WordIndex(Context(t), seg.Slot, seg.Name, seg.Capacity, index, "reads")];
+        var value = _data[ShmExpr.WordIndex(Context(t), seg, index, "reads")];
         _data[Layout.LocalBase(t) + instr.B] = value;
         Emit(EventKind.ShmLoaded, t, pc, instr.A, (int)index, value);
         MoveTo(t, instr.Next);
@@ -52,14 +52,14 @@ public sealed partial class Kernel
         if (instr.Args.Count == 1)
         {
             var to = Eval(t, instr.Args[0]);
-            var (first, count) = ShmRangeExpr.Bounds(Context(t), seg.Slot, seg.Name, seg.Capacity, index, to, "writes");
+            var (first, count) = ShmRangeExpr.Bounds(Context(t), seg, index, to, "writes");
             Array.Fill(_data, value, first, count);
             Emit(EventKind.ShmRangeWritten, t, pc, instr.A, (int)index, Strings.Intern($"{value} to {seg.Name}[{index}..{to}] ({count} word{(count == 1 ? "" : "s")})"));
             MoveTo(t, instr.Next);
             return;
         }
 
-        _data[ShmExpr.WordIndex(Context(t), seg.Slot, seg.Name, seg.Capacity, index, "writes")] = value;
+        _data[ShmExpr.WordIndex(Context(t), seg, index, "writes")] = value;
         Emit(EventKind.ShmStored, t, pc, instr.A, (int)index, value);
         MoveTo(t, instr.Next);
     }

@@ -90,8 +90,8 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
         if (Loads is null)
         {
             return to is null
-                ? new ShmExpr(segment.Slot, segment.Name, segment.Capacity, index)
-                : new ShmRangeExpr(segment.Slot, segment.Name, segment.Capacity, index, to);
+                ? new ShmExpr(segment, index)
+                : new ShmRangeExpr(segment, index, to);
         }
 
         var key = ExprPrinter.Print(x);
