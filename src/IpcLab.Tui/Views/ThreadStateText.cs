@@ -34,8 +34,7 @@ internal static class ThreadStateText
         return next?.Op switch
         {
             OpCode.Reacquire => $"ready: woken, must re-acquire {kernel.ObjectName(next.A)}",
-            OpCode.Store when next.A >= 0 && HasLoaded(kernel, thread, next.A) => $"ready: has read {kernel.ObjectName(next.A)}, writes it next",
-            OpCode.ShmStore when HasLoadedWord(kernel, thread, next.A) => $"ready: has read {kernel.ObjectName(next.A)}, writes it next",
+            OpCode.Store or OpCode.ShmStore when next.A >= 0 && HasLoaded(kernel, thread, next) => $"ready: has read {kernel.ObjectName(next.A)}, writes it next",
             _ => "ready",
         };
     }
@@ -72,19 +71,12 @@ internal static class ThreadStateText
         }
     }
 
-    /// <summary>True when the thread's previous step read a word of the segment it writes next.</summary>
-    private static bool HasLoadedWord(Kernel kernel, int thread, int segment)
+    /// <summary>True when the thread's previous step was the load half of the read-modify-write whose store is <paramref name="store"/> (a variable, or a word of a segment).</summary>
+    private static bool HasLoaded(Kernel kernel, int thread, Instr store)
     {
+        var load = store.Op == OpCode.Store ? OpCode.Load : OpCode.ShmLoad;
         var code = kernel.Program.Threads[thread].Code;
         var pc = kernel.PcOf(thread);
-        return pc > 0 && code[pc - 1].Op == OpCode.ShmLoad && code[pc - 1].A == segment && code[pc - 1].Next == pc;
-    }
-
-    /// <summary>True when the thread's previous step was the load half of a read-modify-write of the variable.</summary>
-    private static bool HasLoaded(Kernel kernel, int thread, int variable)
-    {
-        var code = kernel.Program.Threads[thread].Code;
-        var pc = kernel.PcOf(thread);
-        return pc > 0 && code[pc - 1].Op == OpCode.Load && code[pc - 1].A == variable && code[pc - 1].Next == pc;
+        return pc > 0 && code[pc - 1].Op == load && code[pc - 1].A == store.A && code[pc - 1].Next == pc;
     }
 }
