@@ -132,27 +132,33 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
 
     private void OnThread(string input, Func<int, string?> inject)
     {
-        var count = S.Program.Threads.Count;
-        if (!int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > count)
+        var thread = Chosen(input, S.Program.Threads.Count, "thread", "threads");
+        if (thread >= 0)
         {
-            state.Status = $"there is no thread {input}: this program has threads 1-{count}";
-            return;
+            state.SelectedThread = thread;
+            state.Status = inject(thread) ?? StatusText.AtStep(S);
         }
-
-        state.SelectedThread = number - 1;
-        state.Status = inject(number - 1) ?? StatusText.AtStep(S);
     }
 
     private void OnProcess(string input)
     {
-        var count = S.Program.Processes.Count;
+        var process = Chosen(input, S.Program.Processes.Count, "process", "processes");
+        if (process >= 0)
+        {
+            state.Status = S.InjectProcessCrash(process) ?? StatusText.AtStep(S);
+        }
+    }
+
+    /// <summary>The index of the thread or process typed by its number (1 to <paramref name="count"/>), or -1 after saying there is none.</summary>
+    private int Chosen(string input, int count, string what, string plural)
+    {
         if (!int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > count)
         {
-            state.Status = $"there is no process {input}: this program has processes 1-{count}";
-            return;
+            state.Status = $"there is no {what} {input}: this program has {plural} 1-{count}";
+            return -1;
         }
 
-        state.Status = S.InjectProcessCrash(number - 1) ?? StatusText.AtStep(S);
+        return number - 1;
     }
 
     private void Save(string name)
