@@ -205,8 +205,8 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
     private void OpenProcessPrompt()
     {
         var k = S.Kernel;
-        var alive = Enumerable.Range(0, k.Program.Processes.Count).Where(k.IsProcessAlive).ToArray();
-        if (alive.Length == 0 || k.IsConcluded)
+        var alive = Enumerable.Range(0, k.Program.Processes.Count).Where(p => k.WhyCannotCrashProcess(p) is null).ToArray();
+        if (alive.Length == 0)
         {
             state.Status = "crash which process? none can be chosen now";
             return;

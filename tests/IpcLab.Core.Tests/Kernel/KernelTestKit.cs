@@ -150,7 +150,7 @@ public static class KernelTestKit
                 continue;
             }
 
-            var alive = threads.Where(t => kernel.StatusOf(t) is not (ThreadStatus.Finished or ThreadStatus.Faulted or ThreadStatus.NotStarted)).ToArray();
+            var alive = threads.Where(t => kernel.WhyCannotCrash(t) is null).ToArray();
             if (x % 29 == 28 && alive.Length > 0)
             {
                 kernel.InjectCrash(alive[x / 29 % alive.Length]);
@@ -158,7 +158,7 @@ public static class KernelTestKit
                 continue;
             }
 
-            var processes = Enumerable.Range(0, kernel.Program.Processes.Count).Where(kernel.IsProcessAlive).ToArray();
+            var processes = Enumerable.Range(0, kernel.Program.Processes.Count).Where(p => kernel.WhyCannotCrashProcess(p) is null).ToArray();
             if (x % 31 == 30 && processes.Length > 0)
             {
                 kernel.InjectProcessCrash(processes[x / 31 % processes.Length]);
