@@ -33,7 +33,10 @@ public sealed partial class Kernel
             var to = Eval(t, last);
             var words = ShmRangeExpr.Read(Context(t), seg, index, to);
             _data[Layout.LocalBase(t) + instr.B] = Strings.Intern(words);
-            Emit(EventKind.ShmRangeRead, t, pc, instr.A, value: Strings.Intern($"{seg.Name}[{index}..{to}] = {words}"));
+
+            // The event's text is interned only when events are recorded (as print does): a
+            // search without events should not fill the string table.
+            Emit(EventKind.ShmRangeRead, t, pc, instr.A, value: Options.RecordEvents ? Strings.Intern($"{seg.Name}[{index}..{to}] = {words}") : 0);
             MoveTo(t, instr.Next);
             return;
         }
@@ -54,7 +57,8 @@ public sealed partial class Kernel
             var to = Eval(t, instr.Args[0]);
             var (first, count) = ShmRangeExpr.Bounds(Context(t), seg, index, to, "writes");
             Array.Fill(_data, value, first, count);
-            Emit(EventKind.ShmRangeWritten, t, pc, instr.A, (int)index, Strings.Intern($"{value} to {seg.Name}[{index}..{to}] ({count} word{(count == 1 ? "" : "s")})"));
+            var sentence = Options.RecordEvents ? Strings.Intern($"{value} to {seg.Name}[{index}..{to}] ({count} word{(count == 1 ? "" : "s")})") : 0;
+            Emit(EventKind.ShmRangeWritten, t, pc, instr.A, (int)index, sentence);
             MoveTo(t, instr.Next);
             return;
         }
