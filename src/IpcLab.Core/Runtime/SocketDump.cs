@@ -27,7 +27,7 @@ internal static class SocketDump
         // The descriptor tables once, with the first socket.
         if (o.Id == kernel.Program.Objects.First(x => x.Kind is ObjectKind.StreamSocket or ObjectKind.DatagramSocket).Id)
         {
-            var tables = data[sockets.DescriptorBase..(sockets.DescriptorBase + (sockets.Processes * SocketLayout.MaxDescriptors * SocketLayout.DescriptorSize))];
+            var tables = data[sockets.DescriptorBase..sockets.DescriptorEnd];
             sb.Append(" | fds ").AppendJoin(' ', tables.ToArray());
         }
     }

@@ -40,7 +40,8 @@ public sealed class SocketLayout
     {
         DescriptorBase = start;
         Processes = program.Processes.Count;
-        var at = start + (Processes * MaxDescriptors * DescriptorSize);
+        DescriptorEnd = start + (Processes * MaxDescriptors * DescriptorSize);
+        var at = DescriptorEnd;
         var streams = program.ObjectsOf(ObjectKind.StreamSocket).OrderBy(s => s.Slot).ToArray();
         _streamBase = new int[streams.Length];
         Streams = streams;
@@ -63,6 +64,9 @@ public sealed class SocketLayout
     }
 
     public int DescriptorBase { get; }
+
+    /// <summary>Where the descriptor tables end and the stream sockets begin.</summary>
+    public int DescriptorEnd { get; }
 
     public int Processes { get; }
 

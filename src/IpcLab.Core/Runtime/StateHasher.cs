@@ -70,8 +70,7 @@ internal static partial class StateHasher
     /// </summary>
     private static ulong HashSockets(ulong h, SocketLayout sockets, long[] data, StringTable strings)
     {
-        var streamsStart = sockets.Streams.Count == 0 ? (sockets.Datagrams.Count == 0 ? sockets.End : sockets.DgramBase(0)) : sockets.StreamBase(0);
-        for (var i = sockets.DescriptorBase; i < streamsStart; i++)
+        for (var i = sockets.DescriptorBase; i < sockets.DescriptorEnd; i++)
         {
             h = Mix(h, (ulong)data[i]);
         }
