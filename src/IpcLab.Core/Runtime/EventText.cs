@@ -75,10 +75,13 @@ public static class EventText
             EventKind.ProcessExited => e.Value == 0
                 ? $"{who} exits: process {program.Processes[e.Other].Name} ends, its descriptors close"
                 : $"{who} exits: process {program.Processes[e.Other].Name} ends, {e.Value} other thread{(e.Value == 1 ? "" : "s")} stop, its descriptors close",
-            >= EventKind.SocketListened and <= EventKind.DatagramReceived => who.Length == 0 ? Text() : $"{who} {Text()}",
+            _ when IsSocketEvent(e.Kind) => who.Length == 0 ? Text() : $"{who} {Text()}",
             _ => e.Kind.ToString(),
         };
     }
+
+    /// <summary>The socket and descriptor events (SocketListened to DatagramReceived): their sentence is made when they happen and kept as Value.</summary>
+    public static bool IsSocketEvent(EventKind kind) => kind is >= EventKind.SocketListened and <= EventKind.DatagramReceived;
 
     /// <summary>
     /// The kinds whose Other field names a thread (the holder, the one woken or handed to, the

@@ -116,7 +116,7 @@ internal sealed class StepChanges
                 _threadTags[e.Thread] = "just woken";
                 _objectChanged[e.Object] = true;
                 break;
-            case >= EventKind.SocketListened and <= EventKind.DatagramReceived when e.Object >= 0:
+            case var kind when EventText.IsSocketEvent(kind) && e.Object >= 0:
                 _objectChanged[e.Object] = true;
                 break;
             case EventKind.SendBlocked or EventKind.ReceiveBlocked:
