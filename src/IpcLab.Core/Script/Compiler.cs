@@ -24,6 +24,7 @@ public static class Compiler
         var threadDecls = new List<(ThreadDecl Decl, int Process)>();
         var processes = new List<(string Name, SourcePos Pos)>();
         var expects = new List<ExpectDecl>();
+        var processIds = new Dictionary<string, int>(StringComparer.Ordinal);
 
         foreach (var item in ast.Items)
         {
@@ -39,13 +40,14 @@ public static class Compiler
                     expects.Add(e);
                     break;
                 case ProcessDecl p:
-                    if (processes.FindIndex(x => x.Name == p.Name.Name) is var dup and >= 0)
+                    if (processIds.TryGetValue(p.Name.Name, out var dup))
                     {
                         throw new ScriptError(file, p.Name.Pos, $"duplicate process name '{p.Name.Name}' (first declared at line {processes[dup].Pos.Line})");
                     }
 
                     var pid = processes.Count;
                     processes.Add((p.Name.Name, p.Name.Pos));
+                    processIds.Add(p.Name.Name, pid);
                     foreach (var inner in p.Items)
                     {
                         switch (inner)
@@ -62,25 +64,30 @@ public static class Compiler
 
         // Top-level threads live in a process called "main" (the only one when none is declared).
         // A declared `process main:` is that same process.
-        var mainProcess = processes.FindIndex(p => p.Name == "main");
+        var mainProcess = processIds.GetValueOrDefault("main", -1);
         if (mainProcess < 0 && threadDecls.Any(t => t.Process < 0))
         {
             mainProcess = processes.Count;
             processes.Add(("main", new SourcePos(1, 1)));
+            processIds.Add("main", mainProcess);
         }
 
         var literals = new LiteralTable();
         var queueKinds = new Dictionary<int, ValueKind>();
         var objects = declarations.Build(literals);
-        Scope ScopeFor(int process) => new(file, declarations.Globals(objects), process < 0 ? null : declarations.OfProcess(objects, process))
+
+        // Built once and shared by every thread's scope, so compiling is linear in the program's size.
+        var globals = Declarations.Globals(objects);
+        var byProcess = Declarations.ByProcess(objects);
+        var privateObjects = Declarations.PrivateOwners(objects);
+        var processNames = processes.Select(p => p.Name).ToArray();
+        Scope ScopeFor(int process) => new(file, globals, process < 0 ? null : byProcess.GetValueOrDefault(process) ?? [])
         {
             QueueKinds = queueKinds,
-            Processes = processes.Select(p => p.Name).ToArray(),
+            Processes = processNames,
+            ProcessIds = processIds,
             Process = process < 0 ? mainProcess : process,
-            // Several other processes may each have an object of the same name: name them all.
-            Elsewhere = objects.Where(o => o.Process >= 0 && o.Process != process)
-                .GroupBy(o => o.Name, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => string.Join(" and ", g.Select(o => processes[o.Process].Name)), StringComparer.Ordinal),
+            PrivateObjects = privateObjects,
         };
 
         InferQueueKinds(threadDecls, ScopeFor, literals);
@@ -106,12 +113,13 @@ public static class Compiler
             }
         }
 
-        var finalScope = new Scope(file, declarations.Globals(objects), null) { IsGlobal = true, QueueKinds = queueKinds };
+        var finalScope = new Scope(file, globals, null) { IsGlobal = true, QueueKinds = queueKinds };
         var checks = expects.Select(e => CompileExpect(e, finalScope, literals)).ToArray();
 
         objects = objects.Select(o => o.Kind is ObjectKind.BoundedQueue or ObjectKind.MessageQueue or ObjectKind.Group ? o with { ValueKind = queueKinds.GetValueOrDefault(o.Id, ValueKind.Int) } : o).ToArray();
         var spawned = threads.SelectMany(t => t.Code).Where(i => i.Op == OpCode.Spawn).Select(i => i.A).ToHashSet();
-        var processInfos = processes.Select((p, id) => new ProcessInfo(id, p.Name, threads.Where(t => t.Process == id).Select(t => t.Id).ToArray())
+        var threadsOf = threads.ToLookup(t => t.Process, t => t.Id);
+        var processInfos = processes.Select((p, id) => new ProcessInfo(id, p.Name, threadsOf[id].ToArray())
         {
             StartsOnSpawn = spawned.Contains(id),
         }).ToArray();

@@ -9,7 +9,8 @@ internal sealed partial class Declarations
     public const int MaxBacklog = 16;
     public const int MaxConnections = 16;
 
-    private ObjectInfo Socket(int id, DeclItem item, ObjectKind kind, int slot, int process, IEnumerable<ObjectInfo> earlier)
+    /// <param name="paths">The sockets declared so far, by path; the new one is added.</param>
+    private ObjectInfo Socket(int id, DeclItem item, ObjectKind kind, int slot, int process, Dictionary<string, ObjectInfo> paths)
     {
         var stream = kind == ObjectKind.StreamSocket;
         var word = stream ? "socket" : "dgram";
@@ -42,7 +43,7 @@ internal sealed partial class Declarations
             throw new ScriptError(file, pathOption.Value.Pos, "a socket's path must be a plain string such as \"/tmp/echo\"");
         }
 
-        if (earlier.FirstOrDefault(o => o.Socket?.Path == path.Value) is { } clash)
+        if (paths.TryGetValue(path.Value, out var clash))
         {
             throw new ScriptError(file, pathOption.Value.Pos, $"path \"{path.Value}\" is already used by {clash.Name} (line {clash.Pos.Line})");
         }
@@ -50,7 +51,9 @@ internal sealed partial class Declarations
         SocketSpec spec = stream
             ? new(path.Value, Number(item, "backlog", 2, MaxBacklog), Number(item, "buffer", 8, Compiler.MaxCapacity), Number(item, "connections", 4, MaxConnections))
             : new(path.Value, 0, Number(item, "capacity", 4, Compiler.MaxCapacity), 0);
-        return new ObjectInfo(id, item.Name.Name, kind, slot, process, item.Name.Pos, spec.Buffer, 0, ValueKind.Str) { Socket = spec };
+        var socket = new ObjectInfo(id, item.Name.Name, kind, slot, process, item.Name.Pos, spec.Buffer, 0, ValueKind.Str) { Socket = spec };
+        paths.Add(path.Value, socket);
+        return socket;
     }
 
     private int Number(DeclItem item, string key, int fallback, int max)

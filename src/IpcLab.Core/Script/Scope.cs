@@ -18,19 +18,36 @@ internal sealed class Scope(string file, IReadOnlyDictionary<string, ObjectInfo>
     /// <summary>The element type of each queue (by object id), fixed by the first put the compiler sees.</summary>
     public required Dictionary<int, ValueKind> QueueKinds { get; init; }
 
-    /// <summary>Objects private to other processes (name → process), to explain why a name is not visible.</summary>
-    public IReadOnlyDictionary<string, string> Elsewhere { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// The processes that have a private object of each name (in id order), shared by every scope of
+    /// a program and read only to explain why a name is not visible.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<int>> PrivateObjects { get; init; } = new Dictionary<string, List<int>>();
 
     /// <summary>" (it belongs to process a, and only its threads can use it)" when a name is another process's.</summary>
-    public string WhyInvisible(string name) =>
-        Elsewhere.TryGetValue(name, out var process)
-            ? process.Contains(" and ", StringComparison.Ordinal)
-                ? $" (processes {process} each have one, and only their own threads can use it)"
-                : $" (it belongs to process {process}, and only its threads can use it)"
-            : "";
+    public string WhyInvisible(string name)
+    {
+        if (!PrivateObjects.TryGetValue(name, out var owners))
+        {
+            return "";
+        }
+
+        // A thread sees the private objects of its own process only when it is declared inside it.
+        var own = processObjects is null ? -1 : Process;
+        var others = owners.Where(p => p != own).Select(p => Processes[p]).ToArray();
+        return others.Length switch
+        {
+            0 => "",
+            1 => $" (it belongs to process {others[0]}, and only its threads can use it)",
+            _ => $" (processes {string.Join(" and ", others)} each have one, and only their own threads can use it)",
+        };
+    }
 
     /// <summary>The process names in id order (for <c>spawn NAME</c>), and the process being compiled (-1 for a final check).</summary>
     public IReadOnlyList<string> Processes { get; init; } = [];
+
+    /// <summary>The id of each process by name (for <c>spawn NAME</c>).</summary>
+    public IReadOnlyDictionary<string, int> ProcessIds { get; init; } = new Dictionary<string, int>();
 
     public int Process { get; init; } = -1;
 

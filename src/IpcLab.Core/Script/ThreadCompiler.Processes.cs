@@ -34,8 +34,7 @@ internal sealed partial class ThreadCompiler
             throw _scope.Error(arg.Pos, $"spawn expects a process name, found `{ExprPrinter.Print(arg)}`");
         }
 
-        var id = _scope.Processes.ToList().IndexOf(n.Name);
-        if (id < 0)
+        if (!_scope.ProcessIds.TryGetValue(n.Name, out var id))
         {
             var known = _scope.Processes.Count == 0 ? "none is declared" : $"declared: {string.Join(", ", _scope.Processes)}";
             throw _scope.Error(n.Pos, $"unknown process '{n.Name}' ({known}); declare it with `process {n.Name}:`");

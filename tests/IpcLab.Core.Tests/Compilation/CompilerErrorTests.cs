@@ -35,6 +35,12 @@ public sealed class CompilerErrorTests
     [InlineData("shared flag = false\nthread t:\n    flag = 5\n", 3, 12, "flag holds a boolean, cannot store a number in it")]
     [InlineData("shared n = 0\nthread t:\n    print n == true\n", 3, 13, "cannot compare a number with a boolean")]
     [InlineData("process a:\n    mutex m\nprocess b:\n    mutex m\nthread t:\n    lock m\n", 6, 10, "unknown mutex 'm' (processes a and b each have one, and only their own threads can use it)")]
+    [InlineData("process a:\n    mutex m\nmutex m\n", 3, 7, "duplicate name 'm' (already declared at line 2)")]
+    [InlineData("mutex m\nprocess a:\n    mutex m\n", 3, 11, "duplicate name 'm' (already declared at line 1)")]
+    [InlineData("process a:\n    mutex m\nprocess b:\n    mutex m\nmutex m\n", 5, 7, "duplicate name 'm' (already declared at line 2)")]
+    [InlineData("process a:\n    mutex m\n    cond m\n", 3, 10, "duplicate name 'm' (already declared at line 2)")]
+    [InlineData("process main:\n    mutex m\nthread t:\n    lock m\n", 4, 10, "unknown mutex 'm' (it belongs to process main, and only its threads can use it)")]
+    [InlineData("process a:\n    thread t:\n        spawn b\n", 3, 15, "unknown process 'b' (declared: a)")]
     public void Compile_Mistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>
         ScriptErrorAssert.At(source, line, column, message);
 
