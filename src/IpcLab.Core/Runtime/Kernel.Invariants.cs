@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IpcLab.Core.Model;
 
 namespace IpcLab.Core.Runtime;
@@ -134,6 +135,14 @@ public sealed partial class Kernel
         if (!condition)
         {
             throw new KernelInvariantException("kernel invariant violated: " + message);
+        }
+    }
+
+    private static void Require(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref InvariantMessage message)
+    {
+        if (!condition)
+        {
+            throw new KernelInvariantException("kernel invariant violated: " + message.ToString());
         }
     }
 }
