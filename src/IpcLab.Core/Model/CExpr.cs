@@ -13,6 +13,13 @@ public abstract class CExpr(ValueKind kind)
 
     public abstract long Eval(in EvalContext ctx);
 
+    /// <summary>
+    /// The text of a string expression. Joins and interpolations build their text without interning
+    /// the pieces, so only a string that is stored, sent or printed enters the string table, not
+    /// every intermediate one.
+    /// </summary>
+    public virtual string EvalText(in EvalContext ctx) => ctx.Strings[Eval(ctx)];
+
     /// <summary>A value as a learner reads it: 3, true, "job producer-1.1".</summary>
     public static string Format(ValueKind kind, long value, StringTable strings, bool quoteStrings) => kind switch
     {

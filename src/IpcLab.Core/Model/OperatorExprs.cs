@@ -23,8 +23,26 @@ public enum BinaryOp
 
 public sealed class BinaryCExpr(BinaryOp op, CExpr left, CExpr right, ValueKind kind) : CExpr(kind)
 {
+    public override string EvalText(in EvalContext ctx)
+    {
+        if (op != BinaryOp.Concat)
+        {
+            return base.EvalText(ctx);
+        }
+
+        var a = left.EvalText(ctx);
+        var b = right.EvalText(ctx);
+        StringTable.CheckLength((long)a.Length + b.Length, $"joining {a.Length:N0} and {b.Length:N0} characters");
+        return a + b;
+    }
+
     public override long Eval(in EvalContext ctx)
     {
+        if (op == BinaryOp.Concat)
+        {
+            return ctx.Strings.Intern(EvalText(ctx));
+        }
+
         // `and` / `or` short-circuit, as learners expect from every language they know.
         if (op == BinaryOp.And)
         {
@@ -51,7 +69,6 @@ public sealed class BinaryCExpr(BinaryOp op, CExpr left, CExpr right, ValueKind 
             BinaryOp.Le => a <= b ? 1 : 0,
             BinaryOp.Gt => a > b ? 1 : 0,
             BinaryOp.Ge => a >= b ? 1 : 0,
-            BinaryOp.Concat => ctx.Strings.Intern(ctx.Strings[a] + ctx.Strings[b]),
             _ => throw new InvalidOperationException($"unknown operator {op}"),
         };
     }
@@ -86,14 +103,18 @@ public sealed class NotExpr(CExpr operand) : CExpr(ValueKind.Bool)
 /// <summary>"job {self}.{i}": concatenates the formatted parts and interns the result.</summary>
 public sealed class InterpolationExpr(IReadOnlyList<CExpr> parts) : CExpr(ValueKind.Str)
 {
-    public override long Eval(in EvalContext ctx)
+    public override string EvalText(in EvalContext ctx)
     {
         var sb = new StringBuilder();
         foreach (var part in parts)
         {
-            sb.Append(Format(part.Kind, part.Eval(ctx), ctx.Strings, quoteStrings: false));
+            var text = part.Kind == ValueKind.Str ? part.EvalText(ctx) : Format(part.Kind, part.Eval(ctx), ctx.Strings, quoteStrings: false);
+            StringTable.CheckLength((long)sb.Length + text.Length, $"interpolating {parts.Count} parts");
+            sb.Append(text);
         }
 
-        return ctx.Strings.Intern(sb.ToString());
+        return sb.ToString();
     }
+
+    public override long Eval(in EvalContext ctx) => ctx.Strings.Intern(EvalText(ctx));
 }

@@ -9,8 +9,9 @@ namespace IpcLab.Core.Model;
 /// </summary>
 public sealed class ShmRangeExpr(ObjectInfo segment, CExpr from, CExpr to) : CExpr(ValueKind.Str)
 {
-    public override long Eval(in EvalContext ctx) =>
-        ctx.Strings.Intern(Read(ctx, segment, from.Eval(ctx), to.Eval(ctx)));
+    public override long Eval(in EvalContext ctx) => ctx.Strings.Intern(EvalText(ctx));
+
+    public override string EvalText(in EvalContext ctx) => Read(ctx, segment, from.Eval(ctx), to.Eval(ctx));
 
     /// <summary>The words of a range as text; faults like a word read, and when the range runs backwards.</summary>
     public static string Read(in EvalContext ctx, ObjectInfo segment, long from, long to)

@@ -147,7 +147,7 @@ public sealed partial class Kernel
                 sb.Append(' ');
             }
 
-            sb.Append(CExpr.Format(arg.Kind, Eval(t, arg), Strings, quoteStrings: false));
+            sb.Append(TextOf(t, arg));
         }
 
         Emit(EventKind.Printed, t, pc, value: Options.RecordEvents ? Strings.Intern(sb.ToString()) : 0);
@@ -165,7 +165,11 @@ public sealed partial class Kernel
 
         var message = instr.E2 is null
             ? $"assertion failed: {instr.Text}"
-            : $"assertion failed: {CExpr.Format(instr.E2.Kind, Eval(t, instr.E2), Strings, quoteStrings: false)}";
+            : $"assertion failed: {TextOf(t, instr.E2)}";
         FaultThread(t, pc, FindingKind.AssertionFailed, EventKind.AssertFailed, message);
     }
+
+    /// <summary>A value as print shows it; a string made here (a join) is not interned, as it is not stored.</summary>
+    private string TextOf(int t, CExpr expr) =>
+        expr.Kind == ValueKind.Str ? expr.EvalText(Context(t)) : CExpr.Format(expr.Kind, Eval(t, expr), Strings, quoteStrings: false);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Script;
 
@@ -74,6 +75,10 @@ internal sealed partial class Lexer
             {
                 piece.Append(c);
                 Advance();
+                if (piece.Length > StringTable.MaxLength)
+                {
+                    throw Error(open, $"string too long: a string has at most {StringTable.MaxLength:N0} characters");
+                }
             }
         }
 
