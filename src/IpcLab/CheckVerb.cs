@@ -2,6 +2,7 @@ using IpcLab.Core.Explore;
 using IpcLab.Core.Persistence;
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Scheduling;
+using IpcLab.Diagnostics;
 
 namespace IpcLab;
 
@@ -10,8 +11,9 @@ internal static class CheckVerb
 {
     public sealed record Options(string File, int Runs, ulong Seed, int MaxSteps, bool RandomWaiters, string? Save);
 
-    public static int Execute(Options opt, TextWriter o)
+    public static int Execute(Options opt, CliContext context)
     {
+        var (o, log) = (context.Out, context.Logger);
         if (opt.Runs < 1)
         {
             throw new InputException("--runs must be at least 1");
@@ -22,7 +24,7 @@ internal static class CheckVerb
             throw new InputException("--max-steps must be at least 1");
         }
 
-        var program = InputFiles.LoadScript(opt.File);
+        var program = InputFiles.LoadScript(opt.File, log);
         var report = Checker.Check(program, new CheckOptions
         {
             Runs = opt.Runs,
@@ -32,6 +34,7 @@ internal static class CheckVerb
         });
         var last = opt.Seed + (ulong)opt.Runs - 1;
         o.WriteLine($"checked {opt.File}: {report.Runs} runs, random schedules with seeds {opt.Seed}..{last}{(opt.RandomWaiters ? ", random waiters" : "")}");
+        CliLog.CheckEnded(log, opt.File, report.Runs, opt.Seed, report.RunsWithFindings, report.First is null ? "" : $"; first {report.First.Main.KindText} with seed {report.First.Seed}");
         if (report.First is null)
         {
             o.WriteLine($"no finding: every run ended with no fault, deadlock or failed check; {report.DistinctFinalStates} distinct final state{(report.DistinctFinalStates == 1 ? "" : "s")}");
@@ -54,9 +57,11 @@ internal static class CheckVerb
         var result = Runner.Replay(kernel, shrunk.Schedule);
         StepPrinter.PrintSteps(o, kernel);
         StepPrinter.PrintSummary(o, kernel, result, $"shrunk from seed {shortest.Seed}");
+        RunVerb.LogRun(log, opt.File, $"shrunk from seed {shortest.Seed}", kernel, result);
         if (opt.Save is not null)
         {
             AtomicFile.Write(opt.Save, SavedRun.From(kernel, $"shrunk from seed {shortest.Seed}").ToJson());
+            CliLog.Wrote(log, $"the shrunk run ({kernel.Schedule.Count} schedule entries)", opt.Save);
             o.WriteLine($"saved: {opt.Save} (replay with: ipclab run {opt.File} --replay {opt.Save})");
         }
 

@@ -1,21 +1,37 @@
 using System.CommandLine;
 using IpcLab.Core.Explore;
+using IpcLab.Diagnostics;
 
 namespace IpcLab;
 
 /// <summary>
 /// The <c>ipclab</c> command line. Exit codes: 0 the run (or every run) ended cleanly; 1 a
-/// finding (deadlock, fault, failed assertion or final check, step budget); 2 bad input or usage.
+/// finding (deadlock, fault, failed assertion or final check, step budget); 2 bad input or usage;
+/// 70 an internal error (a bug in IpcLab: one sentence on stderr, the details in a log file).
 /// </summary>
 public static class Cli
 {
-    public static int Execute(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Execute(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Execute(args, stdout, stderr, CliEnvironment.Process);
+
+    internal static int Execute(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment env)
     {
-        var root = new RootCommand("IpcLab: an educational simulator of inter-process communication. Alone, opens the interactive view on a terminal, or lists the lessons in a pipe.");
-        root.SetAction(_ => ReferenceEquals(stdout, Console.Out) && TuiVerb.IsTerminal ? TuiVerb.Execute(null, null, stderr) : LessonMenu.Execute(stdout));
-        root.Subcommands.Add(RunCommand(stdout, stderr));
-        root.Subcommands.Add(CheckCommand(stdout));
-        root.Subcommands.Add(TuiVerb.Command(stderr));
+        var context = new CliContext(stdout, stderr);
+        var log = new Option<string?>("--log") { HelpName = "FILE", Description = $"append a log of what the command does to FILE (or set {LogSettings.FileVariable})", Recursive = true };
+        var logLevel = new Option<string?>("--log-level")
+        {
+            HelpName = "LEVEL",
+            Description = $"what to log, from the least important: {string.Join('|', LogSettings.LevelNames)} (default {LogSettings.DefaultLevel.ToString().ToLowerInvariant()}; or set {LogSettings.LevelVariable})",
+            Recursive = true,
+        };
+        var root = new RootCommand("IpcLab: an educational simulator of inter-process communication. Alone, opens the interactive view on a terminal, or lists the lessons in a pipe.")
+        {
+            Options = { log, logLevel },
+        };
+        root.SetAction(_ => ReferenceEquals(stdout, Console.Out) && TuiVerb.IsTerminal ? TuiVerb.Execute(null, null, context) : LessonMenu.Execute(stdout));
+        root.Subcommands.Add(RunCommand(context));
+        root.Subcommands.Add(CheckCommand(context));
+        root.Subcommands.Add(TuiVerb.Command(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -31,16 +47,43 @@ public static class Cli
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            context.Logging = CliLogging.Open(LogSettings.From(parsed.GetValue(log), parsed.GetValue(logLevel), env), env.ProcessId);
         }
         catch (InputException e)
         {
             stderr.WriteLine($"ipclab: {e.Message}");
             return 2;
         }
+
+        using var logging = context.Logging;
+        var verb = parsed.CommandResult.Command.Name;
+        var exit = Invoke(parsed, verb, args, context, env);
+        CliLog.Ended(logging.Logger, verb, exit);
+        return exit;
     }
 
-    private static Command RunCommand(TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the verb; bad input is exit 2, any other exception an internal error (exit 70).</summary>
+    private static int Invoke(ParseResult parsed, string verb, string[] args, CliContext context, CliEnvironment env)
+    {
+        CliLog.Started(context.Logger, verb, args, Environment.CurrentDirectory);
+        try
+        {
+            env.BeforeVerb?.Invoke(verb);
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Err, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            CliLog.BadInput(context.Logger, e.Message);
+            context.Err.WriteLine($"ipclab: {e.Message}");
+            return 2;
+        }
+        catch (Exception e)
+        {
+            return CrashReport.Report(e, verb, args, context.Logging!, env, context.Err);
+        }
+    }
+
+    private static Command RunCommand(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "the script to run (lessons/*.ipl)" };
         var seed = new Option<ulong?>("--seed") { HelpName = "N", Description = "seeded random scheduler (the default, with seed 1)" };
@@ -52,12 +95,11 @@ public static class Cli
         var cmd = new Command("run", "Run a script once and print every step, then a summary.") { file, seed, roundRobin, replay, maxSteps, trace, save };
         cmd.SetAction(p => RunVerb.Execute(
             new RunVerb.Options(p.GetValue(file)!, p.GetValue(seed), p.GetValue(roundRobin), p.GetValue(replay), p.GetValue(maxSteps), p.GetValue(trace), p.GetValue(save)),
-            stdout,
-            stderr));
+            context));
         return cmd;
     }
 
-    private static Command CheckCommand(TextWriter stdout)
+    private static Command CheckCommand(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "the script to check" };
         var runs = new Option<int>("--runs") { HelpName = "N", Description = "how many random schedules to try", DefaultValueFactory = _ => CheckOptions.DefaultRuns };
@@ -68,7 +110,7 @@ public static class Cli
         var cmd = new Command("check", "Search seeded random schedules for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save };
         cmd.SetAction(p => CheckVerb.Execute(
             new CheckVerb.Options(p.GetValue(file)!, p.GetValue(runs), p.GetValue(seed), p.GetValue(maxSteps), p.GetValue(randomWaiters), p.GetValue(save)),
-            stdout));
+            context));
         return cmd;
     }
 

@@ -1,6 +1,8 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Persistence;
 using IpcLab.Core.Script;
+using IpcLab.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace IpcLab;
 
@@ -31,29 +33,37 @@ internal static class InputFiles
         }
     }
 
-    public static CompiledProgram Compile(string path, string text)
+    public static CompiledProgram Compile(string path, string text, ILogger log)
     {
+        CompiledProgram program;
         try
         {
-            return Compiler.CompileText(path, text);
+            program = Compiler.CompileText(path, text);
         }
         catch (ScriptError e)
         {
             throw new InputException(e.Message);
         }
+
+        CliLog.Compiled(log, path, program.Threads.Count, program.Objects.Count, program.Processes.Count, program.SourceLines.Count);
+        return program;
     }
 
-    public static CompiledProgram LoadScript(string path) => Compile(path, ReadText(path));
+    public static CompiledProgram LoadScript(string path, ILogger log) => Compile(path, ReadText(path), log);
 
-    public static SavedRun LoadRun(string path)
+    public static SavedRun LoadRun(string path, ILogger log)
     {
+        SavedRun run;
         try
         {
-            return SavedRun.Parse(path, ReadText(path));
+            run = SavedRun.Parse(path, ReadText(path));
         }
         catch (SavedRunException e)
         {
             throw new InputException(e.Message);
         }
+
+        CliLog.SavedRunLoaded(log, path, run.ScriptFile, run.Schedule.Count, run.Events.Count, run.Scheduler);
+        return run;
     }
 }

@@ -2,6 +2,8 @@ using IpcLab.Core.Model;
 using IpcLab.Core.Persistence;
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Scheduling;
+using IpcLab.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace IpcLab;
 
@@ -10,8 +12,9 @@ internal static class RunVerb
 {
     public sealed record Options(string File, ulong? Seed, bool RoundRobin, string? Replay, int MaxSteps, string? Trace, string? Save);
 
-    public static int Execute(Options opt, TextWriter o, TextWriter err)
+    public static int Execute(Options opt, CliContext context)
     {
+        var (o, err, log) = (context.Out, context.Err, context.Logger);
         if ((opt.Seed is null ? 0 : 1) + (opt.RoundRobin ? 1 : 0) + (opt.Replay is null ? 0 : 1) > 1)
         {
             throw new InputException("choose one scheduler: --seed N, --round-robin or --replay RUN.json");
@@ -28,18 +31,18 @@ internal static class RunVerb
         string scheduler;
         if (opt.Replay is not null)
         {
-            saved = InputFiles.LoadRun(opt.Replay);
+            saved = InputFiles.LoadRun(opt.Replay, log);
             if (saved.Script != scriptText)
             {
                 err.WriteLine($"note: {opt.File} differs from the scenario saved in {opt.Replay}; replaying the saved scenario");
             }
 
-            program = InputFiles.Compile(saved.ScriptFile, saved.Script);
+            program = InputFiles.Compile(saved.ScriptFile, saved.Script, log);
             scheduler = $"replay of {opt.Replay} ({saved.Scheduler})";
         }
         else
         {
-            program = InputFiles.Compile(opt.File, scriptText);
+            program = InputFiles.Compile(opt.File, scriptText, log);
             scheduler = opt.RoundRobin ? "round-robin" : $"random (seed {opt.Seed ?? 1})";
         }
 
@@ -67,19 +70,40 @@ internal static class RunVerb
 
         StepPrinter.PrintSteps(o, kernel);
         StepPrinter.PrintSummary(o, kernel, result, scheduler);
+        LogRun(log, opt.File, scheduler, kernel, result);
         if (opt.Trace is not null)
         {
             AtomicFile.Write(opt.Trace, EventJson.ToLines(kernel));
+            CliLog.Wrote(log, $"the trace ({kernel.Events.Count} events)", opt.Trace);
             o.WriteLine($"trace: {kernel.Events.Count} events written to {opt.Trace}");
         }
 
         if (opt.Save is not null)
         {
             AtomicFile.Write(opt.Save, SavedRun.From(kernel, scheduler).ToJson());
+            CliLog.Wrote(log, $"the run ({kernel.Schedule.Count} schedule entries)", opt.Save);
             o.WriteLine($"saved: {opt.Save} (replay with: ipclab run {opt.File} --replay {opt.Save})");
         }
 
         return result.Outcome == RunOutcome.Completed ? 0 : 1;
+    }
+
+    /// <summary>The outcome, then (at debug) each finding and (at trace) every event's sentence.</summary>
+    internal static void LogRun(ILogger log, string file, string scheduler, Kernel kernel, RunResult result)
+    {
+        CliLog.RunEnded(log, file, scheduler, kernel.StepCount, result.Outcome.ToString(), kernel.Findings.Count);
+        foreach (var finding in kernel.Findings)
+        {
+            CliLog.Finding(log, finding.Step, finding.KindText, finding.Text);
+        }
+
+        if (log.IsEnabled(LogLevel.Trace))
+        {
+            foreach (var e in kernel.Events)
+            {
+                CliLog.Event(log, e.Step, EventText.Describe(e, kernel.Program, kernel.Strings));
+            }
+        }
     }
 
     private static IReadOnlyList<ScheduleEntry> ResolveSchedule(SavedRun saved, CompiledProgram program, string path)

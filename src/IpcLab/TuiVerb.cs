@@ -1,8 +1,11 @@
 using System.CommandLine;
 using IpcLab.Core.Persistence;
 using IpcLab.Core.Scheduling;
+using IpcLab.Diagnostics;
 using IpcLab.Tui;
 using IpcLab.Tui.App;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IpcLab;
 
@@ -16,7 +19,7 @@ internal static class TuiVerb
     /// <summary>True when stdin and stdout are a terminal (not a pipe or a file).</summary>
     public static bool IsTerminal => !Console.IsInputRedirected && !Console.IsOutputRedirected;
 
-    public static Command Command(TextWriter stderr)
+    public static Command Command(CliContext context)
     {
         var file = new Argument<string?>("FILE")
         {
@@ -25,24 +28,30 @@ internal static class TuiVerb
         };
         var at = new Option<int?>("--at") { HelpName = "N", Description = "open the run at step N (a saved run replays its schedule up to N)" };
         var cmd = new Command("tui", "The interactive step-by-step terminal view (q quits, ? lists the keys).") { file, at };
-        cmd.SetAction(p => Execute(p.GetValue(file), p.GetValue(at), stderr));
+        cmd.SetAction(p => Execute(p.GetValue(file), p.GetValue(at), context));
         return cmd;
     }
 
-    public static int Execute(string? file, int? at, TextWriter stderr)
+    /// <summary>
+    /// Opens the TUI. An exception inside it (a bug) leaves it with the terminal already given
+    /// back, and the command reports it as an internal error.
+    /// </summary>
+    public static int Execute(string? file, int? at, CliContext context)
     {
-        var state = Open(file, at);
+        var state = Open(file, at, context.Logger);
         if (!IsTerminal)
         {
             throw new InputException("the terminal view needs a terminal (stdin and stdout are redirected); use `ipclab run FILE` in pipes and scripts");
         }
 
-        return ConsoleTui.Run(state, stderr);
+        CliLog.OpeningTui(context.Logger, file ?? "the list of programs");
+        return ConsoleTui.Run(state, context.LoggerFor("IpcLab.Tui"));
     }
 
     /// <summary>The state the TUI opens with. Bad input is an <see cref="InputException"/> (file:line:col for scripts).</summary>
-    public static TuiState Open(string? file, int? at)
+    public static TuiState Open(string? file, int? at, ILogger? log = null)
     {
+        log ??= NullLogger.Instance;
         var lessons = LessonMenu.Entries();
         var first = Math.Max(0, lessons.Select(l => l.Name).ToList().IndexOf("bounded-buffer"));
         var state = new TuiState
@@ -63,11 +72,11 @@ internal static class TuiVerb
 
         if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            OpenSaved(state, file, at);
+            OpenSaved(state, file, at, log);
         }
         else
         {
-            var session = RunFiles.NewSession(InputFiles.LoadScript(file));
+            var session = RunFiles.NewSession(InputFiles.LoadScript(file, log));
             var reached = session.GoTo(at ?? 0);
             var status = StatusText.AtStep(session);
             RunFiles.Show(state, session, file, reached < at ? $"the run stops before step {at}: {status}" : status);
@@ -76,10 +85,10 @@ internal static class TuiVerb
         return state;
     }
 
-    private static void OpenSaved(TuiState state, string file, int? at)
+    private static void OpenSaved(TuiState state, string file, int? at, ILogger log)
     {
-        var saved = InputFiles.LoadRun(file);
-        var program = InputFiles.Compile(saved.ScriptFile, saved.Script);
+        var saved = InputFiles.LoadRun(file, log);
+        var program = InputFiles.Compile(saved.ScriptFile, saved.Script, log);
         IReadOnlyList<Core.Runtime.ScheduleEntry> schedule;
         try
         {

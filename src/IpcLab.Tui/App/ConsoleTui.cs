@@ -1,24 +1,23 @@
 using System.Diagnostics;
 using IpcLab.Tui.Views;
+using Microsoft.Extensions.Logging;
 
 namespace IpcLab.Tui.App;
 
 /// <summary>
 /// Runs the TUI on the real terminal: the first frame is rendered off-screen once (to warm up the
 /// JIT before anything is shown), then the alternate screen is taken, the loop runs, and the
-/// terminal is given back however the loop ends. An exception restores the terminal first, then
-/// is printed to stderr, and the exit code is 70.
+/// terminal is given back however the loop ends. An exception gives the terminal back first and
+/// then goes on to the caller (the command reports it as an internal error, exit code 70).
 /// </summary>
 public static class ConsoleTui
 {
-    /// <summary>The exit code after an internal error (EX_SOFTWARE).</summary>
-    public const int InternalError = 70;
-
-    public static int Run(TuiState state, TextWriter stderr)
+    /// <param name="log">Where the TUI logs (a file, or nowhere): never the screen, which the TUI owns.</param>
+    public static int Run(TuiState state, ILogger log)
     {
         var signals = new LoopSignals();
         using var guard = new TerminalGuard(Console.OpenStandardOutput(), signals);
-        return Guarded(guard, stderr, () =>
+        return Guarded(guard, () =>
         {
             var terminal = new ConsoleTerminal(guard);
             ConsoleTerminal.Render(Frame.Build(state, terminal.Width, terminal.Height), terminal.Width, terminal.Height);
@@ -31,7 +30,8 @@ public static class ConsoleTui
                 signals,
                 () => clock.ElapsedMilliseconds,
                 Thread.Sleep,
-                TerminalGuard.CanSuspend ? guard.SuspendJob : null);
+                TerminalGuard.CanSuspend ? guard.SuspendJob : null,
+                log);
             guard.Enter();
             return app.Run();
         });
@@ -39,9 +39,9 @@ public static class ConsoleTui
 
     /// <summary>
     /// Runs <paramref name="loop"/> and gives the terminal back however it ends: its exit code, or
-    /// after an exception the terminal first, then the error on stderr, and exit code 70.
+    /// after an exception the terminal first, then the exception is thrown on, unchanged.
     /// </summary>
-    internal static int Guarded(TerminalGuard guard, TextWriter stderr, Func<int> loop)
+    internal static int Guarded(TerminalGuard guard, Func<int> loop)
     {
         try
         {
@@ -49,11 +49,10 @@ public static class ConsoleTui
             guard.Restore();
             return exit;
         }
-        catch (Exception e)
+        catch (Exception)
         {
             guard.Restore();
-            stderr.WriteLine($"ipclab: internal error (please report it): {e}");
-            return InternalError;
+            throw;
         }
     }
 }

@@ -1,3 +1,4 @@
+using IpcLab.Core.Model;
 using IpcLab.Core.Script;
 
 namespace IpcLab.Tui.App;
@@ -12,12 +13,15 @@ public sealed class KeyHandler
     private readonly TuiState _state;
     private readonly PromptKeys _prompts;
     private readonly RunKeys _run;
+    private readonly Func<string, CompiledProgram> _loadScript;
 
     /// <param name="state">The state the keys change.</param>
     /// <param name="workingDirectory">Where a run is saved when its name is not a full path.</param>
-    public KeyHandler(TuiState state, string workingDirectory)
+    /// <param name="loadScript">Reads and compiles the program Enter opens (<see cref="RunFiles.LoadScript"/>; tests pass one that fails).</param>
+    public KeyHandler(TuiState state, string workingDirectory, Func<string, CompiledProgram>? loadScript = null)
     {
         _state = state;
+        _loadScript = loadScript ?? RunFiles.LoadScript;
         _prompts = new PromptKeys(state, workingDirectory);
         _run = new RunKeys(state, _prompts);
     }
@@ -139,7 +143,7 @@ public sealed class KeyHandler
         var entry = _state.Lessons[_state.LessonIndex];
         try
         {
-            var program = RunFiles.LoadScript(entry.Path);
+            var program = _loadScript(entry.Path);
             RunFiles.Show(_state, RunFiles.NewSession(program), entry.Path, StatusText.AtStart);
         }
         catch (ScriptError e)

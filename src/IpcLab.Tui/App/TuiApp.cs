@@ -1,4 +1,6 @@
 using IpcLab.Tui.Views;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IpcLab.Tui.App;
 
@@ -21,6 +23,7 @@ public sealed class TuiApp
     private readonly Func<long> _nowMs;
     private readonly Action<int> _sleep;
     private readonly Action? _suspend;
+    private readonly ILogger _log;
     private int _width = -1;
     private int _height = -1;
     private bool _wasRunning;
@@ -29,9 +32,11 @@ public sealed class TuiApp
     /// <param name="nowMs">A monotonic clock in milliseconds (auto-run's timer).</param>
     /// <param name="sleep">Waits the given milliseconds (the idle poll).</param>
     /// <param name="suspend">Stops the program as a shell job (Ctrl-Z); null where that is not possible.</param>
-    public TuiApp(TuiState state, KeyHandler keys, IKeySource source, ITerminal terminal, LoopSignals signals, Func<long> nowMs, Action<int> sleep, Action? suspend = null)
+    /// <param name="log">Where the loop logs keys (trace), status lines and resizes (debug); none when null.</param>
+    public TuiApp(TuiState state, KeyHandler keys, IKeySource source, ITerminal terminal, LoopSignals signals, Func<long> nowMs, Action<int> sleep, Action? suspend = null, ILogger? log = null)
     {
         _suspend = suspend;
+        _log = log ?? NullLogger.Instance;
         _state = state;
         _keys = keys;
         _source = source;
@@ -44,6 +49,14 @@ public sealed class TuiApp
     /// <summary>Runs until a quit key or a quit request; returns the exit code (0 for a quit key).</summary>
     public int Run()
     {
+        TuiLog.Started(_log, _terminal.Width, _terminal.Height, _state.Screen.ToString());
+        var exit = Loop();
+        TuiLog.Ended(_log, exit);
+        return exit;
+    }
+
+    private int Loop()
+    {
         Redraw(clear: true);
         while (!_signals.QuitRequested)
         {
@@ -53,21 +66,29 @@ public sealed class TuiApp
             }
             else if (_source.TryReadKey(out var key))
             {
+                TuiLog.Key(_log, key.Key.ToString(), key.KeyChar, key.Modifiers.ToString());
                 if (IsSuspendKey(key))
                 {
                     Suspend();
                     continue;
                 }
 
+                var status = _state.Status;
                 if (_keys.Handle(key))
                 {
                     return 0;
+                }
+
+                if (_state.Status != status)
+                {
+                    TuiLog.Status(_log, _state.Screen.ToString(), _state.FileName, _state.Session?.Position ?? 0, _state.Status);
                 }
 
                 Redraw(clear: false);
             }
             else if (_terminal.Width != _width || _terminal.Height != _height)
             {
+                TuiLog.Resized(_log, _terminal.Width, _terminal.Height);
                 Redraw(clear: true);
             }
             else if (AutoStepDue())
@@ -120,6 +141,7 @@ public sealed class TuiApp
 
         // The terminal guard gives the screen back when the stop signal arrives and asks for a
         // full redraw when the shell continues the program (fg).
+        TuiLog.Suspended(_log);
         _state.Status = "back after Ctrl-Z (the run was paused)";
         _suspend();
     }

@@ -1,5 +1,6 @@
 using IpcLab.Core.Sessions;
 using IpcLab.Tui.App;
+using Microsoft.Extensions.Logging;
 
 namespace IpcLab.Tui.Tests.App;
 
@@ -24,6 +25,9 @@ internal sealed class TuiHarness(TuiState state, string? workingDirectory = null
     /// <summary>What Ctrl-Z does (the real program stops its job); null: the loop cannot suspend.</summary>
     public Action? Suspend { get; set; }
 
+    /// <summary>Where the loop logs (none when null).</summary>
+    public ILogger? Log { get; set; }
+
     public string Frame => Terminal.Last;
 
     /// <summary>Opens FILE exactly as <c>ipclab tui FILE --at N</c> does.</summary>
@@ -41,7 +45,8 @@ internal sealed class TuiHarness(TuiState state, string? workingDirectory = null
             Signals,
             () => NowMs,
             ms => NowMs += ms,
-            Suspend);
+            Suspend,
+            Log);
         return app.Run();
     }
 
