@@ -8,7 +8,7 @@ namespace IpcLab.Core.Runtime;
 /// interpolated string would) made a step cost grow with a large constant per thread.
 /// </summary>
 [InterpolatedStringHandler]
-public ref struct InvariantMessage
+internal ref struct InvariantMessage
 {
     private DefaultInterpolatedStringHandler _text;
 
