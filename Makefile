@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 CLI := src/IpcLab/IpcLab.csproj
 
-.PHONY: all run build test bench bench-tui-start clean restore tmux
+.PHONY: all run build test bench bench-tui-start fuzz clean restore tmux
 
 all: build
 
@@ -29,6 +29,11 @@ tmux:
 bench:
 	$(DOTNET) run --project tests/IpcLab.Benchmarks -c Release -- --filter '$(or $(FILTER),*)'
 
+# Long fuzzing: N mutants of the lessons and their saved runs through the command line; counts
+# per outcome, and every crashing mutant saved to OUT (default fuzz-crashes/) with its seed.
+fuzz: build
+	$(DOTNET) run --project tests/IpcLab.Fuzz -c Release --no-build -- --count $(or $(N),10000) --seed $(or $(SEED),1) --out '$(or $(OUT),fuzz-crashes)'
+
 # The terminal UI's first frame after start: the real program in tmux 120x40, five runs and the median.
 bench-tui-start:
 	$(DOTNET) build IpcLab.sln -c Release
@@ -36,4 +41,4 @@ bench-tui-start:
 
 clean:
 	$(DOTNET) clean IpcLab.sln -c $(CONFIG)
-	rm -rf BenchmarkDotNet.Artifacts
+	rm -rf BenchmarkDotNet.Artifacts fuzz-crashes
