@@ -56,16 +56,17 @@ public static class Cli
         }
 
         using var logging = context.Logging;
-        var verb = parsed.CommandResult.Command.Name;
-        var exit = Invoke(parsed, verb, args, context, env);
-        CliLog.Ended(logging.Logger, verb, exit);
+        var verb = parsed.CommandResult.Command;
+        var command = verb == root ? "ipclab" : $"ipclab {verb.Name}";
+        CliLog.Started(logging.Logger, command, args, Environment.CurrentDirectory);
+        var exit = Invoke(parsed, verb.Name, command, args, context, env);
+        CliLog.Ended(logging.Logger, command, exit);
         return exit;
     }
 
     /// <summary>Runs the verb; bad input is exit 2, any other exception an internal error (exit 70).</summary>
-    private static int Invoke(ParseResult parsed, string verb, string[] args, CliContext context, CliEnvironment env)
+    private static int Invoke(ParseResult parsed, string verb, string command, string[] args, CliContext context, CliEnvironment env)
     {
-        CliLog.Started(context.Logger, verb, args, Environment.CurrentDirectory);
         try
         {
             env.BeforeVerb?.Invoke(verb);
@@ -79,7 +80,7 @@ public static class Cli
         }
         catch (Exception e)
         {
-            return CrashReport.Report(e, verb, args, context.Logging!, env, context.Err);
+            return CrashReport.Report(e, command, args, context.Logging!, env, context.Err);
         }
     }
 

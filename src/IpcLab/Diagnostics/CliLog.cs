@@ -5,17 +5,18 @@ namespace IpcLab.Diagnostics;
 /// <summary>Everything the command writes to its log, one method per kind of entry.</summary>
 internal static partial class CliLog
 {
-    [LoggerMessage(1, LogLevel.Information, "ipclab {Verb} starts with arguments {Arguments} in {Directory}")]
-    public static partial void Started(ILogger logger, string verb, IReadOnlyList<string> arguments, string directory);
+    /// <param name="command">"ipclab run", "ipclab check", "ipclab tui", or "ipclab" alone.</param>
+    [LoggerMessage(1, LogLevel.Information, "{Command} starts with arguments {Arguments} in {Directory}")]
+    public static partial void Started(ILogger logger, string command, IReadOnlyList<string> arguments, string directory);
 
-    [LoggerMessage(2, LogLevel.Information, "ipclab {Verb} ends with exit code {ExitCode}")]
-    public static partial void Ended(ILogger logger, string verb, int exitCode);
+    [LoggerMessage(2, LogLevel.Information, "{Command} ends with exit code {ExitCode}")]
+    public static partial void Ended(ILogger logger, string command, int exitCode);
 
     [LoggerMessage(3, LogLevel.Warning, "bad input or usage (exit code 2): {Problem}")]
     public static partial void BadInput(ILogger logger, string problem);
 
-    [LoggerMessage(4, LogLevel.Critical, "internal error in ipclab {Verb} (exit code {ExitCode})")]
-    public static partial void InternalError(ILogger logger, Exception error, string verb, int exitCode);
+    [LoggerMessage(4, LogLevel.Critical, "internal error in {Command} (exit code {ExitCode})")]
+    public static partial void InternalError(ILogger logger, Exception error, string command, int exitCode);
 
     [LoggerMessage(10, LogLevel.Information, "compiled {File}: {Threads} threads, {Objects} objects, {Processes} processes, {Lines} lines")]
     public static partial void Compiled(ILogger logger, string file, int threads, int objects, int processes, int lines);

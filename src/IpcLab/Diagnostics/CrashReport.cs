@@ -15,9 +15,9 @@ internal static class CrashReport
     /// <summary>The exit code after an internal error (EX_SOFTWARE in sysexits.h).</summary>
     public const int ExitCode = 70;
 
-    public static int Report(Exception error, string verb, IReadOnlyList<string> args, CliLogging logging, CliEnvironment env, TextWriter stderr)
+    public static int Report(Exception error, string command, IReadOnlyList<string> args, CliLogging logging, CliEnvironment env, TextWriter stderr)
     {
-        CliLog.InternalError(logging.Logger, error, verb, ExitCode);
+        CliLog.InternalError(logging.Logger, error, command, ExitCode);
         var where = logging.File is { } file
             ? $"the details are in the log {file}"
             : WriteCrashLog(error, args, logging, env);
