@@ -75,7 +75,8 @@ public enum QueueFunc
 }
 
 /// <summary>The current count of a semaphore: value(s).</summary>
-public sealed class SemValueExpr(int semSlot) : CExpr(ValueKind.Int)
+public sealed class SemValueExpr(int semaphoreId) : CExpr(ValueKind.Int)
 {
-    public override long Eval(in EvalContext ctx) => ctx.Data[ctx.Layout.SemBase + semSlot];
+    public override long Eval(in EvalContext ctx) =>
+        new Objects.Semaphore.SemaphoreCells(ctx.Data.AsSpan(ctx.Layout.ObjectBase(semaphoreId), Objects.Semaphore.SemaphoreCells.Size)).Count;
 }

@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -7,6 +8,11 @@ public static class EventText
 {
     public static string Describe(KernelEvent e, CompiledProgram program, StringTable strings)
     {
+        if (ObjectModules.OwnerOf(e.Kind) is { } owner)
+        {
+            return owner.Describe(new EventWords(e, program, strings));
+        }
+
         if (MessagingEventText.Describe(e, program, strings) is { } messaging)
         {
             return messaging;
@@ -39,10 +45,6 @@ public static class EventText
                 : $"{who} broadcasts {name}: wakes {e.Value} thread{(e.Value == 1 ? "" : "s")}",
             EventKind.Woken => $"{who} wakes up from {name} and must re-acquire its mutex",
             EventKind.SpuriousWakeup => $"{who} wakes up from {name} without a signal (spurious wake-up)",
-            EventKind.SemDown => $"{who} takes a unit of {name} (count now {e.Value})",
-            EventKind.SemBlocked => $"{who} blocks on {name}: its count is 0",
-            EventKind.SemUp => $"{who} adds a unit to {name} (count now {e.Value})",
-            EventKind.SemHandedOff => $"{who} posts {name}; {other} was first in line and takes the unit",
             EventKind.Put => $"{who} puts {Val(obj!.ValueKind)} into {name}",
             EventKind.Took => $"{who} takes {Val(obj!.ValueKind)} from {name}",
             EventKind.TryFailed => instr?.Op == OpCode.TryPut ? $"{who} tries to put into {name}: full (false)" : $"{who} tries to take from {name}: empty (false)",
@@ -94,18 +96,14 @@ public static class EventText
         or EventKind.OldestDropped or EventKind.SendBlocked or EventKind.NotDelivered;
 
     /// <summary>A short lower-case name for the kind, used in JSON and by filters ("blocked", "woken").</summary>
-    public static string KindName(EventKind kind) => kind switch
+    public static string KindName(EventKind kind) => ObjectModules.NameOf(kind) ?? kind switch
     {
         EventKind.BlockedOnMutex => "blocked",
-        EventKind.SemBlocked => "blocked",
         EventKind.DeadlockCycle => "deadlock-cycle",
         EventKind.SpuriousWakeup => "spurious-wakeup",
         EventKind.SignalLost => "signal-lost",
         EventKind.HandedOff => "handed-off",
         EventKind.TryLockFailed => "trylock-failed",
-        EventKind.SemDown => "sem-down",
-        EventKind.SemUp => "sem-up",
-        EventKind.SemHandedOff => "sem-handed-off",
         EventKind.TryFailed => "try-failed",
         EventKind.LocalSet => "set",
         EventKind.AssertHeld => "assert-held",

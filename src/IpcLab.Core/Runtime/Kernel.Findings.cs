@@ -1,5 +1,6 @@
 using System.Text;
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -15,7 +16,9 @@ public sealed partial class Kernel
             var obj = WaitObjectOf(t);
             if (obj >= 0)
             {
-                var holder = Program.Objects[obj].Kind == ObjectKind.Mutex ? MutexOwner(obj) : -1;
+                var info = Program.Objects[obj];
+                var holder = ObjectModules.Of(info.Kind) is { } module ? module.Holder(this, info)
+                    : info.Kind == ObjectKind.Mutex ? MutexOwner(obj) : -1;
                 edges.Add(new WaitEdge(t, obj, holder));
             }
         }
@@ -34,6 +37,11 @@ public sealed partial class Kernel
         }
 
         var info = Program.Objects[obj];
+        if (ObjectModules.Of(info.Kind) is { } module)
+        {
+            return $"{name} {module.DescribeWait(this, info, thread)}";
+        }
+
         switch (info.Kind)
         {
             case ObjectKind.Mutex:
@@ -45,8 +53,6 @@ public sealed partial class Kernel
                     _ => "",
                 };
                 return $"{name} waits on mutex {info.Name} held by {ThreadName(owner)}{ownerState}";
-            case ObjectKind.Semaphore:
-                return $"{name} waits on semaphore {info.Name} (count {SemaphoreCount(obj)})";
             case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
                 return $"{name} {DescribeSocketWait(thread)}";
             case ObjectKind.MessageQueue or ObjectKind.Group:
@@ -54,6 +60,19 @@ public sealed partial class Kernel
             default:
                 return $"{name} waits on {info.Name}";
         }
+    }
+
+    /// <summary>A queued thread's state in a few words for the threads panel ("blocked on semaphore s (count 0)"), or null when it is not queued.</summary>
+    public string? WaitStateOf(int thread)
+    {
+        var obj = WaitObjectOf(thread);
+        if (obj < 0)
+        {
+            return null;
+        }
+
+        var info = Program.Objects[obj];
+        return ObjectModules.Of(info.Kind)?.WaitState(this, info, thread);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -26,7 +27,15 @@ public sealed partial class Kernel
 
             Require(status == ThreadStatus.Finished ? pc == -1 : pc >= 0 && pc < _code[t].Length, $"{name} is {status} at pc {pc}");
 
-            if (status == ThreadStatus.Blocked && IsSocketObject(obj))
+            if (queued && ObjectModules.Of(Program.Objects[obj].Kind) is { } module)
+            {
+                // No lost wake-up: a thread still queued could not go on if it were woken now.
+                var info = Program.Objects[obj];
+                Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
+                var owner = ObjectModules.OwnerOf(_code[t][pc].Op);
+                Require(owner == module, $"{name} is queued on {module.KindWord} {info.Name} at a {_code[t][pc].Op}");
+            }
+            else if (status == ThreadStatus.Blocked && IsSocketObject(obj))
             {
                 RequireSocketWait(t);
             }
@@ -37,18 +46,11 @@ public sealed partial class Kernel
             else if (status == ThreadStatus.Blocked)
             {
                 var kind = Program.Objects[obj].Kind;
-                Require(kind is ObjectKind.Mutex or ObjectKind.Semaphore, $"{name} is blocked on a {kind}");
+                Require(kind is ObjectKind.Mutex, $"{name} is blocked on a {kind}");
                 var op = _code[t][pc].Op;
-                Require(op is OpCode.Lock or OpCode.Reacquire or OpCode.SemP, $"{name} is blocked at a {op}");
-                if (kind == ObjectKind.Mutex)
-                {
-                    var owner = MutexOwner(obj);
-                    Require(owner >= 0 && owner != t, $"{name} is blocked on {ObjectName(obj)} whose owner is {owner}");
-                }
-                else
-                {
-                    Require(SemaphoreCount(obj) == 0, $"{name} is blocked on {ObjectName(obj)} whose count is {SemaphoreCount(obj)}");
-                }
+                Require(op is OpCode.Lock or OpCode.Reacquire, $"{name} is blocked at a {op}");
+                var owner = MutexOwner(obj);
+                Require(owner >= 0 && owner != t, $"{name} is blocked on {ObjectName(obj)} whose owner is {owner}");
             }
 
             if (status == ThreadStatus.Waiting)
@@ -67,9 +69,9 @@ public sealed partial class Kernel
             Require(owner >= 0 || FirstWaiter(m.Id) < 0, $"mutex {m.Name} is free but has waiters");
         }
 
-        foreach (var s in Program.ObjectsOf(ObjectKind.Semaphore))
+        foreach (var o in Program.Objects)
         {
-            Require(SemaphoreCount(s.Id) >= 0, $"semaphore {s.Name} has count {SemaphoreCount(s.Id)}");
+            ObjectModules.Of(o.Kind)?.AssertInvariants(this, o);
         }
 
         // A queue holds between 0 and capacity items, and its free slots hold nothing.

@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -34,7 +35,7 @@ public sealed partial class Kernel
     /// <summary>The owner of a mutex (by object id), or -1 when free.</summary>
     public int MutexOwner(int mutexId) => (int)_data[Layout.MutexBase + SlotOf(mutexId)];
 
-    public long SemaphoreCount(int semaphoreId) => _data[Layout.SemBase + SlotOf(semaphoreId)];
+    public long SemaphoreCount(int semaphoreId) => new Objects.Semaphore.SemaphoreCells(((IKernelServices)this).Cells(semaphoreId)).Count;
 
     /// <summary>A queue's items from head to tail (by object id).</summary>
     public long[] QueueItems(int queueId)

@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -102,7 +103,13 @@ public sealed partial class Kernel
 
     private void Execute(int t, int pc, Instr instr)
     {
-        if (_hasSegments && instr.Op is >= OpCode.Lock and <= OpCode.SemV)
+        if (ObjectModules.OwnerOf(instr.Op) is { } module)
+        {
+            module.Step(this, t, pc, instr);
+            return;
+        }
+
+        if (_hasSegments && instr.Op is >= OpCode.Lock and <= OpCode.Broadcast)
         {
             RequireMapped(t, instr.A);
             if (instr.Op == OpCode.CondWait)
@@ -120,8 +127,6 @@ public sealed partial class Kernel
             case OpCode.CondWait: DoCondWait(t, pc, instr); break;
             case OpCode.Signal: DoSignal(t, pc, instr); break;
             case OpCode.Broadcast: DoBroadcast(t, pc, instr); break;
-            case OpCode.SemP: DoSemP(t, pc, instr); break;
-            case OpCode.SemV: DoSemV(t, pc, instr); break;
             case OpCode.Put: DoPut(t, pc, instr, tryOnly: false); break;
             case OpCode.TryPut: DoPut(t, pc, instr, tryOnly: true); break;
             case OpCode.Take: DoTake(t, pc, instr, tryOnly: false); break;

@@ -2,7 +2,7 @@ using IpcLab.Core.Model;
 
 namespace IpcLab.Core.Runtime;
 
-// Mutexes, condition variables and semaphores.
+// Mutexes, condition variables, and the wait queues every object uses.
 public sealed partial class Kernel
 {
     private void DoLock(int t, int pc, Instr instr, bool reacquire)
@@ -152,42 +152,6 @@ public sealed partial class Kernel
         {
             Wake(w);
             Emit(EventKind.Woken, w, PcOf(w), c);
-        }
-
-        MoveTo(t, instr.Next);
-    }
-
-    private void DoSemP(int t, int pc, Instr instr)
-    {
-        var s = instr.A;
-        var countAt = Layout.SemBase + SlotOf(s);
-        if (_data[countAt] > 0)
-        {
-            _data[countAt]--;
-            Emit(EventKind.SemDown, t, pc, s, value: _data[countAt]);
-            MoveTo(t, instr.Next);
-            return;
-        }
-
-        JoinWaitQueue(t, s, ThreadStatus.Blocked);
-        Emit(EventKind.SemBlocked, t, pc, s);
-    }
-
-    private void DoSemV(int t, int pc, Instr instr)
-    {
-        var s = instr.A;
-        var next = FirstWaiter(s);
-        if (next < 0)
-        {
-            var countAt = Layout.SemBase + SlotOf(s);
-            _data[countAt]++;
-            Emit(EventKind.SemUp, t, pc, s, value: _data[countAt]);
-        }
-        else
-        {
-            Wake(next);
-            Emit(EventKind.SemHandedOff, t, pc, s, next);
-            MoveTo(next, _code[next][PcOf(next)].Next);
         }
 
         MoveTo(t, instr.Next);

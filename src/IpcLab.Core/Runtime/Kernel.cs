@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -44,6 +45,8 @@ public sealed partial class Kernel
         _selfName = program.Threads.Select(t => (long)Strings.Intern(t.Name)).ToArray();
         _code = program.Threads.Select(t => t.Code).ToArray();
         _slotOf = program.Objects.Select(o => o.Slot).ToArray();
+        _cellCount = CellCounts(program);
+        HashWriter = new HashStateWriter(Strings);
         _idsByKind = Enum.GetValues<ObjectKind>()
             .Select(k => program.ObjectsOf(k).OrderBy(o => o.Slot).Select(o => o.Id).ToArray())
             .ToArray();
@@ -139,6 +142,7 @@ public sealed partial class Kernel
         data[StateLayout.TicketSlot] = 1;
         foreach (var o in Program.Objects)
         {
+            ObjectModules.Of(o.Kind)?.Initialize(o, data.AsSpan(Layout.ObjectBase(o.Id), _cellCount[o.Id]));
             switch (o.Kind)
             {
                 case ObjectKind.SharedVar:
@@ -146,9 +150,6 @@ public sealed partial class Kernel
                     break;
                 case ObjectKind.Mutex:
                     data[Layout.MutexBase + o.Slot] = -1;
-                    break;
-                case ObjectKind.Semaphore:
-                    data[Layout.SemBase + o.Slot] = o.Initial;
                     break;
             }
         }

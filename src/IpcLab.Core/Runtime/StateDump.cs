@@ -1,5 +1,6 @@
 using System.Text;
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -19,6 +20,11 @@ public static partial class StateDump
         foreach (var o in program.Objects)
         {
             sb.Append(o.Name).Append(": ");
+            if (kernel.CellCountOf(o.Id) > 0)
+            {
+                ObjectModules.Of(o.Kind)!.WriteState(kernel, o, new TextStateWriter(kernel, sb));
+            }
+
             switch (o.Kind)
             {
                 case ObjectKind.SharedVar:
@@ -27,9 +33,6 @@ public static partial class StateDump
                 case ObjectKind.Mutex:
                     var owner = kernel.MutexOwner(o.Id);
                     sb.Append(owner < 0 ? "free" : kernel.ThreadName(owner));
-                    break;
-                case ObjectKind.Semaphore:
-                    sb.Append(kernel.SemaphoreCount(o.Id));
                     break;
                 case ObjectKind.BoundedQueue:
                     var (head, tail) = kernel.QueueCounters(o.Id);

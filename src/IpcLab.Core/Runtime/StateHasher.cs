@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -16,6 +17,19 @@ internal static partial class StateHasher
         var program = kernel.Program;
         var strings = kernel.Strings;
         var h = 0xcbf29ce484222325UL;
+
+        // The objects whose modules spell their state: that spelling is the hash.
+        var writer = kernel.HashWriter;
+        writer.Hash = h;
+        foreach (var o in program.Objects)
+        {
+            if (kernel.CellCountOf(o.Id) > 0)
+            {
+                ObjectModules.Of(o.Kind)!.WriteState(kernel, o, writer);
+            }
+        }
+
+        h = writer.Hash;
 
         foreach (var v in kernel.SharedVars)
         {
@@ -140,7 +154,7 @@ internal static partial class StateHasher
     private static ulong Value(ValueKind kind, long value, StringTable strings) =>
         kind == ValueKind.Str ? strings.HashOf(value) : (ulong)value;
 
-    private static ulong Mix(ulong h, ulong v)
+    internal static ulong Mix(ulong h, ulong v)
     {
         h ^= v + 0x9e3779b97f4a7c15UL + (h << 6) + (h >> 2);
         return h * 0x100000001b3UL;

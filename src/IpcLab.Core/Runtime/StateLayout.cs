@@ -7,6 +7,7 @@ namespace IpcLab.Core.Runtime;
 /// array: a snapshot is a copy of it, a hash is a pass over it. Layout, in order:
 /// <list type="bullet">
 /// <item>header: [0] the next wait ticket</item>
+/// <item>objects: the cells of every object whose module lays them out (<see cref="Objects.ObjectModule.CellCount"/>), in id order</item>
 /// <item>shared variables: one value each</item>
 /// <item>mutexes: owner thread, or -1</item>
 /// <item>semaphores: count</item>
@@ -36,13 +37,21 @@ public sealed class StateLayout
     private readonly int _queueStart;
     private readonly int[] _shmBase;
     private readonly int[] _processOf;
+    private readonly int[] _objectBase;
 
     public StateLayout(CompiledProgram program)
     {
-        SharedBase = HeaderSize;
+        _objectBase = new int[program.Objects.Count];
+        var cells = HeaderSize;
+        foreach (var o in program.Objects)
+        {
+            _objectBase[o.Id] = cells;
+            cells += Objects.ObjectModules.Of(o.Kind)?.CellCount(o) ?? 0;
+        }
+
+        SharedBase = cells;
         MutexBase = SharedBase + program.CountOf(ObjectKind.SharedVar);
-        SemBase = MutexBase + program.CountOf(ObjectKind.Mutex);
-        var queueStart = SemBase + program.CountOf(ObjectKind.Semaphore);
+        var queueStart = MutexBase + program.CountOf(ObjectKind.Mutex);
         _queueStart = queueStart;
         var queues = program.ObjectsOf(ObjectKind.BoundedQueue).OrderBy(q => q.Slot).ToArray();
         _queueBase = new int[queues.Length];
@@ -91,8 +100,6 @@ public sealed class StateLayout
 
     public int MutexBase { get; }
 
-    public int SemBase { get; }
-
     public int ThreadBase { get; }
 
     public int ThreadStride { get; }
@@ -103,9 +110,12 @@ public sealed class StateLayout
 
     public int Size { get; }
 
+    /// <summary>Where an object's cells start in the objects region (see <see cref="Objects.ObjectModule.CellCount"/>).</summary>
+    public int ObjectBase(int objectId) => _objectBase[objectId];
+
     public int QueueBase(int slot) => _queueBase[slot];
 
-    /// <summary>Where the queues start (the end of the semaphore counts).</summary>
+    /// <summary>Where the queues start (the end of the mutex owners).</summary>
     public int QueueBase0() => _queueStart;
 
     public int QueueCapacity(int slot) => _queueCapacity[slot];

@@ -162,7 +162,7 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
         if (f == "value")
         {
             return obj.Kind == ObjectKind.Semaphore
-                ? new SemValueExpr(obj.Slot)
+                ? new SemValueExpr(obj.Id)
                 : throw scope.Error(arg.Pos, $"value expects a semaphore, but {arg.Name} is a {obj.KindWord}");
         }
 

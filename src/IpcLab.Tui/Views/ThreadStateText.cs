@@ -47,6 +47,11 @@ internal static class ThreadStateText
             return kernel.StatusOf(thread) == ThreadStatus.Blocked ? "blocked" : "waiting";
         }
 
+        if (kernel.WaitStateOf(thread) is { } state)
+        {
+            return state;
+        }
+
         var info = kernel.Program.Objects[obj];
         switch (info.Kind)
         {
@@ -60,8 +65,6 @@ internal static class ThreadStateText
                     _ => "",
                 };
                 return $"blocked on mutex {info.Name} ({holder}{ownerEnded})";
-            case ObjectKind.Semaphore:
-                return $"blocked on semaphore {info.Name} (count {kernel.SemaphoreCount(obj)})";
             case ObjectKind.CondVar:
                 return $"waiting on {info.Name}";
             case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:

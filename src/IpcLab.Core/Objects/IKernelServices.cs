@@ -1,0 +1,65 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Objects;
+
+/// <summary>
+/// What the kernel offers a module while it takes a step or answers a question: the cells of an
+/// object, the wait queues, moving a thread on, events, evaluation. A module keeps no state of
+/// its own: everything it knows is in the kernel's one array, reached through here.
+/// </summary>
+internal interface IKernelServices
+{
+    CompiledProgram Program { get; }
+
+    /// <summary>The cells of an object in the state array (its typed view wraps them).</summary>
+    Span<long> Cells(int objectId);
+
+    /// <summary>A local of a thread (results of operations go there).</summary>
+    ref long Local(int thread, int slot);
+
+    long Eval(int thread, CExpr expr);
+
+    ThreadStatus StatusOf(int thread);
+
+    /// <summary>True once a thread has finished or faulted.</summary>
+    bool HasEnded(int thread);
+
+    int PcOf(int thread);
+
+    /// <summary>Puts a thread at the end of an object's wait queue, blocked or waiting. Its step stays pending.</summary>
+    void JoinWaitQueue(int thread, int objectId, ThreadStatus status);
+
+    /// <summary>Takes a thread out of its wait queue and makes it ready (its pending step still to run).</summary>
+    void Wake(int thread);
+
+    /// <summary>The thread first in an object's wait queue, or -1.</summary>
+    int FirstWaiter(int objectId);
+
+    /// <summary>An object's wait queue, first first.</summary>
+    IReadOnlyList<int> WaitersOf(int objectId);
+
+    /// <summary>Which of several waiters a wake-up goes to (the schedule's choice; FIFO by default).</summary>
+    int ChooseWaiter(int objectId, IReadOnlyList<int> waiters);
+
+    /// <summary>Moves a thread to instruction <paramref name="next"/>; -1 finishes it.</summary>
+    void MoveTo(int thread, int next);
+
+    /// <summary>Completes the pending step of a thread that was handed what it waited for: it moves past that step.</summary>
+    void CompletePending(int thread);
+
+    void Emit(EventKind kind, int thread, int pc, int objectId = -1, int other = -1, long value = 0);
+
+    /// <summary>After a thread blocked on a mutex: reports a cycle of mutex waits through it, if one formed.</summary>
+    void ReportCycleFrom(int thread, int pc);
+
+    /// <summary>A fault when the thread's process has not mapped the segment the object lives in.</summary>
+    void RequireMapped(int thread, int objectId);
+
+    string ThreadName(int thread);
+
+    string ObjectName(int objectId);
+
+    /// <summary>The value as a learner reads it (strings quoted).</summary>
+    string Format(ValueKind kind, long value);
+}

@@ -1,0 +1,73 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Semaphore;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Objects;
+
+/// <summary>
+/// The one list of the kernel's modules. Everything that used to switch on an object kind, an
+/// operation or an event asks here instead; the guard tests check that every kind, operation and
+/// event has exactly one owner.
+/// </summary>
+public static class ObjectModules
+{
+    private static readonly ObjectModule?[] ByKind;
+    private static readonly KernelModule?[] ByOp;
+    private static readonly KernelModule?[] ByEvent;
+    private static readonly EventSpec[] SpecByEvent;
+
+    static ObjectModules()
+    {
+        Objects =
+        [
+            new SemaphoreModule(),
+        ];
+        All = [.. Objects];
+
+        ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];
+        foreach (var m in Objects)
+        {
+            ByKind[(int)m.Kind] ??= m;
+        }
+
+        ByOp = new KernelModule?[Enum.GetValues<OpCode>().Length];
+        ByEvent = new KernelModule?[Enum.GetValues<EventKind>().Length];
+        SpecByEvent = new EventSpec[ByEvent.Length];
+        foreach (var m in All)
+        {
+            foreach (var op in m.Operations)
+            {
+                ByOp[(int)op.Op] ??= m;
+            }
+
+            foreach (var e in m.Events)
+            {
+                if (ByEvent[(int)e.Kind] is null)
+                {
+                    ByEvent[(int)e.Kind] = m;
+                    SpecByEvent[(int)e.Kind] = e;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every module: the object kinds in <see cref="ObjectKind"/> order, then the parts that are not objects.</summary>
+    public static IReadOnlyList<KernelModule> All { get; }
+
+    public static IReadOnlyList<ObjectModule> Objects { get; }
+
+    /// <summary>The module of a kind, or null while the kind has none (a guard test says which).</summary>
+    public static ObjectModule? Of(ObjectKind kind) => ByKind[(int)kind];
+
+    /// <summary>The module that carries out an operation, or null.</summary>
+    public static KernelModule? OwnerOf(OpCode op) => ByOp[(int)op];
+
+    /// <summary>The module that emits an event, or null.</summary>
+    public static KernelModule? OwnerOf(EventKind kind) => ByEvent[(int)kind];
+
+    /// <summary>What an event means (block, wake, deliver, drop, fault, finding, other).</summary>
+    public static EventClass ClassOf(EventKind kind) => SpecByEvent[(int)kind].Class;
+
+    /// <summary>The short name of an event in the JSON trace, or null when no module emits it.</summary>
+    public static string? NameOf(EventKind kind) => SpecByEvent[(int)kind].Name;
+}
