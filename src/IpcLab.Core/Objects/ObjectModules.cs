@@ -1,4 +1,6 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.CondVar;
+using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.Semaphore;
 using IpcLab.Core.Runtime;
 
@@ -20,6 +22,8 @@ public static class ObjectModules
     {
         Objects =
         [
+            new MutexModule(),
+            new CondVarModule(),
             new SemaphoreModule(),
         ];
         All = [.. Objects];

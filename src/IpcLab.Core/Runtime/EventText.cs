@@ -28,23 +28,6 @@ public static class EventText
 
         return e.Kind switch
         {
-            EventKind.Acquired => e.Value == 1 ? $"{who} re-acquires {name}" : $"{who} locks {name}",
-            EventKind.BlockedOnMutex => e.Value == 1
-                ? $"{who} woke up but {name} is held by {other}: blocks until it is handed over"
-                : $"{who} blocks on {name}: held by {other}",
-            EventKind.Released => instr?.Op == OpCode.CondWait ? $"{who} releases {name} (nobody is waiting for it)" : $"{who} unlocks {name}",
-            EventKind.HandedOff => instr?.Op == OpCode.CondWait
-                ? $"{who} releases {name}; {other} was first in line and now holds it"
-                : $"{who} unlocks {name}; {other} was first in line and now holds it",
-            EventKind.TryLockFailed => $"{who} tries {name}: held by {other}, gives up (false)",
-            EventKind.Waiting => $"{who} waits on {name}: joins its queue and releases {program.Objects[e.Other].Name}, in one step",
-            EventKind.Signalled => $"{who} signals {name}: wakes {other}",
-            EventKind.SignalLost => $"{who} signals {name}: nobody is waiting, the signal is lost",
-            EventKind.Broadcast => e.Value == 0
-                ? $"{who} broadcasts {name}: nobody is waiting"
-                : $"{who} broadcasts {name}: wakes {e.Value} thread{(e.Value == 1 ? "" : "s")}",
-            EventKind.Woken => $"{who} wakes up from {name} and must re-acquire its mutex",
-            EventKind.SpuriousWakeup => $"{who} wakes up from {name} without a signal (spurious wake-up)",
             EventKind.Put => $"{who} puts {Val(obj!.ValueKind)} into {name}",
             EventKind.Took => $"{who} takes {Val(obj!.ValueKind)} from {name}",
             EventKind.TryFailed => instr?.Op == OpCode.TryPut ? $"{who} tries to put into {name}: full (false)" : $"{who} tries to take from {name}: empty (false)",
@@ -72,7 +55,6 @@ public static class EventText
             EventKind.ShmStored => $"{who} writes {e.Value} to {name}[{e.Other}]",
             EventKind.ShmRangeRead => $"{who} reads {Text()} in one step",
             EventKind.ShmRangeWritten => $"{who} writes {Text()} in one step",
-            EventKind.OwnerDied => $"{who} locks {name}: its owner {other} died holding it, so {who} takes it over (EOWNERDEAD: what {name} guards may be half-updated)",
             EventKind.Spawned => $"{who} spawns process {program.Processes[e.Other].Name} ({e.Value} thread{(e.Value == 1 ? "" : "s")} start)",
             EventKind.ProcessExited => e.Value == 0
                 ? $"{who} exits: process {program.Processes[e.Other].Name} ends, its descriptors close"
@@ -98,12 +80,7 @@ public static class EventText
     /// <summary>A short lower-case name for the kind, used in JSON and by filters ("blocked", "woken").</summary>
     public static string KindName(EventKind kind) => ObjectModules.NameOf(kind) ?? kind switch
     {
-        EventKind.BlockedOnMutex => "blocked",
         EventKind.DeadlockCycle => "deadlock-cycle",
-        EventKind.SpuriousWakeup => "spurious-wakeup",
-        EventKind.SignalLost => "signal-lost",
-        EventKind.HandedOff => "handed-off",
-        EventKind.TryLockFailed => "trylock-failed",
         EventKind.TryFailed => "try-failed",
         EventKind.LocalSet => "set",
         EventKind.AssertHeld => "assert-held",
@@ -116,7 +93,6 @@ public static class EventText
         EventKind.ShmStored => "shm-write",
         EventKind.ShmRangeRead => "shm-read-range",
         EventKind.ShmRangeWritten => "shm-write-range",
-        EventKind.OwnerDied => "owner-died",
         EventKind.ProcessExited => "process-exited",
         EventKind.SocketBlocked => "blocked",
         EventKind.SocketListened => "listened",

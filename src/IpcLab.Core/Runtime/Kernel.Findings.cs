@@ -17,8 +17,7 @@ public sealed partial class Kernel
             if (obj >= 0)
             {
                 var info = Program.Objects[obj];
-                var holder = ObjectModules.Of(info.Kind) is { } module ? module.Holder(this, info)
-                    : info.Kind == ObjectKind.Mutex ? MutexOwner(obj) : -1;
+                var holder = ObjectModules.Of(info.Kind)?.Holder(this, info) ?? -1;
                 edges.Add(new WaitEdge(t, obj, holder));
             }
         }
@@ -44,15 +43,6 @@ public sealed partial class Kernel
 
         switch (info.Kind)
         {
-            case ObjectKind.Mutex:
-                var owner = MutexOwner(obj);
-                var ownerState = StatusOf(owner) switch
-                {
-                    ThreadStatus.Faulted => " (which has faulted and will never unlock it)",
-                    ThreadStatus.Finished => " (which has finished without unlocking it)",
-                    _ => "",
-                };
-                return $"{name} waits on mutex {info.Name} held by {ThreadName(owner)}{ownerState}";
             case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
                 return $"{name} {DescribeSocketWait(thread)}";
             case ObjectKind.MessageQueue or ObjectKind.Group:

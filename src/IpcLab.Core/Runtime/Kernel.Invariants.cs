@@ -32,8 +32,8 @@ public sealed partial class Kernel
                 // No lost wake-up: a thread still queued could not go on if it were woken now.
                 var info = Program.Objects[obj];
                 Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
-                var owner = ObjectModules.OwnerOf(_code[t][pc].Op);
-                Require(owner == module, $"{name} is queued on {module.KindWord} {info.Name} at a {_code[t][pc].Op}");
+                Require(status != ThreadStatus.Blocked || ObjectModules.OwnerOf(_code[t][pc].Op) == module,
+                    $"{name} is blocked on {module.KindWord} {info.Name} at a {_code[t][pc].Op}");
             }
             else if (status == ThreadStatus.Blocked && IsSocketObject(obj))
             {
@@ -45,12 +45,7 @@ public sealed partial class Kernel
             }
             else if (status == ThreadStatus.Blocked)
             {
-                var kind = Program.Objects[obj].Kind;
-                Require(kind is ObjectKind.Mutex, $"{name} is blocked on a {kind}");
-                var op = _code[t][pc].Op;
-                Require(op is OpCode.Lock or OpCode.Reacquire, $"{name} is blocked at a {op}");
-                var owner = MutexOwner(obj);
-                Require(owner >= 0 && owner != t, $"{name} is blocked on {ObjectName(obj)} whose owner is {owner}");
+                Require(false, $"{name} is blocked on a {Program.Objects[obj].Kind}, which has no module");
             }
 
             if (status == ThreadStatus.Waiting)
@@ -58,15 +53,6 @@ public sealed partial class Kernel
                 Require(Program.Objects[obj].Kind == ObjectKind.CondVar, $"{name} waits on a non-condition {ObjectName(obj)}");
                 Require(_code[t][pc].Op == OpCode.Reacquire, $"{name} waits but will not re-acquire next");
             }
-        }
-
-        // A mutex has at most one owner by construction (one owner field); the owner must be a
-        // real thread, and a free mutex has nobody in its entry queue (unlock hands it over).
-        foreach (var m in Program.ObjectsOf(ObjectKind.Mutex))
-        {
-            var owner = MutexOwner(m.Id);
-            Require(owner >= -1 && owner < Layout.ThreadCount, $"mutex {m.Name} has owner {owner}");
-            Require(owner >= 0 || FirstWaiter(m.Id) < 0, $"mutex {m.Name} is free but has waiters");
         }
 
         foreach (var o in Program.Objects)

@@ -33,7 +33,7 @@ public sealed partial class Kernel
     public long SharedValue(int slot) => _data[Layout.SharedBase + slot];
 
     /// <summary>The owner of a mutex (by object id), or -1 when free.</summary>
-    public int MutexOwner(int mutexId) => (int)_data[Layout.MutexBase + SlotOf(mutexId)];
+    public int MutexOwner(int mutexId) => Objects.Mutex.MutexModule.OwnerOf(this, mutexId);
 
     public long SemaphoreCount(int semaphoreId) => new Objects.Semaphore.SemaphoreCells(((IKernelServices)this).Cells(semaphoreId)).Count;
 

@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Mutex;
 
 namespace IpcLab.Core.Runtime;
 
@@ -79,54 +80,15 @@ public sealed partial class Kernel
         }
     }
 
-    /// <summary>True for a mutex in shared memory whose owner has died (crashed, faulted or ended holding it).</summary>
-    private bool IsOrphaned(int m, int owner) =>
-        owner >= 0 && Program.Objects[m].Segment >= 0 && HasEnded(owner);
-
-    /// <summary>The next locker of an orphaned robust mutex takes it over and learns the owner died.</summary>
-    private void TakeOverOrphaned(int t, int pc, Instr instr, int m, int deadOwner)
-    {
-        _data[Layout.MutexBase + SlotOf(m)] = t;
-        SetOwnerDiedFlag(t, 1);
-        Emit(EventKind.OwnerDied, t, pc, m, deadOwner);
-        MoveTo(t, instr.Next);
-    }
-
-    /// <summary>Sets the result of <c>lock m -> ownerDied</c>, when the thread is at such a lock.</summary>
-    private void SetOwnerDiedFlag(int t, long value)
-    {
-        var instr = _code[t][PcOf(t)];
-        if (instr is { Op: OpCode.Lock, B: >= 0 })
-        {
-            _data[Layout.LocalBase(t) + instr.B] = value;
-        }
-    }
-
     /// <summary>
     /// After thread <paramref name="dead"/> stopped: each robust mutex it held that has a queue
-    /// passes to its first waiter, who is told the owner died. Without this the waiters would
-    /// hang silently; a mutex with no queue stays held until the next lock takes it over.
+    /// passes to its first waiter (see <see cref="MutexModule.HandOverOrphaned"/>).
     /// </summary>
     private void HandOverOrphanedMutexes(int dead)
     {
-        var mutexes = _idsByKind[(int)ObjectKind.Mutex];
-        for (var slot = 0; slot < mutexes.Length; slot++)
+        foreach (var m in _idsByKind[(int)ObjectKind.Mutex])
         {
-            var m = mutexes[slot];
-            if (_data[Layout.MutexBase + slot] != dead || Program.Objects[m].Segment < 0)
-            {
-                continue;
-            }
-
-            var next = FirstWaiter(m);
-            if (next >= 0)
-            {
-                _data[Layout.MutexBase + slot] = next;
-                Wake(next);
-                SetOwnerDiedFlag(next, 1);
-                Emit(EventKind.OwnerDied, next, PcOf(next), m, dead);
-                MoveTo(next, _code[next][PcOf(next)].Next);
-            }
+            MutexModule.HandOverOrphaned(this, Program.Objects[m], dead);
         }
     }
 

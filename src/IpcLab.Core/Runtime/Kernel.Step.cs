@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Mutex;
 
 namespace IpcLab.Core.Runtime;
 
@@ -109,24 +110,8 @@ public sealed partial class Kernel
             return;
         }
 
-        if (_hasSegments && instr.Op is >= OpCode.Lock and <= OpCode.Broadcast)
-        {
-            RequireMapped(t, instr.A);
-            if (instr.Op == OpCode.CondWait)
-            {
-                RequireMapped(t, instr.B);
-            }
-        }
-
         switch (instr.Op)
         {
-            case OpCode.Lock: DoLock(t, pc, instr, reacquire: false); break;
-            case OpCode.Reacquire: DoLock(t, pc, instr, reacquire: true); break;
-            case OpCode.TryLock: DoTryLock(t, pc, instr); break;
-            case OpCode.Unlock: DoUnlock(t, pc, instr); break;
-            case OpCode.CondWait: DoCondWait(t, pc, instr); break;
-            case OpCode.Signal: DoSignal(t, pc, instr); break;
-            case OpCode.Broadcast: DoBroadcast(t, pc, instr); break;
             case OpCode.Put: DoPut(t, pc, instr, tryOnly: false); break;
             case OpCode.TryPut: DoPut(t, pc, instr, tryOnly: true); break;
             case OpCode.Take: DoTake(t, pc, instr, tryOnly: false); break;
@@ -220,7 +205,7 @@ public sealed partial class Kernel
         var mutexes = _idsByKind[(int)ObjectKind.Mutex];
         for (var slot = 0; slot < mutexes.Length; slot++)
         {
-            if (_data[Layout.MutexBase + slot] == t)
+            if (MutexModule.OwnerOf(this, mutexes[slot]) == t)
             {
                 return mutexes[slot];
             }

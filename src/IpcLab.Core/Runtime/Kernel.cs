@@ -148,9 +148,6 @@ public sealed partial class Kernel
                 case ObjectKind.SharedVar:
                     data[Layout.SharedBase + o.Slot] = o.Initial;
                     break;
-                case ObjectKind.Mutex:
-                    data[Layout.MutexBase + o.Slot] = -1;
-                    break;
             }
         }
 

@@ -30,10 +30,6 @@ public static partial class StateDump
                 case ObjectKind.SharedVar:
                     sb.Append(kernel.Format(o.ValueKind, kernel.SharedValue(o.Slot)));
                     break;
-                case ObjectKind.Mutex:
-                    var owner = kernel.MutexOwner(o.Id);
-                    sb.Append(owner < 0 ? "free" : kernel.ThreadName(owner));
-                    break;
                 case ObjectKind.BoundedQueue:
                     var (head, tail) = kernel.QueueCounters(o.Id);
                     sb.Append(head).Append("..").Append(tail).Append(" [");

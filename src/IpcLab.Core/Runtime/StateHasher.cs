@@ -36,11 +36,6 @@ internal static partial class StateHasher
             h = Mix(h, Value(v.ValueKind, data[layout.SharedBase + v.Slot], strings));
         }
 
-        for (var i = layout.MutexBase; i < layout.QueueBase0(); i++)
-        {
-            h = Mix(h, (ulong)data[i]);
-        }
-
         foreach (var q in kernel.Queues)
         {
             var count = layout.QueueCount(data, q.Slot);

@@ -9,8 +9,6 @@ namespace IpcLab.Core.Runtime;
 /// <item>header: [0] the next wait ticket</item>
 /// <item>objects: the cells of every object whose module lays them out (<see cref="Objects.ObjectModule.CellCount"/>), in id order</item>
 /// <item>shared variables: one value each</item>
-/// <item>mutexes: owner thread, or -1</item>
-/// <item>semaphores: count</item>
 /// <item>queues: taken-count, put-count, then <c>capacity</c> slots (a ring indexed by count mod capacity)</item>
 /// <item>shared-memory segments: a bit set of the processes that map it, then its words</item>
 /// <item>sockets and descriptor tables (see <see cref="SocketLayout"/>)</item>
@@ -50,8 +48,7 @@ public sealed class StateLayout
         }
 
         SharedBase = cells;
-        MutexBase = SharedBase + program.CountOf(ObjectKind.SharedVar);
-        var queueStart = MutexBase + program.CountOf(ObjectKind.Mutex);
+        var queueStart = SharedBase + program.CountOf(ObjectKind.SharedVar);
         _queueStart = queueStart;
         var queues = program.ObjectsOf(ObjectKind.BoundedQueue).OrderBy(q => q.Slot).ToArray();
         _queueBase = new int[queues.Length];
@@ -98,8 +95,6 @@ public sealed class StateLayout
     /// <summary>The descriptor tables and sockets, between the queues and the threads.</summary>
     public SocketLayout Sockets { get; }
 
-    public int MutexBase { get; }
-
     public int ThreadBase { get; }
 
     public int ThreadStride { get; }
@@ -115,7 +110,7 @@ public sealed class StateLayout
 
     public int QueueBase(int slot) => _queueBase[slot];
 
-    /// <summary>Where the queues start (the end of the mutex owners).</summary>
+    /// <summary>Where the queues start (the end of the shared variables).</summary>
     public int QueueBase0() => _queueStart;
 
     public int QueueCapacity(int slot) => _queueCapacity[slot];

@@ -55,18 +55,6 @@ internal static class ThreadStateText
         var info = kernel.Program.Objects[obj];
         switch (info.Kind)
         {
-            case ObjectKind.Mutex:
-                var owner = kernel.MutexOwner(obj);
-                var holder = owner < 0 ? "free" : $"held by {kernel.ThreadName(owner)}";
-                var ownerEnded = owner < 0 ? "" : kernel.StatusOf(owner) switch
-                {
-                    ThreadStatus.Faulted => ", which has faulted",
-                    ThreadStatus.Finished => ", which has finished",
-                    _ => "",
-                };
-                return $"blocked on mutex {info.Name} ({holder}{ownerEnded})";
-            case ObjectKind.CondVar:
-                return $"waiting on {info.Name}";
             case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
                 return "blocked: " + kernel.DescribeWait(thread)[(kernel.ThreadName(thread).Length + 1)..];
             default:
