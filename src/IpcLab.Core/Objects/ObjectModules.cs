@@ -1,7 +1,9 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.BoundedQueue;
 using IpcLab.Core.Objects.CondVar;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.Semaphore;
+using IpcLab.Core.Objects.SharedVar;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Objects;
@@ -25,6 +27,8 @@ public static class ObjectModules
             new MutexModule(),
             new CondVarModule(),
             new SemaphoreModule(),
+            new BoundedQueueModule(),
+            new SharedVarModule(),
         ];
         All = [.. Objects];
 

@@ -28,11 +28,6 @@ public static class EventText
 
         return e.Kind switch
         {
-            EventKind.Put => $"{who} puts {Val(obj!.ValueKind)} into {name}",
-            EventKind.Took => $"{who} takes {Val(obj!.ValueKind)} from {name}",
-            EventKind.TryFailed => instr?.Op == OpCode.TryPut ? $"{who} tries to put into {name}: full (false)" : $"{who} tries to take from {name}: empty (false)",
-            EventKind.Loaded => $"{who} reads {name} = {Val(obj!.ValueKind)} (into a register; the write comes in a later step)",
-            EventKind.Stored => $"{who} writes {name} = {Val(obj!.ValueKind)}",
             EventKind.LocalSet => $"{who} sets {program.Threads[e.Thread].Locals[e.Other].Name} = {Val(program.Threads[e.Thread].Locals[e.Other].Kind)}",
             EventKind.Branched => $"{who} checks {instr?.Text}: {(e.Value != 0 ? "true" : "false")}",
             EventKind.Looped => LoopText(who, instr, e),
@@ -81,7 +76,6 @@ public static class EventText
     public static string KindName(EventKind kind) => ObjectModules.NameOf(kind) ?? kind switch
     {
         EventKind.DeadlockCycle => "deadlock-cycle",
-        EventKind.TryFailed => "try-failed",
         EventKind.LocalSet => "set",
         EventKind.AssertHeld => "assert-held",
         EventKind.AssertFailed => "assert-failed",

@@ -3,90 +3,9 @@ using IpcLab.Core.Model;
 
 namespace IpcLab.Core.Runtime;
 
-// Bounded queues, shared variables, locals, control flow, print and assert.
+// A thread's own statements: locals, control flow, print and assert.
 public sealed partial class Kernel
 {
-    private void DoPut(int t, int pc, Instr instr, bool tryOnly)
-    {
-        var q = instr.A;
-        var slot = SlotOf(q);
-        var value = Eval(t, instr.E1!);
-        var b = Layout.QueueBase(slot);
-        var capacity = Layout.QueueCapacity(slot);
-        var full = _data[b + 1] - _data[b] >= capacity;
-        if (tryOnly)
-        {
-            _data[Layout.LocalBase(t) + instr.B] = full ? 0 : 1;
-        }
-
-        if (full)
-        {
-            if (!tryOnly)
-            {
-                throw new ThreadFaultException($"put on full queue {ObjectName(q)} ({capacity} of {capacity} slots used)");
-            }
-
-            Emit(EventKind.TryFailed, t, pc, q, value: value);
-            MoveTo(t, instr.Next);
-            return;
-        }
-
-        _data[b + 2 + (int)(_data[b + 1] % capacity)] = value;
-        _data[b + 1]++;
-        Emit(EventKind.Put, t, pc, q, value: value);
-        MoveTo(t, instr.Next);
-    }
-
-    private void DoTake(int t, int pc, Instr instr, bool tryOnly)
-    {
-        var q = instr.A;
-        var slot = SlotOf(q);
-        var b = Layout.QueueBase(slot);
-        var capacity = Layout.QueueCapacity(slot);
-        var locals = Layout.LocalBase(t);
-        var empty = _data[b + 1] == _data[b];
-        if (tryOnly)
-        {
-            _data[locals + instr.C] = empty ? 0 : 1;
-        }
-
-        if (empty)
-        {
-            if (!tryOnly)
-            {
-                throw new ThreadFaultException($"take from empty queue {ObjectName(q)}");
-            }
-
-            Emit(EventKind.TryFailed, t, pc, q);
-            MoveTo(t, instr.Next);
-            return;
-        }
-
-        var at = b + 2 + (int)(_data[b] % capacity);
-        var value = _data[at];
-        _data[at] = 0; // a free slot holds nothing, so states that differ only in stale slots are equal
-        _data[b]++;
-        _data[locals + instr.B] = value;
-        Emit(EventKind.Took, t, pc, q, value: value);
-        MoveTo(t, instr.Next);
-    }
-
-    private void DoLoad(int t, int pc, Instr instr)
-    {
-        var value = _data[Layout.SharedBase + SlotOf(instr.A)];
-        _data[Layout.LocalBase(t) + instr.B] = value;
-        Emit(EventKind.Loaded, t, pc, instr.A, instr.B, value);
-        MoveTo(t, instr.Next);
-    }
-
-    private void DoStore(int t, int pc, Instr instr)
-    {
-        var value = Eval(t, instr.E1!);
-        _data[Layout.SharedBase + SlotOf(instr.A)] = value;
-        Emit(EventKind.Stored, t, pc, instr.A, value: value);
-        MoveTo(t, instr.Next);
-    }
-
     private void DoSetLocal(int t, int pc, Instr instr)
     {
         var value = Eval(t, instr.E1!);

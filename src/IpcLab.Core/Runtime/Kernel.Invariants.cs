@@ -60,20 +60,6 @@ public sealed partial class Kernel
             ObjectModules.Of(o.Kind)?.AssertInvariants(this, o);
         }
 
-        // A queue holds between 0 and capacity items, and its free slots hold nothing.
-        foreach (var q in Program.ObjectsOf(ObjectKind.BoundedQueue))
-        {
-            var (head, tail) = QueueCounters(q.Id);
-            var count = tail - head;
-            Require(head >= 0 && count >= 0 && count <= q.Capacity, $"queue {q.Name} has head {head}, tail {tail}, capacity {q.Capacity}");
-            var b = Layout.QueueBase(q.Slot);
-            for (var i = count; i < q.Capacity; i++)
-            {
-                var at = b + 2 + (int)((head + i) % q.Capacity);
-                Require(_data[at] == 0, $"queue {q.Name} has a stale value in a free slot");
-            }
-        }
-
         AssertProcessInvariants();
         AssertSocketInvariants();
         AssertMessagingInvariants();

@@ -30,7 +30,8 @@ public sealed partial class Kernel
 
     public long LocalValue(int thread, int slot) => _data[Layout.LocalBase(thread) + slot];
 
-    public long SharedValue(int slot) => _data[Layout.SharedBase + slot];
+    /// <summary>A shared variable's value, by its slot among the shared variables.</summary>
+    public long SharedValue(int slot) => Objects.SharedVar.SharedVarModule.ValueOf(this, IdOf(ObjectKind.SharedVar, slot));
 
     /// <summary>The owner of a mutex (by object id), or -1 when free.</summary>
     public int MutexOwner(int mutexId) => Objects.Mutex.MutexModule.OwnerOf(this, mutexId);
@@ -40,12 +41,11 @@ public sealed partial class Kernel
     /// <summary>A queue's items from head to tail (by object id).</summary>
     public long[] QueueItems(int queueId)
     {
-        var slot = SlotOf(queueId);
-        var count = Layout.QueueCount(_data, slot);
-        var items = new long[count];
-        for (var i = 0; i < count; i++)
+        var ring = new Ring(((IKernelServices)this).Cells(queueId));
+        var items = new long[ring.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            items[i] = _data[Layout.QueueItemIndex(_data, slot, i)];
+            items[i] = ring[i];
         }
 
         return items;
@@ -54,8 +54,8 @@ public sealed partial class Kernel
     /// <summary>A queue's head (items taken so far) and tail (items put so far) counters.</summary>
     public (long Head, long Tail) QueueCounters(int queueId)
     {
-        var b = Layout.QueueBase(SlotOf(queueId));
-        return (_data[b], _data[b + 1]);
+        var ring = new Ring(((IKernelServices)this).Cells(queueId));
+        return (ring.Head, ring.Tail);
     }
 
     /// <summary>The threads queued on an object (mutex entry queue, condition or semaphore wait queue), first first.</summary>

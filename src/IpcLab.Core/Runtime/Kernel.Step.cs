@@ -112,12 +112,6 @@ public sealed partial class Kernel
 
         switch (instr.Op)
         {
-            case OpCode.Put: DoPut(t, pc, instr, tryOnly: false); break;
-            case OpCode.TryPut: DoPut(t, pc, instr, tryOnly: true); break;
-            case OpCode.Take: DoTake(t, pc, instr, tryOnly: false); break;
-            case OpCode.TryTake: DoTake(t, pc, instr, tryOnly: true); break;
-            case OpCode.Load: DoLoad(t, pc, instr); break;
-            case OpCode.Store: DoStore(t, pc, instr); break;
             case OpCode.SetLocal: DoSetLocal(t, pc, instr); break;
             case OpCode.Branch: DoBranch(t, pc, instr); break;
             case OpCode.ForInit: DoForInit(t, pc, instr); break;

@@ -52,8 +52,6 @@ public sealed partial class Kernel
             .ToArray();
         _hasMessaging = program.Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group);
         _hasSegments = program.Objects.Any(o => o.Kind == ObjectKind.SharedMemory);
-        SharedVars = program.ObjectsOf(ObjectKind.SharedVar).ToArray();
-        Queues = program.ObjectsOf(ObjectKind.BoundedQueue).ToArray();
         _data = BuildInitialState();
         for (var t = 0; t < program.Threads.Count; t++)
         {
@@ -79,11 +77,6 @@ public sealed partial class Kernel
     public StateLayout Layout { get; }
 
     public StringTable Strings { get; }
-
-    /// <summary>The shared variables and the queues, kept as arrays for hashing without allocation.</summary>
-    internal ObjectInfo[] SharedVars { get; }
-
-    internal ObjectInfo[] Queues { get; }
 
     /// <summary>Steps taken so far (thread steps and injections).</summary>
     public int StepCount { get; private set; }
@@ -143,12 +136,6 @@ public sealed partial class Kernel
         foreach (var o in Program.Objects)
         {
             ObjectModules.Of(o.Kind)?.Initialize(o, data.AsSpan(Layout.ObjectBase(o.Id), _cellCount[o.Id]));
-            switch (o.Kind)
-            {
-                case ObjectKind.SharedVar:
-                    data[Layout.SharedBase + o.Slot] = o.Initial;
-                    break;
-            }
         }
 
         for (var t = 0; t < Program.Threads.Count; t++)

@@ -27,15 +27,6 @@ public static partial class StateDump
 
             switch (o.Kind)
             {
-                case ObjectKind.SharedVar:
-                    sb.Append(kernel.Format(o.ValueKind, kernel.SharedValue(o.Slot)));
-                    break;
-                case ObjectKind.BoundedQueue:
-                    var (head, tail) = kernel.QueueCounters(o.Id);
-                    sb.Append(head).Append("..").Append(tail).Append(" [");
-                    sb.AppendJoin(", ", kernel.QueueItems(o.Id).Select(v => kernel.Format(o.ValueKind, v)));
-                    sb.Append(']');
-                    break;
                 case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
                     SocketDump.Append(sb, kernel, o);
                     break;

@@ -31,21 +31,6 @@ internal static partial class StateHasher
 
         h = writer.Hash;
 
-        foreach (var v in kernel.SharedVars)
-        {
-            h = Mix(h, Value(v.ValueKind, data[layout.SharedBase + v.Slot], strings));
-        }
-
-        foreach (var q in kernel.Queues)
-        {
-            var count = layout.QueueCount(data, q.Slot);
-            h = Mix(h, (ulong)count);
-            for (var i = 0; i < count; i++)
-            {
-                h = Mix(h, Value(q.ValueKind, data[layout.QueueItemIndex(data, q.Slot, i)], strings));
-            }
-        }
-
         // Segments: the mapped-by bits and the int words, as they are.
         for (var i = layout.ShmStart; i < layout.ShmEnd; i++)
         {

@@ -8,8 +8,6 @@ namespace IpcLab.Core.Runtime;
 /// <list type="bullet">
 /// <item>header: [0] the next wait ticket</item>
 /// <item>objects: the cells of every object whose module lays them out (<see cref="Objects.ObjectModule.CellCount"/>), in id order</item>
-/// <item>shared variables: one value each</item>
-/// <item>queues: taken-count, put-count, then <c>capacity</c> slots (a ring indexed by count mod capacity)</item>
 /// <item>shared-memory segments: a bit set of the processes that map it, then its words</item>
 /// <item>sockets and descriptor tables (see <see cref="SocketLayout"/>)</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
@@ -30,9 +28,6 @@ public sealed class StateLayout
     public const int FaultField = 4;
     public const int ThreadHeaderSize = 5;
 
-    private readonly int[] _queueBase;
-    private readonly int[] _queueCapacity;
-    private readonly int _queueStart;
     private readonly int[] _shmBase;
     private readonly int[] _processOf;
     private readonly int[] _objectBase;
@@ -47,20 +42,7 @@ public sealed class StateLayout
             cells += Objects.ObjectModules.Of(o.Kind)?.CellCount(o) ?? 0;
         }
 
-        SharedBase = cells;
-        var queueStart = SharedBase + program.CountOf(ObjectKind.SharedVar);
-        _queueStart = queueStart;
-        var queues = program.ObjectsOf(ObjectKind.BoundedQueue).OrderBy(q => q.Slot).ToArray();
-        _queueBase = new int[queues.Length];
-        _queueCapacity = new int[queues.Length];
-        var at = queueStart;
-        foreach (var q in queues)
-        {
-            _queueBase[q.Slot] = at;
-            _queueCapacity[q.Slot] = q.Capacity;
-            at += 2 + q.Capacity;
-        }
-
+        var at = cells;
         ShmStart = at;
         var segments = program.ObjectsOf(ObjectKind.SharedMemory).OrderBy(s => s.Slot).ToArray();
         _shmBase = new int[segments.Length];
@@ -86,8 +68,6 @@ public sealed class StateLayout
     /// <summary>The message queues' and groups' region, after the threads.</summary>
     public MessagingLayout Messaging { get; }
 
-    public int SharedBase { get; }
-
     /// <summary>The shared-memory region: [ShmStart, ShmEnd).</summary>
     public int ShmStart { get; }
 
@@ -107,28 +87,6 @@ public sealed class StateLayout
 
     /// <summary>Where an object's cells start in the objects region (see <see cref="Objects.ObjectModule.CellCount"/>).</summary>
     public int ObjectBase(int objectId) => _objectBase[objectId];
-
-    public int QueueBase(int slot) => _queueBase[slot];
-
-    /// <summary>Where the queues start (the end of the shared variables).</summary>
-    public int QueueBase0() => _queueStart;
-
-    public int QueueCapacity(int slot) => _queueCapacity[slot];
-
-    public int QueueSlots => _queueBase.Length;
-
-    public long QueueCount(long[] data, int slot)
-    {
-        var b = _queueBase[slot];
-        return data[b + 1] - data[b];
-    }
-
-    /// <summary>Index of a queue's i-th item (0 = head) in the state array.</summary>
-    public int QueueItemIndex(long[] data, int slot, long i)
-    {
-        var b = _queueBase[slot];
-        return b + 2 + (int)((data[b] + i) % _queueCapacity[slot]);
-    }
 
     /// <summary>A segment's mapped-by bit set (bit p = process p maps it).</summary>
     public int ShmMapIndex(int segmentSlot) => _shmBase[segmentSlot];

@@ -65,7 +65,7 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
 
         if (Loads is null)
         {
-            return new SharedExpr(obj.ValueKind, obj.Slot);
+            return new SharedExpr(obj.ValueKind, obj.Id);
         }
 
         var existing = Loads.FindIndex(l => l.Key == obj.Name);
@@ -183,7 +183,7 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
             "size" => QueueFunc.Size,
             _ => QueueFunc.Capacity,
         };
-        return new QueueFuncExpr(func, obj.Slot, obj.Capacity);
+        return new QueueFuncExpr(func, obj.Id, obj.Capacity);
     }
 
     private CExpr CompileUnary(UnaryExpr u)
