@@ -56,6 +56,17 @@ internal interface IKernelServices
     /// <summary>A fault when the thread's process has not mapped the segment the object lives in.</summary>
     void RequireMapped(int thread, int objectId);
 
+    /// <summary>What an expression evaluated for <paramref name="thread"/> sees.</summary>
+    EvalContext Context(int thread);
+
+    /// <summary>The id of a string (a value, or an event's text).</summary>
+    long Intern(string text);
+
+    /// <summary>True when events are recorded: text made only for an event can be skipped otherwise.</summary>
+    bool RecordsEvents { get; }
+
+    int ProcessOf(int thread);
+
     string ThreadName(int thread);
 
     string ObjectName(int objectId);

@@ -3,6 +3,7 @@ using IpcLab.Core.Objects.BoundedQueue;
 using IpcLab.Core.Objects.CondVar;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.Semaphore;
+using IpcLab.Core.Objects.SharedMemory;
 using IpcLab.Core.Objects.SharedVar;
 using IpcLab.Core.Runtime;
 
@@ -29,6 +30,7 @@ public static class ObjectModules
             new SemaphoreModule(),
             new BoundedQueueModule(),
             new SharedVarModule(),
+            new SharedMemoryModule(),
         ];
         All = [.. Objects];
 

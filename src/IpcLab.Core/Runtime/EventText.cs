@@ -44,12 +44,6 @@ public static class EventText
             EventKind.ExpectFailed => Text(),
             EventKind.BudgetExhausted => $"the run used its budget of {e.Value} steps without ending (a loop that never ends?)",
             EventKind.ProcessCrashed => ProcessCrashText(program, e),
-            EventKind.Mapped => $"{who} maps {name} into process {program.Processes[(int)e.Value].Name}",
-            EventKind.Unmapped => $"{who} unmaps {name} from process {program.Processes[(int)e.Value].Name}",
-            EventKind.ShmLoaded => $"{who} reads {name}[{e.Other}] = {e.Value} into a register",
-            EventKind.ShmStored => $"{who} writes {e.Value} to {name}[{e.Other}]",
-            EventKind.ShmRangeRead => $"{who} reads {Text()} in one step",
-            EventKind.ShmRangeWritten => $"{who} writes {Text()} in one step",
             EventKind.Spawned => $"{who} spawns process {program.Processes[e.Other].Name} ({e.Value} thread{(e.Value == 1 ? "" : "s")} start)",
             EventKind.ProcessExited => e.Value == 0
                 ? $"{who} exits: process {program.Processes[e.Other].Name} ends, its descriptors close"
@@ -83,10 +77,6 @@ public static class EventText
         EventKind.ExpectFailed => "expect-failed",
         EventKind.BudgetExhausted => "budget-exhausted",
         EventKind.ProcessCrashed => "process-crashed",
-        EventKind.ShmLoaded => "shm-read",
-        EventKind.ShmStored => "shm-write",
-        EventKind.ShmRangeRead => "shm-read-range",
-        EventKind.ShmRangeWritten => "shm-write-range",
         EventKind.ProcessExited => "process-exited",
         EventKind.SocketBlocked => "blocked",
         EventKind.SocketListened => "listened",

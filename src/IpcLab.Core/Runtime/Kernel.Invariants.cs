@@ -66,8 +66,7 @@ public sealed partial class Kernel
         Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
     }
 
-    // A process is spawned whole: its threads are all not started, or none is. A segment is
-    // mapped only by processes that exist.
+    // A process is spawned whole: its threads are all not started, or none is.
     private void AssertProcessInvariants()
     {
         foreach (var p in Program.Processes)
@@ -75,12 +74,6 @@ public sealed partial class Kernel
             var notStarted = p.Threads.Count(t => StatusOf(t) == ThreadStatus.NotStarted);
             Require(notStarted == 0 || (p.StartsOnSpawn && notStarted == p.Threads.Count(t => _code[t].Length > 0)),
                 $"process {p.Name} has {notStarted} of {p.Threads.Count} threads not started");
-        }
-
-        var known = Program.Processes.Count >= 63 ? -1L : (1L << Program.Processes.Count) - 1;
-        foreach (var s in Program.ObjectsOf(ObjectKind.SharedMemory))
-        {
-            Require((_data[Layout.ShmMapIndex(s.Slot)] & ~known) == 0, $"segment {s.Name} is mapped by a process that does not exist");
         }
     }
 

@@ -61,6 +61,14 @@ public sealed partial class Kernel : IKernelServices
 
     string IKernelServices.Format(ValueKind kind, long value) => Format(kind, value);
 
+    EvalContext IKernelServices.Context(int thread) => Context(thread);
+
+    long IKernelServices.Intern(string text) => Strings.Intern(text);
+
+    bool IKernelServices.RecordsEvents => Options.RecordEvents;
+
+    int IKernelServices.ProcessOf(int thread) => Layout.ProcessOf(thread);
+
     /// <summary>The cell counts of every object, by id (what <see cref="StateLayout.ObjectBase"/> laid out).</summary>
     private static int[] CellCounts(CompiledProgram program) =>
         program.Objects.Select(o => ObjectModules.Of(o.Kind)?.CellCount(o) ?? 0).ToArray();

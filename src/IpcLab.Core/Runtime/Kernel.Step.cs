@@ -134,10 +134,6 @@ public sealed partial class Kernel
                 Emit(EventKind.Passed, t, pc);
                 MoveTo(t, instr.Next);
                 break;
-            case OpCode.Map: DoMap(t, pc, instr, map: true); break;
-            case OpCode.Unmap: DoMap(t, pc, instr, map: false); break;
-            case OpCode.ShmLoad: DoShmLoad(t, pc, instr); break;
-            case OpCode.ShmStore: DoShmStore(t, pc, instr); break;
             case OpCode.Spawn: DoSpawn(t, pc, instr); break;
             case OpCode.Exit: DoExit(t, pc, instr); break;
             case OpCode.CrashProcess: DoCrashProcess(t, pc); break;

@@ -31,11 +31,6 @@ internal static partial class StateHasher
 
         h = writer.Hash;
 
-        // Segments: the mapped-by bits and the int words, as they are.
-        for (var i = layout.ShmStart; i < layout.ShmEnd; i++)
-        {
-            h = Mix(h, (ulong)data[i]);
-        }
         h = HashSockets(h, layout.Sockets, data, strings);
 
         for (var t = 0; t < layout.ThreadCount; t++)

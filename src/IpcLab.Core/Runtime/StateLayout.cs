@@ -8,7 +8,6 @@ namespace IpcLab.Core.Runtime;
 /// <list type="bullet">
 /// <item>header: [0] the next wait ticket</item>
 /// <item>objects: the cells of every object whose module lays them out (<see cref="Objects.ObjectModule.CellCount"/>), in id order</item>
-/// <item>shared-memory segments: a bit set of the processes that map it, then its words</item>
 /// <item>sockets and descriptor tables (see <see cref="SocketLayout"/>)</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
 /// <item>message queues and groups (see <see cref="MessagingLayout"/>)</item>
@@ -28,7 +27,6 @@ public sealed class StateLayout
     public const int FaultField = 4;
     public const int ThreadHeaderSize = 5;
 
-    private readonly int[] _shmBase;
     private readonly int[] _processOf;
     private readonly int[] _objectBase;
 
@@ -43,16 +41,6 @@ public sealed class StateLayout
         }
 
         var at = cells;
-        ShmStart = at;
-        var segments = program.ObjectsOf(ObjectKind.SharedMemory).OrderBy(s => s.Slot).ToArray();
-        _shmBase = new int[segments.Length];
-        foreach (var s in segments)
-        {
-            _shmBase[s.Slot] = at;
-            at += 1 + s.Capacity;
-        }
-
-        ShmEnd = at;
         _processOf = program.Threads.Select(t => t.Process).ToArray();
         Sockets = new SocketLayout(program, at);
         at = Sockets.End;
@@ -68,10 +56,6 @@ public sealed class StateLayout
     /// <summary>The message queues' and groups' region, after the threads.</summary>
     public MessagingLayout Messaging { get; }
 
-    /// <summary>The shared-memory region: [ShmStart, ShmEnd).</summary>
-    public int ShmStart { get; }
-
-    public int ShmEnd { get; }
     /// <summary>The descriptor tables and sockets, between the queues and the threads.</summary>
     public SocketLayout Sockets { get; }
 
@@ -88,13 +72,12 @@ public sealed class StateLayout
     /// <summary>Where an object's cells start in the objects region (see <see cref="Objects.ObjectModule.CellCount"/>).</summary>
     public int ObjectBase(int objectId) => _objectBase[objectId];
 
-    /// <summary>A segment's mapped-by bit set (bit p = process p maps it).</summary>
-    public int ShmMapIndex(int segmentSlot) => _shmBase[segmentSlot];
+    /// <summary>Where a segment's word 0 is (after its mapped-by cell; see <see cref="Objects.SharedMemory.SegmentCells"/>).</summary>
+    public int SegmentWordBase(int segmentId) => _objectBase[segmentId] + Objects.SharedMemory.SegmentCells.Header;
 
-    /// <summary>Where a segment's word 0 is.</summary>
-    public int ShmWordBase(int segmentSlot) => _shmBase[segmentSlot] + 1;
-
-    public bool IsMapped(long[] data, int segmentSlot, int process) => (data[_shmBase[segmentSlot]] & (1L << process)) != 0;
+    /// <summary>True when process <paramref name="process"/> maps the segment.</summary>
+    public bool IsMapped(long[] data, int segmentId, int process) =>
+        new Objects.SharedMemory.SegmentCells(data.AsSpan(_objectBase[segmentId], Objects.SharedMemory.SegmentCells.Header)).Maps(process);
 
     public int ProcessOf(int thread) => _processOf[thread];
 
