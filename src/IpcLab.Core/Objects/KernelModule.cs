@@ -25,6 +25,16 @@ public abstract class KernelModule
     /// <exception cref="ThreadFaultException">Misuse: the kernel faults the thread with the message.</exception>
     internal abstract void Step(IKernelServices k, int t, int pc, Instr instr);
 
+    /// <summary>After a thread ended (finished, faulted, crashed): what it leaves behind in this module's objects.</summary>
+    internal virtual void OnThreadEnd(IKernelServices k, int thread)
+    {
+    }
+
+    /// <summary>After a whole process ended (exited or crashed), once every thread of it has ended.</summary>
+    internal virtual void OnProcessEnd(IKernelServices k, int process)
+    {
+    }
+
     /// <summary>The sentence of one of <see cref="Events"/>.</summary>
     public abstract string Describe(in EventWords w);
 

@@ -2,9 +2,12 @@ using IpcLab.Core.Model;
 using IpcLab.Core.Objects.BoundedQueue;
 using IpcLab.Core.Objects.CondVar;
 using IpcLab.Core.Objects.Mutex;
+using IpcLab.Core.Objects.Processes;
+using IpcLab.Core.Objects.Run;
 using IpcLab.Core.Objects.Semaphore;
 using IpcLab.Core.Objects.SharedMemory;
 using IpcLab.Core.Objects.SharedVar;
+using IpcLab.Core.Objects.Statements;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Objects;
@@ -32,7 +35,9 @@ public static class ObjectModules
             new SharedVarModule(),
             new SharedMemoryModule(),
         ];
-        All = [.. Objects];
+        // The order in which the end-of-thread and end-of-process hooks run, and so the order of
+        // the events they emit: a robust mutex passes on before anything else is cleaned up.
+        All = [.. Objects, new StatementsModule(), new ProcessesModule(), new RunModule()];
 
         ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];
         foreach (var m in Objects)
@@ -61,7 +66,7 @@ public static class ObjectModules
         }
     }
 
-    /// <summary>Every module: the object kinds in <see cref="ObjectKind"/> order, then the parts that are not objects.</summary>
+    /// <summary>Every module: the object kinds, then the parts that are not objects.</summary>
     public static IReadOnlyList<KernelModule> All { get; }
 
     public static IReadOnlyList<ObjectModule> Objects { get; }

@@ -59,7 +59,22 @@ public sealed partial class Kernel : IKernelServices
         }
     }
 
-    string IKernelServices.Format(ValueKind kind, long value) => Format(kind, value);
+    string IKernelServices.Format(ValueKind kind, long value, bool quoteStrings) => Format(kind, value, quoteStrings);
+
+    void IKernelServices.Fault(int thread, int pc, FindingKind finding, EventKind kind, string message) => FaultThread(thread, pc, finding, kind, message);
+
+    void IKernelServices.Start(int thread) => SetStatus(thread, ThreadStatus.Ready);
+
+    void IKernelServices.Stop(int thread)
+    {
+        LeaveWaitQueue(thread);
+        SetStatus(thread, ThreadStatus.Finished);
+        _data[Layout.ThreadField(thread, StateLayout.PcField)] = -1;
+    }
+
+    void IKernelServices.CrashProcess(int process, int actor, int pc) => CrashProcess(process, actor, pc);
+
+    void IKernelServices.AfterProcessEnded(int process) => AfterProcessEnded(process);
 
     EvalContext IKernelServices.Context(int thread) => Context(thread);
 

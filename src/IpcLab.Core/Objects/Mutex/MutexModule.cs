@@ -149,7 +149,7 @@ internal sealed class MutexModule : ObjectModule
     /// passes to its first waiter, who is told the owner died. Without this the waiters would
     /// hang silently; a mutex with no queue stays held until the next lock takes it over.
     /// </summary>
-    internal static void HandOverOrphaned(IKernelServices k, ObjectInfo o, int dead)
+    private static void HandOverOrphaned(IKernelServices k, ObjectInfo o, int dead)
     {
         var mutex = new MutexCells(k.Cells(o.Id));
         if (mutex.Owner != dead || o.Segment < 0)
@@ -165,6 +165,17 @@ internal sealed class MutexModule : ObjectModule
             SetOwnerDiedFlag(k, next, 1);
             k.Emit(EventKind.OwnerDied, next, k.PcOf(next), o.Id, dead);
             k.CompletePending(next);
+        }
+    }
+
+    internal override void OnThreadEnd(IKernelServices k, int thread)
+    {
+        foreach (var o in k.Program.Objects)
+        {
+            if (o.Kind == ObjectKind.Mutex)
+            {
+                HandOverOrphaned(k, o, thread);
+            }
         }
     }
 

@@ -112,6 +112,17 @@ internal sealed class SharedMemoryModule : ObjectModule
     /// <summary>An ended process maps nothing any more; the segment and its words stay.</summary>
     internal static void Unmap(IKernelServices k, ObjectInfo o, int process) => new SegmentCells(k.Cells(o.Id)).SetMapped(process, false);
 
+    internal override void OnProcessEnd(IKernelServices k, int process)
+    {
+        foreach (var o in k.Program.Objects)
+        {
+            if (o.Kind == ObjectKind.SharedMemory)
+            {
+                Unmap(k, o, process);
+            }
+        }
+    }
+
     // A segment is mapped only by processes that exist.
     internal override void AssertInvariants(IKernelServices k, ObjectInfo o)
     {
