@@ -85,4 +85,7 @@ public static class ObjectModules
 
     /// <summary>The short name of an event in the JSON trace, or null when no module emits it.</summary>
     public static string? NameOf(EventKind kind) => SpecByEvent[(int)kind].Name;
+
+    /// <summary>Everything the owner says about an event kind (default when no module emits it).</summary>
+    public static EventSpec SpecOf(EventKind kind) => SpecByEvent[(int)kind];
 }

@@ -36,10 +36,10 @@ public static class EventText
     /// member a copy goes to); in every other kind it is a local slot, a word, a process, a
     /// priority or a count.
     /// </summary>
-    public static bool OtherIsThread(EventKind kind) => kind is EventKind.BlockedOnMutex or EventKind.HandedOff or EventKind.TryLockFailed
-        or EventKind.Signalled or EventKind.SemHandedOff or EventKind.OwnerDied
-        or EventKind.MessageHandedOver or EventKind.SenderResumed or EventKind.CopyDelivered or EventKind.CopyDropped
-        or EventKind.OldestDropped or EventKind.SendBlocked or EventKind.NotDelivered;
+    public static bool OtherIsThread(EventKind kind) => ObjectModules.NameOf(kind) is null
+        ? kind is EventKind.MessageHandedOver or EventKind.SenderResumed or EventKind.CopyDelivered or EventKind.CopyDropped
+        or EventKind.OldestDropped or EventKind.SendBlocked or EventKind.NotDelivered
+        : ObjectModules.SpecOf(kind).OtherIsThread;
 
     /// <summary>A short lower-case name for the kind, used in JSON and by filters ("blocked", "woken").</summary>
     public static string KindName(EventKind kind) => ObjectModules.NameOf(kind) ?? kind switch

@@ -26,12 +26,12 @@ internal sealed class CondVarModule : ObjectModule
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.Waiting, EventClass.Block, "waiting"),
-        new(EventKind.Signalled, EventClass.Wake, "signalled"),
+        new(EventKind.Waiting, EventClass.Block, "waiting") { Tag = "now waiting" },
+        new(EventKind.Signalled, EventClass.Wake, "signalled") { OtherIsThread = true, Tag = "" },
         new(EventKind.SignalLost, EventClass.Drop, "signal-lost"),
-        new(EventKind.Broadcast, EventClass.Wake, "broadcast"),
+        new(EventKind.Broadcast, EventClass.Wake, "broadcast") { Tag = "" },
         new(EventKind.Woken, EventClass.Wake, "woken"),
-        new(EventKind.SpuriousWakeup, EventClass.Wake, "spurious-wakeup"),
+        new(EventKind.SpuriousWakeup, EventClass.Wake, "spurious-wakeup") { Tag = "just woken (spurious)" },
     ];
 
     internal override void Step(IKernelServices k, int t, int pc, Instr instr)

@@ -26,12 +26,12 @@ internal sealed class MutexModule : ObjectModule
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.Acquired, EventClass.Other, "acquired"),
-        new(EventKind.BlockedOnMutex, EventClass.Block, "blocked"),
-        new(EventKind.Released, EventClass.Other, "released"),
-        new(EventKind.HandedOff, EventClass.Wake, "handed-off"),
-        new(EventKind.TryLockFailed, EventClass.Other, "trylock-failed"),
-        new(EventKind.OwnerDied, EventClass.Wake, "owner-died"),
+        new(EventKind.Acquired, EventClass.Other, "acquired") { ChangesObject = true },
+        new(EventKind.BlockedOnMutex, EventClass.Block, "blocked") { OtherIsThread = true },
+        new(EventKind.Released, EventClass.Other, "released") { ChangesObject = true },
+        new(EventKind.HandedOff, EventClass.Wake, "handed-off") { OtherIsThread = true, TagsOther = true, Tag = "just got {0}" },
+        new(EventKind.TryLockFailed, EventClass.Other, "trylock-failed") { OtherIsThread = true },
+        new(EventKind.OwnerDied, EventClass.Wake, "owner-died") { OtherIsThread = true, Tag = "took over {0} (owner died)" },
     ];
 
     public override int CellCount(ObjectInfo o) => MutexCells.Size;

@@ -20,10 +20,10 @@ internal sealed class SemaphoreModule : ObjectModule
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.SemDown, EventClass.Other, "sem-down"),
+        new(EventKind.SemDown, EventClass.Other, "sem-down") { ChangesObject = true },
         new(EventKind.SemBlocked, EventClass.Block, "blocked"),
-        new(EventKind.SemUp, EventClass.Other, "sem-up"),
-        new(EventKind.SemHandedOff, EventClass.Wake, "sem-handed-off"),
+        new(EventKind.SemUp, EventClass.Other, "sem-up") { ChangesObject = true },
+        new(EventKind.SemHandedOff, EventClass.Wake, "sem-handed-off") { OtherIsThread = true, TagsOther = true, Tag = "just got {0}" },
     ];
 
     public override int CellCount(ObjectInfo o) => SemaphoreCells.Size;

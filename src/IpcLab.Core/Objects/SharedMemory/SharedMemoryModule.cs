@@ -27,12 +27,12 @@ internal sealed class SharedMemoryModule : ObjectModule
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.Mapped, EventClass.Other, "mapped"),
-        new(EventKind.Unmapped, EventClass.Other, "unmapped"),
+        new(EventKind.Mapped, EventClass.Other, "mapped") { ChangesObject = true },
+        new(EventKind.Unmapped, EventClass.Other, "unmapped") { ChangesObject = true },
         new(EventKind.ShmLoaded, EventClass.Other, "shm-read"),
-        new(EventKind.ShmStored, EventClass.Other, "shm-write"),
+        new(EventKind.ShmStored, EventClass.Other, "shm-write") { ChangesObject = true },
         new(EventKind.ShmRangeRead, EventClass.Other, "shm-read-range"),
-        new(EventKind.ShmRangeWritten, EventClass.Other, "shm-write-range"),
+        new(EventKind.ShmRangeWritten, EventClass.Other, "shm-write-range") { ChangesObject = true },
     ];
 
     public override int CellCount(ObjectInfo o) => SegmentCells.CellsFor(o.Capacity);

@@ -25,7 +25,7 @@ internal sealed class SharedVarModule : ObjectModule
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
         new(EventKind.Loaded, EventClass.Other, "loaded"),
-        new(EventKind.Stored, EventClass.Other, "stored"),
+        new(EventKind.Stored, EventClass.Other, "stored") { ChangesObject = true },
     ];
 
     public override int CellCount(ObjectInfo o) => 1;
