@@ -11,11 +11,11 @@ namespace IpcLab.Tui.Views;
 /// • group desk: 2 members · inbox 2 · dropped 0
 ///     anycast round-robin · full block · next turn worker-2
 ///     worker-1 ✓ ["tick 1", "tick 2"] full
-///     worker-3 ✗ ["tick 1"] (not joined: broadcasts only)
+///     worker-3 ✗ ["tick 1"] (broadcasts only)
 /// </code>
 /// Messages are shown in the order they will be received. "•" marks what the last step changed.
-/// A thread that is not a member is listed while it is on the group's segment (a broadcast reaches
-/// it) or while its inbox holds messages.
+/// ✗ marks a thread that is not a member: it is listed while it is on the group's segment ("broadcasts
+/// only": a broadcast is all that reaches it) or while its inbox holds messages.
 /// </summary>
 internal static class MessagingView
 {
@@ -88,7 +88,7 @@ internal static class MessagingView
             var ended = kernel.HasEnded(t.Id);
             if (!member)
             {
-                line.Add(ended ? " (ended: undelivered)" : " (not joined: broadcasts only)", Palette.Dim);
+                line.Add(ended ? " (ended: undelivered)" : " (broadcasts only)", Palette.Dim);
             }
 
             if (!ended && inbox.Length >= g.Capacity)

@@ -82,9 +82,9 @@ public sealed class MessagingViewTests
 
         var text = FrameRenderer.Render(state, 160, 48);
 
-        Assert.Contains("auditor ✗ [] (not joined: broadcasts only)", before);
+        Assert.Contains("auditor ✗ [] (broadcasts only)", before);
         Assert.Contains("member ✓ [1, 2] full", text);
-        Assert.Contains("auditor ✗ [2] (not joined: broadcasts only)", text);
+        Assert.Contains("auditor ✗ [2] (broadcasts only)", text);
         Assert.Contains("senders waiting: s", text);
     }
 }
