@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Scheduling;
 using IpcLab.Core.Tests.KernelTests;
 
 namespace IpcLab.Core.Tests.Messaging;
@@ -23,6 +24,22 @@ public sealed class BroadcastTests
         Assert.Equal(program.Threads[0].AttachedGroups, program.Threads[1].AttachedGroups);
         Assert.Empty(program.Threads[2].AttachedGroups);
         Assert.Equal([OpCode.GroupBroadcast, OpCode.Publish], program.Threads[2].Code.Select(i => i.Op).Take(2));
+    }
+
+    [Fact]
+    public void DeliveryPatternsLesson_RandomSchedules_AuditorPrintsOnlyTheThreeBroadcasts()
+    {
+        var program = KernelTestKit.CompileLesson("delivery-patterns.ipl");
+        for (var seed = 1UL; seed <= 100; seed++)
+        {
+            var kernel = KernelTestKit.NewKernel(program);
+            KernelTestKit.Drive(kernel, new RandomScheduler(seed));
+
+            var auditor = KernelTestKit.ThreadId(kernel, "auditor");
+            var printed = kernel.Events.Where(e => e.Kind == EventKind.Printed && e.Thread == auditor).Select(e => kernel.Strings[e.Value]);
+            Assert.Equal(["auditor got broadcast 1", "auditor got broadcast 2", "auditor got broadcast 3"], printed);
+            Assert.Empty(kernel.Findings);
+        }
     }
 
     [Fact]
