@@ -105,7 +105,7 @@ public static class MessagingEventText
         "anycast" => $"{who} anycasts {value} to {group.Name}: {GroupSettings.Word(GroupSettings.Of(group).Policy)} picks {receiver}",
         "broadcast" => e.Other == 0
             ? $"{who} broadcasts {value} to {group.Name}: nobody is on its segment, no copy"
-            : $"{who} broadcasts {value} to every receiver on {group.Name}'s segment, joined or not: "
+            : $"{who} broadcasts {value} to every receiver on the segment of {group.Name}, joined or not: "
                 + (e.Other == 1 ? "1 receiver, 1 copy" : $"{e.Other} receivers, {e.Other} copies"),
         _ => $"{who} multicasts {value} to {group.Name}" + (e.Other switch
         {

@@ -56,7 +56,7 @@ public sealed class BroadcastTests
             [
                 "s multicasts 1 to g: 1 member, 1 copy",
                 "1 goes into member's inbox",
-                "s broadcasts 2 to every receiver on g's segment, joined or not: 2 receivers, 2 copies",
+                "s broadcasts 2 to every receiver on the segment of g, joined or not: 2 receivers, 2 copies",
                 "2 goes into member's inbox",
                 "2 goes into auditor's inbox",
                 "s finishes",
@@ -77,7 +77,7 @@ public sealed class BroadcastTests
         KernelTestKit.StepAll(kernel, "s");
 
         Assert.Equal(ThreadStatus.Ready, kernel.StatusOf(auditor));
-        Assert.Equal(["s broadcasts 7 to every receiver on g's segment, joined or not: 1 receiver, 1 copy", "auditor was waiting in receive and gets 7 at once"], KernelTestKit.Sentences(kernel)[^3..^1]);
+        Assert.Equal(["s broadcasts 7 to every receiver on the segment of g, joined or not: 1 receiver, 1 copy", "auditor was waiting in receive and gets 7 at once"], KernelTestKit.Sentences(kernel)[^3..^1]);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class BroadcastTests
         Assert.Equal([2L], kernel.InboxOf(g, KernelTestKit.ThreadId(kernel, "listener")));
         Assert.Empty(kernel.InboxOf(g, KernelTestKit.ThreadId(kernel, "early")));
         Assert.Contains("s broadcasts 1 to g: nobody is on its segment, no copy", KernelTestKit.Sentences(kernel));
-        Assert.Contains("s broadcasts 2 to every receiver on g's segment, joined or not: 1 receiver, 1 copy", KernelTestKit.Sentences(kernel));
+        Assert.Contains("s broadcasts 2 to every receiver on the segment of g, joined or not: 1 receiver, 1 copy", KernelTestKit.Sentences(kernel));
     }
 
     [Fact]
