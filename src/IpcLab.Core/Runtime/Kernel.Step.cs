@@ -129,7 +129,7 @@ public sealed partial class Kernel
             case OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive: DoReceive(t, pc, instr); break;
             case OpCode.Join: DoJoin(t, pc, instr); break;
             case OpCode.Leave: DoLeave(t, pc, instr); break;
-            case OpCode.Publish: DoPublish(t, pc, instr); break;
+            case OpCode.Publish or OpCode.GroupBroadcast: DoPublish(t, pc, instr); break;
             case OpCode.Anycast: DoAnycast(t, pc, instr); break;
             case OpCode.Unicast: DoUnicast(t, pc, instr); break;
             default:
