@@ -62,6 +62,9 @@ internal interface IKernelServices
     /// <summary>The id of a string (a value, or an event's text).</summary>
     long Intern(string text);
 
+    /// <summary>True when <paramref name="value"/> is a valid value of the kind (a string value is the id of a known string).</summary>
+    bool IsValue(ValueKind kind, long value);
+
     /// <summary>True when events are recorded: text made only for an event can be skipped otherwise.</summary>
     bool RecordsEvents { get; }
 

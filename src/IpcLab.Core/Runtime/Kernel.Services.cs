@@ -80,6 +80,8 @@ public sealed partial class Kernel : IKernelServices
 
     long IKernelServices.Intern(string text) => Strings.Intern(text);
 
+    bool IKernelServices.IsValue(ValueKind kind, long value) => kind != ValueKind.Str || (value >= 0 && value < Strings.Count);
+
     bool IKernelServices.RecordsEvents => Options.RecordEvents;
 
     int IKernelServices.ProcessOf(int thread) => Layout.ProcessOf(thread);
