@@ -23,6 +23,7 @@ public static class ObjectModules
     private static readonly KernelModule?[] ByOp;
     private static readonly KernelModule?[] ByEvent;
     private static readonly EventSpec[] SpecByEvent;
+    private static readonly Dictionary<string, List<OpSpec>> ByWord = new(StringComparer.Ordinal);
 
     static ObjectModules()
     {
@@ -53,6 +54,15 @@ public static class ObjectModules
             foreach (var op in m.Operations)
             {
                 ByOp[(int)op.Op] ??= m;
+                foreach (var word in op.Words)
+                {
+                    if (!ByWord.TryGetValue(word, out var specs))
+                    {
+                        ByWord[word] = specs = [];
+                    }
+
+                    specs.Add(op);
+                }
             }
 
             foreach (var e in m.Events)
@@ -70,6 +80,10 @@ public static class ObjectModules
     public static IReadOnlyList<KernelModule> All { get; }
 
     public static IReadOnlyList<ObjectModule> Objects { get; }
+
+    /// <summary>The operations a statement word may mean (several when the operand decides: `wait s` on a semaphore, `wait c, m` on a condition).</summary>
+    public static IReadOnlyList<OpSpec> OperationsOf(string word) =>
+        ByWord.TryGetValue(word, out var specs) ? specs : [];
 
     /// <summary>The module of a kind, or null while the kind has none (a guard test says which).</summary>
     public static ObjectModule? Of(ObjectKind kind) => ByKind[(int)kind];

@@ -14,8 +14,8 @@ internal sealed class SemaphoreModule : ObjectModule
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
-        new(OpCode.SemP, "P", "wait"),
-        new(OpCode.SemV, "V", "post"),
+        new(OpCode.SemP, "P", "wait") { Shape = new("{0} s", ObjectKind.Semaphore) },
+        new(OpCode.SemV, "V", "post") { Shape = new("{0} s", ObjectKind.Semaphore) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =
