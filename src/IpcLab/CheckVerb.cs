@@ -32,6 +32,11 @@ internal static class CheckVerb
         });
         var last = opt.Seed + (ulong)opt.Runs - 1;
         o.WriteLine($"checked {opt.File}: {report.Runs} runs, random schedules with seeds {opt.Seed}..{last}{(opt.RandomWaiters ? ", random waiters" : "")}");
+        if (program.Threads.Count == 0)
+        {
+            o.WriteLine($"note: {StepPrinter.NoThread}");
+        }
+
         if (report.First is null)
         {
             o.WriteLine($"no finding: every run ended with no fault, deadlock or failed check; {report.DistinctFinalStates} distinct final state{(report.DistinctFinalStates == 1 ? "" : "s")}");
