@@ -115,9 +115,16 @@ public sealed partial class Kernel
 
     private void DoForNext(int t, int pc, Instr instr)
     {
+        // The loop goes on only while i < TO, so i + 1 cannot overflow; at the end i is one past
+        // the last value, or stays at it when that is the largest number (nothing is past it).
         var locals = Layout.LocalBase(t);
-        var i = ++_data[locals + instr.B];
-        var more = i <= _data[locals + instr.C];
+        var i = _data[locals + instr.B];
+        var more = i < _data[locals + instr.C];
+        if (i < long.MaxValue)
+        {
+            i = ++_data[locals + instr.B];
+        }
+
         Emit(EventKind.Looped, t, pc, other: more ? 0 : 1, value: i);
         MoveTo(t, more ? instr.Next : instr.Jump);
     }

@@ -180,6 +180,11 @@ public sealed partial class Kernel
         if (next < 0)
         {
             var countAt = Layout.SemBase + SlotOf(s);
+            if (_data[countAt] == long.MaxValue)
+            {
+                throw new ThreadFaultException($"posts {ObjectName(s)}, whose count is already {long.MaxValue}: one more unit does not fit in 64 bits (integer overflow)");
+            }
+
             _data[countAt]++;
             Emit(EventKind.SemUp, t, pc, s, value: _data[countAt]);
         }
