@@ -22,6 +22,9 @@ internal static class CheckVerb
             throw new InputException("--max-steps must be at least 1");
         }
 
+        InputFiles.CheckName(opt.File, "FILE");
+        InputFiles.CheckName(opt.Save, "--save");
+
         var program = InputFiles.LoadScript(opt.File);
         var report = Checker.Check(program, new CheckOptions
         {

@@ -22,6 +22,11 @@ internal static class RunVerb
             throw new InputException("--max-steps must be at least 1");
         }
 
+        InputFiles.CheckName(opt.File, "FILE");
+        InputFiles.CheckName(opt.Replay, "--replay");
+        InputFiles.CheckName(opt.Trace, "--trace");
+        InputFiles.CheckName(opt.Save, "--save");
+
         var scriptText = InputFiles.ReadText(opt.File);
         CompiledProgram program;
         SavedRun? saved = null;
