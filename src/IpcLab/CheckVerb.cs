@@ -64,7 +64,7 @@ internal static class CheckVerb
         StepPrinter.PrintSummary(o, kernel, result, $"shrunk from seed {shortest.Seed}");
         if (opt.Save is not null)
         {
-            AtomicFile.Write(opt.Save, SavedRun.From(kernel, $"shrunk from seed {shortest.Seed}").ToJson());
+            AtomicFile.Write(opt.Save, SavedRun.From(kernel, $"shrunk from seed {shortest.Seed}").ToJson(), (opt.File, "the script this command reads (FILE)"));
             o.WriteLine($"saved: {opt.Save} (replay with: ipclab run {opt.File} --replay {opt.Save})");
         }
 
