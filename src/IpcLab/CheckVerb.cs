@@ -51,7 +51,7 @@ internal static class CheckVerb
         o.WriteLine($"first found with seed {first.Seed} (replay: ipclab run {opt.File} --seed {first.Seed}):");
         foreach (var f in first.Findings)
         {
-            o.WriteLine($"  - step {f.Step}: {f.Text}");
+            o.WriteLine($"  - step {f.Step}: {TerminalText.Visible(f.Text)}");
         }
 
         var shortest = report.Shortest!;

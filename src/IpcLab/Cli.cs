@@ -36,7 +36,7 @@ public static class Cli
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"ipclab: {e.Message}");
+            stderr.WriteLine($"ipclab: {TerminalText.Visible(e.Message)}");
             return e.ExitCode;
         }
     }

@@ -18,7 +18,7 @@ internal static class StepPrinter
         for (var i = fromEvent; i < kernel.Events.Count; i++)
         {
             var e = kernel.Events[i];
-            var text = EventText.Describe(e, kernel.Program, kernel.Strings);
+            var text = TerminalText.Visible(EventText.Describe(e, kernel.Program, kernel.Strings));
             var who = e.Thread >= 0 ? kernel.ThreadName(e.Thread) : "";
             if (who.Length > 0 && text.StartsWith(who + " ", StringComparison.Ordinal))
             {
@@ -60,7 +60,7 @@ internal static class StepPrinter
                 o.WriteLine($"result: {result.Findings.Count} finding{(result.Findings.Count == 1 ? "" : "s")}");
                 foreach (var f in result.Findings)
                 {
-                    o.WriteLine($"  - step {f.Step}: {f.Text}");
+                    o.WriteLine($"  - step {f.Step}: {TerminalText.Visible(f.Text)}");
                 }
 
                 break;
