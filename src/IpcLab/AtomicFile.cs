@@ -15,6 +15,24 @@ internal static class AtomicFile
         Write(path, text, inputs, interrupt);
     }
 
+    /// <summary>Refuses, before the run, a target that a write would refuse after it: the error comes before any output.</summary>
+    public static void Check(string? path, params (string Path, string Role)[] inputs)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        try
+        {
+            WholeFile.Check(Path.GetFullPath(path), inputs);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot write: {e.Message}");
+        }
+    }
+
     internal static void Write(string path, string text, (string Path, string Role)[] inputs, WriteInterrupt interrupt)
     {
         try

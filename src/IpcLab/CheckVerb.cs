@@ -24,6 +24,7 @@ internal static class CheckVerb
 
         InputFiles.CheckName(opt.File, "FILE");
         InputFiles.CheckName(opt.Save, "--save");
+        AtomicFile.Check(opt.Save, ScriptInput(opt));
 
         var program = InputFiles.LoadScript(opt.File);
         var report = Checker.Check(program, new CheckOptions
@@ -64,10 +65,12 @@ internal static class CheckVerb
         StepPrinter.PrintSummary(o, kernel, result, $"shrunk from seed {shortest.Seed}");
         if (opt.Save is not null)
         {
-            AtomicFile.Write(opt.Save, SavedRun.From(kernel, $"shrunk from seed {shortest.Seed}").ToJson(), (opt.File, "the script this command reads (FILE)"));
+            AtomicFile.Write(opt.Save, SavedRun.From(kernel, $"shrunk from seed {shortest.Seed}").ToJson(), ScriptInput(opt));
             o.WriteLine($"saved: {opt.Save} (replay with: ipclab run {opt.File} --replay {opt.Save})");
         }
 
         return 1;
     }
+
+    private static (string Path, string Role) ScriptInput(Options opt) => (opt.File, "the script this command reads (FILE)");
 }

@@ -26,6 +26,8 @@ internal static class RunVerb
         InputFiles.CheckName(opt.Replay, "--replay");
         InputFiles.CheckName(opt.Trace, "--trace");
         InputFiles.CheckName(opt.Save, "--save");
+        AtomicFile.Check(opt.Trace, Inputs(opt));
+        AtomicFile.Check(opt.Save, Inputs(opt));
 
         var scriptText = InputFiles.ReadText(opt.File);
         CompiledProgram program;

@@ -28,18 +28,12 @@ public static class WholeFile
     /// <param name="beforeRename">Called with the temporary file's path once it is written (tests make the write fail there).</param>
     internal static void Write(string fullPath, string text, IReadOnlyList<(string Path, string Role)> inputs, Action<string>? beforeRename, CancellationToken cancel)
     {
-        var dir = Path.GetDirectoryName(fullPath) ?? ".";
-        if (!Directory.Exists(dir))
-        {
-            throw new DirectoryNotFoundException($"the folder {dir} does not exist");
-        }
-
         // Between this check and the rename another process could put something else at the path;
         // rename(2) then replaces that name, never a file a link points to.
-        var target = NativeFiles.Inspect(fullPath);
-        CheckTarget(fullPath, target, inputs);
+        var target = Check(fullPath, inputs);
         cancel.ThrowIfCancellationRequested();
 
+        var dir = Path.GetDirectoryName(fullPath) ?? ".";
         var temp = Path.Combine(dir, $".{Path.GetFileName(fullPath)}.{RandomNumberGenerator.GetHexString(16, lowercase: true)}.tmp");
         var created = false;
         var renamed = false;
@@ -70,6 +64,24 @@ public static class WholeFile
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="fullPath"/> may be written, before anything is computed (the command
+    /// checks its --save and --trace before the run, so a refusal comes first, not after the output);
+    /// throws <see cref="IOException"/> saying why not. Returns what is there now.
+    /// </summary>
+    public static FileFacts Check(string fullPath, IReadOnlyList<(string Path, string Role)>? inputs = null)
+    {
+        var dir = Path.GetDirectoryName(fullPath) ?? ".";
+        if (!Directory.Exists(dir))
+        {
+            throw new DirectoryNotFoundException($"the folder {dir} does not exist");
+        }
+
+        var target = NativeFiles.Inspect(fullPath);
+        CheckTarget(fullPath, target, inputs ?? []);
+        return target;
     }
 
     private static void CheckTarget(string fullPath, FileFacts target, IReadOnlyList<(string Path, string Role)> inputs)

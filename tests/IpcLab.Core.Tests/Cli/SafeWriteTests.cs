@@ -27,6 +27,7 @@ public sealed class SafeWriteTests : IDisposable
         var run = CliRun.Of("run", Lesson, option, fifo);
 
         Assert.Equal(2, run.Exit);
+        Assert.Equal("", run.Out);
         Assert.Equal($"ipclab: {fifo}: cannot write: it is a named pipe (FIFO), not a regular file; ipclab writes runs and traces only to regular files\n", run.Err.ReplaceLineEndings("\n"));
         Assert.Equal("fifo", SpecialFiles.TypeOf(fifo));
         AssertOnlyFiles("pipe");
@@ -118,6 +119,7 @@ public sealed class SafeWriteTests : IDisposable
         var run = CliRun.Of(verb, script, option, script);
 
         Assert.Equal(2, run.Exit);
+        Assert.Equal("", run.Out);
         Assert.Contains($"{script}: cannot write: it is the script this command reads (FILE); choose another file name", run.Err, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllText(Lesson), File.ReadAllText(script));
     }
