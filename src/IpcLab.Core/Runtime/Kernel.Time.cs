@@ -68,7 +68,7 @@ public sealed partial class Kernel
     /// </summary>
     private long DeadlineAfter(long timeout, string waits) =>
         timeout > long.MaxValue - 1 - Clock
-            ? throw new ThreadFaultException($"{waits} with a timeout of {timeout} steps: its deadline (step {Clock} + 1 + {timeout}) does not fit in 64 bits (integer overflow)")
+            ? throw new ThreadFaultException($"{waits} with a timeout of {timeout} step{(timeout == 1 ? "" : "s")}: its deadline (step {Clock} + 1 + {timeout}) does not fit in 64 bits (integer overflow)")
             : Clock + 1 + timeout;
 
     private void ExpireDeadlines()
