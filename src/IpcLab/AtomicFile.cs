@@ -39,13 +39,13 @@ internal static class AtomicFile
         {
             WholeFile.Write(Path.GetFullPath(path), text, inputs, interrupt.Token);
         }
+        catch (Exception e) when (interrupt.Signal != 0 && e is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            throw new InputException($"{path}: not written: stopped by {interrupt.SignalName}", interrupt.ExitCode);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"{path}: cannot write: {e.Message}");
-        }
-        catch (OperationCanceledException) when (interrupt.Signal != 0)
-        {
-            throw new InputException($"{path}: not written: stopped by {interrupt.SignalName}", interrupt.ExitCode);
         }
 
         if (interrupt.Signal != 0)

@@ -6,7 +6,7 @@ namespace IpcLab;
 /// <summary>
 /// The <c>ipclab</c> command line. Exit codes: 0 the run (or every run) ended cleanly; 1 a
 /// finding (deadlock, fault, failed assertion or final check, step budget); 2 bad input or usage;
-/// 128 + N when signal N (SIGINT, SIGTERM, SIGHUP) stopped a file being written.
+/// 128 + N when signal N (SIGINT, SIGTERM, SIGHUP, SIGQUIT) stopped a file being written.
 /// </summary>
 public static class Cli
 {

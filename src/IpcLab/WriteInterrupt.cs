@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace IpcLab;
 
 /// <summary>
-/// While the command writes a file, SIGINT (Ctrl-C), SIGTERM and SIGHUP stop the write instead of
-/// ending the process on the spot, so the temporary file is removed before the command exits with
-/// 128 + the signal's number. SIGKILL (kill -9) cannot be caught: after it a temporary file
+/// While the command writes a file, SIGINT (Ctrl-C), SIGTERM, SIGHUP and SIGQUIT stop the write
+/// instead of ending the process on the spot, so the temporary file is removed before the command
+/// exits with 128 + the signal's number. SIGKILL (kill -9) cannot be caught: after it a temporary file
 /// `.NAME.RANDOM.tmp` may stay beside the target (the target itself is whole, old or new).
 /// </summary>
 internal sealed class WriteInterrupt : IDisposable
@@ -16,7 +16,7 @@ internal sealed class WriteInterrupt : IDisposable
 
     public WriteInterrupt()
     {
-        foreach (var (signal, number) in new[] { (PosixSignal.SIGINT, 2), (PosixSignal.SIGTERM, 15), (PosixSignal.SIGHUP, 1) })
+        foreach (var (signal, number) in new[] { (PosixSignal.SIGINT, 2), (PosixSignal.SIGTERM, 15), (PosixSignal.SIGHUP, 1), (PosixSignal.SIGQUIT, 3) })
         {
             _registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
@@ -39,6 +39,7 @@ internal sealed class WriteInterrupt : IDisposable
     {
         1 => "SIGHUP",
         2 => "SIGINT",
+        3 => "SIGQUIT",
         15 => "SIGTERM",
         _ => $"signal {Signal}",
     };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +15,9 @@ namespace IpcLab.Tui.App;
 public static class WholeFile
 {
     private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The temporary files being written now (see <see cref="RemoveUnfinished"/>).</summary>
+    private static readonly ConcurrentDictionary<string, bool> _unfinished = new();
 
     /// <summary>
     /// Writes <paramref name="text"/> to <paramref name="fullPath"/>. <paramref name="inputs"/> are the
@@ -42,6 +46,7 @@ public static class WholeFile
             using (var stream = new FileStream(temp, CreateOptions(target)))
             {
                 created = true;
+                _unfinished[temp] = true;
                 stream.Write(_utf8.GetBytes(text));
                 if (target.Type == FileType.Regular && !OperatingSystem.IsWindows())
                 {
@@ -63,6 +68,21 @@ public static class WholeFile
             {
                 File.Delete(temp);
             }
+
+            _unfinished.TryRemove(temp, out _);
+        }
+    }
+
+    /// <summary>
+    /// Removes the temporary files of writes still under way. For a signal handler that lets the
+    /// process end (the terminal UI's SIGTERM, SIGHUP, SIGQUIT): the write is lost, the target is
+    /// whole. SIGKILL runs no handler, so after kill -9 a `.NAME.RANDOM.tmp` can stay behind.
+    /// </summary>
+    public static void RemoveUnfinished()
+    {
+        foreach (var temp in _unfinished.Keys)
+        {
+            File.Delete(temp);
         }
     }
 

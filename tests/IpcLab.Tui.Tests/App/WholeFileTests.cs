@@ -48,6 +48,17 @@ public sealed class WholeFileTests : IDisposable
     }
 
     [Fact]
+    public void RemoveUnfinished_WhileAWriteIsUnderWay_RemovesItsTemporaryFileAndTheTargetStays()
+    {
+        var target = _dir.Write("run.json", "old");
+
+        Assert.Throws<FileNotFoundException>(() => WholeFile.Write(target, "new", [], _ => WholeFile.RemoveUnfinished(), CancellationToken.None));
+
+        Assert.Equal("old", File.ReadAllText(target));
+        Assert.Equal(["run.json"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Write_TemporaryFile_HasAnUnpredictableNameBesideTheTarget()
     {
         var target = _dir.File("run.json");
