@@ -7,6 +7,7 @@ namespace IpcLab.Core.Tests.Cli;
 /// A signal while the command writes a file stops the write: no temporary file stays behind, the
 /// target is untouched, and the exit code is 128 + the signal's number.
 /// </summary>
+[Collection(RealSignals.Name)]
 public sealed class WriteInterruptTests : IDisposable
 {
     private readonly TempDir _dir = new();
