@@ -236,4 +236,7 @@ public enum EventKind
 
     /// <summary>A message Value for group Object had nobody to take it: unicast to Other, who is not a member, or (Other = -1) an anycast to an empty group.</summary>
     NotDelivered,
+
+    /// <summary>At the end of the run: process Other could never start (only processes that never started spawn it). Value = why, in words.</summary>
+    NeverStarted,
 }

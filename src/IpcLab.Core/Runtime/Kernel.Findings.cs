@@ -101,8 +101,8 @@ public sealed partial class Kernel
     }
 
     /// <summary>
-    /// Ends the run when no thread can step: reports a deadlock if some thread still waits,
-    /// otherwise evaluates the final checks. Does nothing if already concluded or if a thread can still run.
+    /// Ends the run when no thread can step: reports the processes that could never start, then a
+    /// deadlock if some thread still waits, otherwise evaluates the final checks. Does nothing if already concluded or if a thread can still run.
     /// </summary>
     public void Conclude()
     {
@@ -112,6 +112,11 @@ public sealed partial class Kernel
         }
 
         _concluded = true;
+        foreach (var (process, why) in NeverStartedProcesses.Of(Program))
+        {
+            EmitFinding(FindingKind.NeverStarted, EventKind.NeverStarted, -1, -1, -1, process, Strings.Intern(why));
+        }
+
         var edges = WaitForGraph();
         if (edges.Count > 0)
         {

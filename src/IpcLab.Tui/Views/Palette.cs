@@ -71,7 +71,7 @@ internal static class Palette
             or EventKind.HandedOff or EventKind.SemHandedOff => "cyan",
         EventKind.Put or EventKind.Took => "green",
         EventKind.Faulted or EventKind.Crashed or EventKind.AssertFailed or EventKind.ExpectFailed => Faulted,
-        EventKind.Deadlock or EventKind.DeadlockCycle or EventKind.BudgetExhausted => Finding,
+        EventKind.Deadlock or EventKind.DeadlockCycle or EventKind.BudgetExhausted or EventKind.NeverStarted => Finding,
         EventKind.Finished => Finished,
         _ => "default",
     };
