@@ -31,9 +31,9 @@ public sealed partial class Kernel
             {
                 // No lost wake-up: a thread still queued could not go on if it were woken now.
                 var info = Program.Objects[obj];
-                Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
-                Require(status != ThreadStatus.Blocked || ObjectModules.OwnerOf(_code[t][pc].Op) == module,
+                Require(status != ThreadStatus.Blocked || module.CanBlockAt(_code[t][pc].Op),
                     $"{name} is blocked on {module.KindWord} {info.Name} at a {_code[t][pc].Op}");
+                Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
             }
             else if (status == ThreadStatus.Blocked && IsSocketObject(obj))
             {

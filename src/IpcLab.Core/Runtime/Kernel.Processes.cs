@@ -71,6 +71,7 @@ public sealed partial class Kernel
 
         UnmapAll(process);
         CloseSocketsOfProcess(process);
+        ProcessEnded(process);
         LeaveGroupsOfProcess(process);
     }
 

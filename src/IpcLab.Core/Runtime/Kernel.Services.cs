@@ -49,6 +49,15 @@ public sealed partial class Kernel : IKernelServices
 
     void IKernelServices.Emit(EventKind kind, int thread, int pc, int objectId, int other, long value) => Emit(kind, thread, pc, objectId, other, value);
 
+    void IKernelServices.Emit(KernelEvent e)
+    {
+        if (Options.RecordEvents)
+        {
+            var pos = e.Thread >= 0 && e.Pc >= 0 ? _code[e.Thread][e.Pc].Pos : default;
+            _events.Add(e with { Step = StepCount, Pos = pos });
+        }
+    }
+
     void IKernelServices.ReportCycleFrom(int thread, int pc) => ReportCycleFrom(thread, pc);
 
     void IKernelServices.RequireMapped(int thread, int objectId)
@@ -68,6 +77,24 @@ public sealed partial class Kernel : IKernelServices
     bool IKernelServices.RecordsEvents => Options.RecordEvents;
 
     int IKernelServices.ProcessOf(int thread) => Layout.ProcessOf(thread);
+
+    /// <summary>Tells every module that a thread ended on its own (see <see cref="KernelModule.OnThreadEnd"/>).</summary>
+    private void ThreadEnded(int thread)
+    {
+        foreach (var module in ObjectModules.All)
+        {
+            module.OnThreadEnd(this, thread);
+        }
+    }
+
+    /// <summary>Tells every module that a whole process ended (see <see cref="KernelModule.OnProcessEnd"/>).</summary>
+    private void ProcessEnded(int process)
+    {
+        foreach (var module in ObjectModules.All)
+        {
+            module.OnProcessEnd(this, process);
+        }
+    }
 
     /// <summary>The cell counts of every object, by id (what <see cref="StateLayout.ObjectBase"/> laid out).</summary>
     private static int[] CellCounts(CompiledProgram program) =>

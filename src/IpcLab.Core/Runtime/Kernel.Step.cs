@@ -96,6 +96,7 @@ public sealed partial class Kernel
         _data[Layout.ThreadField(thread, StateLayout.FaultField)] = Strings.Intern("crashed (injected)");
         Emit(EventKind.Crashed, thread, pc, HeldMutex(thread));
         HandOverOrphanedMutexes(thread);
+        ThreadEnded(thread);
         PassTime();
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
 
@@ -168,6 +169,7 @@ public sealed partial class Kernel
             Emit(EventKind.Finished, t, -1, HeldMutex(t));
             HandOverOrphanedMutexes(t);
             OnThreadFinished(t);
+            ThreadEnded(t);
             var process = Layout.ProcessOf(t);
             if (!IsProcessAlive(process))
             {
@@ -187,6 +189,7 @@ public sealed partial class Kernel
         _data[Layout.ThreadField(t, StateLayout.FaultField)] = id;
         EmitFinding(finding, kind, t, pc, HeldMutex(t), -1, id);
         HandOverOrphanedMutexes(t);
+        ThreadEnded(t);
     }
 
     /// <summary>The first mutex a thread holds, or -1 (to warn when a thread ends holding one).</summary>
