@@ -15,6 +15,9 @@ internal interface IKernelServices
     /// <summary>The cells of an object in the state array (its typed view wraps them).</summary>
     Span<long> Cells(int objectId);
 
+    /// <summary>The descriptor table of a process (see <see cref="Descriptors.DescriptorTable"/>); empty when the program has no socket.</summary>
+    Span<long> DescriptorTable(int process);
+
     /// <summary>A local of a thread (results of operations go there).</summary>
     ref long Local(int thread, int slot);
 

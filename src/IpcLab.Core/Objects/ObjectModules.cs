@@ -1,10 +1,13 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.BoundedQueue;
 using IpcLab.Core.Objects.CondVar;
+using IpcLab.Core.Objects.DatagramSocket;
+using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.Semaphore;
 using IpcLab.Core.Objects.SharedMemory;
 using IpcLab.Core.Objects.SharedVar;
+using IpcLab.Core.Objects.StreamSocket;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Objects;
@@ -31,8 +34,14 @@ public static class ObjectModules
             new BoundedQueueModule(),
             new SharedVarModule(),
             new SharedMemoryModule(),
+            new StreamSocketModule(),
+            new DatagramSocketModule(),
         ];
-        All = [.. Objects];
+        KernelModule[] parts =
+        [
+            new DescriptorsModule(),
+        ];
+        All = [.. Objects, .. parts];
 
         ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];
         foreach (var m in Objects)

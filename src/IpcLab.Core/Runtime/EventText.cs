@@ -48,13 +48,9 @@ public static class EventText
             EventKind.ProcessExited => e.Value == 0
                 ? $"{who} exits: process {program.Processes[e.Other].Name} ends, its descriptors close"
                 : $"{who} exits: process {program.Processes[e.Other].Name} ends, {e.Value} other thread{(e.Value == 1 ? "" : "s")} stop, its descriptors close",
-            _ when IsSocketEvent(e.Kind) => who.Length == 0 ? Text() : $"{who} {Text()}",
             _ => e.Kind.ToString(),
         };
     }
-
-    /// <summary>The socket and descriptor events (SocketListened to DatagramReceived): their sentence is made when they happen and kept as Value.</summary>
-    public static bool IsSocketEvent(EventKind kind) => kind is >= EventKind.SocketListened and <= EventKind.DatagramReceived;
 
     /// <summary>
     /// The kinds whose Other field names a thread (the holder, the one woken or handed to, the
@@ -78,19 +74,6 @@ public static class EventText
         EventKind.BudgetExhausted => "budget-exhausted",
         EventKind.ProcessCrashed => "process-crashed",
         EventKind.ProcessExited => "process-exited",
-        EventKind.SocketBlocked => "blocked",
-        EventKind.SocketListened => "listened",
-        EventKind.SocketConnected => "connected",
-        EventKind.SocketAccepted => "accepted",
-        EventKind.SocketSent => "sent",
-        EventKind.SocketReceived => "received",
-        EventKind.SocketEndOfFile => "end-of-file",
-        EventKind.SocketWoken => "woken",
-        EventKind.SocketShutdown => "shutdown",
-        EventKind.SocketClosed => "closed",
-        EventKind.SocketBound => "bound",
-        EventKind.DatagramSent => "datagram-sent",
-        EventKind.DatagramReceived => "datagram-received",
         _ when MessagingEventText.KindName(kind) is { } messaging => messaging,
         _ => kind.ToString().ToLowerInvariant(),
     };

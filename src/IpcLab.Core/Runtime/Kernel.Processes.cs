@@ -70,7 +70,6 @@ public sealed partial class Kernel
         }
 
         UnmapAll(process);
-        CloseSocketsOfProcess(process);
         ProcessEnded(process);
         LeaveGroupsOfProcess(process);
     }
@@ -116,9 +115,6 @@ public sealed partial class Kernel
 
     /// <summary><c>crash</c>: the caller's whole process crashes here (a scripted crash).</summary>
     private void DoCrashProcess(int t, int pc) => CrashProcess(Layout.ProcessOf(t), t, pc);
-
-    /// <summary>Closes a crashed process's descriptors (sockets): peers see end-of-file or a reset.</summary>
-    partial void CloseSocketsOfProcess(int process);
 
     /// <summary>Takes a crashed process's threads out of every group (multicast, anycast, broadcast).</summary>
     partial void LeaveGroupsOfProcess(int process);

@@ -16,6 +16,9 @@ public sealed partial class Kernel : IKernelServices
 
     Span<long> IKernelServices.Cells(int objectId) => _data.AsSpan(Layout.ObjectBase(objectId), _cellCount[objectId]);
 
+    Span<long> IKernelServices.DescriptorTable(int process) =>
+        _data.AsSpan(Layout.DescriptorTableBase(process), Layout.DescriptorTableSize);
+
     ref long IKernelServices.Local(int thread, int slot) => ref _data[Layout.LocalBase(thread) + slot];
 
     long IKernelServices.Eval(int thread, CExpr expr) => Eval(thread, expr);

@@ -121,16 +121,6 @@ public sealed partial class Kernel
             case OpCode.RepeatNext: DoRepeatNext(t, pc, instr); break;
             case OpCode.Print: DoPrint(t, pc, instr); break;
             case OpCode.Assert: DoAssert(t, pc, instr); break;
-            case OpCode.Listen: DoListen(t, pc, instr); break;
-            case OpCode.Accept: DoAccept(t, pc, instr); break;
-            case OpCode.Connect: DoConnect(t, pc, instr); break;
-            case OpCode.Send: DoSend(t, pc, instr); break;
-            case OpCode.Recv: DoRecv(t, pc, instr); break;
-            case OpCode.Shutdown: DoShutdown(t, pc, instr); break;
-            case OpCode.Close: DoClose(t, pc, instr); break;
-            case OpCode.Select: DoSelect(t, pc, instr); break;
-            case OpCode.Bind: DoBind(t, pc, instr); break;
-            case OpCode.SendTo: DoSendTo(t, pc, instr); break;
             case OpCode.Pass:
                 Emit(EventKind.Passed, t, pc);
                 MoveTo(t, instr.Next);
@@ -168,7 +158,6 @@ public sealed partial class Kernel
             SetStatus(t, ThreadStatus.Finished);
             Emit(EventKind.Finished, t, -1, HeldMutex(t));
             HandOverOrphanedMutexes(t);
-            OnThreadFinished(t);
             ThreadEnded(t);
             var process = Layout.ProcessOf(t);
             if (!IsProcessAlive(process))
@@ -177,9 +166,6 @@ public sealed partial class Kernel
             }
         }
     }
-
-    /// <summary>Called when a thread finishes its program (a process whose last thread finishes exits).</summary>
-    partial void OnThreadFinished(int t);
 
     private void FaultThread(int t, int pc, FindingKind finding, EventKind kind, string message)
     {

@@ -1,3 +1,4 @@
+using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Tui.Views;
@@ -116,7 +117,7 @@ internal sealed class StepChanges
                 _threadTags[e.Thread] = "just woken";
                 _objectChanged[e.Object] = true;
                 break;
-            case var kind when EventText.IsSocketEvent(kind) && e.Object >= 0:
+            case var kind when SocketEvent.Is(kind) && e.Object >= 0:
                 _objectChanged[e.Object] = true;
                 break;
             case EventKind.SendBlocked or EventKind.ReceiveBlocked:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.StreamSocket;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Tests.KernelTests;

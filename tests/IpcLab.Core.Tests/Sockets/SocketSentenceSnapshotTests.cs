@@ -41,29 +41,24 @@ public sealed class SocketSentenceSnapshotTests
         "thread t:\n    poll 7 -> r\n",
     ];
 
-    public static TheoryData<string> Scenarios()
-    {
-        var data = new TheoryData<string>();
-        foreach (var lesson in KernelTestKit.LessonFiles().Where(UsesSockets))
-        {
-            data.Add(lesson);
-        }
+    /// <summary>Every socket lesson, then every scenario of Sentences/.</summary>
+    internal static string[] ScenarioNames() =>
+    [
+        .. KernelTestKit.LessonFiles().Where(UsesSockets),
+        .. Directory.GetFiles(Folder, "*.ipl").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal),
+    ];
 
-        foreach (var file in Directory.GetFiles(Folder, "*.ipl").Select(Path.GetFileName).Order(StringComparer.Ordinal))
-        {
-            data.Add(file!);
-        }
+    public static TheoryData<string> Scenarios() => new(ScenarioNames());
 
-        return data;
-    }
+    /// <summary>The script of a scenario: a lesson, or a file of Sentences/.</summary>
+    internal static string ScenarioText(string scenario) =>
+        File.Exists(Path.Combine(Folder, scenario)) ? File.ReadAllText(Path.Combine(Folder, scenario)) : KernelTestKit.LessonText(scenario);
 
     [Theory]
     [MemberData(nameof(Scenarios))]
     public void Sentences_SocketScenarioUnderFixedSchedules_ReadAsRecorded(string scenario)
     {
-        var lesson = File.Exists(Path.Combine(Folder, scenario)) ? null : scenario;
-        var text = lesson is null ? File.ReadAllText(Path.Combine(Folder, scenario)) : KernelTestKit.LessonText(lesson);
-        var program = KernelTestKit.Compile(text, scenario);
+        var program = KernelTestKit.Compile(ScenarioText(scenario), scenario);
         var sb = new StringBuilder();
         Record(sb, "round-robin", program, k => Runner.Run(k, new RoundRobinScheduler()));
         foreach (var seed in new ulong[] { 1, 2, 3, 4, 5 })
@@ -159,8 +154,7 @@ public sealed class SocketSentenceSnapshotTests
             var obj = kernel.WaitObjectOf(t);
             if (obj >= 0 && kernel.Program.Objects[obj].Kind is ObjectKind.StreamSocket or ObjectKind.DatagramSocket)
             {
-                var name = kernel.ThreadName(t);
-                var state = kernel.WaitStateOf(t) ?? "blocked: " + kernel.DescribeWait(t)[(name.Length + 1)..];
+                var state = kernel.WaitStateOf(t) ?? "(no wait state)";
                 sb.Append("   ").Append(kernel.DescribeWait(t)).Append(" | ").Append(state).Append('\n');
             }
         }
