@@ -107,7 +107,11 @@ internal sealed class DescriptorsModule : KernelModule
         SocketWaits.WakeWaiters(k);
     }
 
-    /// <summary>When the last thread of a process finishes, the process exits and the kernel closes its descriptors.</summary>
+    /// <summary>
+    /// When the last thread of a process finishes, the process exits and the kernel closes its
+    /// descriptors. A last thread that faults or is crashed alone leaves them open: the deadlock
+    /// report then says the peer's threads have all stopped.
+    /// </summary>
     internal override void OnThreadEnd(IKernelServices k, int thread)
     {
         var process = k.ProcessOf(thread);
@@ -127,7 +131,8 @@ internal sealed class DescriptorsModule : KernelModule
     private static void CloseAll(IKernelServices k, int process, int finished)
     {
         var closed = false;
-        for (var fd = DescriptorTable.FirstFd; fd < DescriptorTables.Of(k, process).EndFd; fd++)
+        var end = DescriptorTables.Of(k, process).EndFd;
+        for (var fd = DescriptorTable.FirstFd; fd < end; fd++)
         {
             if (DescriptorTables.Of(k, process).IsOpen(fd))
             {
