@@ -71,6 +71,9 @@ internal interface IKernelServices
     /// <summary>The id of a string (a value, or an event's text).</summary>
     long Intern(string text);
 
+    /// <summary>True when <paramref name="value"/> is a valid value of the kind (a string value is the id of a known string).</summary>
+    bool IsValue(ValueKind kind, long value);
+
     /// <summary>True when events are recorded: text made only for an event can be skipped otherwise.</summary>
     bool RecordsEvents { get; }
 
@@ -86,6 +89,21 @@ internal interface IKernelServices
 
     string ObjectName(int objectId);
 
-    /// <summary>The value as a learner reads it (strings quoted).</summary>
-    string Format(ValueKind kind, long value);
+    /// <summary>The value as a learner reads it.</summary>
+    string Format(ValueKind kind, long value, bool quoteStrings = true);
+
+    /// <summary>Faults a thread: it stops where it is, leaves its wait queue, and the finding says why.</summary>
+    void Fault(int thread, int pc, FindingKind finding, EventKind kind, string message);
+
+    /// <summary>A thread of a process that was waiting to be spawned becomes ready.</summary>
+    void Start(int thread);
+
+    /// <summary>A thread stops where it is as if it had finished (its process exits).</summary>
+    void Stop(int thread);
+
+    /// <summary>Stops every live thread of a process as crashed; <paramref name="actor"/> is the thread whose step did it, or -1.</summary>
+    void CrashProcess(int process, int actor, int pc);
+
+    /// <summary>Lets every module clean up after a process whose threads have all ended.</summary>
+    void AfterProcessEnded(int process);
 }

@@ -25,25 +25,21 @@ public abstract class KernelModule
     /// <exception cref="ThreadFaultException">Misuse: the kernel faults the thread with the message.</exception>
     internal abstract void Step(IKernelServices k, int t, int pc, Instr instr);
 
+    /// <summary>After a thread ended (finished, faulted, crashed): what it leaves behind in this module's objects.</summary>
+    internal virtual void OnThreadEnd(IKernelServices k, int thread)
+    {
+    }
+
+    /// <summary>After a whole process ended (exited or crashed), once every thread of it has ended.</summary>
+    internal virtual void OnProcessEnd(IKernelServices k, int process)
+    {
+    }
+
     /// <summary>The sentence of one of <see cref="Events"/>.</summary>
     public abstract string Describe(in EventWords w);
 
     /// <summary>The fields of one of <see cref="Events"/> for the JSON trace, by name; most events have none beyond the common ones.</summary>
     public virtual void WriteFields(in EventWords w, EventFieldWriter fields)
-    {
-    }
-
-    /// <summary>
-    /// After a thread ended on its own: it finished its program, faulted, or was crashed alone (its
-    /// status says which). The threads of a process that crashes or exits as a whole are covered by
-    /// <see cref="OnProcessEnd"/>. The kernel calls every module, in <see cref="ObjectModules.All"/> order.
-    /// </summary>
-    internal virtual void OnThreadEnd(IKernelServices k, int thread)
-    {
-    }
-
-    /// <summary>After a whole process ended (it crashed, or a thread called exit): what it leaves behind is cleaned up here.</summary>
-    internal virtual void OnProcessEnd(IKernelServices k, int process)
     {
     }
 

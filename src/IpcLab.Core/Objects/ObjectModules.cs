@@ -4,9 +4,12 @@ using IpcLab.Core.Objects.CondVar;
 using IpcLab.Core.Objects.DatagramSocket;
 using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Mutex;
+using IpcLab.Core.Objects.Processes;
+using IpcLab.Core.Objects.Run;
 using IpcLab.Core.Objects.Semaphore;
 using IpcLab.Core.Objects.SharedMemory;
 using IpcLab.Core.Objects.SharedVar;
+using IpcLab.Core.Objects.Statements;
 using IpcLab.Core.Objects.StreamSocket;
 using IpcLab.Core.Runtime;
 
@@ -23,6 +26,7 @@ public static class ObjectModules
     private static readonly KernelModule?[] ByOp;
     private static readonly KernelModule?[] ByEvent;
     private static readonly EventSpec[] SpecByEvent;
+    private static readonly Dictionary<string, List<OpSpec>> ByWord = new(StringComparer.Ordinal);
 
     static ObjectModules()
     {
@@ -37,11 +41,9 @@ public static class ObjectModules
             new StreamSocketModule(),
             new DatagramSocketModule(),
         ];
-        KernelModule[] parts =
-        [
-            new DescriptorsModule(),
-        ];
-        All = [.. Objects, .. parts];
+        // The order in which the end-of-thread and end-of-process hooks run, and so the order of
+        // the events they emit: a robust mutex passes on before anything else is cleaned up.
+        All = [.. Objects, new DescriptorsModule(), new StatementsModule(), new ProcessesModule(), new RunModule()];
 
         ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];
         foreach (var m in Objects)
@@ -57,6 +59,15 @@ public static class ObjectModules
             foreach (var op in m.Operations)
             {
                 ByOp[(int)op.Op] ??= m;
+                foreach (var word in op.Words)
+                {
+                    if (!ByWord.TryGetValue(word, out var specs))
+                    {
+                        ByWord[word] = specs = [];
+                    }
+
+                    specs.Add(op);
+                }
             }
 
             foreach (var e in m.Events)
@@ -70,10 +81,14 @@ public static class ObjectModules
         }
     }
 
-    /// <summary>Every module: the object kinds in <see cref="ObjectKind"/> order, then the parts that are not objects.</summary>
+    /// <summary>Every module: the object kinds, then the parts that are not objects.</summary>
     public static IReadOnlyList<KernelModule> All { get; }
 
     public static IReadOnlyList<ObjectModule> Objects { get; }
+
+    /// <summary>The operations a statement word may mean (several when the operand decides: `wait s` on a semaphore, `wait c, m` on a condition).</summary>
+    public static IReadOnlyList<OpSpec> OperationsOf(string word) =>
+        ByWord.TryGetValue(word, out var specs) ? specs : [];
 
     /// <summary>The module of a kind, or null while the kind has none (a guard test says which).</summary>
     public static ObjectModule? Of(ObjectKind kind) => ByKind[(int)kind];
@@ -89,4 +104,7 @@ public static class ObjectModules
 
     /// <summary>The short name of an event in the JSON trace, or null when no module emits it.</summary>
     public static string? NameOf(EventKind kind) => SpecByEvent[(int)kind].Name;
+
+    /// <summary>Everything the owner says about an event kind (default when no module emits it).</summary>
+    public static EventSpec SpecOf(EventKind kind) => SpecByEvent[(int)kind];
 }

@@ -217,7 +217,7 @@ public enum EventKind
     /// <summary>A thread left group Object; Value = messages still in its inbox.</summary>
     GroupLeft,
 
-    /// <summary>A send to group Object started: Other = copies it makes (multicast, broadcast) or the one receiver (unicast, anycast); Value = the message.</summary>
+    /// <summary>A send to group Object started: Other = copies it makes (multicast: one per member; broadcast: one per thread on the segment) or the one receiver (unicast, anycast); Value = the message.</summary>
     Published,
 
     /// <summary>A copy of Value went into the inbox of Other in group Object.</summary>

@@ -198,5 +198,5 @@ public sealed partial class Kernel
 
     private static bool IsMessageSendOp(OpCode op) => op is OpCode.SendMessage or OpCode.TimedSendMessage;
 
-    private static bool IsGroupSendOp(OpCode op) => op is OpCode.Publish or OpCode.Anycast or OpCode.Unicast;
+    private static bool IsGroupSendOp(OpCode op) => op is OpCode.Publish or OpCode.GroupBroadcast or OpCode.Anycast or OpCode.Unicast;
 }

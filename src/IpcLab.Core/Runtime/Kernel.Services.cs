@@ -71,33 +71,32 @@ public sealed partial class Kernel : IKernelServices
         }
     }
 
-    string IKernelServices.Format(ValueKind kind, long value) => Format(kind, value);
+    string IKernelServices.Format(ValueKind kind, long value, bool quoteStrings) => Format(kind, value, quoteStrings);
+
+    void IKernelServices.Fault(int thread, int pc, FindingKind finding, EventKind kind, string message) => FaultThread(thread, pc, finding, kind, message);
+
+    void IKernelServices.Start(int thread) => SetStatus(thread, ThreadStatus.Ready);
+
+    void IKernelServices.Stop(int thread)
+    {
+        LeaveWaitQueue(thread);
+        SetStatus(thread, ThreadStatus.Finished);
+        _data[Layout.ThreadField(thread, StateLayout.PcField)] = -1;
+    }
+
+    void IKernelServices.CrashProcess(int process, int actor, int pc) => CrashProcess(process, actor, pc);
+
+    void IKernelServices.AfterProcessEnded(int process) => AfterProcessEnded(process);
 
     EvalContext IKernelServices.Context(int thread) => Context(thread);
 
     long IKernelServices.Intern(string text) => Strings.Intern(text);
 
+    bool IKernelServices.IsValue(ValueKind kind, long value) => kind != ValueKind.Str || (value >= 0 && value < Strings.Count);
+
     bool IKernelServices.RecordsEvents => Options.RecordEvents;
 
     int IKernelServices.ProcessOf(int thread) => Layout.ProcessOf(thread);
-
-    /// <summary>Tells every module that a thread ended on its own (see <see cref="KernelModule.OnThreadEnd"/>).</summary>
-    private void ThreadEnded(int thread)
-    {
-        foreach (var module in ObjectModules.All)
-        {
-            module.OnThreadEnd(this, thread);
-        }
-    }
-
-    /// <summary>Tells every module that a whole process ended (see <see cref="KernelModule.OnProcessEnd"/>).</summary>
-    private void ProcessEnded(int process)
-    {
-        foreach (var module in ObjectModules.All)
-        {
-            module.OnProcessEnd(this, process);
-        }
-    }
 
     /// <summary>The cell counts of every object, by id (what <see cref="StateLayout.ObjectBase"/> laid out).</summary>
     private static int[] CellCounts(CompiledProgram program) =>

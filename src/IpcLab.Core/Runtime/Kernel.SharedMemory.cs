@@ -20,27 +20,6 @@ public sealed partial class Kernel
         }
     }
 
-    /// <summary>
-    /// After thread <paramref name="dead"/> stopped: each robust mutex it held that has a queue
-    /// passes to its first waiter (see <see cref="MutexModule.HandOverOrphaned"/>).
-    /// </summary>
-    private void HandOverOrphanedMutexes(int dead)
-    {
-        foreach (var m in _idsByKind[(int)ObjectKind.Mutex])
-        {
-            MutexModule.HandOverOrphaned(this, Program.Objects[m], dead);
-        }
-    }
-
-    /// <summary>An ended process maps nothing any more; the segments and their words stay.</summary>
-    private void UnmapAll(int process)
-    {
-        foreach (var segment in _idsByKind[(int)ObjectKind.SharedMemory])
-        {
-            SharedMemoryModule.Unmap(this, Program.Objects[segment], process);
-        }
-    }
-
     /// <summary>A segment's words, in order (by object id).</summary>
     public long[] SegmentWords(int segmentId)
     {

@@ -1,6 +1,8 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Mutex;
+using IpcLab.Core.Objects.SharedMemory;
 
 namespace IpcLab.Core.Runtime;
 
@@ -95,7 +97,6 @@ public sealed partial class Kernel
         LeaveWaitQueue(thread);
         _data[Layout.ThreadField(thread, StateLayout.FaultField)] = Strings.Intern("crashed (injected)");
         Emit(EventKind.Crashed, thread, pc, HeldMutex(thread));
-        HandOverOrphanedMutexes(thread);
         ThreadEnded(thread);
         PassTime();
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
@@ -113,28 +114,13 @@ public sealed partial class Kernel
 
         switch (instr.Op)
         {
-            case OpCode.SetLocal: DoSetLocal(t, pc, instr); break;
-            case OpCode.Branch: DoBranch(t, pc, instr); break;
-            case OpCode.ForInit: DoForInit(t, pc, instr); break;
-            case OpCode.ForNext: DoForNext(t, pc, instr); break;
-            case OpCode.RepeatInit: DoRepeatInit(t, pc, instr); break;
-            case OpCode.RepeatNext: DoRepeatNext(t, pc, instr); break;
-            case OpCode.Print: DoPrint(t, pc, instr); break;
-            case OpCode.Assert: DoAssert(t, pc, instr); break;
-            case OpCode.Pass:
-                Emit(EventKind.Passed, t, pc);
-                MoveTo(t, instr.Next);
-                break;
-            case OpCode.Spawn: DoSpawn(t, pc, instr); break;
-            case OpCode.Exit: DoExit(t, pc, instr); break;
-            case OpCode.CrashProcess: DoCrashProcess(t, pc); break;
             case OpCode.SendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
             case OpCode.TrySendMessage: DoSendMessage(t, pc, instr, tryOnly: true); break;
             case OpCode.TimedSendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
             case OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive: DoReceive(t, pc, instr); break;
             case OpCode.Join: DoJoin(t, pc, instr); break;
             case OpCode.Leave: DoLeave(t, pc, instr); break;
-            case OpCode.Publish: DoPublish(t, pc, instr); break;
+            case OpCode.Publish or OpCode.GroupBroadcast: DoPublish(t, pc, instr); break;
             case OpCode.Anycast: DoAnycast(t, pc, instr); break;
             case OpCode.Unicast: DoUnicast(t, pc, instr); break;
             default:
@@ -157,12 +143,15 @@ public sealed partial class Kernel
         {
             SetStatus(t, ThreadStatus.Finished);
             Emit(EventKind.Finished, t, -1, HeldMutex(t));
-            HandOverOrphanedMutexes(t);
             ThreadEnded(t);
+            DescriptorsModule.CloseIfProcessExited(this, t);
             var process = Layout.ProcessOf(t);
             if (!IsProcessAlive(process))
             {
-                UnmapAll(process);
+                foreach (var segment in Program.ObjectsOf(ObjectKind.SharedMemory))
+                {
+                    SharedMemoryModule.Unmap(this, segment, process);
+                }
             }
         }
     }
@@ -174,7 +163,6 @@ public sealed partial class Kernel
         LeaveWaitQueue(t);
         _data[Layout.ThreadField(t, StateLayout.FaultField)] = id;
         EmitFinding(finding, kind, t, pc, HeldMutex(t), -1, id);
-        HandOverOrphanedMutexes(t);
         ThreadEnded(t);
     }
 

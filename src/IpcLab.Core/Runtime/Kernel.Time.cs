@@ -108,7 +108,7 @@ public sealed partial class Kernel
         }
     }
 
-    /// <summary>A thread that ended leaves every group it was in; the messages in its inbox stay there, undelivered.</summary>
+    /// <summary>A thread that ended leaves every group it was in and every segment; the messages in its inbox stay there, undelivered.</summary>
     private void LeaveAllGroups(int t)
     {
         foreach (var g in _idsByKind[(int)ObjectKind.Group])
@@ -119,6 +119,10 @@ public sealed partial class Kernel
                 _data[member] = 0;
                 Emit(EventKind.MemberGone, t, -1, g, value: _data[member + 1]);
                 WakeSendersIfFull(-1, -1, g, _data[member + 1]);
+            }
+            else
+            {
+                WakeBroadcastsOffTheSegment(t, g);
             }
         }
     }

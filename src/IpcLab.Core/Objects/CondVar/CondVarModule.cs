@@ -20,18 +20,18 @@ internal sealed class CondVarModule : ObjectModule
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
         new(OpCode.CondWait, "wait"),
-        new(OpCode.Signal, "signal"),
-        new(OpCode.Broadcast, "broadcast"),
+        new(OpCode.Signal, "signal") { Shape = new("signal c", ObjectKind.CondVar) },
+        new(OpCode.Broadcast, "broadcast") { Shape = new("broadcast c", ObjectKind.CondVar) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.Waiting, EventClass.Block, "waiting"),
-        new(EventKind.Signalled, EventClass.Wake, "signalled"),
+        new(EventKind.Waiting, EventClass.Block, "waiting") { Tag = "now waiting" },
+        new(EventKind.Signalled, EventClass.Wake, "signalled") { OtherIsThread = true, Tag = "" },
         new(EventKind.SignalLost, EventClass.Drop, "signal-lost"),
-        new(EventKind.Broadcast, EventClass.Wake, "broadcast"),
+        new(EventKind.Broadcast, EventClass.Wake, "broadcast") { Tag = "" },
         new(EventKind.Woken, EventClass.Wake, "woken"),
-        new(EventKind.SpuriousWakeup, EventClass.Wake, "spurious-wakeup"),
+        new(EventKind.SpuriousWakeup, EventClass.Wake, "spurious-wakeup") { Tag = "just woken (spurious)" },
     ];
 
     internal override void Step(IKernelServices k, int t, int pc, Instr instr)

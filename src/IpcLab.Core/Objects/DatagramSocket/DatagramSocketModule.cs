@@ -27,7 +27,7 @@ internal sealed class DatagramSocketModule : ObjectModule
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.SocketBound, EventClass.Other, "bound"),
+        new(EventKind.SocketBound, EventClass.Other, "bound") { ChangesObject = true },
         new(EventKind.DatagramSent, EventClass.Deliver, "datagram-sent"),
         new(EventKind.DatagramReceived, EventClass.Deliver, "datagram-received"),
     ];

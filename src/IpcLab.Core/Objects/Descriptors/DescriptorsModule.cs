@@ -30,8 +30,8 @@ internal sealed class DescriptorsModule : KernelModule
     [
         new(EventKind.SocketBlocked, EventClass.Block, "blocked"),
         new(EventKind.SocketWoken, EventClass.Wake, "woken"),
-        new(EventKind.SocketClosed, EventClass.Other, "closed"),
-        new(EventKind.Selected, EventClass.Other, "selected"),
+        new(EventKind.SocketClosed, EventClass.Other, "closed") { ChangesObject = true },
+        new(EventKind.Selected, EventClass.Other, "selected") { ChangesObject = true },
     ];
 
     internal override void Step(IKernelServices k, int t, int pc, Instr instr)
@@ -108,14 +108,17 @@ internal sealed class DescriptorsModule : KernelModule
     }
 
     /// <summary>
-    /// When the last thread of a process finishes, the process exits and the kernel closes its
-    /// descriptors. A last thread that faults or is crashed alone leaves them open: the deadlock
-    /// report then says the peer's threads have all stopped.
+    /// After <paramref name="thread"/> finished its program: when it was the last live thread of its
+    /// process (it ran to its end, or called exit), the process exits and the kernel closes its
+    /// descriptors, naming that thread. A last thread that faults or is crashed alone leaves them
+    /// open: the deadlock report then says the peer's threads have all stopped. (Not a thread-end
+    /// hook: the kernel runs those again for every thread of a process that crashes, and a thread
+    /// that finished earlier would then be named as the one that ended it.)
     /// </summary>
-    internal override void OnThreadEnd(IKernelServices k, int thread)
+    internal static void CloseIfProcessExited(IKernelServices k, int thread)
     {
         var process = k.ProcessOf(thread);
-        if (k.StatusOf(thread) == ThreadStatus.Finished && !k.IsProcessAlive(process))
+        if (!k.IsProcessAlive(process))
         {
             CloseAll(k, process, thread);
         }

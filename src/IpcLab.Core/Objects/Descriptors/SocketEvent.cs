@@ -1,15 +1,10 @@
-using IpcLab.Core.Objects.DatagramSocket;
-using IpcLab.Core.Objects.StreamSocket;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Objects.Descriptors;
 
-/// <summary>The socket modules' events (stream, datagram, descriptors): which they are, and how the modules make them.</summary>
-public static class SocketEvent
+/// <summary>How the socket modules make their events, and the fields they share.</summary>
+internal static class SocketEvent
 {
-    /// <summary>True for an event a socket module emits (for views that mark the socket it names as changed).</summary>
-    public static bool Is(EventKind kind) => ObjectModules.OwnerOf(kind) is StreamSocketModule or DatagramSocketModule or DescriptorsModule;
-
     /// <summary>
     /// An event of thread <paramref name="t"/> (or of the kernel, -1) about socket <paramref name="socket"/>
     /// and descriptor <paramref name="fd"/> of its process; the peer fields -1 until the step fills them in.

@@ -20,18 +20,18 @@ internal sealed class MutexModule : ObjectModule
     [
         new(OpCode.Lock, "lock"),
         new(OpCode.Reacquire),
-        new(OpCode.TryLock, "trylock"),
-        new(OpCode.Unlock, "unlock"),
+        new(OpCode.TryLock, "trylock") { Shape = new("trylock m -> ok", ObjectKind.Mutex, 0, ValueKind.Bool) },
+        new(OpCode.Unlock, "unlock") { Shape = new("unlock m", ObjectKind.Mutex) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.Acquired, EventClass.Other, "acquired"),
-        new(EventKind.BlockedOnMutex, EventClass.Block, "blocked"),
-        new(EventKind.Released, EventClass.Other, "released"),
-        new(EventKind.HandedOff, EventClass.Wake, "handed-off"),
-        new(EventKind.TryLockFailed, EventClass.Other, "trylock-failed"),
-        new(EventKind.OwnerDied, EventClass.Wake, "owner-died"),
+        new(EventKind.Acquired, EventClass.Other, "acquired") { ChangesObject = true },
+        new(EventKind.BlockedOnMutex, EventClass.Block, "blocked") { OtherIsThread = true },
+        new(EventKind.Released, EventClass.Other, "released") { ChangesObject = true },
+        new(EventKind.HandedOff, EventClass.Wake, "handed-off") { OtherIsThread = true, TagsOther = true, Tag = "just got {0}" },
+        new(EventKind.TryLockFailed, EventClass.Other, "trylock-failed") { OtherIsThread = true },
+        new(EventKind.OwnerDied, EventClass.Wake, "owner-died") { OtherIsThread = true, Tag = "took over {0} (owner died)" },
     ];
 
     public override int CellCount(ObjectInfo o) => MutexCells.Size;
@@ -149,7 +149,7 @@ internal sealed class MutexModule : ObjectModule
     /// passes to its first waiter, who is told the owner died. Without this the waiters would
     /// hang silently; a mutex with no queue stays held until the next lock takes it over.
     /// </summary>
-    internal static void HandOverOrphaned(IKernelServices k, ObjectInfo o, int dead)
+    private static void HandOverOrphaned(IKernelServices k, ObjectInfo o, int dead)
     {
         var mutex = new MutexCells(k.Cells(o.Id));
         if (mutex.Owner != dead || o.Segment < 0)
@@ -165,6 +165,17 @@ internal sealed class MutexModule : ObjectModule
             SetOwnerDiedFlag(k, next, 1);
             k.Emit(EventKind.OwnerDied, next, k.PcOf(next), o.Id, dead);
             k.CompletePending(next);
+        }
+    }
+
+    internal override void OnThreadEnd(IKernelServices k, int thread)
+    {
+        foreach (var o in k.Program.Objects)
+        {
+            if (o.Kind == ObjectKind.Mutex)
+            {
+                HandOverOrphaned(k, o, thread);
+            }
         }
     }
 

@@ -14,16 +14,16 @@ internal sealed class SemaphoreModule : ObjectModule
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
-        new(OpCode.SemP, "P", "wait"),
-        new(OpCode.SemV, "V", "post"),
+        new(OpCode.SemP, "P", "wait") { Shape = new("{0} s", ObjectKind.Semaphore) },
+        new(OpCode.SemV, "V", "post") { Shape = new("{0} s", ObjectKind.Semaphore) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.SemDown, EventClass.Other, "sem-down"),
+        new(EventKind.SemDown, EventClass.Other, "sem-down") { ChangesObject = true },
         new(EventKind.SemBlocked, EventClass.Block, "blocked"),
-        new(EventKind.SemUp, EventClass.Other, "sem-up"),
-        new(EventKind.SemHandedOff, EventClass.Wake, "sem-handed-off"),
+        new(EventKind.SemUp, EventClass.Other, "sem-up") { ChangesObject = true },
+        new(EventKind.SemHandedOff, EventClass.Wake, "sem-handed-off") { OtherIsThread = true, TagsOther = true, Tag = "just got {0}" },
     ];
 
     public override int CellCount(ObjectInfo o) => SemaphoreCells.Size;

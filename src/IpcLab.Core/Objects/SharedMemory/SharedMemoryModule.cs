@@ -19,20 +19,20 @@ internal sealed class SharedMemoryModule : ObjectModule
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
-        new(OpCode.Map, "map"),
-        new(OpCode.Unmap, "unmap"),
+        new(OpCode.Map, "map") { Shape = new("map seg", ObjectKind.SharedMemory) },
+        new(OpCode.Unmap, "unmap") { Shape = new("unmap seg", ObjectKind.SharedMemory) },
         new(OpCode.ShmLoad),
         new(OpCode.ShmStore),
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.Mapped, EventClass.Other, "mapped"),
-        new(EventKind.Unmapped, EventClass.Other, "unmapped"),
+        new(EventKind.Mapped, EventClass.Other, "mapped") { ChangesObject = true },
+        new(EventKind.Unmapped, EventClass.Other, "unmapped") { ChangesObject = true },
         new(EventKind.ShmLoaded, EventClass.Other, "shm-read"),
-        new(EventKind.ShmStored, EventClass.Other, "shm-write"),
+        new(EventKind.ShmStored, EventClass.Other, "shm-write") { ChangesObject = true },
         new(EventKind.ShmRangeRead, EventClass.Other, "shm-read-range"),
-        new(EventKind.ShmRangeWritten, EventClass.Other, "shm-write-range"),
+        new(EventKind.ShmRangeWritten, EventClass.Other, "shm-write-range") { ChangesObject = true },
     ];
 
     public override int CellCount(ObjectInfo o) => SegmentCells.CellsFor(o.Capacity);
@@ -111,6 +111,17 @@ internal sealed class SharedMemoryModule : ObjectModule
 
     /// <summary>An ended process maps nothing any more; the segment and its words stay.</summary>
     internal static void Unmap(IKernelServices k, ObjectInfo o, int process) => new SegmentCells(k.Cells(o.Id)).SetMapped(process, false);
+
+    internal override void OnProcessEnd(IKernelServices k, int process)
+    {
+        foreach (var o in k.Program.Objects)
+        {
+            if (o.Kind == ObjectKind.SharedMemory)
+            {
+                Unmap(k, o, process);
+            }
+        }
+    }
 
     // A segment is mapped only by processes that exist.
     internal override void AssertInvariants(IKernelServices k, ObjectInfo o)

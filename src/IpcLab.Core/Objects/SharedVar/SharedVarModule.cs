@@ -25,7 +25,7 @@ internal sealed class SharedVarModule : ObjectModule
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
         new(EventKind.Loaded, EventClass.Other, "loaded"),
-        new(EventKind.Stored, EventClass.Other, "stored"),
+        new(EventKind.Stored, EventClass.Other, "stored") { ChangesObject = true },
     ];
 
     public override int CellCount(ObjectInfo o) => 1;
@@ -52,6 +52,9 @@ internal sealed class SharedVarModule : ObjectModule
 
         k.MoveTo(t, instr.Next);
     }
+
+    internal override void AssertInvariants(IKernelServices k, ObjectInfo o) =>
+        Require(k.IsValue(o.ValueKind, ValueOf(k, o.Id)), $"shared variable {o.Name} holds {ValueOf(k, o.Id)}, which is no {o.ValueKind} value");
 
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w) => w.Value(o.ValueKind, ValueOf(k, o.Id));
 

@@ -33,13 +33,13 @@ internal sealed class StreamSocketModule : ObjectModule
 
     public override IReadOnlyList<EventSpec> Events { get; } =
     [
-        new(EventKind.SocketListened, EventClass.Other, "listened"),
-        new(EventKind.SocketConnected, EventClass.Other, "connected"),
-        new(EventKind.SocketAccepted, EventClass.Other, "accepted"),
+        new(EventKind.SocketListened, EventClass.Other, "listened") { ChangesObject = true },
+        new(EventKind.SocketConnected, EventClass.Other, "connected") { ChangesObject = true },
+        new(EventKind.SocketAccepted, EventClass.Other, "accepted") { ChangesObject = true },
         new(EventKind.SocketSent, EventClass.Deliver, "sent"),
         new(EventKind.SocketReceived, EventClass.Deliver, "received"),
-        new(EventKind.SocketEndOfFile, EventClass.Other, "end-of-file"),
-        new(EventKind.SocketShutdown, EventClass.Other, "shutdown"),
+        new(EventKind.SocketEndOfFile, EventClass.Other, "end-of-file") { ChangesObject = true },
+        new(EventKind.SocketShutdown, EventClass.Other, "shutdown") { ChangesObject = true },
     ];
 
     public override int CellCount(ObjectInfo o) => StreamSocketCells.CellsFor(o.Socket!);
