@@ -21,7 +21,7 @@ internal sealed class DatagramSocketModule : ObjectModule
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
-        new(OpCode.Bind, "bind"),
+        new(OpCode.Bind, "bind") { Shape = new("bind logd -> fd", ObjectKind.DatagramSocket, 0, ValueKind.Int) },
         new(OpCode.SendTo, "sendto"),
     ];
 

@@ -27,8 +27,8 @@ internal sealed class StreamSocketModule : ObjectModule
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
-        new(OpCode.Listen, "listen"),
-        new(OpCode.Connect, "connect"),
+        new(OpCode.Listen, "listen") { Shape = new("listen echo -> lfd", ObjectKind.StreamSocket, 0, ValueKind.Int) },
+        new(OpCode.Connect, "connect") { Shape = new("connect echo -> fd", ObjectKind.StreamSocket, 0, ValueKind.Int) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =
