@@ -161,7 +161,7 @@ internal sealed class DatagramSocketModule : ObjectModule
         Require(cells.Bound == 1 || queue.IsEmpty, $"unbound datagram socket {o.Name} holds messages");
         for (var i = 0; i < queue.Count; i++)
         {
-            Require(queue[i] >= 0 && queue[i] < k.Strings.Count, $"datagram socket {o.Name} holds a message that is no string ({queue[i]})");
+            Require(k.IsValue(ValueKind.Str, queue[i]), $"datagram socket {o.Name} holds a message that is no known string ({queue[i]})");
         }
     }
 

@@ -29,7 +29,8 @@ internal static class StreamConnections
         c.State = ConnState.Accepted;
         c.Order = 0;
         k.Local(t, instr.B) = fd;
-        var (peer, peerFd) = DescriptorTables.Find(k, DescriptorKind.Connection, socket, slot * 2);
+        // Who holds the other end is only for the event: a search without events skips the lookup.
+        var (peer, peerFd) = k.RecordsEvents ? DescriptorTables.Find(k, DescriptorKind.Connection, socket, slot * 2) : (-1, -1);
         k.Emit(SocketEvent.Of(k, EventKind.SocketAccepted, t, pc, socket, fd) with { Other = (int)lfd, PeerProcess = peer, PeerFd = peerFd });
         k.MoveTo(t, instr.Next);
         SocketWaits.WakeWaiters(k);
