@@ -15,12 +15,18 @@ internal interface IKernelServices
     /// <summary>The cells of an object in the state array (its typed view wraps them).</summary>
     Span<long> Cells(int objectId);
 
+    /// <summary>The descriptor table of a process (see <see cref="Descriptors.DescriptorTable"/>); empty when the program has no socket.</summary>
+    Span<long> DescriptorTable(int process);
+
     /// <summary>A local of a thread (results of operations go there).</summary>
     ref long Local(int thread, int slot);
 
     long Eval(int thread, CExpr expr);
 
     ThreadStatus StatusOf(int thread);
+
+    /// <summary>The object a blocked or waiting thread is queued on, or -1.</summary>
+    int WaitObjectOf(int thread);
 
     /// <summary>True once a thread has finished or faulted.</summary>
     bool HasEnded(int thread);
@@ -50,6 +56,9 @@ internal interface IKernelServices
 
     void Emit(EventKind kind, int thread, int pc, int objectId = -1, int other = -1, long value = 0);
 
+    /// <summary>Records an event with more fields than the other Emit takes (a descriptor, byte counts); its Step and Pos are filled in.</summary>
+    void Emit(KernelEvent e);
+
     /// <summary>After a thread blocked on a mutex: reports a cycle of mutex waits through it, if one formed.</summary>
     void ReportCycleFrom(int thread, int pc);
 
@@ -69,6 +78,12 @@ internal interface IKernelServices
     bool RecordsEvents { get; }
 
     int ProcessOf(int thread);
+
+    /// <summary>True while at least one thread of the process has not ended.</summary>
+    bool IsProcessAlive(int process);
+
+    /// <summary>The run's strings, by id.</summary>
+    StringTable Strings { get; }
 
     string ThreadName(int thread);
 

@@ -1,6 +1,8 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.BoundedQueue;
 using IpcLab.Core.Objects.CondVar;
+using IpcLab.Core.Objects.DatagramSocket;
+using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.Processes;
 using IpcLab.Core.Objects.Run;
@@ -8,6 +10,7 @@ using IpcLab.Core.Objects.Semaphore;
 using IpcLab.Core.Objects.SharedMemory;
 using IpcLab.Core.Objects.SharedVar;
 using IpcLab.Core.Objects.Statements;
+using IpcLab.Core.Objects.StreamSocket;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Objects;
@@ -35,10 +38,12 @@ public static class ObjectModules
             new BoundedQueueModule(),
             new SharedVarModule(),
             new SharedMemoryModule(),
+            new StreamSocketModule(),
+            new DatagramSocketModule(),
         ];
         // The order in which the end-of-thread and end-of-process hooks run, and so the order of
         // the events they emit: a robust mutex passes on before anything else is cleaned up.
-        All = [.. Objects, new StatementsModule(), new ProcessesModule(), new RunModule()];
+        All = [.. Objects, new DescriptorsModule(), new StatementsModule(), new ProcessesModule(), new RunModule()];
 
         ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];
         foreach (var m in Objects)

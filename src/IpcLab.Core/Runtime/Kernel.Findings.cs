@@ -41,15 +41,7 @@ public sealed partial class Kernel
             return $"{name} {module.DescribeWait(this, info, thread)}";
         }
 
-        switch (info.Kind)
-        {
-            case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
-                return $"{name} {DescribeSocketWait(thread)}";
-            case ObjectKind.MessageQueue or ObjectKind.Group:
-                return DescribeMessagingWait(thread, info);
-            default:
-                return $"{name} waits on {info.Name}";
-        }
+        return info.Kind is ObjectKind.MessageQueue or ObjectKind.Group ? DescribeMessagingWait(thread, info) : $"{name} waits on {info.Name}";
     }
 
     /// <summary>A queued thread's state in a few words for the threads panel ("blocked on semaphore s (count 0)"), or null when it is not queued.</summary>

@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
 
 namespace IpcLab.Core.Runtime;
 
@@ -8,6 +9,14 @@ public sealed partial class Kernel
 {
     public void AssertInvariants()
     {
+        // The objects first: a thread's wait below is judged by asking its object, which must be sound.
+        foreach (var o in Program.Objects)
+        {
+            ObjectModules.Of(o.Kind)?.AssertInvariants(this, o);
+        }
+
+        DescriptorTablesState.AssertInvariants(this);
+
         var tickets = new HashSet<long>();
         for (var t = 0; t < Layout.ThreadCount; t++)
         {
@@ -31,13 +40,9 @@ public sealed partial class Kernel
             {
                 // No lost wake-up: a thread still queued could not go on if it were woken now.
                 var info = Program.Objects[obj];
-                Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
-                Require(status != ThreadStatus.Blocked || ObjectModules.OwnerOf(_code[t][pc].Op) == module,
+                Require(status != ThreadStatus.Blocked || module.CanBlockAt(_code[t][pc].Op),
                     $"{name} is blocked on {module.KindWord} {info.Name} at a {_code[t][pc].Op}");
-            }
-            else if (status == ThreadStatus.Blocked && IsSocketObject(obj))
-            {
-                RequireSocketWait(t);
+                Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
             }
             else if (status == ThreadStatus.Blocked && Program.Objects[obj].Kind is ObjectKind.MessageQueue or ObjectKind.Group)
             {
@@ -55,13 +60,7 @@ public sealed partial class Kernel
             }
         }
 
-        foreach (var o in Program.Objects)
-        {
-            ObjectModules.Of(o.Kind)?.AssertInvariants(this, o);
-        }
-
         AssertProcessInvariants();
-        AssertSocketInvariants();
         AssertMessagingInvariants();
         Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
     }

@@ -84,12 +84,8 @@ public sealed partial class Kernel
             module.OnProcessEnd(this, process);
         }
 
-        CloseSocketsOfProcess(process);
         LeaveGroupsOfProcess(process);
     }
-
-    /// <summary>Closes a crashed process's descriptors (sockets): peers see end-of-file or a reset.</summary>
-    partial void CloseSocketsOfProcess(int process);
 
     /// <summary>Takes a crashed process's threads out of every group (multicast, anycast, broadcast).</summary>
     partial void LeaveGroupsOfProcess(int process);

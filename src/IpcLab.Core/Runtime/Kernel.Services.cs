@@ -16,6 +16,9 @@ public sealed partial class Kernel : IKernelServices
 
     Span<long> IKernelServices.Cells(int objectId) => _data.AsSpan(Layout.ObjectBase(objectId), _cellCount[objectId]);
 
+    Span<long> IKernelServices.DescriptorTable(int process) =>
+        _data.AsSpan(Layout.DescriptorTableBase(process), Layout.DescriptorTableSize);
+
     ref long IKernelServices.Local(int thread, int slot) => ref _data[Layout.LocalBase(thread) + slot];
 
     long IKernelServices.Eval(int thread, CExpr expr) => Eval(thread, expr);
@@ -48,6 +51,15 @@ public sealed partial class Kernel : IKernelServices
     void IKernelServices.CompletePending(int thread) => MoveTo(thread, _code[thread][PcOf(thread)].Next);
 
     void IKernelServices.Emit(EventKind kind, int thread, int pc, int objectId, int other, long value) => Emit(kind, thread, pc, objectId, other, value);
+
+    void IKernelServices.Emit(KernelEvent e)
+    {
+        if (Options.RecordEvents)
+        {
+            var pos = e.Thread >= 0 && e.Pc >= 0 ? _code[e.Thread][e.Pc].Pos : default;
+            _events.Add(e with { Step = StepCount, Pos = pos });
+        }
+    }
 
     void IKernelServices.ReportCycleFrom(int thread, int pc) => ReportCycleFrom(thread, pc);
 

@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.SharedMemory;
 
@@ -113,16 +114,6 @@ public sealed partial class Kernel
 
         switch (instr.Op)
         {
-            case OpCode.Listen: DoListen(t, pc, instr); break;
-            case OpCode.Accept: DoAccept(t, pc, instr); break;
-            case OpCode.Connect: DoConnect(t, pc, instr); break;
-            case OpCode.Send: DoSend(t, pc, instr); break;
-            case OpCode.Recv: DoRecv(t, pc, instr); break;
-            case OpCode.Shutdown: DoShutdown(t, pc, instr); break;
-            case OpCode.Close: DoClose(t, pc, instr); break;
-            case OpCode.Select: DoSelect(t, pc, instr); break;
-            case OpCode.Bind: DoBind(t, pc, instr); break;
-            case OpCode.SendTo: DoSendTo(t, pc, instr); break;
             case OpCode.SendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
             case OpCode.TrySendMessage: DoSendMessage(t, pc, instr, tryOnly: true); break;
             case OpCode.TimedSendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
@@ -153,7 +144,7 @@ public sealed partial class Kernel
             SetStatus(t, ThreadStatus.Finished);
             Emit(EventKind.Finished, t, -1, HeldMutex(t));
             ThreadEnded(t);
-            OnThreadFinished(t);
+            DescriptorsModule.CloseIfProcessExited(this, t);
             var process = Layout.ProcessOf(t);
             if (!IsProcessAlive(process))
             {
@@ -164,9 +155,6 @@ public sealed partial class Kernel
             }
         }
     }
-
-    /// <summary>Called when a thread finishes its program (a process whose last thread finishes exits).</summary>
-    partial void OnThreadFinished(int t);
 
     private void FaultThread(int t, int pc, FindingKind finding, EventKind kind, string message)
     {

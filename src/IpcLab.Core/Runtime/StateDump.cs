@@ -1,6 +1,7 @@
 using System.Text;
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
 
 namespace IpcLab.Core.Runtime;
 
@@ -46,16 +47,18 @@ public static partial class StateDump
                 ObjectModules.Of(o.Kind)!.WriteState(kernel, o, new TextStateWriter(kernel, sb));
             }
 
-            switch (o.Kind)
+            if (o.Kind is ObjectKind.MessageQueue or ObjectKind.Group)
             {
-                case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
-                    SocketDump.Append(sb, kernel, o);
-                    break;
-                case ObjectKind.MessageQueue or ObjectKind.Group:
-                    AppendMessaging(sb, kernel, o);
-                    break;
+                AppendMessaging(sb, kernel, o);
             }
 
+            sb.Append('\n');
+        }
+
+        if (kernel.Layout.DescriptorTableSize > 0)
+        {
+            sb.Append("descriptors: ");
+            DescriptorTablesState.Write(kernel, new TextStateWriter(kernel, sb));
             sb.Append('\n');
         }
 

@@ -8,7 +8,7 @@ namespace IpcLab.Core.Runtime;
 /// <list type="bullet">
 /// <item>header: [0] the next wait ticket</item>
 /// <item>objects: the cells of every object whose module lays them out (<see cref="Objects.ObjectModule.CellCount"/>), in id order</item>
-/// <item>sockets and descriptor tables (see <see cref="SocketLayout"/>)</item>
+/// <item>descriptor tables: one per process, when the program declares a socket (see <see cref="Objects.Descriptors.DescriptorTable"/>)</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
 /// <item>message queues and groups (see <see cref="MessagingLayout"/>)</item>
 /// </list>
@@ -40,11 +40,11 @@ public sealed class StateLayout
             cells += Objects.ObjectModules.Of(o.Kind)?.CellCount(o) ?? 0;
         }
 
-        var at = cells;
         _processOf = program.Threads.Select(t => t.Process).ToArray();
-        Sockets = new SocketLayout(program, at);
-        at = Sockets.End;
-        ThreadBase = at;
+        DescriptorBase = cells;
+        var hasSockets = program.Objects.Any(o => o.Kind is ObjectKind.StreamSocket or ObjectKind.DatagramSocket);
+        DescriptorTableSize = hasSockets ? Objects.Descriptors.DescriptorTable.Size : 0;
+        ThreadBase = DescriptorBase + (program.Processes.Count * DescriptorTableSize);
         MaxLocals = program.Threads.Count == 0 ? 0 : program.Threads.Max(t => t.Locals.Count);
         ThreadStride = ThreadHeaderSize + MaxLocals;
         ThreadCount = program.Threads.Count;
@@ -56,8 +56,11 @@ public sealed class StateLayout
     /// <summary>The message queues' and groups' region, after the threads.</summary>
     public MessagingLayout Messaging { get; }
 
-    /// <summary>The descriptor tables and sockets, between the queues and the threads.</summary>
-    public SocketLayout Sockets { get; }
+    /// <summary>Where the descriptor tables start, after the objects.</summary>
+    public int DescriptorBase { get; }
+
+    /// <summary>Cells of one process's descriptor table: 0 when the program has no socket.</summary>
+    public int DescriptorTableSize { get; }
 
     public int ThreadBase { get; }
 
@@ -80,6 +83,8 @@ public sealed class StateLayout
         new Objects.SharedMemory.SegmentCells(data.AsSpan(_objectBase[segmentId], Objects.SharedMemory.SegmentCells.Header)).Maps(process);
 
     public int ProcessOf(int thread) => _processOf[thread];
+
+    public int DescriptorTableBase(int process) => DescriptorBase + (process * DescriptorTableSize);
 
     public int ThreadField(int thread, int field) => ThreadBase + (thread * ThreadStride) + field;
 

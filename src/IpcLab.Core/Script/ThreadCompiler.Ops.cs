@@ -56,7 +56,7 @@ internal sealed partial class ThreadCompiler
             case "send" when SendsAMessage(op):
                 TryCompileMessaging(op);
                 break;
-            case "listen" or "accept" or "connect" or "send" or "recv" or "shutdown" or "close" or "select" or "poll" or "bind" or "sendto":
+            case "accept" or "send" or "recv" or "shutdown" or "close" or "select" or "poll" or "sendto":
                 CompileSocketOp(op);
                 break;
             default:

@@ -109,17 +109,6 @@ internal sealed class StepChanges
     {
         switch (e.Kind)
         {
-            case EventKind.SocketBlocked:
-                _threadTags[e.Thread] = "just blocked";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.SocketWoken:
-                _threadTags[e.Thread] = "just woken";
-                _objectChanged[e.Object] = true;
-                break;
-            case var kind when EventText.IsSocketEvent(kind) && e.Object >= 0:
-                _objectChanged[e.Object] = true;
-                break;
             case EventKind.SendBlocked or EventKind.ReceiveBlocked:
                 _threadTags[e.Thread] = "just blocked";
                 _objectChanged[e.Object] = true;

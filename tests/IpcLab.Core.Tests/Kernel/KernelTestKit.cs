@@ -182,7 +182,7 @@ public static class KernelTestKit
 
     /// <summary>
     /// The state as a learner sees it: each object as its module spells it (values with strings by
-    /// content, owners, counts, queue items), sockets and messages from the kernel's queries, and
+    /// content, owners, counts, queue items, socket buffers), descriptors and messages from the kernel's queries, and
     /// each thread's pc, status, what it waits on and its place in that queue, its fault and its
     /// locals. No tickets, no queue counters.
     /// </summary>
@@ -193,8 +193,6 @@ public static class KernelTestKit
         {
             sb.Append(o.Name).Append('=').Append(o.Kind switch
             {
-                ObjectKind.StreamSocket => IpcState.Stream(kernel, o),
-                ObjectKind.DatagramSocket => IpcState.Datagram(kernel, o),
                 ObjectKind.MessageQueue => IpcState.MessageQueue(kernel, o),
                 ObjectKind.Group => IpcState.Group(kernel, o),
                 _ => StateDump.ObjectState(kernel, o),

@@ -1,4 +1,4 @@
-namespace IpcLab.Core.Runtime;
+namespace IpcLab.Core.Objects.StreamSocket;
 
 /// <summary>A stream connection as the views and tests see it.</summary>
 /// <param name="Slot">The connection slot within its socket.</param>
@@ -8,10 +8,3 @@ namespace IpcLab.Core.Runtime;
 /// <param name="ToServer">The bytes the client has sent and the server has not read yet, oldest first.</param>
 /// <param name="ToClient">The bytes the server has sent and the client has not read yet.</param>
 public sealed record ConnectionInfo(int Slot, ConnState State, long Order, EndInfo Client, EndInfo Server, string ToServer, string ToClient);
-
-/// <summary>One end of a connection.</summary>
-/// <param name="Process">The process holding its descriptor, or -1 (closed, or a server end still in the backlog).</param>
-/// <param name="Fd">That descriptor's number, or -1.</param>
-/// <param name="Open">False once closed.</param>
-/// <param name="WriteShut">True once its writing side is shut down or closed (the other end will read end-of-file).</param>
-public sealed record EndInfo(int Process, int Fd, bool Open, bool WriteShut);

@@ -1,4 +1,4 @@
-namespace IpcLab.Core.Runtime;
+namespace IpcLab.Core.Objects.StreamSocket;
 
 /// <summary>The state of a stream connection slot.</summary>
 public enum ConnState

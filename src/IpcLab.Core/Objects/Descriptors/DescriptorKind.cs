@@ -1,4 +1,4 @@
-namespace IpcLab.Core.Runtime;
+namespace IpcLab.Core.Objects.Descriptors;
 
 /// <summary>What a descriptor table entry refers to.</summary>
 public enum DescriptorKind
