@@ -7,7 +7,8 @@ namespace IpcLab;
 /// <summary>
 /// The <c>ipclab</c> command line. Exit codes: 0 the run (or every run) ended cleanly; 1 a
 /// finding (deadlock, fault, failed assertion or final check, step budget); 2 bad input or usage;
-/// 70 an internal error (a bug in IpcLab: one sentence on stderr, the details in a log file).
+/// 70 an internal error (a bug in IpcLab: one sentence on stderr, the details in a log file);
+/// 128 + N when signal N (SIGINT, SIGTERM, SIGHUP, SIGQUIT) stopped a file being written.
 /// </summary>
 public static class Cli
 {
@@ -51,8 +52,8 @@ public static class Cli
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"ipclab: {e.Message}");
-            return 2;
+            stderr.WriteLine($"ipclab: {TerminalText.Visible(e.Message)}");
+            return e.ExitCode;
         }
 
         using var logging = context.Logging;
@@ -64,7 +65,7 @@ public static class Cli
         return exit;
     }
 
-    /// <summary>Runs the verb; bad input is exit 2, any other exception an internal error (exit 70).</summary>
+    /// <summary>Runs the verb; bad input is exit 2 (128 + N when signal N stopped a write), any other exception an internal error (exit 70).</summary>
     private static int Invoke(ParseResult parsed, string verb, string command, string[] args, CliContext context, CliEnvironment env)
     {
         try
@@ -75,8 +76,8 @@ public static class Cli
         catch (InputException e)
         {
             CliLog.BadInput(context.Logger, e.Message);
-            context.Err.WriteLine($"ipclab: {e.Message}");
-            return 2;
+            context.Err.WriteLine($"ipclab: {TerminalText.Visible(e.Message)}");
+            return e.ExitCode;
         }
         catch (Exception e)
         {

@@ -44,11 +44,9 @@ public sealed class LocalExpr(ValueKind kind, int slot) : CExpr(kind)
 }
 
 /// <summary>A direct read of a shared variable, used where a whole line is one step (a condition, print).</summary>
-public sealed class SharedExpr(ValueKind kind, int slot) : CExpr(kind)
+public sealed class SharedExpr(ValueKind kind, int variableId) : CExpr(kind)
 {
-    public int Slot { get; } = slot;
-
-    public override long Eval(in EvalContext ctx) => ctx.Data[ctx.Layout.SharedBase + Slot];
+    public override long Eval(in EvalContext ctx) => ctx.Data[ctx.Layout.ObjectBase(variableId)];
 }
 
 public sealed class SelfExpr() : CExpr(ValueKind.Str)
@@ -57,12 +55,12 @@ public sealed class SelfExpr() : CExpr(ValueKind.Str)
 }
 
 /// <summary>The queue functions: full(q), empty(q), size(q), capacity(q).</summary>
-public sealed class QueueFuncExpr(QueueFunc func, int queueSlot, int capacity)
+public sealed class QueueFuncExpr(QueueFunc func, int queueId, int capacity)
     : CExpr(func is QueueFunc.Full or QueueFunc.Empty ? ValueKind.Bool : ValueKind.Int)
 {
     public override long Eval(in EvalContext ctx)
     {
-        var count = ctx.Layout.QueueCount(ctx.Data, queueSlot);
+        var count = new Objects.Ring(ctx.Data.AsSpan(ctx.Layout.ObjectBase(queueId), Objects.Ring.CellsFor(capacity))).Count;
         return func switch
         {
             QueueFunc.Full => count >= capacity ? 1 : 0,
@@ -82,7 +80,8 @@ public enum QueueFunc
 }
 
 /// <summary>The current count of a semaphore: value(s).</summary>
-public sealed class SemValueExpr(int semSlot) : CExpr(ValueKind.Int)
+public sealed class SemValueExpr(int semaphoreId) : CExpr(ValueKind.Int)
 {
-    public override long Eval(in EvalContext ctx) => ctx.Data[ctx.Layout.SemBase + semSlot];
+    public override long Eval(in EvalContext ctx) =>
+        new Objects.Semaphore.SemaphoreCells(ctx.Data.AsSpan(ctx.Layout.ObjectBase(semaphoreId), Objects.Semaphore.SemaphoreCells.Size)).Count;
 }

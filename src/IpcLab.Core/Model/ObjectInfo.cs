@@ -29,14 +29,8 @@ public sealed record ObjectInfo(
     /// <summary>A socket's path and sizes; null for other kinds.</summary>
     public SocketSpec? Socket { get; init; }
 
-    public string KindWord => Kind switch
+    public string KindWord => Objects.ObjectModules.Of(Kind)?.KindWord ?? Kind switch
     {
-        ObjectKind.Mutex => "mutex",
-        ObjectKind.CondVar => "condition variable",
-        ObjectKind.Semaphore => "semaphore",
-        ObjectKind.BoundedQueue => "queue",
-        ObjectKind.SharedVar => "shared variable",
-        ObjectKind.SharedMemory => "shared-memory segment",
         ObjectKind.StreamSocket => "stream socket",
         ObjectKind.DatagramSocket => "datagram socket",
         ObjectKind.MessageQueue => "message queue",

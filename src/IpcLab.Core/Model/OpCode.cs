@@ -150,7 +150,7 @@ public enum OpCode
     /// <summary>Group A: the thread stops being a member; messages already in its inbox stay there.</summary>
     Leave,
 
-    /// <summary>Group A: a copy of E1 to every member present now (multicast or broadcast, as Text says).</summary>
+    /// <summary>Group A: a copy of E1 to every member present now (multicast).</summary>
     Publish,
 
     /// <summary>Group A: E1 to exactly one member, chosen by the group's policy.</summary>
@@ -161,4 +161,7 @@ public enum OpCode
 
     /// <summary>Message queue A: like SendMessage (E1 with priority E2), but gives up after Args[0] steps of the run with local B = 0 (B = 1 on success).</summary>
     TimedSendMessage,
+
+    /// <summary>Group A: a copy of E1 to every thread on the group's segment now, joined or not (see <see cref="ThreadInfo.AttachedGroups"/>).</summary>
+    GroupBroadcast,
 }

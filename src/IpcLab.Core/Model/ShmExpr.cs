@@ -15,11 +15,15 @@ public sealed class ShmExpr(ObjectInfo segment, CExpr index) : CExpr(ValueKind.I
     /// thread's process has not mapped the segment, or the index is outside it; a final check
     /// (no thread) reads any segment.
     /// </summary>
-    public static int WordIndex(in EvalContext ctx, ObjectInfo segment, long i, string verb)
+    public static int WordIndex(in EvalContext ctx, ObjectInfo segment, long i, string verb) =>
+        ctx.Layout.SegmentWordBase(segment.Id) + WordNumber(ctx, segment, i, verb);
+
+    /// <summary>Word <paramref name="i"/> of a segment, checked as <see cref="WordIndex"/> checks it.</summary>
+    public static int WordNumber(in EvalContext ctx, ObjectInfo segment, long i, string verb)
     {
         var (name, size) = (segment.Name, segment.Capacity);
         var layout = ctx.Layout;
-        if (ctx.Thread >= 0 && !layout.IsMapped(ctx.Data, segment.Slot, layout.ProcessOf(ctx.Thread)))
+        if (ctx.Thread >= 0 && !layout.IsMapped(ctx.Data, segment.Id, layout.ProcessOf(ctx.Thread)))
         {
             throw new ThreadFaultException($"{verb} {name}[{i}], but its process has not mapped {name} (write `map {name}` first)");
         }
@@ -29,6 +33,6 @@ public sealed class ShmExpr(ObjectInfo segment, CExpr index) : CExpr(ValueKind.I
             throw new ThreadFaultException($"{verb} {name}[{i}]: outside the segment (its words are {name}[0] to {name}[{size - 1}])");
         }
 
-        return layout.ShmWordBase(segment.Slot) + (int)i;
+        return (int)i;
     }
 }

@@ -18,15 +18,16 @@ public sealed class ShmRangeExpr(ObjectInfo segment, CExpr from, CExpr to) : CEx
     {
         var (first, count) = Bounds(ctx, segment, from, to, "reads");
         var words = new string[count];
+        var at = ctx.Layout.SegmentWordBase(segment.Id) + first;
         for (var i = 0; i < count; i++)
         {
-            words[i] = ctx.Data[first + i].ToString(CultureInfo.InvariantCulture);
+            words[i] = ctx.Data[at + i].ToString(CultureInfo.InvariantCulture);
         }
 
         return "[" + string.Join(", ", words) + "]";
     }
 
-    /// <summary>Where the range starts in the state array and how many words it has.</summary>
+    /// <summary>The range's first word and how many words it has.</summary>
     public static (int First, int Count) Bounds(in EvalContext ctx, ObjectInfo segment, long from, long to, string verb)
     {
         if (to < from)
@@ -34,8 +35,8 @@ public sealed class ShmRangeExpr(ObjectInfo segment, CExpr from, CExpr to) : CEx
             throw new ThreadFaultException($"{verb} {segment.Name}[{from}..{to}]: the range runs backwards");
         }
 
-        var first = ShmExpr.WordIndex(ctx, segment, from, verb);
-        ShmExpr.WordIndex(ctx, segment, to, verb);
+        var first = ShmExpr.WordNumber(ctx, segment, from, verb);
+        ShmExpr.WordNumber(ctx, segment, to, verb);
         return (first, (int)(to - from + 1));
     }
 }

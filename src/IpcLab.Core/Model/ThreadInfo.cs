@@ -14,7 +14,15 @@ public sealed record ThreadInfo(
     int Instance,
     int Process,
     Instr[] Code,
-    IReadOnlyList<LocalInfo> Locals);
+    IReadOnlyList<LocalInfo> Locals)
+{
+    /// <summary>
+    /// The groups (object ids, ascending) whose segment this thread is attached to: those its program
+    /// receives from (receive, tryreceive, timedreceive) or joins. While the thread is alive (started,
+    /// not ended) a broadcast to such a group reaches it, whether it has joined or not.
+    /// </summary>
+    public IReadOnlyList<int> AttachedGroups { get; init; } = [];
+}
 
 /// <summary>A local variable slot of a thread.</summary>
 public sealed record LocalInfo(string Name, ValueKind Kind)

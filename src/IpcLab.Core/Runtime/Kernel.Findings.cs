@@ -1,5 +1,6 @@
 using System.Text;
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -15,7 +16,8 @@ public sealed partial class Kernel
             var obj = WaitObjectOf(t);
             if (obj >= 0)
             {
-                var holder = Program.Objects[obj].Kind == ObjectKind.Mutex ? MutexOwner(obj) : -1;
+                var info = Program.Objects[obj];
+                var holder = ObjectModules.Of(info.Kind)?.Holder(this, info) ?? -1;
                 edges.Add(new WaitEdge(t, obj, holder));
             }
         }
@@ -34,26 +36,25 @@ public sealed partial class Kernel
         }
 
         var info = Program.Objects[obj];
-        switch (info.Kind)
+        if (ObjectModules.Of(info.Kind) is { } module)
         {
-            case ObjectKind.Mutex:
-                var owner = MutexOwner(obj);
-                var ownerState = StatusOf(owner) switch
-                {
-                    ThreadStatus.Faulted => " (which has faulted and will never unlock it)",
-                    ThreadStatus.Finished => " (which has finished without unlocking it)",
-                    _ => "",
-                };
-                return $"{name} waits on mutex {info.Name} held by {ThreadName(owner)}{ownerState}";
-            case ObjectKind.Semaphore:
-                return $"{name} waits on semaphore {info.Name} (count {SemaphoreCount(obj)})";
-            case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
-                return $"{name} {DescribeSocketWait(thread)}";
-            case ObjectKind.MessageQueue or ObjectKind.Group:
-                return DescribeMessagingWait(thread, info);
-            default:
-                return $"{name} waits on {info.Name}";
+            return $"{name} {module.DescribeWait(this, info, thread)}";
         }
+
+        return info.Kind is ObjectKind.MessageQueue or ObjectKind.Group ? DescribeMessagingWait(thread, info) : $"{name} waits on {info.Name}";
+    }
+
+    /// <summary>A queued thread's state in a few words for the threads panel ("blocked on semaphore s (count 0)"), or null when it is not queued.</summary>
+    public string? WaitStateOf(int thread)
+    {
+        var obj = WaitObjectOf(thread);
+        if (obj < 0)
+        {
+            return null;
+        }
+
+        var info = Program.Objects[obj];
+        return ObjectModules.Of(info.Kind)?.WaitState(this, info, thread);
     }
 
     /// <summary>
@@ -92,8 +93,8 @@ public sealed partial class Kernel
     }
 
     /// <summary>
-    /// Ends the run when no thread can step: reports a deadlock if some thread still waits,
-    /// otherwise evaluates the final checks. Does nothing if already concluded or if a thread can still run.
+    /// Ends the run when no thread can step: reports the processes that could never start, then a
+    /// deadlock if some thread still waits, otherwise evaluates the final checks. Does nothing if already concluded or if a thread can still run.
     /// </summary>
     public void Conclude()
     {
@@ -103,6 +104,11 @@ public sealed partial class Kernel
         }
 
         _concluded = true;
+        foreach (var (process, why) in NeverStartedProcesses.Of(Program))
+        {
+            EmitFinding(FindingKind.NeverStarted, EventKind.NeverStarted, -1, -1, -1, process, Strings.Intern(why));
+        }
+
         var edges = WaitForGraph();
         if (edges.Count > 0)
         {

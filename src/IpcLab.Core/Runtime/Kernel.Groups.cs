@@ -2,14 +2,15 @@ using IpcLab.Core.Model;
 
 namespace IpcLab.Core.Runtime;
 
-// Groups and the four delivery patterns. Every member has its own bounded inbox in the group's
-// region; a send is one step that delivers every copy it makes (one event per copy).
+// Groups and the four delivery patterns. Every thread has its own bounded inbox in the group's
+// region; a send is one step that delivers every copy it makes (one event per copy). Multicast
+// and broadcast are in Kernel.GroupSegments.cs.
 //
-// Receivers block by hand-over: a copy for a member blocked in `receive g` goes straight to it.
+// Receivers block by hand-over: a copy for a thread blocked in `receive g` goes straight to it.
 // Senders blocked by a full inbox (setting `full block`) retry instead (Mesa style): whatever
 // frees a slot of an inbox in the group (a receive from a full inbox, a member leaving or ending
 // with a full inbox) wakes every sender blocked on the group, and each runs its send again from
-// the start. No wake-up is lost because a sender blocks only in the step in which it saw a full
+// the start (a broadcast is also woken when a non-member with a full inbox ends: see there). No wake-up is lost because a sender blocks only in the step in which it saw a full
 // inbox, and that inbox can only get room through one of those events, which all wake it.
 public sealed partial class Kernel
 {
@@ -61,7 +62,7 @@ public sealed partial class Kernel
         var count = (int)_data[member + 1];
         if (count == 0)
         {
-            if (instr.Op == OpCode.Receive && _data[member] == 0)
+            if (instr.Op == OpCode.Receive && _data[member] == 0 && !BroadcastsTo(g))
             {
                 throw new ThreadFaultException($"receives from {ObjectName(g)} without being a member, and its inbox is empty: nothing could ever arrive");
             }
@@ -77,42 +78,6 @@ public sealed partial class Kernel
         SetReceived(t, instr, value, 0);
         Emit(EventKind.MessageReceived, t, pc, g, -1, value);
         WakeSendersIfFull(t, pc, g, count);
-        MoveTo(t, instr.Next);
-    }
-
-    /// <summary><c>multicast g, v</c> and <c>broadcast g, v</c>: a copy to every member present now.</summary>
-    private void DoPublish(int t, int pc, Instr instr)
-    {
-        var g = instr.A;
-        var value = Eval(t, instr.E1!);
-        var settings = GroupSettings.Of(Program.Objects[g]);
-        if (settings.Full == FullPolicy.Block)
-        {
-            for (var m = 0; m < Layout.ThreadCount; m++)
-            {
-                if (IsMember(g, m) && InboxFull(g, m))
-                {
-                    BlockSender(t, pc, g, m, value);
-                    return;
-                }
-            }
-        }
-
-        var copies = 0;
-        for (var m = 0; m < Layout.ThreadCount; m++)
-        {
-            copies += IsMember(g, m) ? 1 : 0;
-        }
-
-        Emit(EventKind.Published, t, pc, g, copies, value);
-        for (var m = 0; m < Layout.ThreadCount; m++)
-        {
-            if (IsMember(g, m))
-            {
-                DeliverCopy(t, pc, g, m, value, settings.Full);
-            }
-        }
-
         MoveTo(t, instr.Next);
     }
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
 
 namespace IpcLab.Core.Runtime;
 
@@ -8,6 +10,14 @@ public sealed partial class Kernel
 {
     public void AssertInvariants()
     {
+        // The objects first: a thread's wait below is judged by asking its object, which must be sound.
+        foreach (var o in Program.Objects)
+        {
+            ObjectModules.Of(o.Kind)?.AssertInvariants(this, o);
+        }
+
+        DescriptorTablesState.AssertInvariants(this);
+
         var tickets = new HashSet<long>();
         for (var t = 0; t < Layout.ThreadCount; t++)
         {
@@ -27,9 +37,13 @@ public sealed partial class Kernel
 
             Require(status == ThreadStatus.Finished ? pc == -1 : pc >= 0 && pc < _code[t].Length, $"{name} is {status} at pc {pc}");
 
-            if (status == ThreadStatus.Blocked && IsSocketObject(obj))
+            if (queued && ObjectModules.Of(Program.Objects[obj].Kind) is { } module)
             {
-                RequireSocketWait(t);
+                // No lost wake-up: a thread still queued could not go on if it were woken now.
+                var info = Program.Objects[obj];
+                Require(status != ThreadStatus.Blocked || module.CanBlockAt(_code[t][pc].Op),
+                    $"{name} is blocked on {module.KindWord} {info.Name} at a {_code[t][pc].Op}");
+                Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
             }
             else if (status == ThreadStatus.Blocked && Program.Objects[obj].Kind is ObjectKind.MessageQueue or ObjectKind.Group)
             {
@@ -37,19 +51,7 @@ public sealed partial class Kernel
             }
             else if (status == ThreadStatus.Blocked)
             {
-                var kind = Program.Objects[obj].Kind;
-                Require(kind is ObjectKind.Mutex or ObjectKind.Semaphore, $"{name} is blocked on a {kind}");
-                var op = _code[t][pc].Op;
-                Require(op is OpCode.Lock or OpCode.Reacquire or OpCode.SemP, $"{name} is blocked at a {op}");
-                if (kind == ObjectKind.Mutex)
-                {
-                    var owner = MutexOwner(obj);
-                    Require(owner >= 0 && owner != t, $"{name} is blocked on {ObjectName(obj)} whose owner is {owner}");
-                }
-                else
-                {
-                    Require(SemaphoreCount(obj) == 0, $"{name} is blocked on {ObjectName(obj)} whose count is {SemaphoreCount(obj)}");
-                }
+                Require(false, $"{name} is blocked on a {Program.Objects[obj].Kind}, which has no module");
             }
 
             if (status == ThreadStatus.Waiting)
@@ -59,42 +61,12 @@ public sealed partial class Kernel
             }
         }
 
-        // A mutex has at most one owner by construction (one owner field); the owner must be a
-        // real thread, and a free mutex has nobody in its entry queue (unlock hands it over).
-        foreach (var m in Program.ObjectsOf(ObjectKind.Mutex))
-        {
-            var owner = MutexOwner(m.Id);
-            Require(owner >= -1 && owner < Layout.ThreadCount, $"mutex {m.Name} has owner {owner}");
-            Require(owner >= 0 || FirstWaiter(m.Id) < 0, $"mutex {m.Name} is free but has waiters");
-        }
-
-        foreach (var s in Program.ObjectsOf(ObjectKind.Semaphore))
-        {
-            Require(SemaphoreCount(s.Id) >= 0, $"semaphore {s.Name} has count {SemaphoreCount(s.Id)}");
-        }
-
-        // A queue holds between 0 and capacity items, and its free slots hold nothing.
-        foreach (var q in Program.ObjectsOf(ObjectKind.BoundedQueue))
-        {
-            var (head, tail) = QueueCounters(q.Id);
-            var count = tail - head;
-            Require(head >= 0 && count >= 0 && count <= q.Capacity, $"queue {q.Name} has head {head}, tail {tail}, capacity {q.Capacity}");
-            var b = Layout.QueueBase(q.Slot);
-            for (var i = count; i < q.Capacity; i++)
-            {
-                var at = b + 2 + (int)((head + i) % q.Capacity);
-                Require(_data[at] == 0, $"queue {q.Name} has a stale value in a free slot");
-            }
-        }
-
         AssertProcessInvariants();
-        AssertSocketInvariants();
         AssertMessagingInvariants();
         Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
     }
 
-    // A process is spawned whole: its threads are all not started, or none is. A segment is
-    // mapped only by processes that exist.
+    // A process is spawned whole: its threads are all not started, or none is.
     private void AssertProcessInvariants()
     {
         foreach (var p in Program.Processes)
@@ -102,12 +74,6 @@ public sealed partial class Kernel
             var notStarted = p.Threads.Count(t => StatusOf(t) == ThreadStatus.NotStarted);
             Require(notStarted == 0 || (p.StartsOnSpawn && notStarted == p.Threads.Count(t => _code[t].Length > 0)),
                 $"process {p.Name} has {notStarted} of {p.Threads.Count} threads not started");
-        }
-
-        var known = Program.Processes.Count >= 63 ? -1L : (1L << Program.Processes.Count) - 1;
-        foreach (var s in Program.ObjectsOf(ObjectKind.SharedMemory))
-        {
-            Require((_data[Layout.ShmMapIndex(s.Slot)] & ~known) == 0, $"segment {s.Name} is mapped by a process that does not exist");
         }
     }
 

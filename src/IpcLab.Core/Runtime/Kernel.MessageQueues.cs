@@ -63,8 +63,7 @@ public sealed partial class Kernel
                 throw new ThreadFaultException($"sends to {ObjectName(q)} with a negative timeout ({timeout} steps)");
             }
 
-            // As for a timed receive: the wait may last `timeout` more steps after this one.
-            _data[Layout.Messaging.ThreadField(t, MessagingLayout.DeadlineField)] = Clock + 1 + timeout;
+            _data[Layout.Messaging.ThreadField(t, MessagingLayout.DeadlineField)] = DeadlineAfter(timeout, $"sends to {ObjectName(q)}");
         }
 
         _data[Layout.Messaging.ThreadField(t, MessagingLayout.PendingQueueField)] = q + 1;
@@ -149,8 +148,7 @@ public sealed partial class Kernel
                 throw new ThreadFaultException($"waits on {ObjectName(instr.A)} with a negative timeout ({timeout} steps)");
             }
 
-            // The clock counts the steps before this one; the wait may last `timeout` more steps.
-            _data[Layout.Messaging.ThreadField(t, MessagingLayout.DeadlineField)] = Clock + 1 + timeout;
+            _data[Layout.Messaging.ThreadField(t, MessagingLayout.DeadlineField)] = DeadlineAfter(timeout, $"waits on {ObjectName(instr.A)}");
         }
 
         JoinWaitQueue(t, instr.A, ThreadStatus.Blocked);
@@ -198,5 +196,5 @@ public sealed partial class Kernel
 
     private static bool IsMessageSendOp(OpCode op) => op is OpCode.SendMessage or OpCode.TimedSendMessage;
 
-    private static bool IsGroupSendOp(OpCode op) => op is OpCode.Publish or OpCode.Anycast or OpCode.Unicast;
+    private static bool IsGroupSendOp(OpCode op) => op is OpCode.Publish or OpCode.GroupBroadcast or OpCode.Anycast or OpCode.Unicast;
 }

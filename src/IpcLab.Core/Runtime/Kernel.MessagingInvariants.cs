@@ -30,6 +30,8 @@ public sealed partial class Kernel
         else
         {
             Require(GroupSettings.Of(info).Full == FullPolicy.Block, $"{name} is blocked sending to {info.Name}, whose full setting does not block");
+            Require(op is not (OpCode.Publish or OpCode.GroupBroadcast) || AnyFullInboxFor(obj, op == OpCode.GroupBroadcast),
+                $"{name} is blocked at a {op} on {info.Name} although no inbox it sends to is full (a lost wake-up)");
         }
     }
 

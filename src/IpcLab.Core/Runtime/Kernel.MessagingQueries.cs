@@ -93,7 +93,10 @@ public sealed partial class Kernel
             return $"{name} waits on group {info.Name}: its inbox is empty{member}{until}";
         }
 
-        var full = GroupMembers(info.Id).Where(m => InboxOf(info.Id, m).Length >= info.Capacity).Select(ThreadName).ToArray();
+        var receivers = op == OpCode.GroupBroadcast
+            ? Enumerable.Range(0, Layout.ThreadCount).Where(m => IsOnSegment(info.Id, m))
+            : GroupMembers(info.Id);
+        var full = receivers.Where(m => InboxOf(info.Id, m).Length >= info.Capacity).Select(ThreadName).ToArray();
         return full.Length == 0
             ? $"{name} waits on group {info.Name} to retry its send"
             : $"{name} waits on group {info.Name}: the inbox of {string.Join(", ", full)} is full ({info.Capacity} of {info.Capacity})";

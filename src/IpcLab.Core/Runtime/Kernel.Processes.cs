@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -38,6 +39,15 @@ public sealed partial class Kernel
         AssertInvariantsIfEnabled();
     }
 
+    /// <summary>After a thread ended: each module's objects let go of it (a robust mutex it held passes on).</summary>
+    private void ThreadEnded(int t)
+    {
+        foreach (var module in ObjectModules.All)
+        {
+            module.OnThreadEnd(this, t);
+        }
+    }
+
     /// <summary>Stops every live thread of a process and lets each object kind clean up after it.</summary>
     /// <param name="actor">The thread whose step crashed the process (a scripted crash), or -1 when injected.</param>
     private void CrashProcess(int process, int actor, int pc)
@@ -61,63 +71,21 @@ public sealed partial class Kernel
         AfterProcessEnded(process);
     }
 
-    /// <summary>What every end of a process leaves to clean up: robust mutexes pass on, descriptors close, groups forget it.</summary>
+    /// <summary>What every end of a process leaves to clean up: robust mutexes pass on, mappings go, descriptors close, groups forget it.</summary>
     private void AfterProcessEnded(int process)
     {
         foreach (var t in Program.Processes[process].Threads)
         {
-            HandOverOrphanedMutexes(t);
+            ThreadEnded(t);
         }
 
-        UnmapAll(process);
-        CloseSocketsOfProcess(process);
+        foreach (var module in ObjectModules.All)
+        {
+            module.OnProcessEnd(this, process);
+        }
+
         LeaveGroupsOfProcess(process);
     }
-
-    /// <summary><c>spawn P</c>: the threads of process P, waiting not started, become ready.</summary>
-    private void DoSpawn(int t, int pc, Instr instr)
-    {
-        var process = Program.Processes[instr.A];
-        if (process.Threads.Any(x => StatusOf(x) != ThreadStatus.NotStarted))
-        {
-            throw new ThreadFaultException($"spawns {process.Name}, which has already been spawned (a process starts once)");
-        }
-
-        foreach (var x in process.Threads)
-        {
-            SetStatus(x, ThreadStatus.Ready);
-        }
-
-        Emit(EventKind.Spawned, t, pc, other: instr.A, value: process.Threads.Count);
-        MoveTo(t, instr.Next);
-    }
-
-    /// <summary><c>exit</c>: the caller's whole process ends normally; its other threads stop where they are.</summary>
-    private void DoExit(int t, int pc, Instr instr)
-    {
-        var process = Layout.ProcessOf(t);
-        var stopped = 0;
-        foreach (var x in Program.Processes[process].Threads)
-        {
-            if (x != t && !HasEnded(x))
-            {
-                stopped++;
-                LeaveWaitQueue(x);
-                SetStatus(x, ThreadStatus.Finished);
-                _data[Layout.ThreadField(x, StateLayout.PcField)] = -1;
-            }
-        }
-
-        Emit(EventKind.ProcessExited, t, pc, other: process, value: stopped);
-        MoveTo(t, -1);
-        AfterProcessEnded(process);
-    }
-
-    /// <summary><c>crash</c>: the caller's whole process crashes here (a scripted crash).</summary>
-    private void DoCrashProcess(int t, int pc) => CrashProcess(Layout.ProcessOf(t), t, pc);
-
-    /// <summary>Closes a crashed process's descriptors (sockets): peers see end-of-file or a reset.</summary>
-    partial void CloseSocketsOfProcess(int process);
 
     /// <summary>Takes a crashed process's threads out of every group (multicast, anycast, broadcast).</summary>
     partial void LeaveGroupsOfProcess(int process);

@@ -1,4 +1,8 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.DatagramSocket;
+using IpcLab.Core.Objects.Descriptors;
+using IpcLab.Core.Objects.StreamSocket;
 
 namespace IpcLab.Core.Runtime;
 
@@ -29,22 +33,22 @@ public sealed partial class Kernel
 
     public long LocalValue(int thread, int slot) => _data[Layout.LocalBase(thread) + slot];
 
-    public long SharedValue(int slot) => _data[Layout.SharedBase + slot];
+    /// <summary>A shared variable's value, by its slot among the shared variables.</summary>
+    public long SharedValue(int slot) => Objects.SharedVar.SharedVarModule.ValueOf(this, IdOf(ObjectKind.SharedVar, slot));
 
     /// <summary>The owner of a mutex (by object id), or -1 when free.</summary>
-    public int MutexOwner(int mutexId) => (int)_data[Layout.MutexBase + SlotOf(mutexId)];
+    public int MutexOwner(int mutexId) => Objects.Mutex.MutexModule.OwnerOf(this, mutexId);
 
-    public long SemaphoreCount(int semaphoreId) => _data[Layout.SemBase + SlotOf(semaphoreId)];
+    public long SemaphoreCount(int semaphoreId) => new Objects.Semaphore.SemaphoreCells(((IKernelServices)this).Cells(semaphoreId)).Count;
 
     /// <summary>A queue's items from head to tail (by object id).</summary>
     public long[] QueueItems(int queueId)
     {
-        var slot = SlotOf(queueId);
-        var count = Layout.QueueCount(_data, slot);
-        var items = new long[count];
-        for (var i = 0; i < count; i++)
+        var ring = new Ring(((IKernelServices)this).Cells(queueId));
+        var items = new long[ring.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            items[i] = _data[Layout.QueueItemIndex(_data, slot, i)];
+            items[i] = ring[i];
         }
 
         return items;
@@ -53,9 +57,24 @@ public sealed partial class Kernel
     /// <summary>A queue's head (items taken so far) and tail (items put so far) counters.</summary>
     public (long Head, long Tail) QueueCounters(int queueId)
     {
-        var b = Layout.QueueBase(SlotOf(queueId));
-        return (_data[b], _data[b + 1]);
+        var ring = new Ring(((IKernelServices)this).Cells(queueId));
+        return (ring.Head, ring.Tail);
     }
+
+    /// <summary>The process and descriptor that listen on a stream socket (by object id), or (-1, -1).</summary>
+    public (int Process, int Fd) StreamListener(int socketId) => DescriptorTables.Find(this, DescriptorKind.Listener, socketId, 0);
+
+    /// <summary>The connections of a stream socket (by object id) that are in use, pending ones in backlog order first.</summary>
+    public IReadOnlyList<ConnectionInfo> StreamConnections(int socketId) => StreamSocketState.Connections(this, socketId);
+
+    /// <summary>The process and descriptor bound to receive on a datagram socket (by object id), or (-1, -1).</summary>
+    public (int Process, int Fd) DatagramReceiver(int socketId) => DescriptorTables.Find(this, DescriptorKind.DatagramReceiver, socketId, 0);
+
+    /// <summary>The messages queued on a datagram socket (by object id), oldest first.</summary>
+    public IReadOnlyList<string> DatagramMessages(int socketId) => DatagramSocketModule.Messages(this, socketId);
+
+    /// <summary>The open descriptors of a process: number, what it is, and the socket object it refers to.</summary>
+    public IReadOnlyList<(int Fd, DescriptorKind Kind, int Socket)> DescriptorsOf(int process) => DescriptorTablesState.Of(this, process);
 
     /// <summary>The threads queued on an object (mutex entry queue, condition or semaphore wait queue), first first.</summary>
     public IReadOnlyList<int> WaitersOf(int objectId)

@@ -1,155 +1,34 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Mutex;
+using IpcLab.Core.Objects.SharedMemory;
 
 namespace IpcLab.Core.Runtime;
 
-// Shared-memory segments: map, unmap, word loads and stores; objects that live in a segment, and
-// robust mutexes (the owner died: the next locker takes over and is told).
+// What processes leave behind in shared memory: the segments they mapped, and the robust mutexes
+// they held (the owner died: the next locker takes over and is told).
 public sealed partial class Kernel
 {
-    private void DoMap(int t, int pc, Instr instr, bool map)
-    {
-        var seg = instr.A;
-        var at = Layout.ShmMapIndex(SlotOf(seg));
-        var bit = 1L << Layout.ProcessOf(t);
-        var mapped = (_data[at] & bit) != 0;
-        if (mapped == map)
-        {
-            throw new ThreadFaultException(map
-                ? $"maps {ObjectName(seg)}, which its process has already mapped"
-                : $"unmaps {ObjectName(seg)}, which its process has not mapped");
-        }
-
-        _data[at] = map ? _data[at] | bit : _data[at] & ~bit;
-        Emit(map ? EventKind.Mapped : EventKind.Unmapped, t, pc, seg, value: Layout.ProcessOf(t));
-        MoveTo(t, instr.Next);
-    }
-
-    private void DoShmLoad(int t, int pc, Instr instr)
-    {
-        var seg = Program.Objects[instr.A];
-        var index = Eval(t, instr.E1!);
-        if (instr.E2 is { } last)
-        {
-            var to = Eval(t, last);
-            var words = ShmRangeExpr.Read(Context(t), seg, index, to);
-            _data[Layout.LocalBase(t) + instr.B] = Strings.Intern(words);
-
-            // The event's text is interned only when events are recorded (as print does): a
-            // search without events should not fill the string table.
-            Emit(EventKind.ShmRangeRead, t, pc, instr.A, value: Options.RecordEvents ? Strings.Intern($"{seg.Name}[{index}..{to}] = {words}") : 0);
-            MoveTo(t, instr.Next);
-            return;
-        }
-
-        var value = _data[ShmExpr.WordIndex(Context(t), seg, index, "reads")];
-        _data[Layout.LocalBase(t) + instr.B] = value;
-        Emit(EventKind.ShmLoaded, t, pc, instr.A, (int)index, value);
-        MoveTo(t, instr.Next);
-    }
-
-    private void DoShmStore(int t, int pc, Instr instr)
-    {
-        var seg = Program.Objects[instr.A];
-        var value = Eval(t, instr.E1!);
-        var index = Eval(t, instr.E2!);
-        if (instr.Args.Count == 1)
-        {
-            var to = Eval(t, instr.Args[0]);
-            var (first, count) = ShmRangeExpr.Bounds(Context(t), seg, index, to, "writes");
-            Array.Fill(_data, value, first, count);
-            var sentence = Options.RecordEvents ? Strings.Intern($"{value} to {seg.Name}[{index}..{to}] ({count} word{(count == 1 ? "" : "s")})") : 0;
-            Emit(EventKind.ShmRangeWritten, t, pc, instr.A, (int)index, sentence);
-            MoveTo(t, instr.Next);
-            return;
-        }
-
-        _data[ShmExpr.WordIndex(Context(t), seg, index, "writes")] = value;
-        Emit(EventKind.ShmStored, t, pc, instr.A, (int)index, value);
-        MoveTo(t, instr.Next);
-    }
-
     /// <summary>A mutex, condition variable or semaphore that lives in a segment is usable only by the processes that map it.</summary>
     private void RequireMapped(int t, int obj)
     {
         var segment = Program.Objects[obj].Segment;
-        if (segment >= 0 && !Layout.IsMapped(_data, SlotOf(segment), Layout.ProcessOf(t)))
+        if (segment >= 0 && !Layout.IsMapped(_data, segment, Layout.ProcessOf(t)))
         {
             throw new ThreadFaultException(
                 $"uses {ObjectName(obj)}, which lives in segment {ObjectName(segment)}, but its process has not mapped {ObjectName(segment)} (write `map {ObjectName(segment)}` first)");
         }
     }
 
-    /// <summary>True for a mutex in shared memory whose owner has died (crashed, faulted or ended holding it).</summary>
-    private bool IsOrphaned(int m, int owner) =>
-        owner >= 0 && Program.Objects[m].Segment >= 0 && HasEnded(owner);
-
-    /// <summary>The next locker of an orphaned robust mutex takes it over and learns the owner died.</summary>
-    private void TakeOverOrphaned(int t, int pc, Instr instr, int m, int deadOwner)
-    {
-        _data[Layout.MutexBase + SlotOf(m)] = t;
-        SetOwnerDiedFlag(t, 1);
-        Emit(EventKind.OwnerDied, t, pc, m, deadOwner);
-        MoveTo(t, instr.Next);
-    }
-
-    /// <summary>Sets the result of <c>lock m -> ownerDied</c>, when the thread is at such a lock.</summary>
-    private void SetOwnerDiedFlag(int t, long value)
-    {
-        var instr = _code[t][PcOf(t)];
-        if (instr is { Op: OpCode.Lock, B: >= 0 })
-        {
-            _data[Layout.LocalBase(t) + instr.B] = value;
-        }
-    }
-
-    /// <summary>
-    /// After thread <paramref name="dead"/> stopped: each robust mutex it held that has a queue
-    /// passes to its first waiter, who is told the owner died. Without this the waiters would
-    /// hang silently; a mutex with no queue stays held until the next lock takes it over.
-    /// </summary>
-    private void HandOverOrphanedMutexes(int dead)
-    {
-        var mutexes = _idsByKind[(int)ObjectKind.Mutex];
-        for (var slot = 0; slot < mutexes.Length; slot++)
-        {
-            var m = mutexes[slot];
-            if (_data[Layout.MutexBase + slot] != dead || Program.Objects[m].Segment < 0)
-            {
-                continue;
-            }
-
-            var next = FirstWaiter(m);
-            if (next >= 0)
-            {
-                _data[Layout.MutexBase + slot] = next;
-                Wake(next);
-                SetOwnerDiedFlag(next, 1);
-                Emit(EventKind.OwnerDied, next, PcOf(next), m, dead);
-                MoveTo(next, _code[next][PcOf(next)].Next);
-            }
-        }
-    }
-
-    /// <summary>An ended process maps nothing any more; the segments and their words stay.</summary>
-    private void UnmapAll(int process)
-    {
-        foreach (var segment in _idsByKind[(int)ObjectKind.SharedMemory])
-        {
-            _data[Layout.ShmMapIndex(SlotOf(segment))] &= ~(1L << process);
-        }
-    }
-
     /// <summary>A segment's words, in order (by object id).</summary>
     public long[] SegmentWords(int segmentId)
     {
-        var info = Program.Objects[segmentId];
-        return _data.AsSpan(Layout.ShmWordBase(info.Slot), info.Capacity).ToArray();
+        return new SegmentCells(((IKernelServices)this).Cells(segmentId)).Words.ToArray();
     }
 
     /// <summary>The processes that map a segment (by object id), in id order.</summary>
     public IReadOnlyList<int> MappedBy(int segmentId)
     {
-        var slot = SlotOf(segmentId);
-        return Enumerable.Range(0, Program.Processes.Count).Where(p => Layout.IsMapped(_data, slot, p)).ToArray();
+        return Enumerable.Range(0, Program.Processes.Count).Where(p => Layout.IsMapped(_data, segmentId, p)).ToArray();
     }
 }

@@ -1,4 +1,8 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
+using IpcLab.Core.Objects.Mutex;
+using IpcLab.Core.Objects.SharedMemory;
 
 namespace IpcLab.Core.Runtime;
 
@@ -93,7 +97,7 @@ public sealed partial class Kernel
         LeaveWaitQueue(thread);
         _data[Layout.ThreadField(thread, StateLayout.FaultField)] = Strings.Intern("crashed (injected)");
         Emit(EventKind.Crashed, thread, pc, HeldMutex(thread));
-        HandOverOrphanedMutexes(thread);
+        ThreadEnded(thread);
         PassTime();
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
 
@@ -102,68 +106,21 @@ public sealed partial class Kernel
 
     private void Execute(int t, int pc, Instr instr)
     {
-        if (_hasSegments && instr.Op is >= OpCode.Lock and <= OpCode.SemV)
+        if (ObjectModules.OwnerOf(instr.Op) is { } module)
         {
-            RequireMapped(t, instr.A);
-            if (instr.Op == OpCode.CondWait)
-            {
-                RequireMapped(t, instr.B);
-            }
+            module.Step(this, t, pc, instr);
+            return;
         }
 
         switch (instr.Op)
         {
-            case OpCode.Lock: DoLock(t, pc, instr, reacquire: false); break;
-            case OpCode.Reacquire: DoLock(t, pc, instr, reacquire: true); break;
-            case OpCode.TryLock: DoTryLock(t, pc, instr); break;
-            case OpCode.Unlock: DoUnlock(t, pc, instr); break;
-            case OpCode.CondWait: DoCondWait(t, pc, instr); break;
-            case OpCode.Signal: DoSignal(t, pc, instr); break;
-            case OpCode.Broadcast: DoBroadcast(t, pc, instr); break;
-            case OpCode.SemP: DoSemP(t, pc, instr); break;
-            case OpCode.SemV: DoSemV(t, pc, instr); break;
-            case OpCode.Put: DoPut(t, pc, instr, tryOnly: false); break;
-            case OpCode.TryPut: DoPut(t, pc, instr, tryOnly: true); break;
-            case OpCode.Take: DoTake(t, pc, instr, tryOnly: false); break;
-            case OpCode.TryTake: DoTake(t, pc, instr, tryOnly: true); break;
-            case OpCode.Load: DoLoad(t, pc, instr); break;
-            case OpCode.Store: DoStore(t, pc, instr); break;
-            case OpCode.SetLocal: DoSetLocal(t, pc, instr); break;
-            case OpCode.Branch: DoBranch(t, pc, instr); break;
-            case OpCode.ForInit: DoForInit(t, pc, instr); break;
-            case OpCode.ForNext: DoForNext(t, pc, instr); break;
-            case OpCode.RepeatInit: DoRepeatInit(t, pc, instr); break;
-            case OpCode.RepeatNext: DoRepeatNext(t, pc, instr); break;
-            case OpCode.Print: DoPrint(t, pc, instr); break;
-            case OpCode.Assert: DoAssert(t, pc, instr); break;
-            case OpCode.Listen: DoListen(t, pc, instr); break;
-            case OpCode.Accept: DoAccept(t, pc, instr); break;
-            case OpCode.Connect: DoConnect(t, pc, instr); break;
-            case OpCode.Send: DoSend(t, pc, instr); break;
-            case OpCode.Recv: DoRecv(t, pc, instr); break;
-            case OpCode.Shutdown: DoShutdown(t, pc, instr); break;
-            case OpCode.Close: DoClose(t, pc, instr); break;
-            case OpCode.Select: DoSelect(t, pc, instr); break;
-            case OpCode.Bind: DoBind(t, pc, instr); break;
-            case OpCode.SendTo: DoSendTo(t, pc, instr); break;
-            case OpCode.Pass:
-                Emit(EventKind.Passed, t, pc);
-                MoveTo(t, instr.Next);
-                break;
-            case OpCode.Map: DoMap(t, pc, instr, map: true); break;
-            case OpCode.Unmap: DoMap(t, pc, instr, map: false); break;
-            case OpCode.ShmLoad: DoShmLoad(t, pc, instr); break;
-            case OpCode.ShmStore: DoShmStore(t, pc, instr); break;
-            case OpCode.Spawn: DoSpawn(t, pc, instr); break;
-            case OpCode.Exit: DoExit(t, pc, instr); break;
-            case OpCode.CrashProcess: DoCrashProcess(t, pc); break;
             case OpCode.SendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
             case OpCode.TrySendMessage: DoSendMessage(t, pc, instr, tryOnly: true); break;
             case OpCode.TimedSendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
             case OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive: DoReceive(t, pc, instr); break;
             case OpCode.Join: DoJoin(t, pc, instr); break;
             case OpCode.Leave: DoLeave(t, pc, instr); break;
-            case OpCode.Publish: DoPublish(t, pc, instr); break;
+            case OpCode.Publish or OpCode.GroupBroadcast: DoPublish(t, pc, instr); break;
             case OpCode.Anycast: DoAnycast(t, pc, instr); break;
             case OpCode.Unicast: DoUnicast(t, pc, instr); break;
             default:
@@ -186,18 +143,18 @@ public sealed partial class Kernel
         {
             SetStatus(t, ThreadStatus.Finished);
             Emit(EventKind.Finished, t, -1, HeldMutex(t));
-            HandOverOrphanedMutexes(t);
-            OnThreadFinished(t);
+            ThreadEnded(t);
+            DescriptorsModule.CloseIfProcessExited(this, t);
             var process = Layout.ProcessOf(t);
             if (!IsProcessAlive(process))
             {
-                UnmapAll(process);
+                foreach (var segment in Program.ObjectsOf(ObjectKind.SharedMemory))
+                {
+                    SharedMemoryModule.Unmap(this, segment, process);
+                }
             }
         }
     }
-
-    /// <summary>Called when a thread finishes its program (a process whose last thread finishes exits).</summary>
-    partial void OnThreadFinished(int t);
 
     private void FaultThread(int t, int pc, FindingKind finding, EventKind kind, string message)
     {
@@ -206,7 +163,7 @@ public sealed partial class Kernel
         LeaveWaitQueue(t);
         _data[Layout.ThreadField(t, StateLayout.FaultField)] = id;
         EmitFinding(finding, kind, t, pc, HeldMutex(t), -1, id);
-        HandOverOrphanedMutexes(t);
+        ThreadEnded(t);
     }
 
     /// <summary>The first mutex a thread holds, or -1 (to warn when a thread ends holding one).</summary>
@@ -215,7 +172,7 @@ public sealed partial class Kernel
         var mutexes = _idsByKind[(int)ObjectKind.Mutex];
         for (var slot = 0; slot < mutexes.Length; slot++)
         {
-            if (_data[Layout.MutexBase + slot] == t)
+            if (MutexModule.OwnerOf(this, mutexes[slot]) == t)
             {
                 return mutexes[slot];
             }

@@ -29,7 +29,13 @@ public sealed partial class Kernel
             return;
         }
 
-        _data[Layout.Messaging.ClockIndex]++;
+        // The clock stops at its last value rather than wrap: no deadline lies beyond it (see
+        // DeadlineAfter), so every wait still times out, and a new timeout there faults its thread.
+        if (Clock < long.MaxValue)
+        {
+            _data[Layout.Messaging.ClockIndex]++;
+        }
+
         TidyEndedThreads();
         ExpireDeadlines();
         if (AnyReady())
@@ -37,23 +43,33 @@ public sealed partial class Kernel
             return;
         }
 
-        var earliest = long.MaxValue;
+        var earliest = 0L;
         for (var t = 0; t < Layout.ThreadCount; t++)
         {
             var deadline = DeadlineOf(t);
-            if (deadline > 0 && deadline < earliest)
+            if (deadline > 0 && (earliest == 0 || deadline < earliest))
             {
                 earliest = deadline;
             }
         }
 
-        if (earliest != long.MaxValue)
+        if (earliest > 0)
         {
             _data[Layout.Messaging.ClockIndex] = earliest;
             Emit(EventKind.ClockAdvanced, -1, -1, value: earliest);
             ExpireDeadlines();
         }
     }
+
+    /// <summary>
+    /// The deadline of a wait that may last <paramref name="timeout"/> more steps after this one (the
+    /// clock counts the steps before it). A deadline past 2^63 - 1 is the program's integer overflow:
+    /// the thread faults, as for any other overflow. <paramref name="waits"/> says what waits ("waits on q").
+    /// </summary>
+    private long DeadlineAfter(long timeout, string waits) =>
+        timeout > long.MaxValue - 1 - Clock
+            ? throw new ThreadFaultException($"{waits} with a timeout of {timeout} step{(timeout == 1 ? "" : "s")}: its deadline (step {Clock} + 1 + {timeout}) does not fit in 64 bits (integer overflow)")
+            : Clock + 1 + timeout;
 
     private void ExpireDeadlines()
     {
@@ -108,7 +124,7 @@ public sealed partial class Kernel
         }
     }
 
-    /// <summary>A thread that ended leaves every group it was in; the messages in its inbox stay there, undelivered.</summary>
+    /// <summary>A thread that ended leaves every group it was in and every segment; the messages in its inbox stay there, undelivered.</summary>
     private void LeaveAllGroups(int t)
     {
         foreach (var g in _idsByKind[(int)ObjectKind.Group])
@@ -119,6 +135,10 @@ public sealed partial class Kernel
                 _data[member] = 0;
                 Emit(EventKind.MemberGone, t, -1, g, value: _data[member + 1]);
                 WakeSendersIfFull(-1, -1, g, _data[member + 1]);
+            }
+            else
+            {
+                WakeBroadcastsOffTheSegment(t, g);
             }
         }
     }

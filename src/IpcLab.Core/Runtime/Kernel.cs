@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
@@ -44,13 +45,13 @@ public sealed partial class Kernel
         _selfName = program.Threads.Select(t => (long)Strings.Intern(t.Name)).ToArray();
         _code = program.Threads.Select(t => t.Code).ToArray();
         _slotOf = program.Objects.Select(o => o.Slot).ToArray();
+        _cellCount = CellCounts(program);
+        HashWriter = new HashStateWriter(Strings);
         _idsByKind = Enum.GetValues<ObjectKind>()
             .Select(k => program.ObjectsOf(k).OrderBy(o => o.Slot).Select(o => o.Id).ToArray())
             .ToArray();
         _hasMessaging = program.Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group);
         _hasSegments = program.Objects.Any(o => o.Kind == ObjectKind.SharedMemory);
-        SharedVars = program.ObjectsOf(ObjectKind.SharedVar).ToArray();
-        Queues = program.ObjectsOf(ObjectKind.BoundedQueue).ToArray();
         _data = BuildInitialState();
         for (var t = 0; t < program.Threads.Count; t++)
         {
@@ -76,11 +77,6 @@ public sealed partial class Kernel
     public StateLayout Layout { get; }
 
     public StringTable Strings { get; }
-
-    /// <summary>The shared variables and the queues, kept as arrays for hashing without allocation.</summary>
-    internal ObjectInfo[] SharedVars { get; }
-
-    internal ObjectInfo[] Queues { get; }
 
     /// <summary>Steps taken so far (thread steps and injections).</summary>
     public int StepCount { get; private set; }
@@ -139,18 +135,7 @@ public sealed partial class Kernel
         data[StateLayout.TicketSlot] = 1;
         foreach (var o in Program.Objects)
         {
-            switch (o.Kind)
-            {
-                case ObjectKind.SharedVar:
-                    data[Layout.SharedBase + o.Slot] = o.Initial;
-                    break;
-                case ObjectKind.Mutex:
-                    data[Layout.MutexBase + o.Slot] = -1;
-                    break;
-                case ObjectKind.Semaphore:
-                    data[Layout.SemBase + o.Slot] = o.Initial;
-                    break;
-            }
+            ObjectModules.Of(o.Kind)?.Initialize(o, data.AsSpan(Layout.ObjectBase(o.Id), _cellCount[o.Id]));
         }
 
         for (var t = 0; t < Program.Threads.Count; t++)

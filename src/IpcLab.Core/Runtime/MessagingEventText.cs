@@ -103,7 +103,11 @@ public static class MessagingEventText
     {
         "unicast" => $"{who} unicasts {value} to {receiver} in {group.Name}",
         "anycast" => $"{who} anycasts {value} to {group.Name}: {GroupSettings.Word(GroupSettings.Of(group).Policy)} picks {receiver}",
-        var verb => $"{who} {(verb == "broadcast" ? "broadcasts" : "multicasts")} {value} to {group.Name}" + (e.Other switch
+        "broadcast" => e.Other == 0
+            ? $"{who} broadcasts {value} to {group.Name}: nobody is on its segment, no copy"
+            : $"{who} broadcasts {value} to every receiver on the segment of {group.Name}, joined or not: "
+                + (e.Other == 1 ? "1 receiver, 1 copy" : $"{e.Other} receivers, {e.Other} copies"),
+        _ => $"{who} multicasts {value} to {group.Name}" + (e.Other switch
         {
             0 => ": nobody is in the group, no copy",
             1 => ": 1 member, 1 copy",

@@ -1,4 +1,6 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
 
 namespace IpcLab.Core.Runtime;
 
@@ -17,32 +19,20 @@ internal static partial class StateHasher
         var strings = kernel.Strings;
         var h = 0xcbf29ce484222325UL;
 
-        foreach (var v in kernel.SharedVars)
+        // The objects whose modules spell their state: that spelling is the hash.
+        var writer = kernel.HashWriter;
+        writer.Hash = h;
+        foreach (var o in program.Objects)
         {
-            h = Mix(h, Value(v.ValueKind, data[layout.SharedBase + v.Slot], strings));
-        }
-
-        for (var i = layout.MutexBase; i < layout.QueueBase0(); i++)
-        {
-            h = Mix(h, (ulong)data[i]);
-        }
-
-        foreach (var q in kernel.Queues)
-        {
-            var count = layout.QueueCount(data, q.Slot);
-            h = Mix(h, (ulong)count);
-            for (var i = 0; i < count; i++)
+            if (kernel.CellCountOf(o.Id) > 0)
             {
-                h = Mix(h, Value(q.ValueKind, data[layout.QueueItemIndex(data, q.Slot, i)], strings));
+                ObjectModules.Of(o.Kind)!.WriteState(kernel, o, writer);
             }
         }
 
-        // Segments: the mapped-by bits and the int words, as they are.
-        for (var i = layout.ShmStart; i < layout.ShmEnd; i++)
-        {
-            h = Mix(h, (ulong)data[i]);
-        }
-        h = HashSockets(h, layout.Sockets, data, strings);
+        // The descriptor tables, where the sockets' part of the processes is.
+        DescriptorTablesState.Write(kernel, writer);
+        h = writer.Hash;
 
         for (var t = 0; t < layout.ThreadCount; t++)
         {
@@ -62,62 +52,6 @@ internal static partial class StateHasher
         }
 
         return HashMessaging(h, kernel, data);
-    }
-
-    /// <summary>
-    /// Descriptor tables and stream sockets hash as they are (bytes are numbers and every counter
-    /// there counts what was transferred, which equal states share); datagram messages by content.
-    /// </summary>
-    private static ulong HashSockets(ulong h, SocketLayout sockets, long[] data, StringTable strings)
-    {
-        for (var i = sockets.DescriptorBase; i < sockets.DescriptorEnd; i++)
-        {
-            h = Mix(h, (ulong)data[i]);
-        }
-
-        // A connection's byte rings by their bytes, oldest first, as the queues above: not by
-        // the counts of bytes ever read and written, and not by stale cells.
-        foreach (var s in sockets.Streams)
-        {
-            var sb = sockets.StreamBase(s.Slot);
-            for (var i = 0; i < SocketLayout.StreamHeader; i++)
-            {
-                h = Mix(h, (ulong)data[sb + i]);
-            }
-
-            var buffer = s.Socket!.Buffer;
-            for (var conn = 0; conn < s.Socket.Connections; conn++)
-            {
-                var cb = sockets.ConnBase(s.Slot, conn);
-                for (var i = 0; i < SocketLayout.ConnHeader; i++)
-                {
-                    h = Mix(h, (ulong)data[cb + i]);
-                }
-
-                for (var direction = 0; direction < 2; direction++)
-                {
-                    var rb = sockets.RingBase(s.Slot, conn, direction);
-                    h = Mix(h, (ulong)(data[rb + 1] - data[rb]));
-                    for (var i = data[rb]; i < data[rb + 1]; i++)
-                    {
-                        h = Mix(h, (ulong)data[rb + 2 + (int)(i % buffer)]);
-                    }
-                }
-            }
-        }
-
-        foreach (var d in sockets.Datagrams)
-        {
-            var db = sockets.DgramBase(d.Slot);
-            h = Mix(h, (ulong)data[db]);
-            h = Mix(h, (ulong)(data[db + 2] - data[db + 1]));
-            for (var i = data[db + 1]; i < data[db + 2]; i++)
-            {
-                h = Mix(h, strings.HashOf(data[db + SocketLayout.DgramHeader + (int)(i % d.Socket!.Buffer)]));
-            }
-        }
-
-        return h;
     }
 
     /// <summary>A thread's place in its object's wait queue (0 = first).</summary>
@@ -140,7 +74,7 @@ internal static partial class StateHasher
     private static ulong Value(ValueKind kind, long value, StringTable strings) =>
         kind == ValueKind.Str ? strings.HashOf(value) : (ulong)value;
 
-    private static ulong Mix(ulong h, ulong v)
+    internal static ulong Mix(ulong h, ulong v)
     {
         h ^= v + 0x9e3779b97f4a7c15UL + (h << 6) + (h >> 2);
         return h * 0x100000001b3UL;

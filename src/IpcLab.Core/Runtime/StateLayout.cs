@@ -7,12 +7,8 @@ namespace IpcLab.Core.Runtime;
 /// array: a snapshot is a copy of it, a hash is a pass over it. Layout, in order:
 /// <list type="bullet">
 /// <item>header: [0] the next wait ticket</item>
-/// <item>shared variables: one value each</item>
-/// <item>mutexes: owner thread, or -1</item>
-/// <item>semaphores: count</item>
-/// <item>queues: taken-count, put-count, then <c>capacity</c> slots (a ring indexed by count mod capacity)</item>
-/// <item>shared-memory segments: a bit set of the processes that map it, then its words</item>
-/// <item>sockets and descriptor tables (see <see cref="SocketLayout"/>)</item>
+/// <item>objects: the cells of every object whose module lays them out (<see cref="Objects.ObjectModule.CellCount"/>), in id order</item>
+/// <item>descriptor tables: one per process, when the program declares a socket (see <see cref="Objects.Descriptors.DescriptorTable"/>)</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
 /// <item>message queues and groups (see <see cref="MessagingLayout"/>)</item>
 /// </list>
@@ -31,44 +27,24 @@ public sealed class StateLayout
     public const int FaultField = 4;
     public const int ThreadHeaderSize = 5;
 
-    private readonly int[] _queueBase;
-    private readonly int[] _queueCapacity;
-    private readonly int _queueStart;
-    private readonly int[] _shmBase;
     private readonly int[] _processOf;
+    private readonly int[] _objectBase;
 
     public StateLayout(CompiledProgram program)
     {
-        SharedBase = HeaderSize;
-        MutexBase = SharedBase + program.CountOf(ObjectKind.SharedVar);
-        SemBase = MutexBase + program.CountOf(ObjectKind.Mutex);
-        var queueStart = SemBase + program.CountOf(ObjectKind.Semaphore);
-        _queueStart = queueStart;
-        var queues = program.ObjectsOf(ObjectKind.BoundedQueue).OrderBy(q => q.Slot).ToArray();
-        _queueBase = new int[queues.Length];
-        _queueCapacity = new int[queues.Length];
-        var at = queueStart;
-        foreach (var q in queues)
+        _objectBase = new int[program.Objects.Count];
+        var cells = HeaderSize;
+        foreach (var o in program.Objects)
         {
-            _queueBase[q.Slot] = at;
-            _queueCapacity[q.Slot] = q.Capacity;
-            at += 2 + q.Capacity;
+            _objectBase[o.Id] = cells;
+            cells += Objects.ObjectModules.Of(o.Kind)?.CellCount(o) ?? 0;
         }
 
-        ShmStart = at;
-        var segments = program.ObjectsOf(ObjectKind.SharedMemory).OrderBy(s => s.Slot).ToArray();
-        _shmBase = new int[segments.Length];
-        foreach (var s in segments)
-        {
-            _shmBase[s.Slot] = at;
-            at += 1 + s.Capacity;
-        }
-
-        ShmEnd = at;
         _processOf = program.Threads.Select(t => t.Process).ToArray();
-        Sockets = new SocketLayout(program, at);
-        at = Sockets.End;
-        ThreadBase = at;
+        DescriptorBase = cells;
+        var hasSockets = program.Objects.Any(o => o.Kind is ObjectKind.StreamSocket or ObjectKind.DatagramSocket);
+        DescriptorTableSize = hasSockets ? Objects.Descriptors.DescriptorTable.Size : 0;
+        ThreadBase = DescriptorBase + (program.Processes.Count * DescriptorTableSize);
         MaxLocals = program.Threads.Count == 0 ? 0 : program.Threads.Max(t => t.Locals.Count);
         ThreadStride = ThreadHeaderSize + MaxLocals;
         ThreadCount = program.Threads.Count;
@@ -80,18 +56,11 @@ public sealed class StateLayout
     /// <summary>The message queues' and groups' region, after the threads.</summary>
     public MessagingLayout Messaging { get; }
 
-    public int SharedBase { get; }
+    /// <summary>Where the descriptor tables start, after the objects.</summary>
+    public int DescriptorBase { get; }
 
-    /// <summary>The shared-memory region: [ShmStart, ShmEnd).</summary>
-    public int ShmStart { get; }
-
-    public int ShmEnd { get; }
-    /// <summary>The descriptor tables and sockets, between the queues and the threads.</summary>
-    public SocketLayout Sockets { get; }
-
-    public int MutexBase { get; }
-
-    public int SemBase { get; }
+    /// <summary>Cells of one process's descriptor table: 0 when the program has no socket.</summary>
+    public int DescriptorTableSize { get; }
 
     public int ThreadBase { get; }
 
@@ -103,37 +72,19 @@ public sealed class StateLayout
 
     public int Size { get; }
 
-    public int QueueBase(int slot) => _queueBase[slot];
+    /// <summary>Where an object's cells start in the objects region (see <see cref="Objects.ObjectModule.CellCount"/>).</summary>
+    public int ObjectBase(int objectId) => _objectBase[objectId];
 
-    /// <summary>Where the queues start (the end of the semaphore counts).</summary>
-    public int QueueBase0() => _queueStart;
+    /// <summary>Where a segment's word 0 is (after its mapped-by cell; see <see cref="Objects.SharedMemory.SegmentCells"/>).</summary>
+    public int SegmentWordBase(int segmentId) => _objectBase[segmentId] + Objects.SharedMemory.SegmentCells.Header;
 
-    public int QueueCapacity(int slot) => _queueCapacity[slot];
-
-    public int QueueSlots => _queueBase.Length;
-
-    public long QueueCount(long[] data, int slot)
-    {
-        var b = _queueBase[slot];
-        return data[b + 1] - data[b];
-    }
-
-    /// <summary>Index of a queue's i-th item (0 = head) in the state array.</summary>
-    public int QueueItemIndex(long[] data, int slot, long i)
-    {
-        var b = _queueBase[slot];
-        return b + 2 + (int)((data[b] + i) % _queueCapacity[slot]);
-    }
-
-    /// <summary>A segment's mapped-by bit set (bit p = process p maps it).</summary>
-    public int ShmMapIndex(int segmentSlot) => _shmBase[segmentSlot];
-
-    /// <summary>Where a segment's word 0 is.</summary>
-    public int ShmWordBase(int segmentSlot) => _shmBase[segmentSlot] + 1;
-
-    public bool IsMapped(long[] data, int segmentSlot, int process) => (data[_shmBase[segmentSlot]] & (1L << process)) != 0;
+    /// <summary>True when process <paramref name="process"/> maps the segment.</summary>
+    public bool IsMapped(long[] data, int segmentId, int process) =>
+        new Objects.SharedMemory.SegmentCells(data.AsSpan(_objectBase[segmentId], Objects.SharedMemory.SegmentCells.Header)).Maps(process);
 
     public int ProcessOf(int thread) => _processOf[thread];
+
+    public int DescriptorTableBase(int process) => DescriptorBase + (process * DescriptorTableSize);
 
     public int ThreadField(int thread, int field) => ThreadBase + (thread * ThreadStride) + field;
 

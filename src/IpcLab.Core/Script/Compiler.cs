@@ -106,10 +106,11 @@ public static class Compiler
             var scope = ScopeFor(declaredIn);
             var code = new ThreadCompiler(scope, literals).Compile(decl.Body);
             var count = InstanceCount(file, decl);
+            var attached = AttachedGroups(code, objects);
             for (var i = 1; i <= count; i++)
             {
                 var name = decl.Count is null ? decl.Name.Name : $"{decl.Name.Name}-{i}";
-                threads.Add(new ThreadInfo(threads.Count, name, decl.Name.Name, i, process, code, scope.Locals));
+                threads.Add(new ThreadInfo(threads.Count, name, decl.Name.Name, i, process, code, scope.Locals) { AttachedGroups = attached });
             }
         }
 
@@ -159,6 +160,14 @@ public static class Compiler
             }
         }
     }
+
+    /// <summary>The groups a thread's code can receive from or joins: it is on their segments while alive.</summary>
+    private static int[] AttachedGroups(Instr[] code, IReadOnlyList<ObjectInfo> objects) =>
+        code.Where(i => i.Op is (OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive or OpCode.Join) && objects[i.A].Kind == ObjectKind.Group)
+            .Select(i => i.A)
+            .Distinct()
+            .Order()
+            .ToArray();
 
     private static int InstanceCount(string file, ThreadDecl decl)
     {

@@ -8,19 +8,27 @@ namespace IpcLab.Core.Script;
 /// </summary>
 internal sealed partial class Declarations(string file)
 {
-    private static readonly Dictionary<string, ObjectKind> Kinds = new(StringComparer.Ordinal)
+    private static Dictionary<string, ObjectKind> DeclarationWords()
     {
-        ["mutex"] = ObjectKind.Mutex,
-        ["cond"] = ObjectKind.CondVar,
-        ["semaphore"] = ObjectKind.Semaphore,
-        ["queue"] = ObjectKind.BoundedQueue,
-        ["shared"] = ObjectKind.SharedVar,
-        ["shm"] = ObjectKind.SharedMemory,
+        var words = Objects.ObjectModules.Objects.ToDictionary(m => m.DeclarationWord, m => m.Kind, StringComparer.Ordinal);
+        foreach (var (word, kind) in KindsWithoutModules)
+        {
+            words.TryAdd(word, kind);
+        }
+
+        return words;
+    }
+
+    private static readonly Dictionary<string, ObjectKind> KindsWithoutModules = new(StringComparer.Ordinal)
+    {
         ["socket"] = ObjectKind.StreamSocket,
         ["dgram"] = ObjectKind.DatagramSocket,
         ["mqueue"] = ObjectKind.MessageQueue,
         ["group"] = ObjectKind.Group,
     };
+
+    // After the table above: static fields are set in the order they are written.
+    private static readonly Dictionary<string, ObjectKind> Kinds = DeclarationWords();
 
     private readonly List<(DeclItem Item, ObjectKind Kind, int Process)> _items = [];
 

@@ -65,7 +65,7 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
 
         if (Loads is null)
         {
-            return new SharedExpr(obj.ValueKind, obj.Slot);
+            return new SharedExpr(obj.ValueKind, obj.Id);
         }
 
         var existing = Loads.FindIndex(l => l.Key == obj.Name);
@@ -162,7 +162,7 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
         if (f == "value")
         {
             return obj.Kind == ObjectKind.Semaphore
-                ? new SemValueExpr(obj.Slot)
+                ? new SemValueExpr(obj.Id)
                 : throw scope.Error(arg.Pos, $"value expects a semaphore, but {arg.Name} is a {obj.KindWord}");
         }
 
@@ -183,7 +183,7 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
             "size" => QueueFunc.Size,
             _ => QueueFunc.Capacity,
         };
-        return new QueueFuncExpr(func, obj.Slot, obj.Capacity);
+        return new QueueFuncExpr(func, obj.Id, obj.Capacity);
     }
 
     private CExpr CompileUnary(UnaryExpr u)

@@ -129,7 +129,12 @@ internal sealed partial class ThreadCompiler
         var group = Operand(op, 0, ObjectKind.Group);
         Emit(new Instr
         {
-            Op = name == "anycast" ? OpCode.Anycast : OpCode.Publish,
+            Op = name switch
+            {
+                "anycast" => OpCode.Anycast,
+                "broadcast" => OpCode.GroupBroadcast,
+                _ => OpCode.Publish,
+            },
             Pos = op.Pos,
             A = group.Id,
             E1 = MessageValue(group, op.Args[1]),

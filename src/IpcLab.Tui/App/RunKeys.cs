@@ -1,3 +1,4 @@
+using IpcLab.Core.Objects;
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Sessions;
 
@@ -36,7 +37,7 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
             case '-' or '_': SetSpeed(Speeds.FirstOrDefault(s => s > state.SpeedMs, Speeds[^1])); break;
             case 'g': prompts.Open(PromptKind.GoToStep, "", "go to step: type its number, Enter jumps (Esc cancels)"); break;
             case 'n': FindNext(IsBlock, "blocks or waits"); break;
-            case 'w': FindNext(k => k is EventKind.Woken or EventKind.SpuriousWakeup or EventKind.SocketWoken or EventKind.SenderWoken, "wake-ups"); break;
+            case 'w': FindNext(IsWake, "wake-ups and hand-offs"); break;
             case 'd': FindNext(IsDelivery, "deliveries (a put, a take, a message or bytes arriving)"); break;
             case '0': Restart(); break;
             case 's': CycleScheduler(); break;
@@ -228,12 +229,17 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
         return Enumerable.Range(0, k.Program.Threads.Count).FirstOrDefault(k.CanRun, -1);
     }
 
-    private static bool IsBlock(EventKind kind) => kind is EventKind.BlockedOnMutex or EventKind.SemBlocked or EventKind.Waiting
-        or EventKind.SocketBlocked or EventKind.SendBlocked or EventKind.ReceiveBlocked;
+    private static bool IsBlock(EventKind kind) => ObjectModules.NameOf(kind) is null
+        ? kind is EventKind.SendBlocked or EventKind.ReceiveBlocked
+        : ObjectModules.ClassOf(kind) == EventClass.Block;
 
-    private static bool IsDelivery(EventKind kind) => kind is EventKind.Put or EventKind.Took
-        or EventKind.MessageReceived or EventKind.MessageHandedOver or EventKind.CopyDelivered
-        or EventKind.SocketReceived or EventKind.DatagramReceived;
+    private static bool IsWake(EventKind kind) => ObjectModules.NameOf(kind) is null
+        ? kind is EventKind.SenderWoken
+        : ObjectModules.ClassOf(kind) == EventClass.Wake;
+
+    private static bool IsDelivery(EventKind kind) => ObjectModules.NameOf(kind) is null
+        ? kind is EventKind.MessageReceived or EventKind.MessageHandedOver or EventKind.CopyDelivered
+        : ObjectModules.ClassOf(kind) == EventClass.Deliver;
 
     private void Report(string? why) => state.Status = why is null ? StatusText.AtStep(S) : why;
 }

@@ -11,9 +11,11 @@ namespace IpcLab.Tui.Views;
 /// • group desk: 2 members · inbox 2 · dropped 0
 ///     anycast round-robin · full block · next turn worker-2
 ///     worker-1 ✓ ["tick 1", "tick 2"] full
-///     worker-3 ✗ ["tick 1"] (left)
+///     worker-3 ✗ ["tick 1"] (broadcasts only)
 /// </code>
 /// Messages are shown in the order they will be received. "•" marks what the last step changed.
+/// ✗ marks a thread that is not a member: it is listed while it is on the group's segment ("broadcasts
+/// only": a broadcast is all that reaches it) or while its inbox holds messages.
 /// </summary>
 internal static class MessagingView
 {
@@ -75,7 +77,7 @@ internal static class MessagingView
         {
             var member = kernel.IsGroupMember(g.Id, t.Id);
             var inbox = kernel.InboxOf(g.Id, t.Id);
-            if (!member && inbox.Length == 0)
+            if (!member && inbox.Length == 0 && !kernel.IsOnSegment(g.Id, t.Id))
             {
                 continue;
             }
@@ -83,12 +85,13 @@ internal static class MessagingView
             var line = new MarkupLine(width).Add("    ").Add(t.Name, Palette.Title)
                 .Add(member ? " ✓ " : " ✗ ", member ? Palette.Ready : Palette.Dim)
                 .Add("[" + string.Join(", ", inbox.Select(v => kernel.Format(g.ValueKind, v))) + "]", changes.Changed(g.Id) ? Palette.Changed : null);
+            var ended = kernel.HasEnded(t.Id);
             if (!member)
             {
-                var ended = kernel.HasEnded(t.Id);
-                line.Add(ended ? " (ended: undelivered)" : " (left)", Palette.Dim);
+                line.Add(ended ? " (ended: undelivered)" : " (broadcasts only)", Palette.Dim);
             }
-            else if (inbox.Length >= g.Capacity)
+
+            if (!ended && inbox.Length >= g.Capacity)
             {
                 line.Add(" full", Palette.Blocked);
             }
@@ -100,7 +103,7 @@ internal static class MessagingView
             lines.Add(line.ToString());
         }
 
-        var senders = kernel.WaitersOf(g.Id).Where(t => kernel.NextInstruction(t)?.Op is OpCode.Publish or OpCode.Anycast or OpCode.Unicast).ToArray();
+        var senders = kernel.WaitersOf(g.Id).Where(t => kernel.NextInstruction(t)?.Op is OpCode.Publish or OpCode.GroupBroadcast or OpCode.Anycast or OpCode.Unicast).ToArray();
         if (senders.Length > 0)
         {
             lines.Add(new MarkupLine(width).Add("    senders waiting: ", Palette.Dim).Add(string.Join(", ", senders.Select(kernel.ThreadName)), Palette.Blocked).ToString());

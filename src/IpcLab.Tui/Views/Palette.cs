@@ -1,3 +1,4 @@
+using IpcLab.Core.Objects;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Tui.Views;
@@ -50,8 +51,19 @@ internal static class Palette
         _ => Faulted,
     };
 
-    /// <summary>The colour of an event sentence in the log.</summary>
-    public static string Of(EventKind kind) => kind switch
+    /// <summary>The colour of an event sentence in the log, from what the event means (its class).</summary>
+    public static string Of(EventKind kind) => ObjectModules.NameOf(kind) is null ? Unowned(kind) : ObjectModules.ClassOf(kind) switch
+    {
+        EventClass.Block => Blocked,
+        EventClass.Wake => "cyan",
+        EventClass.Deliver => "green",
+        EventClass.Drop => Waiting,
+        EventClass.Fault => Faulted,
+        EventClass.Finding => Finding,
+        _ => "default",
+    };
+
+    private static string Unowned(EventKind kind) => kind switch
     {
         EventKind.BlockedOnMutex or EventKind.SemBlocked or EventKind.TryLockFailed => Blocked,
         EventKind.Waiting or EventKind.SignalLost => Waiting,
@@ -59,7 +71,7 @@ internal static class Palette
             or EventKind.HandedOff or EventKind.SemHandedOff => "cyan",
         EventKind.Put or EventKind.Took => "green",
         EventKind.Faulted or EventKind.Crashed or EventKind.AssertFailed or EventKind.ExpectFailed => Faulted,
-        EventKind.Deadlock or EventKind.DeadlockCycle or EventKind.BudgetExhausted => Finding,
+        EventKind.Deadlock or EventKind.DeadlockCycle or EventKind.BudgetExhausted or EventKind.NeverStarted => Finding,
         EventKind.Finished => Finished,
         _ => "default",
     };

@@ -1,3 +1,5 @@
+using System.Globalization;
+using IpcLab.Core.Objects;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Tui.Views;
@@ -56,69 +58,57 @@ internal sealed class StepChanges
 
     private void Note(Kernel kernel, KernelEvent e)
     {
+        NoteSlots(e);
+        var spec = ObjectModules.SpecOf(e.Kind);
+        if (spec.Name is null)
+        {
+            NoteUnowned(kernel, e);
+            return;
+        }
+
+        // What the module says the event means: which thread it is about, and whether its object changed.
+        var tagged = spec.TagsOther ? e.Other : e.Thread;
+        if (spec.TagText.Length > 0 && tagged >= 0)
+        {
+            _threadTags[tagged] = e.Object >= 0 ? string.Format(CultureInfo.InvariantCulture, spec.TagText, kernel.ObjectName(e.Object)) : spec.TagText;
+        }
+
+        if (spec.MarksObject && e.Object >= 0)
+        {
+            _objectChanged[e.Object] = true;
+        }
+
+        if (e.Kind == EventKind.Spawned)
+        {
+            foreach (var t in kernel.Program.Processes[e.Other].Threads)
+            {
+                _threadTags[t] = "just spawned";
+            }
+        }
+    }
+
+    /// <summary>The slot a queue's put or take touched, and the word of a segment just written, for the views that draw slots and words.</summary>
+    private void NoteSlots(KernelEvent e)
+    {
         switch (e.Kind)
         {
-            case EventKind.BlockedOnMutex or EventKind.SemBlocked:
-                _threadTags[e.Thread] = "just blocked";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.Waiting:
-                _threadTags[e.Thread] = "now waiting";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.Woken:
-                _threadTags[e.Thread] = "just woken";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.SpuriousWakeup:
-                _threadTags[e.Thread] = "just woken (spurious)";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.HandedOff or EventKind.SemHandedOff:
-                _threadTags[e.Other] = $"just got {kernel.ObjectName(e.Object)}";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.Acquired or EventKind.Released or EventKind.Signalled or EventKind.Broadcast
-                or EventKind.SemDown or EventKind.SemUp or EventKind.Stored:
-                _objectChanged[e.Object] = true;
-                break;
             case EventKind.Put:
-                _objectChanged[e.Object] = true;
                 PutQueue = e.Object;
                 break;
             case EventKind.Took:
-                _objectChanged[e.Object] = true;
                 TookQueue = e.Object;
                 TookValue = e.Value;
                 break;
             case EventKind.ShmStored:
-                _objectChanged[e.Object] = true;
                 StoredWord = (e.Object, e.Other);
                 break;
-            case EventKind.Mapped or EventKind.Unmapped or EventKind.ShmRangeWritten:
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.OwnerDied:
-                _threadTags[e.Thread] = $"took over {kernel.ObjectName(e.Object)} (owner died)";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.Spawned:
-                foreach (var t in kernel.Program.Processes[e.Other].Threads)
-                {
-                    _threadTags[t] = "just spawned";
-                }
-                break;
-            case EventKind.SocketBlocked:
-                _threadTags[e.Thread] = "just blocked";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.SocketWoken:
-                _threadTags[e.Thread] = "just woken";
-                _objectChanged[e.Object] = true;
-                break;
-            case var kind when EventText.IsSocketEvent(kind) && e.Object >= 0:
-                _objectChanged[e.Object] = true;
-                break;
+        }
+    }
+
+    private void NoteUnowned(Kernel kernel, KernelEvent e)
+    {
+        switch (e.Kind)
+        {
             case EventKind.SendBlocked or EventKind.ReceiveBlocked:
                 _threadTags[e.Thread] = "just blocked";
                 _objectChanged[e.Object] = true;

@@ -47,28 +47,12 @@ internal static class ThreadStateText
             return kernel.StatusOf(thread) == ThreadStatus.Blocked ? "blocked" : "waiting";
         }
 
-        var info = kernel.Program.Objects[obj];
-        switch (info.Kind)
+        if (kernel.WaitStateOf(thread) is { } state)
         {
-            case ObjectKind.Mutex:
-                var owner = kernel.MutexOwner(obj);
-                var holder = owner < 0 ? "free" : $"held by {kernel.ThreadName(owner)}";
-                var ownerEnded = owner < 0 ? "" : kernel.StatusOf(owner) switch
-                {
-                    ThreadStatus.Faulted => ", which has faulted",
-                    ThreadStatus.Finished => ", which has finished",
-                    _ => "",
-                };
-                return $"blocked on mutex {info.Name} ({holder}{ownerEnded})";
-            case ObjectKind.Semaphore:
-                return $"blocked on semaphore {info.Name} (count {kernel.SemaphoreCount(obj)})";
-            case ObjectKind.CondVar:
-                return $"waiting on {info.Name}";
-            case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
-                return "blocked: " + kernel.DescribeWait(thread)[(kernel.ThreadName(thread).Length + 1)..];
-            default:
-                return $"blocked on {info.Name}";
+            return state;
         }
+
+        return $"blocked on {kernel.ObjectName(obj)}";
     }
 
     /// <summary>True when the thread's previous step was the load half of the read-modify-write whose store is <paramref name="store"/> (a variable, or a word of a segment).</summary>

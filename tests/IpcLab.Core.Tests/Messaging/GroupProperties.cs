@@ -63,23 +63,20 @@ public sealed class GroupProperties
     [Fact]
     public void Multicast_GeneratedSchedulesAndCrashes_OneCopyToEachMemberPresentAtSendTime()
     {
-        foreach (var verb in new[] { "multicast", "broadcast" })
+        Prop.ForAll(KernelTestKit.Choices, KernelTestKit.Choices, ArbMap.Default.ArbFor<byte>(), (threads, injections, setting) =>
         {
-            Prop.ForAll(KernelTestKit.Choices, KernelTestKit.Choices, ArbMap.Default.ArbFor<byte>(), (threads, injections, setting) =>
+            var kernel = KernelTestKit.NewKernel(Script("multicast", setting));
+            var g = KernelTestKit.ObjectId(kernel, "g");
+            MessagingDriver.Run(kernel, new ChoiceScheduler(threads, []), injections, k => k.GroupMembers(g), (k, members, events) =>
             {
-                var kernel = KernelTestKit.NewKernel(Script(verb, setting));
-                var g = KernelTestKit.ObjectId(kernel, "g");
-                MessagingDriver.Run(kernel, new ChoiceScheduler(threads, []), injections, k => k.GroupMembers(g), (k, members, events) =>
+                foreach (var sent in MessagingDriver.Of(events, g, EventKind.Published))
                 {
-                    foreach (var sent in MessagingDriver.Of(events, g, EventKind.Published))
-                    {
-                        Assert.Equal(members.Length, sent.Other);
-                        var receivers = events.Where(e => e.Object == g && e.Value == sent.Value && _copies.Contains(e.Kind)).Select(e => e.Other).Order();
-                        Assert.Equal(members, receivers);
-                    }
-                });
-            }).Check(KernelTestKit.Config(150));
-        }
+                    Assert.Equal(members.Length, sent.Other);
+                    var receivers = events.Where(e => e.Object == g && e.Value == sent.Value && _copies.Contains(e.Kind)).Select(e => e.Other).Order();
+                    Assert.Equal(members, receivers);
+                }
+            });
+        }).Check(KernelTestKit.Config(150));
     }
 
     [Fact]
@@ -105,8 +102,8 @@ public sealed class GroupProperties
     {
         Prop.ForAll(KernelTestKit.Choices, KernelTestKit.Choices, ArbMap.Default.ArbFor<byte>(), (threads, injections, setting) =>
         {
-            var verb = new[] { "multicast", "anycast", "unicast" }[setting % 3];
-            var kernel = KernelTestKit.NewKernel(Script(verb, setting / 3));
+            var verb = new[] { "multicast", "anycast", "unicast", "broadcast" }[setting % 4];
+            var kernel = KernelTestKit.NewKernel(Script(verb, setting / 4));
             var g = KernelTestKit.ObjectId(kernel, "g");
             MessagingDriver.Run(kernel, new ChoiceScheduler(threads, []), injections, _ => 0, (k, _, _) =>
             {

@@ -11,8 +11,8 @@ namespace IpcLab.Core.Tests.Messaging;
 public static class MessagingDriver
 {
     /// <summary>
-    /// At step i, x = injections[i mod len]: x mod 23 = 22 crashes a live thread, x mod 31 = 30
-    /// crashes a live process; otherwise a ready thread steps. Then the run is concluded.
+    /// At step i, x = injections[i mod len]: x mod 23 = 22 crashes a live thread (started and not
+    /// ended), x mod 31 = 30 crashes a live process; otherwise a ready thread steps. Then the run is concluded.
     /// </summary>
     public static void Run<TBefore>(
         Kernel kernel,
@@ -28,7 +28,7 @@ public static class MessagingDriver
             var seen = before(kernel);
             var firstEvent = kernel.Events.Count;
             var x = injections.Count == 0 ? 0 : injections[i % injections.Count] & int.MaxValue;
-            var alive = threads.Where(t => kernel.StatusOf(t) is not (ThreadStatus.Finished or ThreadStatus.Faulted)).ToArray();
+            var alive = threads.Where(t => kernel.WhyCannotCrash(t) is null).ToArray();
             var liveProcesses = Enumerable.Range(0, kernel.Program.Processes.Count).Where(kernel.IsProcessAlive).ToArray();
             if (x % 23 == 22 && alive.Length > 0)
             {

@@ -107,7 +107,7 @@ public sealed class StepKeysTests
 
     [Theory]
     [InlineData('n', "blocks on m")]
-    [InlineData('w', "wakes up from")]
+    [InlineData('w', "was first in line and now holds it")]
     [InlineData('d', "puts")]
     public void NextBlockWakeUpAndDelivery_FromStep0_StopAtStepWithThatEvent(char key, string expected)
     {
@@ -123,7 +123,8 @@ public sealed class StepKeysTests
     [InlineData("socket-echo.ipl", 'n', "blocks on ready")]
     [InlineData("socket-echo.ipl", 'd', "srv gets \"he\" on fd 4")]
     [InlineData("mqueue-priorities.ipl", 'd', "receives")]
-    [InlineData("socket-echo.ipl", 'w', "cli wakes up: the buffer of fd 3 has room")]
+    [InlineData("socket-echo.ipl", 'w', "srv posts ready; cli was first in line and takes the unit")]
+    [InlineData("socket-select.ipl", 'w', "was first in line and takes the unit")]
     public void NextBlockWakeUpAndDelivery_BetweenProcesses_StopAtSocketsAndMessages(string lesson, char key, string expected)
     {
         var tui = Open(Repo.Lesson(lesson));

@@ -56,4 +56,35 @@ public sealed class MessagingViewTests
         Assert.Contains("a ✗ [1] (ended: undelivered)", text);
         Assert.Contains("b ✓ [1, 2] full", text);
     }
+
+    [Fact]
+    public void Group_ReceiverThatNeverJoined_IsListedWhileOnTheSegmentWithItsBroadcasts()
+    {
+        var state = TuiScenarios.FromText("group.ipl", """
+            group desk capacity 2
+
+            thread member:
+                join desk
+                pass
+
+            thread auditor:
+                pass
+                receive desk -> m
+
+            thread s:
+                multicast desk, 1
+                broadcast desk, 2
+                broadcast desk, 3
+            """);
+        var before = FrameRenderer.Render(state, 160, 48);
+        TuiScenarios.Run(state.Session!, 0, 1);
+        TuiScenarios.Run(state.Session!, 2, 3);
+
+        var text = FrameRenderer.Render(state, 160, 48);
+
+        Assert.Contains("auditor ✗ [] (broadcasts only)", before);
+        Assert.Contains("member ✓ [1, 2] full", text);
+        Assert.Contains("auditor ✗ [2] (broadcasts only)", text);
+        Assert.Contains("senders waiting: s", text);
+    }
 }

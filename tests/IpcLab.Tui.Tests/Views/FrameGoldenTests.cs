@@ -29,7 +29,7 @@ public sealed class FrameGoldenTests
         "help" => TuiScenarios.Help(),
         "shm-ring" => TuiScenarios.LessonAt("shm-ring.ipl", 21),
         "socket-echo" => TuiScenarios.LessonAt("socket-echo.ipl", 14),
-        "delivery-patterns" => TuiScenarios.LessonAt("delivery-patterns.ipl", 45),
+        "delivery-patterns" => TuiScenarios.LessonAt("delivery-patterns.ipl", 67),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
     };
 

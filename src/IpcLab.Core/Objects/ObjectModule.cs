@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using IpcLab.Core.Model;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Objects;
+
+/// <summary>
+/// One kind of kernel object, whole: the word that declares it, the operations and events it
+/// owns, its cells in the state array, what a thread blocked on it waits for, its invariants and
+/// the one spelling of its state. The kernel, the hash, the dump and the views loop over
+/// <see cref="ObjectModules"/>; adding a kind is a new folder and a line in that list.
+/// </summary>
+public abstract class ObjectModule : KernelModule
+{
+    public abstract ObjectKind Kind { get; }
+
+    /// <summary>The word that declares one in a script ("semaphore", "mqueue").</summary>
+    public abstract string DeclarationWord { get; }
+
+    /// <summary>What a learner calls it ("semaphore", "message queue").</summary>
+    public abstract string KindWord { get; }
+
+    public override string Name => KindWord;
+
+    /// <summary>
+    /// How many cells of the state array one object of this kind takes in the objects region
+    /// (0 for a kind whose cells still live in a region of its own in <see cref="StateLayout"/>).
+    /// </summary>
+    public virtual int CellCount(ObjectInfo o) => 0;
+
+    /// <summary>The object's cells at step 0 (they start as zeros).</summary>
+    public virtual void Initialize(ObjectInfo o, Span<long> cells)
+    {
+    }
+
+    /// <summary>
+    /// Could <paramref name="thread"/>, blocked on <paramref name="o"/>, go on now? The kernel
+    /// checks after every step that no blocked thread could: a true here is a lost wake-up.
+    /// </summary>
+    internal virtual bool CanProceed(IKernelServices k, ObjectInfo o, int thread) => false;
+
+    /// <summary>
+    /// True for an operation a thread blocked on an object of this kind may be at: by default the
+    /// kind's own operations (a socket is waited on by descriptor operations too).
+    /// </summary>
+    internal virtual bool CanBlockAt(OpCode op) => ObjectModules.OwnerOf(op) == this;
+
+    /// <summary>What a thread queued on <paramref name="o"/> waits for, after its name: "waits on semaphore s (count 0)".</summary>
+    internal virtual string DescribeWait(IKernelServices k, ObjectInfo o, int thread) => $"waits on {o.Name}";
+
+    /// <summary>The thread's state in a few words for the threads panel: "blocked on semaphore s (count 0)".</summary>
+    internal virtual string WaitState(IKernelServices k, ObjectInfo o, int thread) =>
+        k.StatusOf(thread) == ThreadStatus.Waiting ? DescribeWait(k, o, thread) : "blocked: " + DescribeWait(k, o, thread);
+
+    /// <summary>The thread a waiter on <paramref name="o"/> waits for (the wait-for graph's edge), or -1.</summary>
+    internal virtual int Holder(IKernelServices k, ObjectInfo o) => -1;
+
+    /// <summary>What must hold for <paramref name="o"/> after every step; a failure is a bug in IpcLab.</summary>
+    internal virtual void AssertInvariants(IKernelServices k, ObjectInfo o)
+    {
+    }
+
+    /// <summary>The object's logical state, spelled once for the hash, the dump and the tests.</summary>
+    internal abstract void WriteState(IKernelServices k, ObjectInfo o, StateWriter w);
+
+    /// <summary>A kernel invariant: a failure is a bug in IpcLab, never the script's fault.</summary>
+    internal static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new KernelInvariantException("kernel invariant violated: " + message);
+        }
+    }
+
+    /// <summary>
+    /// A kernel invariant whose message is formatted only when it fails (see <see cref="InvariantMessage"/>):
+    /// invariants run after every step for every object.
+    /// </summary>
+    internal static void Require(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref InvariantMessage message)
+    {
+        if (!condition)
+        {
+            throw new KernelInvariantException("kernel invariant violated: " + message.ToString());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.BoundedQueue;
+using IpcLab.Core.Objects.CondVar;
+using IpcLab.Core.Objects.DatagramSocket;
+using IpcLab.Core.Objects.Descriptors;
+using IpcLab.Core.Objects.Mutex;
+using IpcLab.Core.Objects.Processes;
+using IpcLab.Core.Objects.Run;
+using IpcLab.Core.Objects.Semaphore;
+using IpcLab.Core.Objects.SharedMemory;
+using IpcLab.Core.Objects.SharedVar;
+using IpcLab.Core.Objects.Statements;
+using IpcLab.Core.Objects.StreamSocket;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Objects;
+
+/// <summary>
+/// The one list of the kernel's modules. Everything that used to switch on an object kind, an
+/// operation or an event asks here instead; the guard tests check that every kind, operation and
+/// event has exactly one owner.
+/// </summary>
+public static class ObjectModules
+{
+    private static readonly ObjectModule?[] ByKind;
+    private static readonly KernelModule?[] ByOp;
+    private static readonly KernelModule?[] ByEvent;
+    private static readonly EventSpec[] SpecByEvent;
+    private static readonly Dictionary<string, List<OpSpec>> ByWord = new(StringComparer.Ordinal);
+
+    static ObjectModules()
+    {
+        Objects =
+        [
+            new MutexModule(),
+            new CondVarModule(),
+            new SemaphoreModule(),
+            new BoundedQueueModule(),
+            new SharedVarModule(),
+            new SharedMemoryModule(),
+            new StreamSocketModule(),
+            new DatagramSocketModule(),
+        ];
+        // The order in which the end-of-thread and end-of-process hooks run, and so the order of
+        // the events they emit: a robust mutex passes on before anything else is cleaned up.
+        All = [.. Objects, new DescriptorsModule(), new StatementsModule(), new ProcessesModule(), new RunModule()];
+
+        ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];
+        foreach (var m in Objects)
+        {
+            ByKind[(int)m.Kind] ??= m;
+        }
+
+        ByOp = new KernelModule?[Enum.GetValues<OpCode>().Length];
+        ByEvent = new KernelModule?[Enum.GetValues<EventKind>().Length];
+        SpecByEvent = new EventSpec[ByEvent.Length];
+        foreach (var m in All)
+        {
+            foreach (var op in m.Operations)
+            {
+                ByOp[(int)op.Op] ??= m;
+                foreach (var word in op.Words)
+                {
+                    if (!ByWord.TryGetValue(word, out var specs))
+                    {
+                        ByWord[word] = specs = [];
+                    }
+
+                    specs.Add(op);
+                }
+            }
+
+            foreach (var e in m.Events)
+            {
+                if (ByEvent[(int)e.Kind] is null)
+                {
+                    ByEvent[(int)e.Kind] = m;
+                    SpecByEvent[(int)e.Kind] = e;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every module: the object kinds, then the parts that are not objects.</summary>
+    public static IReadOnlyList<KernelModule> All { get; }
+
+    public static IReadOnlyList<ObjectModule> Objects { get; }
+
+    /// <summary>The operations a statement word may mean (several when the operand decides: `wait s` on a semaphore, `wait c, m` on a condition).</summary>
+    public static IReadOnlyList<OpSpec> OperationsOf(string word) =>
+        ByWord.TryGetValue(word, out var specs) ? specs : [];
+
+    /// <summary>The module of a kind, or null while the kind has none (a guard test says which).</summary>
+    public static ObjectModule? Of(ObjectKind kind) => ByKind[(int)kind];
+
+    /// <summary>The module that carries out an operation, or null.</summary>
+    public static KernelModule? OwnerOf(OpCode op) => ByOp[(int)op];
+
+    /// <summary>The module that emits an event, or null.</summary>
+    public static KernelModule? OwnerOf(EventKind kind) => ByEvent[(int)kind];
+
+    /// <summary>What an event means (block, wake, deliver, drop, fault, finding, other).</summary>
+    public static EventClass ClassOf(EventKind kind) => SpecByEvent[(int)kind].Class;
+
+    /// <summary>The short name of an event in the JSON trace, or null when no module emits it.</summary>
+    public static string? NameOf(EventKind kind) => SpecByEvent[(int)kind].Name;
+
+    /// <summary>Everything the owner says about an event kind (default when no module emits it).</summary>
+    public static EventSpec SpecOf(EventKind kind) => SpecByEvent[(int)kind];
+}
