@@ -43,8 +43,7 @@ public sealed partial class CliProbe(Corpus corpus, string workDir)
         var problem = Judge(exit, stderr, Files(input.Kind, file, File.ReadAllText(file)));
         var log = File.Exists(crashLog) ? File.ReadAllText(crashLog) : null;
         var outcome = problem is not null ? FuzzOutcome.Crash : exit switch { 0 => FuzzOutcome.Exit0, 1 => FuzzOutcome.Exit1, _ => FuzzOutcome.Exit2 };
-        var result = new FuzzResult(outcome, exit, args, stderr, problem, log);
-        return outcome == FuzzOutcome.Crash && KnownCrashes.Category(input, result) is not null ? result with { Outcome = FuzzOutcome.KnownCrash } : result;
+        return new FuzzResult(outcome, exit, args, stderr, problem, log);
     }
 
     /// <summary>Why the result is a crash, or null when it is a clean exit.</summary>

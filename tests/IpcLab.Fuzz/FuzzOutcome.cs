@@ -12,9 +12,6 @@ public enum FuzzOutcome
     /// <summary>Exit 2: bad input, said clearly (with file:line:column where there is one).</summary>
     Exit2,
 
-    /// <summary>A crash already known and being fixed elsewhere (see <see cref="KnownCrashes"/>).</summary>
-    KnownCrash,
-
     /// <summary>Anything else: another exit code, a stack trace or a stray line on stderr, a position outside the file.</summary>
     Crash,
 }

@@ -23,21 +23,15 @@ public static class Program
             var corpus = Corpus.Load(Corpus.FindRoot(AppContext.BaseDirectory), workDir);
             var probe = new CliProbe(corpus, workDir);
             var counts = Enum.GetValues<FuzzOutcome>().ToDictionary(o => o, _ => 0);
-            var known = new SortedDictionary<string, int>(StringComparer.Ordinal);
             Console.WriteLine($"fuzzing {count} mutants of {corpus.Lessons.Count} lessons and their saved runs, seeds {seed}..{seed + (ulong)count - 1}, step budget {CliProbe.MaxSteps}");
             for (var i = 0; i < count; i++)
             {
                 var input = corpus.Input(i % 4 == 3 ? FuzzKind.SavedRun : FuzzKind.Script, seed + (ulong)i);
                 var result = probe.Run(input);
                 counts[result.Outcome]++;
-                if (result.Outcome is FuzzOutcome.Crash or FuzzOutcome.KnownCrash)
+                if (result.Outcome == FuzzOutcome.Crash)
                 {
                     Save(outDir, input, result);
-                }
-
-                if (result.Outcome == FuzzOutcome.KnownCrash && KnownCrashes.Category(input, result) is { } category)
-                {
-                    known[category] = known.GetValueOrDefault(category) + 1;
                 }
 
                 if ((i + 1) % 1000 == 0)
@@ -47,12 +41,7 @@ public static class Program
             }
 
             Console.WriteLine($"done: {Summary(counts)}");
-            foreach (var (category, n) in known)
-            {
-                Console.WriteLine($"  known crash \"{category}\": {n}");
-            }
-
-            if (counts[FuzzOutcome.Crash] + counts[FuzzOutcome.KnownCrash] > 0)
+            if (counts[FuzzOutcome.Crash] > 0)
             {
                 Console.WriteLine($"crashing mutants saved in {outDir}");
             }
@@ -66,17 +55,15 @@ public static class Program
     }
 
     private static string Summary(Dictionary<FuzzOutcome, int> counts) =>
-        $"exit 0: {counts[FuzzOutcome.Exit0]}, exit 1: {counts[FuzzOutcome.Exit1]}, exit 2: {counts[FuzzOutcome.Exit2]}, "
-        + $"known crash: {counts[FuzzOutcome.KnownCrash]}, crash: {counts[FuzzOutcome.Crash]}";
+        $"exit 0: {counts[FuzzOutcome.Exit0]}, exit 1: {counts[FuzzOutcome.Exit1]}, exit 2: {counts[FuzzOutcome.Exit2]}, crash: {counts[FuzzOutcome.Crash]}";
 
     private static void Save(string outDir, FuzzInput input, FuzzResult result)
     {
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, input.FileName), input.Text, CliProbe.Utf8);
-        var known = result.Outcome == FuzzOutcome.KnownCrash ? $"known crash: {KnownCrashes.Category(input, result)}\n" : "";
         File.WriteAllText(
             Path.Combine(outDir, Path.GetFileNameWithoutExtension(input.FileName.Replace(".run.json", ".json", StringComparison.Ordinal)) + ".txt"),
-            $"seed: {input.Seed}\nlesson: {input.Lesson}\nkind: {input.Kind}\n{known}arguments: {string.Join(' ', result.Args)}\nexit: {result.Exit}\n"
+            $"seed: {input.Seed}\nlesson: {input.Lesson}\nkind: {input.Kind}\narguments: {string.Join(' ', result.Args)}\nexit: {result.Exit}\n"
             + $"why a crash: {result.Problem}\nstderr:\n{result.Stderr}\ncrash log:\n{result.CrashLog ?? "(none)"}\n",
             CliProbe.Utf8);
     }
