@@ -42,7 +42,7 @@ public static class MessagingEventText
                 : $"{who} sends {value} to {name}; {Other()} was waiting and gets it at once",
             EventKind.GroupJoined => $"{who} {(instr?.Text == "subscribe" ? "subscribes to" : "joins")} {name}",
             EventKind.GroupLeft => $"{who} {(instr?.Text == "unsubscribe" ? "unsubscribes from" : "leaves")} {name}" + Left(e.Value, "it can still receive them"),
-            EventKind.Published => PublishedText(who, obj!, instr, e, value, Other()),
+            EventKind.Published => PublishedText(who, obj!, instr, e, value, Other),
             EventKind.CopyDelivered => $"{value} goes into {Other()}'s inbox",
             EventKind.CopyDropped => DroppedText(who, name, instr, e, value, Other()),
             EventKind.NotDelivered => NotDeliveredText(who, name, e, value, Other()),
@@ -99,10 +99,14 @@ public static class MessagingEventText
         return $"{who} blocks on {obj.Name}: {whose}; {value} waits to be sent";
     }
 
-    private static string PublishedText(string who, ObjectInfo group, Instr? instr, KernelEvent e, string value, string receiver) => instr?.Text switch
+    /// <param name="receiver">
+    /// The thread a unicast or an anycast went to. Asked for only then: a multicast's or a
+    /// broadcast's event holds its number of copies where the others hold a thread.
+    /// </param>
+    private static string PublishedText(string who, ObjectInfo group, Instr? instr, KernelEvent e, string value, Func<string> receiver) => instr?.Text switch
     {
-        "unicast" => $"{who} unicasts {value} to {receiver} in {group.Name}",
-        "anycast" => $"{who} anycasts {value} to {group.Name}: {GroupSettings.Word(GroupSettings.Of(group).Policy)} picks {receiver}",
+        "unicast" => $"{who} unicasts {value} to {receiver()} in {group.Name}",
+        "anycast" => $"{who} anycasts {value} to {group.Name}: {GroupSettings.Word(GroupSettings.Of(group).Policy)} picks {receiver()}",
         "broadcast" => e.Other == 0
             ? $"{who} broadcasts {value} to {group.Name}: nobody is on its segment, no copy"
             : $"{who} broadcasts {value} to every receiver on the segment of {group.Name}, joined or not: "

@@ -43,6 +43,27 @@ public sealed class BroadcastTests
     }
 
     [Fact]
+    public void Sentences_EveryThreadGetsACopy_CountTheCopies()
+    {
+        // The sender is a member and on the segment too, so there are as many copies as threads: the
+        // count stands where a unicast's event names its thread, and must not be read as one.
+        var kernel = KernelTestKit.NewKernel("group g capacity 4\nthread s:\n    join g\n    multicast g, 1\n    broadcast g, 2\n    pass\nthread r:\n    join g\n    pass\n");
+
+        KernelTestKit.StepAll(kernel, "s", "r", "s", "s");
+
+        Assert.Equal(
+            [
+                "s multicasts 1 to g: 2 members, 2 copies",
+                "1 goes into s's inbox",
+                "1 goes into r's inbox",
+                "s broadcasts 2 to every receiver on the segment of g, joined or not: 2 receivers, 2 copies",
+                "2 goes into s's inbox",
+                "2 goes into r's inbox",
+            ],
+            KernelTestKit.Sentences(kernel)[^6..]);
+    }
+
+    [Fact]
     public void Broadcast_ReceiverThatNeverJoined_GetsTheBroadcastButNotTheMulticast()
     {
         var kernel = KernelTestKit.NewKernel("group g capacity 4\nthread member:\n    join g\n    pass\nthread auditor:\n    tryreceive g -> m, ok\nthread s:\n    multicast g, 1\n    broadcast g, 2\n");
