@@ -37,6 +37,22 @@ public sealed partial class Kernel
 
         _data[member] = 1;
         Emit(EventKind.GroupJoined, t, pc, g);
+
+        // An anycast blocks only while every member's inbox is full: a new member with room is
+        // one it can go to, so it tries again (without this it would wait for a receive that
+        // may never come).
+        if (!InboxFull(g, t))
+        {
+            foreach (var sender in WaitersOf(g))
+            {
+                if (_code[sender][PcOf(sender)].Op == OpCode.Anycast)
+                {
+                    Wake(sender);
+                    Emit(EventKind.SenderWoken, sender, PcOf(sender), g, -1);
+                }
+            }
+        }
+
         MoveTo(t, instr.Next);
     }
 

@@ -32,6 +32,8 @@ public sealed partial class Kernel
             Require(GroupSettings.Of(info).Full == FullPolicy.Block, $"{name} is blocked sending to {info.Name}, whose full setting does not block");
             Require(op is not (OpCode.Publish or OpCode.GroupBroadcast) || AnyFullInboxFor(obj, op == OpCode.GroupBroadcast),
                 $"{name} is blocked at a {op} on {info.Name} although no inbox it sends to is full (a lost wake-up)");
+            Require(op != OpCode.Anycast || ChooseMember(obj, AnycastPolicy.RoundRobin, needRoom: true) < 0,
+                $"{name} is blocked at an anycast on {info.Name} although a member's inbox has room (a lost wake-up)");
         }
     }
 
