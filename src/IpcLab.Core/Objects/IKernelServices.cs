@@ -27,11 +27,30 @@ internal interface IKernelServices
 
     int PcOf(int thread);
 
+    /// <summary>The object a blocked or waiting thread waits on, or -1.</summary>
+    int WaitObjectOf(int thread);
+
     /// <summary>Puts a thread at the end of an object's wait queue, blocked or waiting. Its step stays pending.</summary>
     void JoinWaitQueue(int thread, int objectId, ThreadStatus status);
 
     /// <summary>Takes a thread out of its wait queue and makes it ready (its pending step still to run).</summary>
     void Wake(int thread);
+
+    /// <summary>
+    /// The clock of timed waits: the steps of the run so far (it jumps ahead when only timed waits
+    /// are left); 0 in a run whose objects do not use it.
+    /// </summary>
+    long Clock { get; }
+
+    /// <summary>
+    /// Gives a thread that is about to join a wait queue a deadline: when <paramref name="steps"/>
+    /// more steps have passed after this one and it still waits, the module of its object times it
+    /// out (<see cref="ObjectModule.TimeOut"/>). Leaving the wait queue ends the deadline.
+    /// </summary>
+    void SetTimeout(int thread, long steps);
+
+    /// <summary>The step at which a thread's timed wait gives up, or 0 when it has none.</summary>
+    long DeadlineOf(int thread);
 
     /// <summary>The thread first in an object's wait queue, or -1.</summary>
     int FirstWaiter(int objectId);
@@ -68,6 +87,9 @@ internal interface IKernelServices
     int ProcessOf(int thread);
 
     string ThreadName(int thread);
+
+    /// <summary>The thread whose name is the string <paramref name="name"/> (a string id), or -1.</summary>
+    int ThreadNamed(long name);
 
     string ObjectName(int objectId);
 

@@ -1,6 +1,8 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.BoundedQueue;
 using IpcLab.Core.Objects.CondVar;
+using IpcLab.Core.Objects.Group;
+using IpcLab.Core.Objects.MessageQueue;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.Processes;
 using IpcLab.Core.Objects.Run;
@@ -34,6 +36,11 @@ public static class ObjectModules
             new BoundedQueueModule(),
             new SharedVarModule(),
             new SharedMemoryModule(),
+
+            // Groups before message queues: at the clock tick a member that ended is told gone
+            // before the message it was blocked sending is told lost.
+            new GroupModule(),
+            new MessageQueueModule(),
         ];
         // The order in which the end-of-thread and end-of-process hooks run, and so the order of
         // the events they emit: a robust mutex passes on before anything else is cleaned up.

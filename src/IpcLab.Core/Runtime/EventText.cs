@@ -13,11 +13,6 @@ public static class EventText
             return owner.Describe(new EventWords(e, program, strings));
         }
 
-        if (MessagingEventText.Describe(e, program, strings) is { } messaging)
-        {
-            return messaging;
-        }
-
         var who = e.Thread >= 0 ? program.Threads[e.Thread].Name : "";
         string Text() => strings[e.Value];
 
@@ -36,10 +31,7 @@ public static class EventText
     /// member a copy goes to); in every other kind it is a local slot, a word, a process, a
     /// priority or a count.
     /// </summary>
-    public static bool OtherIsThread(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.MessageHandedOver or EventKind.SenderResumed or EventKind.CopyDelivered or EventKind.CopyDropped
-        or EventKind.OldestDropped or EventKind.SendBlocked or EventKind.NotDelivered
-        : ObjectModules.SpecOf(kind).OtherIsThread;
+    public static bool OtherIsThread(EventKind kind) => ObjectModules.SpecOf(kind).OtherIsThread;
 
     /// <summary>A short lower-case name for the kind, used in JSON and by filters ("blocked", "woken").</summary>
     public static string KindName(EventKind kind) => ObjectModules.NameOf(kind) ?? kind switch
@@ -57,7 +49,6 @@ public static class EventText
         EventKind.SocketBound => "bound",
         EventKind.DatagramSent => "datagram-sent",
         EventKind.DatagramReceived => "datagram-received",
-        _ when MessagingEventText.KindName(kind) is { } messaging => messaging,
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

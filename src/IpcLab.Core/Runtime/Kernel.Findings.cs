@@ -45,8 +45,6 @@ public sealed partial class Kernel
         {
             case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
                 return $"{name} {DescribeSocketWait(thread)}";
-            case ObjectKind.MessageQueue or ObjectKind.Group:
-                return DescribeMessagingWait(thread, info);
             default:
                 return $"{name} waits on {info.Name}";
         }

@@ -39,10 +39,6 @@ public sealed partial class Kernel
             {
                 RequireSocketWait(t);
             }
-            else if (status == ThreadStatus.Blocked && Program.Objects[obj].Kind is ObjectKind.MessageQueue or ObjectKind.Group)
-            {
-                RequireMessagingWait(t, obj);
-            }
             else if (status == ThreadStatus.Blocked)
             {
                 Require(false, $"{name} is blocked on a {Program.Objects[obj].Kind}, which has no module");
@@ -62,7 +58,7 @@ public sealed partial class Kernel
 
         AssertProcessInvariants();
         AssertSocketInvariants();
-        AssertMessagingInvariants();
+        AssertClockInvariants();
         Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
     }
 
@@ -74,6 +70,23 @@ public sealed partial class Kernel
             var notStarted = p.Threads.Count(t => StatusOf(t) == ThreadStatus.NotStarted);
             Require(notStarted == 0 || (p.StartsOnSpawn && notStarted == p.Threads.Count(t => _code[t].Length > 0)),
                 $"process {p.Name} has {notStarted} of {p.Threads.Count} threads not started");
+        }
+    }
+
+    // A deadline belongs to a wait that has not timed out yet (which modules' waits are timed, they check).
+    private void AssertClockInvariants()
+    {
+        if (!Layout.HasClock)
+        {
+            return;
+        }
+
+        var clock = Clock;
+        Require(clock >= 0, $"the clock is {clock}");
+        for (var t = 0; t < Layout.ThreadCount; t++)
+        {
+            var deadline = DeadlineOf(t);
+            Require(deadline == 0 || (StatusOf(t) == ThreadStatus.Blocked && deadline > clock), $"{ThreadName(t)} is {StatusOf(t)} with deadline {deadline} at clock {clock}");
         }
     }
 

@@ -71,7 +71,11 @@ public sealed partial class Kernel
         AfterProcessEnded(process);
     }
 
-    /// <summary>What every end of a process leaves to clean up: robust mutexes pass on, mappings go, descriptors close, groups forget it.</summary>
+    /// <summary>
+    /// What every end of a process leaves to clean up: robust mutexes pass on, mappings go,
+    /// descriptors close. Its threads leave their groups at the end of the step, as every thread
+    /// that ends does (the group module's clock tick).
+    /// </summary>
     private void AfterProcessEnded(int process)
     {
         foreach (var t in Program.Processes[process].Threads)
@@ -85,12 +89,8 @@ public sealed partial class Kernel
         }
 
         CloseSocketsOfProcess(process);
-        LeaveGroupsOfProcess(process);
     }
 
     /// <summary>Closes a crashed process's descriptors (sockets): peers see end-of-file or a reset.</summary>
     partial void CloseSocketsOfProcess(int process);
-
-    /// <summary>Takes a crashed process's threads out of every group (multicast, anycast, broadcast).</summary>
-    partial void LeaveGroupsOfProcess(int process);
 }

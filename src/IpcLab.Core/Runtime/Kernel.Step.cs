@@ -123,15 +123,6 @@ public sealed partial class Kernel
             case OpCode.Select: DoSelect(t, pc, instr); break;
             case OpCode.Bind: DoBind(t, pc, instr); break;
             case OpCode.SendTo: DoSendTo(t, pc, instr); break;
-            case OpCode.SendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
-            case OpCode.TrySendMessage: DoSendMessage(t, pc, instr, tryOnly: true); break;
-            case OpCode.TimedSendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
-            case OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive: DoReceive(t, pc, instr); break;
-            case OpCode.Join: DoJoin(t, pc, instr); break;
-            case OpCode.Leave: DoLeave(t, pc, instr); break;
-            case OpCode.Publish or OpCode.GroupBroadcast: DoPublish(t, pc, instr); break;
-            case OpCode.Anycast: DoAnycast(t, pc, instr); break;
-            case OpCode.Unicast: DoUnicast(t, pc, instr); break;
             default:
                 throw new InvalidOperationException($"unknown instruction {instr.Op}");
         }

@@ -30,9 +30,6 @@ public static partial class StateDump
                 case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
                     SocketDump.Append(sb, kernel, o);
                     break;
-                case ObjectKind.MessageQueue or ObjectKind.Group:
-                    AppendMessaging(sb, kernel, o);
-                    break;
             }
 
             sb.Append('\n');
@@ -58,7 +55,11 @@ public static partial class StateDump
                 sb.Append(' ').Append(t.Locals[i].Name).Append('=').Append(kernel.Format(t.Locals[i].Kind, kernel.LocalValue(t.Id, i)));
             }
 
-            AppendMessagingThread(sb, kernel, t.Id);
+            if (kernel.DeadlineOf(t.Id) > 0)
+            {
+                sb.Append(" deadline ").Append(kernel.DeadlineOf(t.Id)).Append(" clock ").Append(kernel.Clock);
+            }
+
             sb.Append('\n');
         }
 

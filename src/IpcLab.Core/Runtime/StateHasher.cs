@@ -48,9 +48,17 @@ internal static partial class StateHasher
             {
                 h = Mix(h, Value(info.Locals[i].Kind, data[locals + i], strings));
             }
+
+            // A deadline as the steps left, not as the clock itself: two states whose timed waits
+            // have the same time left behave the same from there on.
+            if (layout.HasClock)
+            {
+                var deadline = data[layout.DeadlineIndex(t)];
+                h = Mix(h, deadline == 0 ? 0 : (ulong)(deadline - data[layout.ClockIndex]));
+            }
         }
 
-        return HashMessaging(h, kernel, data);
+        return h;
     }
 
     /// <summary>

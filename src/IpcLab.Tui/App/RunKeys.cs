@@ -230,15 +230,15 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
     }
 
     private static bool IsBlock(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.SocketBlocked or EventKind.SendBlocked or EventKind.ReceiveBlocked
+        ? kind is EventKind.SocketBlocked
         : ObjectModules.ClassOf(kind) == EventClass.Block;
 
     private static bool IsWake(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.SocketWoken or EventKind.SenderWoken
+        ? kind is EventKind.SocketWoken
         : ObjectModules.ClassOf(kind) == EventClass.Wake;
 
     private static bool IsDelivery(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.MessageReceived or EventKind.MessageHandedOver or EventKind.CopyDelivered or EventKind.SocketReceived or EventKind.DatagramReceived
+        ? kind is EventKind.SocketReceived or EventKind.DatagramReceived
         : ObjectModules.ClassOf(kind) == EventClass.Deliver;
 
     private void Report(string? why) => state.Status = why is null ? StatusText.AtStep(S) : why;

@@ -120,25 +120,6 @@ internal sealed class StepChanges
             case var kind when EventText.IsSocketEvent(kind) && e.Object >= 0:
                 _objectChanged[e.Object] = true;
                 break;
-            case EventKind.SendBlocked or EventKind.ReceiveBlocked:
-                _threadTags[e.Thread] = "just blocked";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.MessageHandedOver or EventKind.SenderResumed:
-                _threadTags[e.Other] = "just got through";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.ReceiveTimedOut:
-                _threadTags[e.Thread] = "just timed out";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.SenderWoken:
-                _threadTags[e.Thread] = "just woken";
-                _objectChanged[e.Object] = true;
-                break;
-            case var kind when e.Object >= 0 && MessagingEventText.KindName(kind) is not null:
-                _objectChanged[e.Object] = true;
-                break;
         }
     }
 }
