@@ -34,4 +34,27 @@ public sealed class GroupWaitTests
             KernelTestKit.EventsOfStep(kernel, kernel.StepCount).Select(e => KernelTestKit.Describe(kernel, e)));
         Assert.Empty(Runner.Run(kernel, new RoundRobinScheduler()).Findings);
     }
+
+    [Theory]
+    [InlineData("group g capacity 1\nthread m:\n    join g\n    receive g -> x\n", "m m", "m",
+        "blocked on group g: its inbox is empty, waits for a message")]
+    [InlineData("group g capacity 1\nthread m:\n    join g\n    timedreceive g, 5 -> x, ok\nthread o:\n    pass\n", "m m", "m",
+        "blocked on group g: its inbox is empty, waits for a message (gives up at step 7)")]
+    [InlineData("group g capacity 1\nthread a:\n    receive g -> x\nthread s:\n    broadcast g, 1\n", "a", "a",
+        "blocked on group g: its inbox is empty, waits for a broadcast")]
+    [InlineData("group g capacity 1\nthread b:\n    join g\n    pass\nthread s:\n    unicast g, \"b\", 1\n    unicast g, \"b\", 2\n", "b s s", "s",
+        "blocked on group g: b's inbox is full")]
+    [InlineData("group g capacity 1\nthread b:\n    join g\n    pass\nthread s:\n    anycast g, 1\n    anycast g, 2\n", "b s s", "s",
+        "blocked on group g: every member's inbox is full")]
+    [InlineData("group g capacity 1\nthread a:\n    join g\n    pass\nthread b:\n    join g\n    pass\nthread s:\n    multicast g, 1\n    multicast g, 2\n", "a b s s", "s",
+        "blocked on group g: the inboxes of a, b are full")]
+    [InlineData("group g capacity 1\nthread a:\n    tryreceive g -> x, ok\nthread s:\n    broadcast g, 1\n    broadcast g, 2\n", "s s", "s",
+        "blocked on group g: a's inbox is full")]
+    public void WaitStateOf_ThreadBlockedOnAGroup_SaysWhatIsMissing(string script, string steps, string thread, string expected)
+    {
+        var kernel = KernelTestKit.NewKernel(script);
+        KernelTestKit.StepAll(kernel, steps.Split(' '));
+
+        Assert.Equal(expected, kernel.WaitStateOf(KernelTestKit.ThreadId(kernel, thread)));
+    }
 }

@@ -10,8 +10,8 @@ namespace IpcLab.Core.Tests.Messaging;
 /// The message-queue and group sentences, byte for byte: every lesson with a message queue or a
 /// group, and the scenarios in Sentences/, run under fixed schedules (round-robin, a few seeds, a
 /// few with crashes injected), and each event's sentence, its JSON kind name and the thread it
-/// names, and after every step what each thread queued on a message queue or a group waits for,
-/// must read exactly as the expected file says. Saved runs compare events by sentence, so a
+/// names, and after every step what each thread queued on a message queue or a group waits for
+/// (as a deadlock report and as the threads panel say it), must read exactly as the expected file says. Saved runs compare events by sentence, so a
 /// sentence that changes breaks them. Run with UPDATE_SNAPSHOTS=1 to write the expected files.
 /// </summary>
 public sealed class MessagingSentenceSnapshotTests
@@ -118,7 +118,7 @@ public sealed class MessagingSentenceSnapshotTests
     private static bool UsesMessaging(string lesson) =>
         KernelTestKit.CompileLesson(lesson).Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group);
 
-    /// <summary>One run: its events, and after each step what every thread queued on a message queue or a group waits for.</summary>
+    /// <summary>One run: its events, and after each step what every thread queued on a message queue or a group waits for ("description | state").</summary>
     private static void Record(StringBuilder sb, string schedule, CompiledProgram program, Action<Kernel> run)
     {
         sb.Append("## ").Append(schedule).Append('\n');
@@ -164,7 +164,7 @@ public sealed class MessagingSentenceSnapshotTests
             var obj = kernel.WaitObjectOf(t);
             if (obj >= 0 && kernel.Program.Objects[obj].Kind is ObjectKind.MessageQueue or ObjectKind.Group)
             {
-                sb.Append("   ").Append(kernel.DescribeWait(t)).Append('\n');
+                sb.Append("   ").Append(kernel.DescribeWait(t)).Append(" | ").Append(kernel.WaitStateOf(t)).Append('\n');
             }
         }
     }
