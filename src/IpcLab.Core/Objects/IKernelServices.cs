@@ -81,6 +81,9 @@ internal interface IKernelServices
     /// <summary>The id of a string (a value, or an event's text).</summary>
     long Intern(string text);
 
+    /// <summary>True when <paramref name="id"/> is the id of a string of the run: a string value always is one.</summary>
+    bool IsString(long id);
+
     /// <summary>True when events are recorded: text made only for an event can be skipped otherwise.</summary>
     bool RecordsEvents { get; }
 

@@ -84,6 +84,8 @@ public sealed partial class Kernel : IKernelServices
 
     long IKernelServices.Intern(string text) => Strings.Intern(text);
 
+    bool IKernelServices.IsString(long id) => id >= 0 && id < Strings.Count;
+
     bool IKernelServices.RecordsEvents => Options.RecordEvents;
 
     int IKernelServices.ProcessOf(int thread) => Layout.ProcessOf(thread);

@@ -26,6 +26,11 @@ internal static class GroupState
             Require(flag == 0 || !k.HasEnded(t), $"{name} has ended but is still in {g.Name}");
             var inbox = group.Inbox(t);
             Require(inbox.IsWellFormed(), $"{name}'s inbox in {g.Name} has head {inbox.Head}, tail {inbox.Tail} of {g.Capacity}, or a stale value in a free slot");
+            for (var i = 0; i < inbox.Count; i++)
+            {
+                Require(g.ValueKind != ValueKind.Str || k.IsString(inbox[i]), $"{name}'s inbox in {g.Name} holds {inbox[i]}, which is not a string of the run");
+            }
+
             if (k.WaitObjectOf(t) != g.Id)
             {
                 continue;

@@ -17,11 +17,17 @@ internal static class MessageQueueState
         var cells = MessageQueueModule.CellsOf(k, q);
         Require(cells.IsWellFormed(MessageQueueModule.MaxPriority),
             $"mqueue {q.Name} holds {cells.Count} of {q.Capacity}, out of priority order or with a stale message in a free slot");
+        for (var i = 0; i < cells.Count; i++)
+        {
+            Require(IsValue(k, q, cells.Value(i)), $"mqueue {q.Name} holds {cells.Value(i)}, which is not a string of the run");
+        }
+
         for (var t = 0; t < k.Program.Threads.Count; t++)
         {
             var name = k.ThreadName(t);
             var parked = cells.Parked(t);
             Require(parked.IsWellFormed(MessageQueueModule.MaxPriority), $"{name} has a stale or malformed parked message in {q.Name}");
+            Require(!parked.IsParked || IsValue(k, q, parked.Value), $"{name}'s parked message {parked.Value} for {q.Name} is not a string of the run");
             var queued = k.WaitObjectOf(t) == q.Id;
             var op = queued ? MessageQueueModule.NextOf(k, t).Op : OpCode.Pass;
             Require(!queued || MessageQueueModule.IsBlockingReceive(op) || MessageQueueModule.IsBlockingSend(op), $"{name} is blocked on {q.Name} at a {op}");
@@ -66,6 +72,9 @@ internal static class MessageQueueState
 
         w.EndList();
     }
+
+    /// <summary>A message of a queue of strings is a string of the run; any number is a message of a queue of numbers.</summary>
+    internal static bool IsValue(IKernelServices k, ObjectInfo o, long value) => o.ValueKind != ValueKind.Str || k.IsString(value);
 
     private static void Require(bool condition, string message)
     {
