@@ -37,13 +37,14 @@ public static class ObjectModules
             new SharedVarModule(),
             new SharedMemoryModule(),
 
-            // Groups before message queues: at the clock tick a member that ended is told gone
-            // before the message it was blocked sending is told lost.
+            // Groups after the sockets (a process's descriptors close before its threads leave their
+            // groups) and before message queues (at the clock tick a member that ended is told gone
+            // before the message it was blocked sending is told lost).
             new GroupModule(),
             new MessageQueueModule(),
         ];
-        // The order in which the end-of-thread and end-of-process hooks run, and so the order of
-        // the events they emit: a robust mutex passes on before anything else is cleaned up.
+        // The order in which the end-of-thread, end-of-process and clock-tick hooks run, and so the
+        // order of the events they emit: a robust mutex passes on before anything else is cleaned up.
         All = [.. Objects, new StatementsModule(), new ProcessesModule(), new RunModule()];
 
         ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];

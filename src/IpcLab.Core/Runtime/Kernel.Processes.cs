@@ -71,11 +71,7 @@ public sealed partial class Kernel
         AfterProcessEnded(process);
     }
 
-    /// <summary>
-    /// What every end of a process leaves to clean up: robust mutexes pass on, mappings go,
-    /// descriptors close. Its threads leave their groups at the end of the step, as every thread
-    /// that ends does (the group module's clock tick).
-    /// </summary>
+    /// <summary>What every end of a process leaves to clean up: robust mutexes pass on, descriptors close, mappings go, groups forget it.</summary>
     private void AfterProcessEnded(int process)
     {
         foreach (var t in Program.Processes[process].Threads)
@@ -83,12 +79,11 @@ public sealed partial class Kernel
             ThreadEnded(t);
         }
 
+        CloseSocketsOfProcess(process);
         foreach (var module in ObjectModules.All)
         {
             module.OnProcessEnd(this, process);
         }
-
-        CloseSocketsOfProcess(process);
     }
 
     /// <summary>Closes a crashed process's descriptors (sockets): peers see end-of-file or a reset.</summary>

@@ -35,6 +35,32 @@ public sealed class GroupWaitTests
         Assert.Empty(Runner.Run(kernel, new RoundRobinScheduler()).Findings);
     }
 
+    /// <summary>
+    /// A broadcast waits on two full inboxes: x's (x is not a member, and crashes first: its inbox
+    /// still counts while y's is full) and y's (a member). When y's process crashes, y leaves the
+    /// group at once and that wakes the sender; x, which ended earlier, wakes nobody.
+    /// </summary>
+    [Fact]
+    public void ProcessCrash_MemberWithAFullInboxBlockingABroadcast_LeavesAndWakesTheSenderInThatOrder()
+    {
+        var kernel = KernelTestKit.NewKernel(
+            "group g capacity 1\nthread x:\n    pass\n    receive g -> a\nprocess p:\n    thread y:\n        join g\n        pass\n"
+            + "thread s:\n    broadcast g, 1\n    broadcast g, 2\n");
+        KernelTestKit.StepAll(kernel, "y", "s", "s");
+        kernel.InjectCrash(KernelTestKit.ThreadId(kernel, "x"));
+        Assert.Equal(ThreadStatus.Blocked, kernel.StatusOf(KernelTestKit.ThreadId(kernel, "s")));
+
+        kernel.InjectProcessCrash(kernel.Program.Threads[KernelTestKit.ThreadId(kernel, "y")].Process);
+
+        Assert.Equal(
+            [
+                "process p crashes: 1 thread stopped",
+                "y has ended and is no longer in g (1 message stays in its inbox; nobody will receive them)",
+                "s wakes up: an inbox in g has room now; it tries its send again",
+            ],
+            KernelTestKit.EventsOfStep(kernel, kernel.StepCount).Select(e => KernelTestKit.Describe(kernel, e)));
+    }
+
     [Theory]
     [InlineData("group g capacity 1\nthread m:\n    join g\n    receive g -> x\n", "m m", "m",
         "blocked on group g: its inbox is empty, waits for a message")]

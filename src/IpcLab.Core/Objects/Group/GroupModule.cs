@@ -163,38 +163,57 @@ internal sealed class GroupModule : ObjectModule
     }
 
     /// <summary>
-    /// A thread that ended leaves every group it was in, and every segment; the messages in its
-    /// inbox stay there, undelivered. This runs at the end of the step (not when the thread ends)
-    /// so that a member that ends in the middle of a send is told gone after that send's copies.
+    /// The threads of a process that ended leave their groups at once (after its descriptors
+    /// closed), before whatever else the clock tick finds: as every member that ended, below.
+    /// </summary>
+    internal override void OnProcessEnd(IKernelServices k, int process)
+    {
+        foreach (var t in k.Program.Processes[process].Threads)
+        {
+            LeaveAll(k, t);
+        }
+    }
+
+    /// <summary>
+    /// Members that ended leave their groups at the end of the step, not when they end, so that a
+    /// member that ends in the middle of a send (handed its copy) is told gone after that send's
+    /// other copies.
     /// </summary>
     internal override void OnClockTick(IKernelServices k)
     {
         for (var t = 0; t < k.Program.Threads.Count; t++)
         {
-            if (!k.HasEnded(t))
+            if (k.HasEnded(t))
+            {
+                LeaveAll(k, t);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A thread that ended leaves every group it was in, and every segment; the messages in its
+    /// inbox stay there, undelivered. Its going may let a blocked sender on (see <see cref="GroupSends"/>).
+    /// </summary>
+    private static void LeaveAll(IKernelServices k, int t)
+    {
+        foreach (var g in k.Program.Objects)
+        {
+            if (g.Kind != ObjectKind.Group)
             {
                 continue;
             }
 
-            foreach (var g in k.Program.Objects)
+            var group = CellsOf(k, g);
+            if (group.IsMember(t))
             {
-                if (g.Kind != ObjectKind.Group)
-                {
-                    continue;
-                }
-
-                var group = CellsOf(k, g);
-                if (group.IsMember(t))
-                {
-                    group.SetMember(t, false);
-                    var count = group.Inbox(t).Count;
-                    k.Emit(EventKind.MemberGone, t, -1, g.Id, value: count);
-                    GroupSends.WakeSendersIfFull(k, -1, -1, g, count);
-                }
-                else
-                {
-                    GroupSegment.WakeBroadcastsOffTheGroup(k, g, t);
-                }
+                group.SetMember(t, false);
+                var count = group.Inbox(t).Count;
+                k.Emit(EventKind.MemberGone, t, -1, g.Id, value: count);
+                GroupSends.WakeSendersIfFull(k, -1, -1, g, count);
+            }
+            else
+            {
+                GroupSegment.WakeBroadcastsOffTheGroup(k, g, t);
             }
         }
     }
