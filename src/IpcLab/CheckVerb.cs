@@ -22,6 +22,10 @@ internal static class CheckVerb
             throw new InputException("--max-steps must be at least 1");
         }
 
+        InputFiles.CheckName(opt.File, "FILE");
+        InputFiles.CheckName(opt.Save, "--save");
+        AtomicFile.Check(opt.Save, ScriptInput(opt));
+
         var program = InputFiles.LoadScript(opt.File);
         var report = Checker.Check(program, new CheckOptions
         {
@@ -32,6 +36,11 @@ internal static class CheckVerb
         });
         var last = opt.Seed + (ulong)opt.Runs - 1;
         o.WriteLine($"checked {opt.File}: {report.Runs} runs, random schedules with seeds {opt.Seed}..{last}{(opt.RandomWaiters ? ", random waiters" : "")}");
+        if (program.Threads.Count == 0)
+        {
+            o.WriteLine($"note: {StepPrinter.NoThread}");
+        }
+
         if (report.First is null)
         {
             o.WriteLine($"no finding: every run ended with no fault, deadlock or failed check; {report.DistinctFinalStates} distinct final state{(report.DistinctFinalStates == 1 ? "" : "s")}");
@@ -43,7 +52,7 @@ internal static class CheckVerb
         o.WriteLine($"first found with seed {first.Seed} (replay: ipclab run {opt.File} --seed {first.Seed}):");
         foreach (var f in first.Findings)
         {
-            o.WriteLine($"  - step {f.Step}: {f.Text}");
+            o.WriteLine($"  - step {f.Step}: {TerminalText.Visible(f.Text)}");
         }
 
         var shortest = report.Shortest!;
@@ -56,10 +65,12 @@ internal static class CheckVerb
         StepPrinter.PrintSummary(o, kernel, result, $"shrunk from seed {shortest.Seed}");
         if (opt.Save is not null)
         {
-            AtomicFile.Write(opt.Save, SavedRun.From(kernel, $"shrunk from seed {shortest.Seed}").ToJson());
+            AtomicFile.Write(opt.Save, SavedRun.From(kernel, $"shrunk from seed {shortest.Seed}").ToJson(), ScriptInput(opt));
             o.WriteLine($"saved: {opt.Save} (replay with: ipclab run {opt.File} --replay {opt.Save})");
         }
 
         return 1;
     }
+
+    private static (string Path, string Role) ScriptInput(Options opt) => (opt.File, "the script this command reads (FILE)");
 }

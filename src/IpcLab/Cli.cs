@@ -5,7 +5,8 @@ namespace IpcLab;
 
 /// <summary>
 /// The <c>ipclab</c> command line. Exit codes: 0 the run (or every run) ended cleanly; 1 a
-/// finding (deadlock, fault, failed assertion or final check, step budget); 2 bad input or usage.
+/// finding (deadlock, fault, failed assertion or final check, step budget); 2 bad input or usage;
+/// 128 + N when signal N (SIGINT, SIGTERM, SIGHUP, SIGQUIT) stopped a file being written.
 /// </summary>
 public static class Cli
 {
@@ -35,8 +36,8 @@ public static class Cli
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"ipclab: {e.Message}");
-            return 2;
+            stderr.WriteLine($"ipclab: {TerminalText.Visible(e.Message)}");
+            return e.ExitCode;
         }
     }
 

@@ -7,6 +7,28 @@ namespace IpcLab;
 /// <summary>Reads scripts and saved runs, turning every problem into a clear <see cref="InputException"/>.</summary>
 internal static class InputFiles
 {
+    /// <summary>
+    /// Refuses a file name no file can have (empty, or holding a NUL character) before anything
+    /// runs; <paramref name="what"/> is the argument or option it came from ("FILE", "--save").
+    /// </summary>
+    public static void CheckName(string? path, string what)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        if (path.Length == 0)
+        {
+            throw new InputException($"{what}: the file name is empty");
+        }
+
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new InputException($"{what}: the file name holds a NUL character, which no file name can hold");
+        }
+    }
+
     public static string ReadText(string path)
     {
         try

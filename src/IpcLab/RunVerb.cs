@@ -22,6 +22,13 @@ internal static class RunVerb
             throw new InputException("--max-steps must be at least 1");
         }
 
+        InputFiles.CheckName(opt.File, "FILE");
+        InputFiles.CheckName(opt.Replay, "--replay");
+        InputFiles.CheckName(opt.Trace, "--trace");
+        InputFiles.CheckName(opt.Save, "--save");
+        AtomicFile.Check(opt.Trace, Inputs(opt));
+        AtomicFile.Check(opt.Save, Inputs(opt));
+
         var scriptText = InputFiles.ReadText(opt.File);
         CompiledProgram program;
         SavedRun? saved = null;
@@ -69,18 +76,23 @@ internal static class RunVerb
         StepPrinter.PrintSummary(o, kernel, result, scheduler);
         if (opt.Trace is not null)
         {
-            AtomicFile.Write(opt.Trace, EventJson.ToLines(kernel));
+            AtomicFile.Write(opt.Trace, EventJson.ToLines(kernel), Inputs(opt));
             o.WriteLine($"trace: {kernel.Events.Count} events written to {opt.Trace}");
         }
 
         if (opt.Save is not null)
         {
-            AtomicFile.Write(opt.Save, SavedRun.From(kernel, scheduler).ToJson());
+            AtomicFile.Write(opt.Save, SavedRun.From(kernel, scheduler).ToJson(), Inputs(opt));
             o.WriteLine($"saved: {opt.Save} (replay with: ipclab run {opt.File} --replay {opt.Save})");
         }
 
         return result.Outcome == RunOutcome.Completed ? 0 : 1;
     }
+
+    /// <summary>The files this run reads, which its --save and --trace must never replace.</summary>
+    private static (string Path, string Role)[] Inputs(Options opt) => opt.Replay is null
+        ? [(opt.File, "the script this command reads (FILE)")]
+        : [(opt.File, "the script this command reads (FILE)"), (opt.Replay, "the saved run this command reads (--replay)")];
 
     private static IReadOnlyList<ScheduleEntry> ResolveSchedule(SavedRun saved, CompiledProgram program, string path)
     {

@@ -7,15 +7,18 @@ namespace IpcLab;
 /// <summary>Prints a run as numbered steps (`step  thread  what happened`) and a summary.</summary>
 internal static class StepPrinter
 {
+    /// <summary>What `run` and `check` say about a program without any thread (a normal run of 0 steps).</summary>
+    public const string NoThread = "the program declares no thread, so no step can run; its final checks are still evaluated";
+
     public static void PrintSteps(TextWriter o, Kernel kernel, int fromEvent = 0)
     {
-        var width = Math.Max(6, kernel.Program.Threads.Max(t => t.Name.Length));
+        var width = kernel.Program.Threads.Select(t => t.Name.Length).Append(6).Max();
         o.WriteLine($"{"step",5}  {"thread".PadRight(width)}  what happened");
         var lastStep = -1;
         for (var i = fromEvent; i < kernel.Events.Count; i++)
         {
             var e = kernel.Events[i];
-            var text = EventText.Describe(e, kernel.Program, kernel.Strings);
+            var text = TerminalText.Visible(EventText.Describe(e, kernel.Program, kernel.Strings));
             var who = e.Thread >= 0 ? kernel.ThreadName(e.Thread) : "";
             if (who.Length > 0 && text.StartsWith(who + " ", StringComparison.Ordinal))
             {
@@ -38,13 +41,13 @@ internal static class StepPrinter
         o.WriteLine();
         o.WriteLine($"scheduler: {scheduler}; {result.Steps} steps");
         var states = kernel.Program.Threads.Select(t => $"{t.Name} {StatusWord(kernel, t.Id)}");
-        o.WriteLine($"threads: {string.Join(", ", states)}");
+        o.WriteLine(kernel.Program.Threads.Count == 0 ? $"threads: none ({NoThread})" : $"threads: {string.Join(", ", states)}");
         switch (result.Outcome)
         {
             case RunOutcome.Completed:
                 var checks = kernel.Program.Expectations.Count;
-                var ended = kernel.Program.Threads.All(t => kernel.StatusOf(t.Id) == ThreadStatus.Finished)
-                    ? "every thread finished"
+                var ended = kernel.Program.Threads.Count == 0 ? "there is no thread to run"
+                    : kernel.Program.Threads.All(t => kernel.StatusOf(t.Id) == ThreadStatus.Finished) ? "every thread finished"
                     : "no finding (not every thread finished: see the threads above)";
                 o.WriteLine(checks == 0
                     ? $"result: ok: {ended}"
@@ -57,7 +60,7 @@ internal static class StepPrinter
                 o.WriteLine($"result: {result.Findings.Count} finding{(result.Findings.Count == 1 ? "" : "s")}");
                 foreach (var f in result.Findings)
                 {
-                    o.WriteLine($"  - step {f.Step}: {f.Text}");
+                    o.WriteLine($"  - step {f.Step}: {TerminalText.Visible(f.Text)}");
                 }
 
                 break;

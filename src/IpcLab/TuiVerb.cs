@@ -61,6 +61,8 @@ internal static class TuiVerb
             return at is null ? state : throw new InputException("--at N needs a FILE to open");
         }
 
+        InputFiles.CheckName(file, "FILE");
+
         if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             OpenSaved(state, file, at);

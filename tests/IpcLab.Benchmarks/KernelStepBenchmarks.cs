@@ -5,7 +5,9 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Benchmarks;
 
 /// <summary>
-/// One whole run of <see cref="Scenario.Text"/> per invocation under <c>RandomScheduler(42)</c>.
+/// One whole run of a program per invocation under <c>RandomScheduler(42)</c>: the bounded buffer
+/// (<see cref="Scenario.Text"/>) and a program between processes over a message queue and a stream
+/// socket (<see cref="Scenario.IpcText"/>).
 /// The step count is fixed by the seed; the "Steps/run", "ns/step" and "Msteps/s" columns
 /// (see <see cref="StepRateColumn"/>) turn the time of a run into steps per second.
 /// </summary>
@@ -19,13 +21,16 @@ public class KernelStepBenchmarks
     private Kernel _checked = null!;
     private int _steps;
 
+    [Params("bounded-buffer", "sockets+mqueue")]
+    public string Program { get; set; } = "bounded-buffer";
+
     /// <summary>The step count of one run, computed once; every benchmark run must match it.</summary>
     public int StepsPerRun => _steps;
 
     [GlobalSetup]
     public void Setup()
     {
-        _program = Scenario.Compile();
+        _program = Scenario.Compile(Program);
         _bare = Scenario.NewKernel(_program, events: false, invariants: false);
         _withEvents = Scenario.NewKernel(_program, events: true, invariants: false);
         _checked = Scenario.NewKernel(_program, events: true, invariants: true);

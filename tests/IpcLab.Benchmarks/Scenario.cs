@@ -33,12 +33,59 @@ public static class Scenario
                 unlock m
         """;
 
+    /// <summary>
+    /// Between processes: a dispatcher sends 2,000 jobs through a message queue to a worker,
+    /// which sends a result for each over a stream socket to a collector (buffer of 8 bytes, so
+    /// sends and receives block and wake all the time).
+    /// </summary>
+    public const string IpcText = """
+        mqueue jobs capacity 4
+        socket results path "/tmp/results" backlog 1 buffer 8
+        semaphore ready
+
+        process dispatcher:
+            thread dispatch:
+                for i in 1..2000:
+                    send jobs, i
+                send jobs, 0
+
+        process worker:
+            thread work:
+                P ready
+                connect results -> fd
+                receive jobs -> job
+                while job != 0:
+                    send fd, "r;"
+                    receive jobs -> job
+                shutdown fd
+                close fd
+
+        process collector:
+            thread collect:
+                listen results -> lfd
+                V ready
+                accept lfd -> fd
+                recv fd -> s
+                while s != "":
+                    recv fd -> s
+                close fd
+                close lfd
+        """;
+
     /// <summary>The seed of every run: a seed fixes the schedule, so it fixes the step count.</summary>
     public const ulong Seed = 42;
 
     public const int MaxSteps = 10_000_000;
 
     public static CompiledProgram Compile() => Compiler.CompileText("bench.ipl", Text);
+
+    /// <summary>The program a benchmark parameter names: "bounded-buffer" or "sockets+mqueue".</summary>
+    public static CompiledProgram Compile(string name) => name switch
+    {
+        "bounded-buffer" => Compile(),
+        "sockets+mqueue" => Compiler.CompileText("ipc.ipl", IpcText),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such benchmark program"),
+    };
 
     public static Kernel NewKernel(CompiledProgram program, bool events, bool invariants) =>
         new(program, new KernelOptions
@@ -64,5 +111,5 @@ public static class Scenario
     }
 
     /// <summary>The steps of one run under <see cref="Seed"/> (the same whatever is recorded).</summary>
-    public static int StepsPerRun() => RunOnce(NewKernel(Compile(), events: false, invariants: false)).Steps;
+    public static int StepsPerRun(string program) => RunOnce(NewKernel(Compile(program), events: false, invariants: false)).Steps;
 }

@@ -17,7 +17,7 @@ public sealed class StepRateColumn : IColumn
     public static readonly StepRateColumn NanosecondsPerStep = new("ns/step", "Mean time of a run divided by its steps", Kind.NsPerStep);
     public static readonly StepRateColumn MegaStepsPerSecond = new("Msteps/s", "Millions of kernel steps per second (1000 / ns per step)", Kind.MStepsPerSecond);
 
-    private static readonly Lazy<int> s_steps = new(Scenario.StepsPerRun);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> s_steps = new(StringComparer.Ordinal);
     private readonly Kind _kind;
 
     private StepRateColumn(string name, string legend, Kind kind)
@@ -63,7 +63,8 @@ public sealed class StepRateColumn : IColumn
             return "-";
         }
 
-        var steps = s_steps.Value;
+        var program = benchmarkCase.Parameters["Program"] as string ?? "bounded-buffer";
+        var steps = s_steps.GetOrAdd(program, Scenario.StepsPerRun);
         if (_kind == Kind.Steps)
         {
             return steps.ToString("N0", CultureInfo.InvariantCulture);

@@ -29,18 +29,6 @@ public sealed record ObjectInfo(
     /// <summary>A socket's path and sizes; null for other kinds.</summary>
     public SocketSpec? Socket { get; init; }
 
-    public string KindWord => Kind switch
-    {
-        ObjectKind.Mutex => "mutex",
-        ObjectKind.CondVar => "condition variable",
-        ObjectKind.Semaphore => "semaphore",
-        ObjectKind.BoundedQueue => "queue",
-        ObjectKind.SharedVar => "shared variable",
-        ObjectKind.SharedMemory => "shared-memory segment",
-        ObjectKind.StreamSocket => "stream socket",
-        ObjectKind.DatagramSocket => "datagram socket",
-        ObjectKind.MessageQueue => "message queue",
-        ObjectKind.Group => "group",
-        _ => Kind.ToString(),
-    };
+    /// <summary>The kind in words ("semaphore", "message queue"), from its module.</summary>
+    public string KindWord => Objects.ObjectModules.Of(Kind).KindWord;
 }

@@ -30,6 +30,11 @@ public readonly struct EventWords(KernelEvent e, CompiledProgram program, String
     /// <summary>The value as a string id, its text.</summary>
     public string Text => strings[Event.Value];
 
+    /// <summary>The text of any string id.</summary>
+    public string TextOf(long id) => strings[id];
+
+    public string ProcessName(int process) => Program.Processes[process].Name;
+
     public string ThreadName(int thread) => Program.Threads[thread].Name;
 
     public static string Plural(long n, string word) => n == 1 ? $"{n} {word}" : $"{n} {word}s";

@@ -15,6 +15,9 @@ internal interface IKernelServices
     /// <summary>The cells of an object in the state array (its typed view wraps them).</summary>
     Span<long> Cells(int objectId);
 
+    /// <summary>The descriptor table of a process (see <see cref="Descriptors.DescriptorTable"/>); empty when the program has no socket.</summary>
+    Span<long> DescriptorTable(int process);
+
     /// <summary>A local of a thread (results of operations go there).</summary>
     ref long Local(int thread, int slot);
 
@@ -22,13 +25,13 @@ internal interface IKernelServices
 
     ThreadStatus StatusOf(int thread);
 
+    /// <summary>The object a blocked or waiting thread is queued on, or -1.</summary>
+    int WaitObjectOf(int thread);
+
     /// <summary>True once a thread has finished or faulted.</summary>
     bool HasEnded(int thread);
 
     int PcOf(int thread);
-
-    /// <summary>The object a blocked or waiting thread waits on, or -1.</summary>
-    int WaitObjectOf(int thread);
 
     /// <summary>Puts a thread at the end of an object's wait queue, blocked or waiting. Its step stays pending.</summary>
     void JoinWaitQueue(int thread, int objectId, ThreadStatus status);
@@ -45,9 +48,11 @@ internal interface IKernelServices
     /// <summary>
     /// Gives a thread that is about to join a wait queue a deadline: when <paramref name="steps"/>
     /// more steps have passed after this one and it still waits, the module of its object times it
-    /// out (<see cref="ObjectModule.TimeOut"/>). Leaving the wait queue ends the deadline.
+    /// out (<see cref="ObjectModule.TimeOut"/>). Leaving the wait queue ends the deadline. A
+    /// negative timeout, or one whose deadline does not fit in 64 bits, faults the thread:
+    /// <paramref name="waits"/> says what waited ("waits on q", "sends to q").
     /// </summary>
-    void SetTimeout(int thread, long steps);
+    void SetTimeout(int thread, long steps, string waits);
 
     /// <summary>The step at which a thread's timed wait gives up, or 0 when it has none.</summary>
     long DeadlineOf(int thread);
@@ -69,6 +74,9 @@ internal interface IKernelServices
 
     void Emit(EventKind kind, int thread, int pc, int objectId = -1, int other = -1, long value = 0);
 
+    /// <summary>Records an event with more fields than the other Emit takes (a descriptor, byte counts); its Step and Pos are filled in.</summary>
+    void Emit(KernelEvent e);
+
     /// <summary>After a thread blocked on a mutex: reports a cycle of mutex waits through it, if one formed.</summary>
     void ReportCycleFrom(int thread, int pc);
 
@@ -81,13 +89,19 @@ internal interface IKernelServices
     /// <summary>The id of a string (a value, or an event's text).</summary>
     long Intern(string text);
 
-    /// <summary>True when <paramref name="id"/> is the id of a string of the run: a string value always is one.</summary>
-    bool IsString(long id);
+    /// <summary>True when <paramref name="value"/> is a valid value of the kind (a string value is the id of a known string).</summary>
+    bool IsValue(ValueKind kind, long value);
 
     /// <summary>True when events are recorded: text made only for an event can be skipped otherwise.</summary>
     bool RecordsEvents { get; }
 
     int ProcessOf(int thread);
+
+    /// <summary>True while at least one thread of the process has not ended.</summary>
+    bool IsProcessAlive(int process);
+
+    /// <summary>The run's strings, by id.</summary>
+    StringTable Strings { get; }
 
     string ThreadName(int thread);
 

@@ -48,6 +48,11 @@ public abstract class KernelModule
     /// <summary>The sentence of one of <see cref="Events"/>.</summary>
     public abstract string Describe(in EventWords w);
 
+    /// <summary>The fields of one of <see cref="Events"/> for the JSON trace, by name; most events have none beyond the common ones.</summary>
+    public virtual void WriteFields(in EventWords w, EventFieldWriter fields)
+    {
+    }
+
     /// <summary>The end of every <see cref="Describe"/> switch: an event this module does not emit is a bug, never a silent sentence.</summary>
     protected string NotMine(in EventWords w) =>
         throw new ArgumentOutOfRangeException(nameof(w), w.Event.Kind, $"the {Name} module has no sentence for this event");

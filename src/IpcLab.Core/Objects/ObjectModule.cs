@@ -51,6 +51,12 @@ public abstract class ObjectModule : KernelModule
     /// </summary>
     internal virtual bool CanProceed(IKernelServices k, ObjectInfo o, int thread) => false;
 
+    /// <summary>
+    /// True for an operation a thread blocked on an object of this kind may be at: by default the
+    /// kind's own operations (a socket is waited on by descriptor operations too).
+    /// </summary>
+    internal virtual bool CanBlockAt(OpCode op) => ObjectModules.OwnerOf(op) == this;
+
     /// <summary>What a thread queued on <paramref name="o"/> waits for, after its name: "waits on semaphore s (count 0)".</summary>
     internal virtual string DescribeWait(IKernelServices k, ObjectInfo o, int thread) => $"waits on {o.Name}";
 
@@ -77,7 +83,7 @@ public abstract class ObjectModule : KernelModule
     internal abstract void WriteState(IKernelServices k, ObjectInfo o, StateWriter w);
 
     /// <summary>A kernel invariant: a failure is a bug in IpcLab, never the script's fault.</summary>
-    protected static void Require(bool condition, string message)
+    internal static void Require(bool condition, string message)
     {
         if (!condition)
         {

@@ -1,6 +1,8 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.BoundedQueue;
 using IpcLab.Core.Objects.CondVar;
+using IpcLab.Core.Objects.DatagramSocket;
+using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Group;
 using IpcLab.Core.Objects.MessageQueue;
 using IpcLab.Core.Objects.Mutex;
@@ -10,6 +12,7 @@ using IpcLab.Core.Objects.Semaphore;
 using IpcLab.Core.Objects.SharedMemory;
 using IpcLab.Core.Objects.SharedVar;
 using IpcLab.Core.Objects.Statements;
+using IpcLab.Core.Objects.StreamSocket;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Objects;
@@ -25,10 +28,13 @@ public static class ObjectModules
     private static readonly KernelModule?[] ByOp;
     private static readonly KernelModule?[] ByEvent;
     private static readonly EventSpec[] SpecByEvent;
+    private static readonly Dictionary<string, List<OpSpec>> ByWord = new(StringComparer.Ordinal);
 
     static ObjectModules()
     {
-        Objects =
+        // The order in which the end-of-thread, end-of-process and clock-tick hooks run, and so the
+        // order of the events they emit: a robust mutex passes on before anything else is cleaned up.
+        All =
         [
             new MutexModule(),
             new CondVarModule(),
@@ -36,16 +42,20 @@ public static class ObjectModules
             new BoundedQueueModule(),
             new SharedVarModule(),
             new SharedMemoryModule(),
+            new StreamSocketModule(),
+            new DatagramSocketModule(),
+            new DescriptorsModule(),
 
-            // Groups after the sockets (a process's descriptors close before its threads leave their
-            // groups) and before message queues (at the clock tick a member that ended is told gone
-            // before the message it was blocked sending is told lost).
+            // Groups after the descriptors (a process's descriptors close before its threads leave
+            // their groups) and before message queues (at the clock tick a member that ended is told
+            // gone before the message it was blocked sending is told lost).
             new GroupModule(),
             new MessageQueueModule(),
+            new StatementsModule(),
+            new ProcessesModule(),
+            new RunModule(),
         ];
-        // The order in which the end-of-thread, end-of-process and clock-tick hooks run, and so the
-        // order of the events they emit: a robust mutex passes on before anything else is cleaned up.
-        All = [.. Objects, new StatementsModule(), new ProcessesModule(), new RunModule()];
+        Objects = [.. All.OfType<ObjectModule>()];
 
         ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];
         foreach (var m in Objects)
@@ -61,6 +71,15 @@ public static class ObjectModules
             foreach (var op in m.Operations)
             {
                 ByOp[(int)op.Op] ??= m;
+                foreach (var word in op.Words)
+                {
+                    if (!ByWord.TryGetValue(word, out var specs))
+                    {
+                        ByWord[word] = specs = [];
+                    }
+
+                    specs.Add(op);
+                }
             }
 
             foreach (var e in m.Events)
@@ -74,13 +93,18 @@ public static class ObjectModules
         }
     }
 
-    /// <summary>Every module: the object kinds, then the parts that are not objects.</summary>
+    /// <summary>Every module, in the order their hooks run.</summary>
     public static IReadOnlyList<KernelModule> All { get; }
 
     public static IReadOnlyList<ObjectModule> Objects { get; }
 
-    /// <summary>The module of a kind, or null while the kind has none (a guard test says which).</summary>
-    public static ObjectModule? Of(ObjectKind kind) => ByKind[(int)kind];
+    /// <summary>The operations a statement word may mean (several when the operand decides: `wait s` on a semaphore, `wait c, m` on a condition).</summary>
+    public static IReadOnlyList<OpSpec> OperationsOf(string word) =>
+        ByWord.TryGetValue(word, out var specs) ? specs : [];
+
+    /// <summary>The module of a kind (every kind has one: a guard test checks it).</summary>
+    public static ObjectModule Of(ObjectKind kind) =>
+        ByKind[(int)kind] ?? throw new InvalidOperationException($"no module owns the object kind {kind}");
 
     /// <summary>The module that carries out an operation, or null.</summary>
     public static KernelModule? OwnerOf(OpCode op) => ByOp[(int)op];

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using IpcLab.Core.Objects;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Persistence;
@@ -43,6 +44,7 @@ public static class EventJson
                 w.WriteNumber("value", e.Value);
             }
 
+            ObjectModules.OwnerOf(e.Kind)?.WriteFields(new EventWords(e, program, kernel.Strings), new JsonFieldWriter(w));
             w.WriteString("text", EventText.Describe(e, program, kernel.Strings));
             w.WriteEndObject();
         }
@@ -59,5 +61,15 @@ public static class EventJson
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>A module's event fields, as JSON properties of the event's line.</summary>
+    private sealed class JsonFieldWriter(Utf8JsonWriter w) : EventFieldWriter
+    {
+        public override void Number(string name, long value) => w.WriteNumber(name, value);
+
+        public override void Text(string name, string value) => w.WriteString(name, value);
+
+        public override void Flag(string name, bool value) => w.WriteBoolean(name, value);
     }
 }

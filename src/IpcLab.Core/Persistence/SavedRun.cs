@@ -129,12 +129,36 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
                 schedule.Add(ParseEntry(file, item, schedule.Count + 1));
             }
 
-            var events = root.TryGetProperty("events", out var ev) && ev.ValueKind == JsonValueKind.Array
-                ? ev.EnumerateArray().Select(x => x.GetString() ?? "").ToArray()
-                : [];
-            var scheduler = root.TryGetProperty("scheduler", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "replay";
-            return new SavedRun(Str(file, root, "scriptFile"), Str(file, root, "script"), scheduler, schedule, events);
+            var scheduler = root.TryGetProperty("scheduler", out var s) && s.ValueKind == JsonValueKind.String
+                ? Text(file, s, "the field \"scheduler\"")
+                : "replay";
+            return new SavedRun(Str(file, root, "scriptFile"), Str(file, root, "script"), scheduler, schedule, EventTexts(file, root));
         }
+    }
+
+    /// <summary>The sentences of the events, when the run carries them (an old run may not).</summary>
+    private static string[] EventTexts(string file, JsonElement root)
+    {
+        if (!root.TryGetProperty("events", out var events))
+        {
+            return [];
+        }
+
+        if (events.ValueKind != JsonValueKind.Array)
+        {
+            throw new SavedRunException($"{file}: the field \"events\" is not an array of sentences");
+        }
+
+        var texts = new List<string>();
+        foreach (var item in events.EnumerateArray())
+        {
+            var where = $"\"events\" item {texts.Count + 1}";
+            texts.Add(item.ValueKind == JsonValueKind.String
+                ? Text(file, item, where)
+                : throw new SavedRunException($"{file}: {where} is not a string (each item is the sentence of one event)"));
+        }
+
+        return [.. texts];
     }
 
     private static SavedEntry ParseEntry(string file, JsonElement item, int number)
@@ -148,8 +172,10 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
         {
             if (item.TryGetProperty(KindKey(kind), out var thread) && thread.ValueKind == JsonValueKind.String)
             {
-                var wakes = item.TryGetProperty("wakes", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : null;
-                return new SavedEntry(kind, thread.GetString()!, wakes);
+                var wakes = item.TryGetProperty("wakes", out var w) && w.ValueKind == JsonValueKind.String
+                    ? Text(file, w, $"schedule entry {number} (\"wakes\")")
+                    : null;
+                return new SavedEntry(kind, Text(file, thread, $"schedule entry {number} (\"{KindKey(kind)}\")"), wakes);
             }
         }
 
@@ -166,8 +192,24 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
 
     private static string Str(string file, JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
-            ? v.GetString()!
+            ? Text(file, v, $"the field \"{name}\"")
             : throw new SavedRunException($"{file}: missing the string field \"{name}\"");
+
+    /// <summary>
+    /// A JSON string as text. JSON may escape half of a UTF-16 pair alone ("\ud800"), which is no
+    /// character: reading it fails, and the run names where.
+    /// </summary>
+    private static string Text(string file, JsonElement value, string where)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new SavedRunException($"{file}: {where} is not valid text (it holds a lone surrogate, half of a UTF-16 pair, such as \\ud800)");
+        }
+    }
 
     private static JsonElement Array(string file, JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array

@@ -138,46 +138,56 @@ public enum EventKind
     /// <summary>A thread wrote one value into a range of words of segment Object (from word Other) in one step; Value = the text "7 to s[0..2] (3 words)".</summary>
     ShmRangeWritten,
 
-    /// <summary>A thread listens on stream socket Object. Value = the detail in words (as for every socket event).</summary>
+    /// <summary>A thread listens on stream socket Object and got descriptor Fd.</summary>
     SocketListened,
 
-    /// <summary>A thread connected to stream socket Object; the connection waits in the backlog.</summary>
+    /// <summary>A thread connected to stream socket Object and got Fd; the connection waits in the backlog, Count long (this one included).</summary>
     SocketConnected,
 
-    /// <summary>A thread accepted a pending connection of stream socket Object.</summary>
+    /// <summary>A thread accepted a pending connection of stream socket Object on listening descriptor Other: it got Fd; the client's end is PeerFd of PeerProcess (-1 when already closed).</summary>
     SocketAccepted,
 
-    /// <summary>A thread wrote bytes into a connection of stream socket Object (all it had to send, or the rest).</summary>
+    /// <summary>A thread wrote the string Value on Fd, from byte Other on (all it had to send, or the rest); Count bytes are now in the buffer.</summary>
     SocketSent,
 
-    /// <summary>A thread read bytes from a connection of stream socket Object.</summary>
+    /// <summary>A thread read the string Value on Fd, of Count bytes waiting; Other = the bytes it asked for, -1 for all.</summary>
     SocketReceived,
 
-    /// <summary>A recv found the buffer empty and the peer's writing side closed: end-of-file ("").</summary>
+    /// <summary>A recv on Fd found the buffer empty and the peer's writing side closed: end-of-file (""); Other = 1 when the peer closed, 0 when it shut down writing.</summary>
     SocketEndOfFile,
 
-    /// <summary>A socket operation could not go on (empty buffer, full buffer, full backlog, nothing ready) and the thread blocks on Object.</summary>
+    /// <summary>
+    /// A socket operation could not go on and the thread blocks on Object: connect to a full
+    /// backlog (Count pending), accept or recv with nothing there (on Fd), send into a full buffer
+    /// (Fd, the string Value from byte Other, Count bytes written before it blocked), sendto a full
+    /// queue (Count queued), select with nothing ready (Value = the watched descriptors as text).
+    /// </summary>
     SocketBlocked,
 
-    /// <summary>A thread blocked on socket Object can now make progress; it will retry its operation.</summary>
+    /// <summary>A thread blocked on socket Object can now make progress and will retry its operation; Value = why (a cause), with its Fd and Count.</summary>
     SocketWoken,
 
-    /// <summary>A thread shut down the writing side of a connection of Object.</summary>
+    /// <summary>A thread shut down the writing side of connection end Fd; Count bytes were still in the buffer.</summary>
     SocketShutdown,
 
-    /// <summary>A descriptor referring to Object was closed (by close, or by the kernel when its process ended or crashed).</summary>
+    /// <summary>
+    /// Descriptor Fd of Process, referring to Object, was closed, by close or (Thread -1) by the
+    /// kernel when its process ended: Other = its last thread when it exited, -1 when it crashed.
+    /// Value = what it was (a descriptor kind); Count = the connections dropped from the backlog,
+    /// or the unread bytes or queued messages discarded; PeerFd, PeerProcess = the connection's other end.
+    /// </summary>
     SocketClosed,
 
-    /// <summary>A select found descriptors readable; Value says which and why.</summary>
+    /// <summary>A select found Count descriptors readable, Fd the first; Value = the watched ones and why the ready ones are, as text.</summary>
     Selected,
 
-    /// <summary>A thread bound datagram socket Object and receives on it.</summary>
+    /// <summary>A thread bound datagram socket Object and receives on Fd.</summary>
     SocketBound,
 
-    /// <summary>A datagram went into the queue of Object.</summary>
+    /// <summary>The string Value went into the queue of datagram socket Object, which now holds Count.</summary>
     DatagramSent,
 
-    /// <summary>A whole datagram came out of the queue of Object.</summary>
+    /// <summary>The whole datagram Value came out of the queue of Object on Fd (cut to Other bytes when Other is shorter; -1: no limit); Count are left.</summary>
     DatagramReceived,
 
     /// <summary>Value went into message queue Object with priority Other.</summary>
@@ -236,6 +246,9 @@ public enum EventKind
 
     /// <summary>A message Value for group Object had nobody to take it: unicast to Other, who is not a member, or (Other = -1) an anycast to an empty group.</summary>
     NotDelivered,
+
+    /// <summary>At the end of the run: process Other could never start (only processes that never started spawn it). Value = why, in words.</summary>
+    NeverStarted,
 
     /// <summary>A tryreceive found the thread's inbox in group Object empty.</summary>
     GroupTryFailed,

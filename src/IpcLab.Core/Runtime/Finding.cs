@@ -20,6 +20,9 @@ public enum FindingKind
 
     /// <summary>The run used its whole step budget without ending.</summary>
     StepBudget,
+
+    /// <summary>A process could never start: only processes that never started themselves spawn it.</summary>
+    NeverStarted,
 }
 
 /// <summary>A problem found at a step, with its explanation in words.</summary>
@@ -33,6 +36,7 @@ public sealed record Finding(FindingKind Kind, int Step, int Thread, string Text
         FindingKind.Deadlock => "deadlock",
         FindingKind.ExpectFailed => "final check failed",
         FindingKind.StepBudget => "step budget exhausted",
+        FindingKind.NeverStarted => "process never started",
         _ => Kind.ToString(),
     };
 }

@@ -17,7 +17,7 @@ public sealed partial class Kernel
             if (obj >= 0)
             {
                 var info = Program.Objects[obj];
-                var holder = ObjectModules.Of(info.Kind)?.Holder(this, info) ?? -1;
+                var holder = ObjectModules.Of(info.Kind).Holder(this, info);
                 edges.Add(new WaitEdge(t, obj, holder));
             }
         }
@@ -36,18 +36,7 @@ public sealed partial class Kernel
         }
 
         var info = Program.Objects[obj];
-        if (ObjectModules.Of(info.Kind) is { } module)
-        {
-            return $"{name} {module.DescribeWait(this, info, thread)}";
-        }
-
-        switch (info.Kind)
-        {
-            case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
-                return $"{name} {DescribeSocketWait(thread)}";
-            default:
-                return $"{name} waits on {info.Name}";
-        }
+        return $"{name} {ObjectModules.Of(info.Kind).DescribeWait(this, info, thread)}";
     }
 
     /// <summary>A queued thread's state in a few words for the threads panel ("blocked on semaphore s (count 0)"), or null when it is not queued.</summary>
@@ -60,7 +49,7 @@ public sealed partial class Kernel
         }
 
         var info = Program.Objects[obj];
-        return ObjectModules.Of(info.Kind)?.WaitState(this, info, thread);
+        return ObjectModules.Of(info.Kind).WaitState(this, info, thread);
     }
 
     /// <summary>
@@ -99,8 +88,8 @@ public sealed partial class Kernel
     }
 
     /// <summary>
-    /// Ends the run when no thread can step: reports a deadlock if some thread still waits,
-    /// otherwise evaluates the final checks. Does nothing if already concluded or if a thread can still run.
+    /// Ends the run when no thread can step: reports the processes that could never start, then a
+    /// deadlock if some thread still waits, otherwise evaluates the final checks. Does nothing if already concluded or if a thread can still run.
     /// </summary>
     public void Conclude()
     {
@@ -110,6 +99,11 @@ public sealed partial class Kernel
         }
 
         _concluded = true;
+        foreach (var (process, why) in NeverStartedProcesses.Of(Program))
+        {
+            EmitFinding(FindingKind.NeverStarted, EventKind.NeverStarted, -1, -1, -1, process, Strings.Intern(why));
+        }
+
         var edges = WaitForGraph();
         if (edges.Count > 0)
         {

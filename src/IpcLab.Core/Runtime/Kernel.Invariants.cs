@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
 
 namespace IpcLab.Core.Runtime;
 
@@ -8,6 +9,14 @@ public sealed partial class Kernel
 {
     public void AssertInvariants()
     {
+        // The objects first: a thread's wait below is judged by asking its object, which must be sound.
+        foreach (var o in Program.Objects)
+        {
+            ObjectModules.Of(o.Kind).AssertInvariants(this, o);
+        }
+
+        DescriptorTablesState.AssertInvariants(this);
+
         var tickets = new HashSet<long>();
         for (var t = 0; t < Layout.ThreadCount; t++)
         {
@@ -27,21 +36,14 @@ public sealed partial class Kernel
 
             Require(status == ThreadStatus.Finished ? pc == -1 : pc >= 0 && pc < _code[t].Length, $"{name} is {status} at pc {pc}");
 
-            if (queued && ObjectModules.Of(Program.Objects[obj].Kind) is { } module)
+            if (queued)
             {
                 // No lost wake-up: a thread still queued could not go on if it were woken now.
                 var info = Program.Objects[obj];
-                Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
-                Require(status != ThreadStatus.Blocked || ObjectModules.OwnerOf(_code[t][pc].Op) == module,
+                var module = ObjectModules.Of(info.Kind);
+                Require(status != ThreadStatus.Blocked || module.CanBlockAt(_code[t][pc].Op),
                     $"{name} is blocked on {module.KindWord} {info.Name} at a {_code[t][pc].Op}");
-            }
-            else if (status == ThreadStatus.Blocked && IsSocketObject(obj))
-            {
-                RequireSocketWait(t);
-            }
-            else if (status == ThreadStatus.Blocked)
-            {
-                Require(false, $"{name} is blocked on a {Program.Objects[obj].Kind}, which has no module");
+                Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
             }
 
             if (status == ThreadStatus.Waiting)
@@ -51,13 +53,7 @@ public sealed partial class Kernel
             }
         }
 
-        foreach (var o in Program.Objects)
-        {
-            ObjectModules.Of(o.Kind)?.AssertInvariants(this, o);
-        }
-
         AssertProcessInvariants();
-        AssertSocketInvariants();
         AssertClockInvariants();
         Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
     }

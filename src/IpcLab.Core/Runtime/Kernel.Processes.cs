@@ -79,13 +79,9 @@ public sealed partial class Kernel
             ThreadEnded(t);
         }
 
-        CloseSocketsOfProcess(process);
         foreach (var module in ObjectModules.All)
         {
             module.OnProcessEnd(this, process);
         }
     }
-
-    /// <summary>Closes a crashed process's descriptors (sockets): peers see end-of-file or a reset.</summary>
-    partial void CloseSocketsOfProcess(int process);
 }

@@ -1,5 +1,8 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.DatagramSocket;
+using IpcLab.Core.Objects.Descriptors;
+using IpcLab.Core.Objects.StreamSocket;
 
 namespace IpcLab.Core.Runtime;
 
@@ -57,6 +60,21 @@ public sealed partial class Kernel
         var ring = new Ring(((IKernelServices)this).Cells(queueId));
         return (ring.Head, ring.Tail);
     }
+
+    /// <summary>The process and descriptor that listen on a stream socket (by object id), or (-1, -1).</summary>
+    public (int Process, int Fd) StreamListener(int socketId) => DescriptorTables.Find(this, DescriptorKind.Listener, socketId, 0);
+
+    /// <summary>The connections of a stream socket (by object id) that are in use, pending ones in backlog order first.</summary>
+    public IReadOnlyList<ConnectionInfo> StreamConnections(int socketId) => StreamSocketState.Connections(this, socketId);
+
+    /// <summary>The process and descriptor bound to receive on a datagram socket (by object id), or (-1, -1).</summary>
+    public (int Process, int Fd) DatagramReceiver(int socketId) => DescriptorTables.Find(this, DescriptorKind.DatagramReceiver, socketId, 0);
+
+    /// <summary>The messages queued on a datagram socket (by object id), oldest first.</summary>
+    public IReadOnlyList<string> DatagramMessages(int socketId) => DatagramSocketModule.Messages(this, socketId);
+
+    /// <summary>The open descriptors of a process: number, what it is, and the socket object it refers to.</summary>
+    public IReadOnlyList<(int Fd, DescriptorKind Kind, int Socket)> DescriptorsOf(int process) => DescriptorTablesState.Of(this, process);
 
     /// <summary>The threads queued on an object (mutex entry queue, condition or semaphore wait queue), first first.</summary>
     public IReadOnlyList<int> WaitersOf(int objectId)

@@ -16,6 +16,9 @@ public sealed partial class Kernel : IKernelServices
 
     Span<long> IKernelServices.Cells(int objectId) => _data.AsSpan(Layout.ObjectBase(objectId), _cellCount[objectId]);
 
+    Span<long> IKernelServices.DescriptorTable(int process) =>
+        _data.AsSpan(Layout.DescriptorTableBase(process), Layout.DescriptorTableSize);
+
     ref long IKernelServices.Local(int thread, int slot) => ref _data[Layout.LocalBase(thread) + slot];
 
     long IKernelServices.Eval(int thread, CExpr expr) => Eval(thread, expr);
@@ -26,7 +29,7 @@ public sealed partial class Kernel : IKernelServices
 
     int IKernelServices.FirstWaiter(int objectId) => FirstWaiter(objectId);
 
-    void IKernelServices.SetTimeout(int thread, long steps) => SetTimeout(thread, steps);
+    void IKernelServices.SetTimeout(int thread, long steps, string waits) => SetTimeout(thread, steps, waits);
 
     int IKernelServices.ThreadNamed(long name) => Array.IndexOf(_selfName, name);
 
@@ -52,6 +55,15 @@ public sealed partial class Kernel : IKernelServices
     void IKernelServices.CompletePending(int thread) => MoveTo(thread, _code[thread][PcOf(thread)].Next);
 
     void IKernelServices.Emit(EventKind kind, int thread, int pc, int objectId, int other, long value) => Emit(kind, thread, pc, objectId, other, value);
+
+    void IKernelServices.Emit(KernelEvent e)
+    {
+        if (Options.RecordEvents)
+        {
+            var pos = e.Thread >= 0 && e.Pc >= 0 ? _code[e.Thread][e.Pc].Pos : default;
+            _events.Add(e with { Step = StepCount, Pos = pos });
+        }
+    }
 
     void IKernelServices.ReportCycleFrom(int thread, int pc) => ReportCycleFrom(thread, pc);
 
@@ -84,7 +96,7 @@ public sealed partial class Kernel : IKernelServices
 
     long IKernelServices.Intern(string text) => Strings.Intern(text);
 
-    bool IKernelServices.IsString(long id) => id >= 0 && id < Strings.Count;
+    bool IKernelServices.IsValue(ValueKind kind, long value) => kind != ValueKind.Str || (value >= 0 && value < Strings.Count);
 
     bool IKernelServices.RecordsEvents => Options.RecordEvents;
 
@@ -92,5 +104,5 @@ public sealed partial class Kernel : IKernelServices
 
     /// <summary>The cell counts of every object, by id (what <see cref="StateLayout.ObjectBase"/> laid out).</summary>
     private static int[] CellCounts(CompiledProgram program) =>
-        program.Objects.Select(o => ObjectModules.Of(o.Kind)?.CellCount(program, o) ?? 0).ToArray();
+        program.Objects.Select(o => ObjectModules.Of(o.Kind).CellCount(program, o)).ToArray();
 }

@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.SharedMemory;
 
@@ -105,27 +106,9 @@ public sealed partial class Kernel
 
     private void Execute(int t, int pc, Instr instr)
     {
-        if (ObjectModules.OwnerOf(instr.Op) is { } module)
-        {
-            module.Step(this, t, pc, instr);
-            return;
-        }
-
-        switch (instr.Op)
-        {
-            case OpCode.Listen: DoListen(t, pc, instr); break;
-            case OpCode.Accept: DoAccept(t, pc, instr); break;
-            case OpCode.Connect: DoConnect(t, pc, instr); break;
-            case OpCode.Send: DoSend(t, pc, instr); break;
-            case OpCode.Recv: DoRecv(t, pc, instr); break;
-            case OpCode.Shutdown: DoShutdown(t, pc, instr); break;
-            case OpCode.Close: DoClose(t, pc, instr); break;
-            case OpCode.Select: DoSelect(t, pc, instr); break;
-            case OpCode.Bind: DoBind(t, pc, instr); break;
-            case OpCode.SendTo: DoSendTo(t, pc, instr); break;
-            default:
-                throw new InvalidOperationException($"unknown instruction {instr.Op}");
-        }
+        var module = ObjectModules.OwnerOf(instr.Op)
+            ?? throw new InvalidOperationException($"no module carries out the instruction {instr.Op}");
+        module.Step(this, t, pc, instr);
     }
 
     private EvalContext Context(int t) => new(_data, Layout, Strings, t, Layout.LocalBase(t), _selfName[t]);
@@ -144,7 +127,7 @@ public sealed partial class Kernel
             SetStatus(t, ThreadStatus.Finished);
             Emit(EventKind.Finished, t, -1, HeldMutex(t));
             ThreadEnded(t);
-            OnThreadFinished(t);
+            DescriptorsModule.CloseIfProcessExited(this, t);
             var process = Layout.ProcessOf(t);
             if (!IsProcessAlive(process))
             {
@@ -155,9 +138,6 @@ public sealed partial class Kernel
             }
         }
     }
-
-    /// <summary>Called when a thread finishes its program (a process whose last thread finishes exits).</summary>
-    partial void OnThreadFinished(int t);
 
     private void FaultThread(int t, int pc, FindingKind finding, EventKind kind, string message)
     {

@@ -20,7 +20,15 @@ public sealed partial class Kernel
     public long DeadlineOf(int thread) => Layout.HasClock ? _data[Layout.DeadlineIndex(thread)] : 0;
 
     /// <summary>The thread, about to join a wait queue, gives up after <paramref name="steps"/> more steps: the clock counts the steps before this one.</summary>
-    private void SetTimeout(int t, long steps) => _data[Layout.DeadlineIndex(t)] = Clock + 1 + steps;
+    private void SetTimeout(int t, long steps, string waits)
+    {
+        if (steps < 0)
+        {
+            throw new ThreadFaultException($"{waits} with a negative timeout ({steps} steps)");
+        }
+
+        _data[Layout.DeadlineIndex(t)] = DeadlineAfter(steps, waits);
+    }
 
     /// <summary>Run at the end of every step and every injected fault, before the invariants are checked.</summary>
     private void PassTime()
@@ -31,7 +39,13 @@ public sealed partial class Kernel
             return;
         }
 
-        _data[Layout.ClockIndex]++;
+        // The clock stops at its last value rather than wrap: no deadline lies beyond it (see
+        // DeadlineAfter), so every wait still times out, and a new timeout there faults its thread.
+        if (Clock < long.MaxValue)
+        {
+            _data[Layout.ClockIndex]++;
+        }
+
         foreach (var module in ObjectModules.All)
         {
             module.OnClockTick(this);
@@ -43,23 +57,33 @@ public sealed partial class Kernel
             return;
         }
 
-        var earliest = long.MaxValue;
+        var earliest = 0L;
         for (var t = 0; t < Layout.ThreadCount; t++)
         {
             var deadline = DeadlineOf(t);
-            if (deadline > 0 && deadline < earliest)
+            if (deadline > 0 && (earliest == 0 || deadline < earliest))
             {
                 earliest = deadline;
             }
         }
 
-        if (earliest != long.MaxValue)
+        if (earliest > 0)
         {
             _data[Layout.ClockIndex] = earliest;
             Emit(EventKind.ClockAdvanced, -1, -1, value: earliest);
             ExpireDeadlines();
         }
     }
+
+    /// <summary>
+    /// The deadline of a wait that may last <paramref name="timeout"/> more steps after this one (the
+    /// clock counts the steps before it). A deadline past 2^63 - 1 is the program's integer overflow:
+    /// the thread faults, as for any other overflow. <paramref name="waits"/> says what waits ("waits on q").
+    /// </summary>
+    private long DeadlineAfter(long timeout, string waits) =>
+        timeout > long.MaxValue - 1 - Clock
+            ? throw new ThreadFaultException($"{waits} with a timeout of {timeout} step{(timeout == 1 ? "" : "s")}: its deadline (step {Clock} + 1 + {timeout}) does not fit in 64 bits (integer overflow)")
+            : Clock + 1 + timeout;
 
     /// <summary>Each thread whose deadline has come is timed out by the module of the object it waits on, in thread order.</summary>
     private void ExpireDeadlines()
@@ -70,7 +94,7 @@ public sealed partial class Kernel
             if (deadline > 0 && deadline <= Clock)
             {
                 var wait = Program.Objects[WaitObjectOf(t)];
-                ObjectModules.Of(wait.Kind)!.TimeOut(this, wait, t);
+                ObjectModules.Of(wait.Kind).TimeOut(this, wait, t);
             }
         }
     }

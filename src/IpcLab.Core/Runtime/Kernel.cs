@@ -133,7 +133,7 @@ public sealed partial class Kernel
         data[StateLayout.TicketSlot] = 1;
         foreach (var o in Program.Objects)
         {
-            ObjectModules.Of(o.Kind)?.Initialize(o, data.AsSpan(Layout.ObjectBase(o.Id), _cellCount[o.Id]));
+            ObjectModules.Of(o.Kind).Initialize(o, data.AsSpan(Layout.ObjectBase(o.Id), _cellCount[o.Id]));
         }
 
         for (var t = 0; t < Program.Threads.Count; t++)

@@ -4,7 +4,7 @@ namespace IpcLab.Core.Runtime;
 
 /// <summary>
 /// One thing that happened in a step. Plain data, cheap to record; the sentence is made on demand
-/// by <see cref="EventText.Describe"/>.
+/// by <see cref="EventText.Describe"/> from these fields, and the JSON trace writes them by name.
 /// </summary>
 /// <param name="Step">The 1-based step that produced it (the last step for end-of-run events).</param>
 /// <param name="Thread">The acting thread, or -1 for the kernel itself.</param>
@@ -20,4 +20,20 @@ public readonly record struct KernelEvent(
     int Object,
     int Other,
     long Value,
-    SourcePos Pos);
+    SourcePos Pos)
+{
+    /// <summary>A socket event's descriptor: the one the step used, or the one it handed out (listen, connect, accept, bind); -1 for none.</summary>
+    public int Fd { get; init; }
+
+    /// <summary>The process whose descriptor <see cref="Fd"/> is; -1 for none.</summary>
+    public int Process { get; init; }
+
+    /// <summary>The descriptor at the other end of a connection, or -1 (closed, or a server end still in the backlog).</summary>
+    public int PeerFd { get; init; }
+
+    /// <summary>The process holding <see cref="PeerFd"/>, or -1.</summary>
+    public int PeerProcess { get; init; }
+
+    /// <summary>A socket event's number of bytes, messages or connections (which one, the kind says).</summary>
+    public long Count { get; init; }
+}

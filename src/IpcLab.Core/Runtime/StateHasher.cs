@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.Descriptors;
 
 namespace IpcLab.Core.Runtime;
 
@@ -25,13 +26,13 @@ internal static partial class StateHasher
         {
             if (kernel.CellCountOf(o.Id) > 0)
             {
-                ObjectModules.Of(o.Kind)!.WriteState(kernel, o, writer);
+                ObjectModules.Of(o.Kind).WriteState(kernel, o, writer);
             }
         }
 
+        // The descriptor tables, where the sockets' part of the processes is.
+        DescriptorTablesState.Write(kernel, writer);
         h = writer.Hash;
-
-        h = HashSockets(h, layout.Sockets, data, strings);
 
         for (var t = 0; t < layout.ThreadCount; t++)
         {
@@ -55,62 +56,6 @@ internal static partial class StateHasher
             {
                 var deadline = data[layout.DeadlineIndex(t)];
                 h = Mix(h, deadline == 0 ? 0 : (ulong)(deadline - data[layout.ClockIndex]));
-            }
-        }
-
-        return h;
-    }
-
-    /// <summary>
-    /// Descriptor tables and stream sockets hash as they are (bytes are numbers and every counter
-    /// there counts what was transferred, which equal states share); datagram messages by content.
-    /// </summary>
-    private static ulong HashSockets(ulong h, SocketLayout sockets, long[] data, StringTable strings)
-    {
-        for (var i = sockets.DescriptorBase; i < sockets.DescriptorEnd; i++)
-        {
-            h = Mix(h, (ulong)data[i]);
-        }
-
-        // A connection's byte rings by their bytes, oldest first, as the queues above: not by
-        // the counts of bytes ever read and written, and not by stale cells.
-        foreach (var s in sockets.Streams)
-        {
-            var sb = sockets.StreamBase(s.Slot);
-            for (var i = 0; i < SocketLayout.StreamHeader; i++)
-            {
-                h = Mix(h, (ulong)data[sb + i]);
-            }
-
-            var buffer = s.Socket!.Buffer;
-            for (var conn = 0; conn < s.Socket.Connections; conn++)
-            {
-                var cb = sockets.ConnBase(s.Slot, conn);
-                for (var i = 0; i < SocketLayout.ConnHeader; i++)
-                {
-                    h = Mix(h, (ulong)data[cb + i]);
-                }
-
-                for (var direction = 0; direction < 2; direction++)
-                {
-                    var rb = sockets.RingBase(s.Slot, conn, direction);
-                    h = Mix(h, (ulong)(data[rb + 1] - data[rb]));
-                    for (var i = data[rb]; i < data[rb + 1]; i++)
-                    {
-                        h = Mix(h, (ulong)data[rb + 2 + (int)(i % buffer)]);
-                    }
-                }
-            }
-        }
-
-        foreach (var d in sockets.Datagrams)
-        {
-            var db = sockets.DgramBase(d.Slot);
-            h = Mix(h, (ulong)data[db]);
-            h = Mix(h, (ulong)(data[db + 2] - data[db + 1]));
-            for (var i = data[db + 1]; i < data[db + 2]; i++)
-            {
-                h = Mix(h, strings.HashOf(data[db + SocketLayout.DgramHeader + (int)(i % d.Socket!.Buffer)]));
             }
         }
 

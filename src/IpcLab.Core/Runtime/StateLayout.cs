@@ -8,7 +8,7 @@ namespace IpcLab.Core.Runtime;
 /// <list type="bullet">
 /// <item>header: [0] the next wait ticket</item>
 /// <item>objects: the cells of every object whose module lays them out (<see cref="Objects.ObjectModule.CellCount"/>), in id order</item>
-/// <item>sockets and descriptor tables (see <see cref="SocketLayout"/>)</item>
+/// <item>descriptor tables: one per process, when the program declares a socket (see <see cref="Objects.Descriptors.DescriptorTable"/>)</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
 /// <item>the clock, when some object uses it (<see cref="Objects.ObjectModule.UsesClock"/>): [0] the
 /// steps of the run as timeouts count them, then per thread the step its timed wait gives up at (0 = none)</item>
@@ -38,20 +38,20 @@ public sealed class StateLayout
         foreach (var o in program.Objects)
         {
             _objectBase[o.Id] = cells;
-            cells += Objects.ObjectModules.Of(o.Kind)?.CellCount(program, o) ?? 0;
+            cells += Objects.ObjectModules.Of(o.Kind).CellCount(program, o);
         }
 
-        var at = cells;
         _processOf = program.Threads.Select(t => t.Process).ToArray();
-        Sockets = new SocketLayout(program, at);
-        at = Sockets.End;
-        ThreadBase = at;
+        DescriptorBase = cells;
+        var hasSockets = program.Objects.Any(o => o.Kind is ObjectKind.StreamSocket or ObjectKind.DatagramSocket);
+        DescriptorTableSize = hasSockets ? Objects.Descriptors.DescriptorTable.Size : 0;
+        ThreadBase = DescriptorBase + (program.Processes.Count * DescriptorTableSize);
         MaxLocals = program.Threads.Count == 0 ? 0 : program.Threads.Max(t => t.Locals.Count);
         ThreadStride = ThreadHeaderSize + MaxLocals;
         ThreadCount = program.Threads.Count;
         Size = ThreadBase + (ThreadStride * ThreadCount);
         ClockIndex = -1;
-        if (program.Objects.Any(o => Objects.ObjectModules.Of(o.Kind)?.UsesClock == true))
+        if (program.Objects.Any(o => Objects.ObjectModules.Of(o.Kind).UsesClock))
         {
             ClockIndex = Size;
             Size += 1 + ThreadCount;
@@ -64,8 +64,11 @@ public sealed class StateLayout
     /// <summary>Where the clock is, or -1 when the run has none.</summary>
     public int ClockIndex { get; }
 
-    /// <summary>The descriptor tables and sockets, between the queues and the threads.</summary>
-    public SocketLayout Sockets { get; }
+    /// <summary>Where the descriptor tables start, after the objects.</summary>
+    public int DescriptorBase { get; }
+
+    /// <summary>Cells of one process's descriptor table: 0 when the program has no socket.</summary>
+    public int DescriptorTableSize { get; }
 
     public int ThreadBase { get; }
 
@@ -91,6 +94,8 @@ public sealed class StateLayout
 
     /// <summary>Where the step a thread's timed wait gives up at is kept (only when <see cref="HasClock"/>).</summary>
     public int DeadlineIndex(int thread) => ClockIndex + 1 + thread;
+
+    public int DescriptorTableBase(int process) => DescriptorBase + (process * DescriptorTableSize);
 
     public int ThreadField(int thread, int field) => ThreadBase + (thread * ThreadStride) + field;
 

@@ -78,7 +78,15 @@ public sealed record PassStmt(SourcePos Pos) : Stmt(Pos);
 
 // ---- expressions -------------------------------------------------------------------------
 
-public abstract record Expr(SourcePos Pos);
+/// <summary>
+/// An expression. <see cref="Depth"/> counts the levels of operators, calls, holes and indexes
+/// down to its deepest literal or name (0 for those): every later walk over the tree (the compiler,
+/// the printer, evaluation) recurses that deep, so the parser keeps it bounded.
+/// </summary>
+public abstract record Expr(SourcePos Pos)
+{
+    public virtual int Depth => 0;
+}
 
 public sealed record IntLit(SourcePos Pos, long Value) : Expr(Pos);
 
@@ -86,7 +94,10 @@ public sealed record IntLit(SourcePos Pos, long Value) : Expr(Pos);
 public sealed record StrLit(SourcePos Pos, string Value) : Expr(Pos);
 
 /// <summary><c>"job {self}.{i}"</c>: literal parts are StrLit, holes are any expression.</summary>
-public sealed record InterpolatedStr(SourcePos Pos, IReadOnlyList<Expr> Parts) : Expr(Pos);
+public sealed record InterpolatedStr(SourcePos Pos, IReadOnlyList<Expr> Parts) : Expr(Pos)
+{
+    public override int Depth { get; } = Parts.Select(p => p.Depth).DefaultIfEmpty(0).Max() + 1;
+}
 
 /// <summary><c>true</c> / <c>false</c>.</summary>
 public sealed record BoolLit(SourcePos Pos, bool Value) : Expr(Pos);
@@ -94,16 +105,31 @@ public sealed record BoolLit(SourcePos Pos, bool Value) : Expr(Pos);
 public sealed record NameExpr(SourcePos Pos, string Name) : Expr(Pos);
 
 /// <summary><c>seg[i]</c>: one word of a shared-memory segment; <c>seg[a..b]</c> (Index a <see cref="RangeExpr"/>): words a to b.</summary>
-public sealed record IndexExpr(SourcePos Pos, NameRef Target, Expr Index) : Expr(Pos);
+public sealed record IndexExpr(SourcePos Pos, NameRef Target, Expr Index) : Expr(Pos)
+{
+    public override int Depth { get; } = Index.Depth + 1;
+}
 
 /// <summary><c>a..b</c> inside brackets: a range of words, both ends included.</summary>
-public sealed record RangeExpr(SourcePos Pos, Expr From, Expr To) : Expr(Pos);
+public sealed record RangeExpr(SourcePos Pos, Expr From, Expr To) : Expr(Pos)
+{
+    public override int Depth { get; } = Math.Max(From.Depth, To.Depth) + 1;
+}
 
 /// <summary><c>full(buffer)</c>, <c>size(buffer)</c>, ...</summary>
-public sealed record CallExpr(SourcePos Pos, NameRef Function, IReadOnlyList<Expr> Args) : Expr(Pos);
+public sealed record CallExpr(SourcePos Pos, NameRef Function, IReadOnlyList<Expr> Args) : Expr(Pos)
+{
+    public override int Depth { get; } = Args.Select(a => a.Depth).DefaultIfEmpty(0).Max() + 1;
+}
 
 /// <summary>Op is "-" or "not".</summary>
-public sealed record UnaryExpr(SourcePos Pos, string Op, Expr Operand) : Expr(Pos);
+public sealed record UnaryExpr(SourcePos Pos, string Op, Expr Operand) : Expr(Pos)
+{
+    public override int Depth { get; } = Operand.Depth + 1;
+}
 
 /// <summary>Op is one of + - * / % == != &lt; &lt;= &gt; &gt;= and or.</summary>
-public sealed record BinaryExpr(SourcePos Pos, string Op, Expr Left, Expr Right) : Expr(Pos);
+public sealed record BinaryExpr(SourcePos Pos, string Op, Expr Left, Expr Right) : Expr(Pos)
+{
+    public override int Depth { get; } = Math.Max(Left.Depth, Right.Depth) + 1;
+}

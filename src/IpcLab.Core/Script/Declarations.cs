@@ -8,19 +8,9 @@ namespace IpcLab.Core.Script;
 /// </summary>
 internal sealed partial class Declarations(string file)
 {
-    private static readonly Dictionary<string, ObjectKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["mutex"] = ObjectKind.Mutex,
-        ["cond"] = ObjectKind.CondVar,
-        ["semaphore"] = ObjectKind.Semaphore,
-        ["queue"] = ObjectKind.BoundedQueue,
-        ["shared"] = ObjectKind.SharedVar,
-        ["shm"] = ObjectKind.SharedMemory,
-        ["socket"] = ObjectKind.StreamSocket,
-        ["dgram"] = ObjectKind.DatagramSocket,
-        ["mqueue"] = ObjectKind.MessageQueue,
-        ["group"] = ObjectKind.Group,
-    };
+    // Every kind's declaration word, from its module.
+    private static readonly Dictionary<string, ObjectKind> Kinds =
+        Objects.ObjectModules.Objects.ToDictionary(m => m.DeclarationWord, m => m.Kind, StringComparer.Ordinal);
 
     private readonly List<(DeclItem Item, ObjectKind Kind, int Process)> _items = [];
 

@@ -30,7 +30,7 @@ public sealed partial class Parser
         while (Current.IsKeyword("or"))
         {
             var op = Advance();
-            left = new BinaryExpr(op.Pos, "or", left, ParseAnd());
+            left = Bounded(new BinaryExpr(op.Pos, "or", left, ParseAnd()));
         }
 
         return left;
@@ -42,7 +42,7 @@ public sealed partial class Parser
         while (Current.IsKeyword("and"))
         {
             var op = Advance();
-            left = new BinaryExpr(op.Pos, "and", left, ParseNot());
+            left = Bounded(new BinaryExpr(op.Pos, "and", left, ParseNot()));
         }
 
         return left;
@@ -59,7 +59,7 @@ public sealed partial class Parser
         Enter();
         var operand = ParseNot();
         Leave();
-        return new UnaryExpr(op.Pos, "not", operand);
+        return Bounded(new UnaryExpr(op.Pos, "not", operand));
     }
 
     private static bool IsComparison(TokenKind kind) => kind is TokenKind.Eq or TokenKind.NotEq
@@ -74,7 +74,7 @@ public sealed partial class Parser
         }
 
         var op = Advance();
-        var result = new BinaryExpr(op.Pos, op.Text, left, ParseAdditive());
+        var result = Bounded(new BinaryExpr(op.Pos, op.Text, left, ParseAdditive()));
         if (IsComparison(Current.Kind))
         {
             throw Fail($"comparisons cannot be chained; write 'a {op.Text} b and b {Current.Text} c' instead");
@@ -89,7 +89,7 @@ public sealed partial class Parser
         while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             var op = Advance();
-            left = new BinaryExpr(op.Pos, op.Text, left, ParseMultiplicative());
+            left = Bounded(new BinaryExpr(op.Pos, op.Text, left, ParseMultiplicative()));
         }
 
         return left;
@@ -101,7 +101,7 @@ public sealed partial class Parser
         while (Current.Kind is TokenKind.Star or TokenKind.Slash or TokenKind.Percent)
         {
             var op = Advance();
-            left = new BinaryExpr(op.Pos, op.Text, left, ParseUnary());
+            left = Bounded(new BinaryExpr(op.Pos, op.Text, left, ParseUnary()));
         }
 
         return left;
@@ -118,7 +118,7 @@ public sealed partial class Parser
         Enter();
         var operand = ParseUnary();
         Leave();
-        return new UnaryExpr(op.Pos, "-", operand);
+        return Bounded(new UnaryExpr(op.Pos, "-", operand));
     }
 
     private Expr ParsePrimary()
@@ -138,7 +138,7 @@ public sealed partial class Parser
             case TokenKind.Name:
                 Advance();
                 return At(TokenKind.LParen) ? ParseCall(NameOf(token))
-                    : At(TokenKind.LBracket) ? new IndexExpr(token.Pos, NameOf(token), ParseIndex(token.Text))
+                    : At(TokenKind.LBracket) ? Bounded(new IndexExpr(token.Pos, NameOf(token), ParseIndex(token.Text)))
                     : new NameExpr(token.Pos, token.Text);
             case TokenKind.LParen:
                 Advance();
@@ -150,6 +150,17 @@ public sealed partial class Parser
         }
     }
 
+    /// <summary>
+    /// A node no deeper than <see cref="MaxDepth"/>. A chain such as `1 + 1 + ...` is parsed by a
+    /// loop, but the tree it builds is as deep as the chain is long, and the compiler, the printer and
+    /// evaluation all recurse over it: past the limit it is an error at the operator, not a stack overflow.
+    /// </summary>
+    private T Bounded<T>(T node)
+        where T : Expr =>
+        node.Depth > MaxDepth
+            ? throw new ScriptError(_file, node.Pos, $"expression too deep (more than {MaxDepth} operators in a chain or levels of nesting); split it into parts held in local variables")
+            : node;
+
     /// <summary><c>[ expr ]</c> after a name; the caller has not consumed the '['.</summary>
     internal Expr ParseIndex(string name)
     {
@@ -158,7 +169,7 @@ public sealed partial class Parser
         if (At(TokenKind.DotDot))
         {
             Advance();
-            index = new RangeExpr(index.Pos, index, ParseExpr());
+            index = Bounded(new RangeExpr(index.Pos, index, ParseExpr()));
         }
 
         Expect(TokenKind.RBracket, $"']' to close the '[' after '{name}' at {open.Pos}");
@@ -180,7 +191,7 @@ public sealed partial class Parser
             Expect(TokenKind.RParen, $"',' or ')' in the call to '{function.Name}'");
         }
 
-        return new CallExpr(function.Pos, function, args);
+        return Bounded(new CallExpr(function.Pos, function, args));
     }
 
     private Expr BuildString(Token token)
@@ -196,7 +207,7 @@ public sealed partial class Parser
             parts.Add(part.Kind == TokenKind.StringPiece ? new StrLit(part.Pos, part.Text) : ParseHole(part));
         }
 
-        return new InterpolatedStr(token.Pos, parts);
+        return Bounded(new InterpolatedStr(token.Pos, parts));
     }
 
     /// <summary>Parses a hole's own tokens; the nesting depth carries over into the hole.</summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Script;
 
@@ -13,6 +15,17 @@ internal sealed partial class ThreadCompiler
     private void CompileOp(OpStmt op)
     {
         var name = op.Op.Name;
+        if (name == "broadcast" && op.Args.Count == 2)
+        {
+            CompileGroupSend(op);
+            return;
+        }
+
+        if (TryCompileByShape(op))
+        {
+            return;
+        }
+
         switch (name)
         {
             case "lock":
@@ -25,33 +38,8 @@ internal sealed partial class ThreadCompiler
 
                 Emit(new Instr { Op = OpCode.Lock, Pos = op.Pos, A = mutex.Id, B = op.Targets.Count == 1 ? Target(op, 0, ValueKind.Bool) : -1 });
                 break;
-            case "unlock":
-                Shape(op, 1, 0, "unlock m");
-                Emit(new Instr { Op = OpCode.Unlock, Pos = op.Pos, A = Operand(op, 0, ObjectKind.Mutex).Id });
-                break;
-            case "trylock":
-                Shape(op, 1, 1, "trylock m -> ok");
-                Emit(new Instr { Op = OpCode.TryLock, Pos = op.Pos, A = Operand(op, 0, ObjectKind.Mutex).Id, B = Target(op, 0, ValueKind.Bool) });
-                break;
             case "wait":
                 CompileWait(op);
-                break;
-            case "broadcast" when op.Args.Count == 2:
-                CompileGroupSend(op);
-                break;
-            case "signal":
-            case "broadcast":
-                Shape(op, 1, 0, $"{name} c");
-                Emit(new Instr { Op = name == "signal" ? OpCode.Signal : OpCode.Broadcast, Pos = op.Pos, A = Operand(op, 0, ObjectKind.CondVar).Id });
-                break;
-            case "P":
-                Shape(op, 1, 0, "P s");
-                Emit(new Instr { Op = OpCode.SemP, Pos = op.Pos, A = Operand(op, 0, ObjectKind.Semaphore).Id });
-                break;
-            case "V":
-            case "post":
-                Shape(op, 1, 0, $"{name} s");
-                Emit(new Instr { Op = OpCode.SemV, Pos = op.Pos, A = Operand(op, 0, ObjectKind.Semaphore).Id });
                 break;
             case "put":
             case "tryput":
@@ -61,17 +49,14 @@ internal sealed partial class ThreadCompiler
             case "trytake":
                 CompileTake(op, name == "trytake");
                 break;
-            case "map":
-            case "unmap":
             case "spawn":
-            case "exit":
-            case "crash":
-                CompileProcessOp(op);
+                Shape(op, 1, 0, "spawn PROCESS");
+                Emit(new Instr { Op = OpCode.Spawn, Pos = op.Pos, A = ProcessOperand(op), Text = ExprPrinter.Print(op.Args[0]) });
                 break;
             case "send" when SendsAMessage(op):
                 TryCompileMessaging(op);
                 break;
-            case "listen" or "accept" or "connect" or "send" or "recv" or "shutdown" or "close" or "select" or "poll" or "bind" or "sendto":
+            case "accept" or "send" or "recv" or "shutdown" or "close" or "select" or "poll" or "sendto":
                 CompileSocketOp(op);
                 break;
             default:
@@ -86,15 +71,52 @@ internal sealed partial class ThreadCompiler
         }
     }
 
-    private void CompileWait(OpStmt op)
+    /// <summary>
+    /// A plain operation, compiled from the shape its module gives (see <see cref="OpShape"/>).
+    /// When a word has several meanings the first operand's kind picks one; when none fits, the
+    /// compiler's own forms below take it (and say what is wrong).
+    /// </summary>
+    private bool TryCompileByShape(OpStmt op)
     {
-        if (op.Args.Count == 1 && op.Targets.Count == 0 && op.Args[0] is NameExpr n
-            && _scope.FindObject(n.Name) is { Kind: ObjectKind.Semaphore } sem)
+        var name = op.Op.Name;
+        var all = ObjectModules.OperationsOf(name);
+        var shaped = all.Where(s => s.Shape is not null).ToArray();
+        OpSpec chosen;
+        if (shaped.Length == 1 && all.Count == 1)
         {
-            Emit(new Instr { Op = OpCode.SemP, Pos = op.Pos, A = sem.Id });
-            return;
+            chosen = shaped[0];
+        }
+        else
+        {
+            var first = op.Args.Count > 0 && op.Args[0] is NameExpr n ? _scope.FindObject(n.Name) : null;
+            var fitting = shaped.Where(s => s.Shape!.Operands == op.Args.Count && s.Shape.Results.Length == op.Targets.Count
+                && (s.Shape.Object is null || s.Shape.Object == first?.Kind)).ToArray();
+            if (fitting.Length != 1)
+            {
+                return false;
+            }
+
+            chosen = fitting[0];
         }
 
+        var shape = chosen.Shape!;
+        Shape(op, shape.Operands, shape.Results.Length, string.Format(CultureInfo.InvariantCulture, shape.Usage, name));
+        var values = op.Args.Skip(shape.Object is null ? 0 : 1).Select(_exprs.Compile).ToArray();
+        Emit(new Instr
+        {
+            Op = chosen.Op,
+            Pos = op.Pos,
+            A = shape.Object is { } kind ? Operand(op, 0, kind).Id : -1,
+            E1 = values.ElementAtOrDefault(0),
+            E2 = values.ElementAtOrDefault(1),
+            B = shape.Results.Length > 0 ? Target(op, 0, shape.Results[0]) : -1,
+            C = shape.Results.Length > 1 ? Target(op, 1, shape.Results[1]) : -1,
+        });
+        return true;
+    }
+
+    private void CompileWait(OpStmt op)
+    {
         Shape(op, 2, 0, "wait c, m  (a condition variable and the mutex that guards it)");
         var cond = Operand(op, 0, ObjectKind.CondVar);
         var mutex = Operand(op, 1, ObjectKind.Mutex);
@@ -184,33 +206,9 @@ internal sealed partial class ThreadCompiler
 
     private int Target(OpStmt op, int index, ValueKind kind) => _scope.DeclareOrCheck(op.Targets[index], kind);
 
-    private static string KindWord(ObjectKind kind) => kind switch
-    {
-        ObjectKind.Mutex => "mutex",
-        ObjectKind.CondVar => "condition variable",
-        ObjectKind.Semaphore => "semaphore",
-        ObjectKind.BoundedQueue => "queue",
-        ObjectKind.SharedMemory => "shared-memory segment",
-        ObjectKind.StreamSocket => "stream socket",
-        ObjectKind.DatagramSocket => "datagram socket",
-        ObjectKind.MessageQueue => "message queue",
-        ObjectKind.Group => "group",
-        _ => "shared variable",
-    };
+    private static string KindWord(ObjectKind kind) => ObjectModules.Of(kind).KindWord;
 
-    private static string DeclWord(ObjectKind kind) => kind switch
-    {
-        ObjectKind.Mutex => "mutex",
-        ObjectKind.CondVar => "cond",
-        ObjectKind.Semaphore => "semaphore",
-        ObjectKind.BoundedQueue => "queue",
-        ObjectKind.SharedMemory => "shm",
-        ObjectKind.StreamSocket => "socket",
-        ObjectKind.DatagramSocket => "dgram",
-        ObjectKind.MessageQueue => "mqueue",
-        ObjectKind.Group => "group",
-        _ => "shared",
-    };
+    private static string DeclWord(ObjectKind kind) => ObjectModules.Of(kind).DeclarationWord;
 
     /// <summary>The known operation closest in spelling, if it is close enough to be a typo.</summary>
     internal static string? Closest(string word) =>
@@ -220,4 +218,27 @@ internal sealed partial class ThreadCompiler
             .OrderBy(x => x.Distance)
             .Select(x => x.Op)
             .FirstOrDefault();
+
+    private int ProcessOperand(OpStmt op)
+    {
+        var arg = op.Args[0];
+        if (arg is not NameExpr n)
+        {
+            throw _scope.Error(arg.Pos, $"spawn expects a process name, found `{ExprPrinter.Print(arg)}`");
+        }
+
+        var id = _scope.Processes.ToList().IndexOf(n.Name);
+        if (id < 0)
+        {
+            var known = _scope.Processes.Count == 0 ? "none is declared" : $"declared: {string.Join(", ", _scope.Processes)}";
+            throw _scope.Error(n.Pos, $"unknown process '{n.Name}' ({known}); declare it with `process {n.Name}:`");
+        }
+
+        if (id == _scope.Process)
+        {
+            throw _scope.Error(n.Pos, $"a process cannot spawn itself: its threads run only once {n.Name} is spawned by another process");
+        }
+
+        return id;
+    }
 }

@@ -2,7 +2,8 @@ using IpcLab.Core.Model;
 
 namespace IpcLab.Core.Script;
 
-// Socket operations: listen, accept, connect, send, recv, shutdown, close, select, bind, sendto.
+// Socket operations on descriptors: accept, send, recv, shutdown, close, select (poll), and
+// sendto with its string check; listen, connect and bind compile from their modules' shapes.
 // Descriptors are plain numbers kept in locals, as in C.
 internal sealed partial class ThreadCompiler
 {
@@ -10,18 +11,6 @@ internal sealed partial class ThreadCompiler
     {
         switch (op.Op.Name)
         {
-            case "listen":
-                Shape(op, 1, 1, "listen echo -> lfd");
-                Emit(new Instr { Op = OpCode.Listen, Pos = op.Pos, A = Operand(op, 0, ObjectKind.StreamSocket).Id, B = Target(op, 0, ValueKind.Int) });
-                break;
-            case "connect":
-                Shape(op, 1, 1, "connect echo -> fd");
-                Emit(new Instr { Op = OpCode.Connect, Pos = op.Pos, A = Operand(op, 0, ObjectKind.StreamSocket).Id, B = Target(op, 0, ValueKind.Int) });
-                break;
-            case "bind":
-                Shape(op, 1, 1, "bind logd -> fd");
-                Emit(new Instr { Op = OpCode.Bind, Pos = op.Pos, A = Operand(op, 0, ObjectKind.DatagramSocket).Id, B = Target(op, 0, ValueKind.Int) });
-                break;
             case "accept":
                 Shape(op, 1, 1, "accept lfd -> cfd");
                 Emit(new Instr { Op = OpCode.Accept, Pos = op.Pos, E1 = Descriptor(op, 0), B = Target(op, 0, ValueKind.Int), Text = ExprPrinter.Print(op.Args[0]) });

@@ -166,7 +166,7 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
         var path = Path.Combine(workingDirectory, name);
         try
         {
-            var full = RunFiles.Save(S, path);
+            var full = RunFiles.Save(S, path, state.FileName);
             var relative = Path.GetRelativePath(workingDirectory, full);
             var shown = relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
             var steps = S.Timeline.Count;

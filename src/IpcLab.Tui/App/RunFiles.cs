@@ -51,37 +51,15 @@ public static class RunFiles
         return SavedRun.From(kernel, session.SchedulerText);
     }
 
-    /// <summary>Saves the run to <paramref name="path"/> all at once; returns the full path written.</summary>
-    public static string Save(Session session, string path)
+    /// <summary>
+    /// Saves the run to <paramref name="path"/> all at once (see <see cref="WholeFile"/>); returns the
+    /// full path written. <paramref name="scriptFile"/>, the script the run was opened from, is never replaced.
+    /// </summary>
+    public static string Save(Session session, string path, string? scriptFile = null)
     {
         var full = Path.GetFullPath(path);
-        WriteWhole(full, ToSavedRun(session).ToJson());
+        WholeFile.Write(full, ToSavedRun(session).ToJson(), scriptFile is null ? [] : [(scriptFile, "the script of this run")]);
         return full;
-    }
-
-    /// <summary>
-    /// Writes a file all at once: a temporary file beside it, renamed over it, so a failure never
-    /// leaves a half-written run. Throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.
-    /// </summary>
-    public static void WriteWhole(string fullPath, string text)
-    {
-        var dir = Path.GetDirectoryName(fullPath) ?? ".";
-        if (!Directory.Exists(dir))
-        {
-            throw new DirectoryNotFoundException($"the folder {dir} does not exist");
-        }
-
-        var temp = Path.Combine(dir, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text);
-            File.Move(temp, fullPath, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw;
-        }
     }
 
     /// <summary>The scheduler a saved run names ("manual", "round-robin", "random (seed 7)"), or null for anything else.</summary>

@@ -229,17 +229,11 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
         return Enumerable.Range(0, k.Program.Threads.Count).FirstOrDefault(k.CanRun, -1);
     }
 
-    private static bool IsBlock(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.SocketBlocked
-        : ObjectModules.ClassOf(kind) == EventClass.Block;
+    private static bool IsBlock(EventKind kind) => ObjectModules.ClassOf(kind) == EventClass.Block;
 
-    private static bool IsWake(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.SocketWoken
-        : ObjectModules.ClassOf(kind) == EventClass.Wake;
+    private static bool IsWake(EventKind kind) => ObjectModules.ClassOf(kind) == EventClass.Wake;
 
-    private static bool IsDelivery(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.SocketReceived or EventKind.DatagramReceived
-        : ObjectModules.ClassOf(kind) == EventClass.Deliver;
+    private static bool IsDelivery(EventKind kind) => ObjectModules.ClassOf(kind) == EventClass.Deliver;
 
     private void Report(string? why) => state.Status = why is null ? StatusText.AtStep(S) : why;
 }

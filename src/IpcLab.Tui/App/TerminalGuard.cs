@@ -55,8 +55,13 @@ public sealed class TerminalGuard : IDisposable
         _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, OnInterrupt));
         foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT })
         {
-            // Restore, then let the signal's default action end the process as usual.
-            _registrations.Add(PosixSignalRegistration.Create(signal, _ => Restore()));
+            // Restore, then let the signal's default action end the process as usual (a run
+            // being saved at that moment loses its temporary file, not the target).
+            _registrations.Add(PosixSignalRegistration.Create(signal, _ =>
+            {
+                Restore();
+                WholeFile.RemoveUnfinished();
+            }));
         }
 
         if (!OperatingSystem.IsWindows())

@@ -4,9 +4,10 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Tui.Views;
 
 /// <summary>
-/// The objects panel's lines: each mutex with its owner and entry queue, each condition variable
-/// with its wait queue, semaphores with count and waiters, bounded queues as slots, shared
-/// variables with their values. A "•" marks what the last step changed.
+/// The objects panel's lines, each object drawn by its kind's view (see <see cref="ObjectViews"/>):
+/// each mutex with its owner and entry queue, each condition variable with its wait queue,
+/// semaphores with count and waiters, shared variables with their values. A "•" marks what the
+/// last step changed.
 /// </summary>
 internal static class ObjectsView
 {
@@ -14,49 +15,13 @@ internal static class ObjectsView
     {
         var lines = new List<string>();
         var objects = kernel.Program.Objects;
-        ReadOnlySpan<ObjectKind> order =
-        [
-            ObjectKind.SharedMemory, ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore, ObjectKind.SharedVar,
-            ObjectKind.BoundedQueue, ObjectKind.MessageQueue, ObjectKind.Group, ObjectKind.StreamSocket, ObjectKind.DatagramSocket,
-        ];
-        foreach (var kind in order)
+        foreach (var view in ObjectViews.All)
         {
             foreach (var o in objects)
             {
-                if (o.Kind != kind)
+                if (o.Kind == view.Kind)
                 {
-                    continue;
-                }
-
-                switch (kind)
-                {
-                    case ObjectKind.Mutex:
-                        var owner = kernel.MutexOwner(o.Id);
-                        var dead = owner >= 0 && kernel.HasEnded(owner) ? " (dead)" : "";
-                        AddWithQueue(kernel, o, changes, width, lines, owner < 0 ? ("free", Palette.Ready) : ($"held by {kernel.ThreadName(owner)}{dead}", Palette.Title), "queue", Palette.Blocked);
-                        break;
-                    case ObjectKind.CondVar:
-                        AddWithQueue(kernel, o, changes, width, lines, null, "waiting", Palette.Waiting);
-                        break;
-                    case ObjectKind.Semaphore:
-                        AddWithQueue(kernel, o, changes, width, lines, ($"count {kernel.SemaphoreCount(o.Id)}", Palette.Title), "waiting", Palette.Blocked);
-                        break;
-                    case ObjectKind.SharedVar:
-                        lines.Add(Start(kernel, o, changes, width)
-                            .Add(" = ").Add(kernel.Format(o.ValueKind, kernel.SharedValue(o.Slot)), Palette.Title).ToString());
-                        break;
-                    case ObjectKind.BoundedQueue:
-                        QueueSlotsView.Add(kernel, o, changes, width, lines);
-                        break;
-                    case ObjectKind.SharedMemory:
-                        SegmentView.Add(kernel, o, changes, width, lines);
-                        break;
-                    case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
-                        SocketsView.Add(kernel, o, changes, width, lines);
-                        break;
-                    case ObjectKind.MessageQueue or ObjectKind.Group:
-                        MessagingView.Add(kernel, o, changes, width, lines);
-                        break;
+                    view.Add(kernel, o, changes, width, lines);
                 }
             }
         }
@@ -68,6 +33,22 @@ internal static class ObjectsView
 
         return lines;
     }
+
+    public static void AddMutex(Kernel kernel, ObjectInfo o, StepChanges changes, int width, List<string> lines)
+    {
+        var owner = kernel.MutexOwner(o.Id);
+        var dead = owner >= 0 && kernel.HasEnded(owner) ? " (dead)" : "";
+        AddWithQueue(kernel, o, changes, width, lines, owner < 0 ? ("free", Palette.Ready) : ($"held by {kernel.ThreadName(owner)}{dead}", Palette.Title), "queue", Palette.Blocked);
+    }
+
+    public static void AddCondition(Kernel kernel, ObjectInfo o, StepChanges changes, int width, List<string> lines) =>
+        AddWithQueue(kernel, o, changes, width, lines, null, "waiting", Palette.Waiting);
+
+    public static void AddSemaphore(Kernel kernel, ObjectInfo o, StepChanges changes, int width, List<string> lines) =>
+        AddWithQueue(kernel, o, changes, width, lines, ($"count {kernel.SemaphoreCount(o.Id)}", Palette.Title), "waiting", Palette.Blocked);
+
+    public static void AddSharedVariable(Kernel kernel, ObjectInfo o, StepChanges changes, int width, List<string> lines) =>
+        lines.Add(Start(kernel, o, changes, width).Add(" = ").Add(kernel.Format(o.ValueKind, kernel.SharedValue(o.Slot)), Palette.Title).ToString());
 
     /// <summary>"mutex m: held by producer-1 · queue: producer-2, consumer" — the queue on a second line when it does not fit.</summary>
     private static void AddWithQueue(Kernel kernel, ObjectInfo o, StepChanges changes, int width, List<string> lines, (string Text, string Style)? state, string queueWord, string queueStyle)
@@ -108,16 +89,9 @@ internal static class ObjectsView
 
     private static MarkupLine Start(Kernel kernel, ObjectInfo o, StepChanges changes, int width)
     {
-        var word = o.Kind switch
-        {
-            ObjectKind.CondVar => "cond",
-            ObjectKind.Semaphore => "sem",
-            ObjectKind.SharedVar => "shared",
-            _ => o.KindWord,
-        };
         var line = new MarkupLine(width)
             .Add(changes.Changed(o.Id) ? $"{Palette.ChangedMark} " : "  ", Palette.Changed)
-            .Add(word + " ", Palette.Dim)
+            .Add(ObjectViews.WordOf(o.Kind), Palette.Dim)
             .Add(o.Name, Palette.Title);
         if (o.Process >= 0 && kernel.Program.Processes.Count > 1)
         {

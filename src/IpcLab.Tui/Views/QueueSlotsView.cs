@@ -29,7 +29,7 @@ internal static class QueueSlotsView
         var (head, tail) = kernel.QueueCounters(queue.Id);
         var title = new MarkupLine(width)
             .Add(changes.Changed(queue.Id) ? $"{Palette.ChangedMark} " : "  ", Palette.Changed)
-            .Add("queue ", Palette.Dim).Add(queue.Name, Palette.Title)
+            .Add(ObjectViews.WordOf(ObjectKind.BoundedQueue), Palette.Dim).Add(queue.Name, Palette.Title)
             .Add($": {items.Length}/{capacity} · head {head} · tail {tail}");
         if (changes.PutQueue == queue.Id && items.Length > 0)
         {

@@ -14,7 +14,7 @@ internal static class SegmentView
         var mappers = kernel.MappedBy(segment.Id);
         var head = new MarkupLine(width)
             .Add(changes.Changed(segment.Id) ? $"{Palette.ChangedMark} " : "  ", Palette.Changed)
-            .Add("shm ", Palette.Dim)
+            .Add(ObjectViews.WordOf(ObjectKind.SharedMemory), Palette.Dim)
             .Add(segment.Name, Palette.Title)
             .Add($" ({segment.Capacity} word{(segment.Capacity == 1 ? "" : "s")})", Palette.Dim);
         var mapped = mappers.Count == 0 ? "mapped by no process" : "mapped by " + string.Join(", ", mappers.Select(p => kernel.Program.Processes[p].Name));

@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.StreamSocket;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Tui.Views;
@@ -22,7 +23,7 @@ internal static class SocketsView
         var spec = socket.Socket!;
         var title = new MarkupLine(width)
             .Add(changes.Changed(socket.Id) ? $"{Palette.ChangedMark} " : "  ", Palette.Changed)
-            .Add(socket.Kind == ObjectKind.StreamSocket ? "socket " : "dgram ", Palette.Dim)
+            .Add(ObjectViews.WordOf(socket.Kind), Palette.Dim)
             .Add(socket.Name, Palette.Title)
             .Add($" {spec.Path}: ", Palette.Dim);
         if (socket.Kind == ObjectKind.DatagramSocket)

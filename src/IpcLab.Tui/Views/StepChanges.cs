@@ -60,11 +60,6 @@ internal sealed class StepChanges
     {
         NoteSlots(e);
         var spec = ObjectModules.SpecOf(e.Kind);
-        if (spec.Name is null)
-        {
-            NoteUnowned(kernel, e);
-            return;
-        }
 
         // What the module says the event means: which thread it is about, and whether its object changed.
         var tagged = spec.TagsOther ? e.Other : e.Thread;
@@ -101,24 +96,6 @@ internal sealed class StepChanges
                 break;
             case EventKind.ShmStored:
                 StoredWord = (e.Object, e.Other);
-                break;
-        }
-    }
-
-    private void NoteUnowned(Kernel kernel, KernelEvent e)
-    {
-        switch (e.Kind)
-        {
-            case EventKind.SocketBlocked:
-                _threadTags[e.Thread] = "just blocked";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.SocketWoken:
-                _threadTags[e.Thread] = "just woken";
-                _objectChanged[e.Object] = true;
-                break;
-            case var kind when EventText.IsSocketEvent(kind) && e.Object >= 0:
-                _objectChanged[e.Object] = true;
                 break;
         }
     }

@@ -52,14 +52,7 @@ internal static class ThreadStateText
             return state;
         }
 
-        var info = kernel.Program.Objects[obj];
-        switch (info.Kind)
-        {
-            case ObjectKind.StreamSocket or ObjectKind.DatagramSocket:
-                return "blocked: " + kernel.DescribeWait(thread)[(kernel.ThreadName(thread).Length + 1)..];
-            default:
-                return $"blocked on {info.Name}";
-        }
+        return $"blocked on {kernel.ObjectName(obj)}";
     }
 
     /// <summary>True when the thread's previous step was the load half of the read-modify-write whose store is <paramref name="store"/> (a variable, or a word of a segment).</summary>

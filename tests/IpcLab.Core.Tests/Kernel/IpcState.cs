@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
@@ -6,29 +5,11 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Core.Tests.KernelTests;
 
 /// <summary>
-/// The part of <see cref="KernelTestKit.LogicalState"/> for sockets, descriptors, message queues
+/// The part of <see cref="KernelTestKit.LogicalState"/> for descriptors, message queues
 /// and groups, from the kernel's queries: contents and who holds what, not counters.
 /// </summary>
 public static class IpcState
 {
-    public static string Stream(Kernel kernel, ObjectInfo o)
-    {
-        var (process, fd) = kernel.StreamListener(o.Id);
-        var sb = new StringBuilder($"listener {process}:{fd}");
-        foreach (var c in kernel.StreamConnections(o.Id))
-        {
-            sb.Append(CultureInfo.InvariantCulture, $" [{c.Slot} {c.State} {End(c.Client)} {End(c.Server)} >{c.ToServer}< >{c.ToClient}<]");
-        }
-
-        return sb.ToString();
-    }
-
-    public static string Datagram(Kernel kernel, ObjectInfo o)
-    {
-        var (process, fd) = kernel.DatagramReceiver(o.Id);
-        return $"receiver {process}:{fd} [{string.Join(",", kernel.DatagramMessages(o.Id))}]";
-    }
-
     public static string MessageQueue(Kernel kernel, ObjectInfo o) =>
         "[" + string.Join(",", kernel.MessageQueueItems(o.Id).Select(m => $"{kernel.Format(o.ValueKind, m.Value)}@{m.Priority}")) + "]";
 
@@ -72,6 +53,4 @@ public static class IpcState
         var left = deadline > 0 ? $" left {deadline - kernel.Clock}" : "";
         return parked + left;
     }
-
-    private static string End(EndInfo e) => $"{e.Process}:{e.Fd}{(e.Open ? "" : "x")}{(e.WriteShut ? "s" : "")}";
 }

@@ -181,9 +181,10 @@ public static class KernelTestKit
     }
 
     /// <summary>
-    /// The state as a learner sees it, built from the kernel's queries: values (strings by
-    /// content), owners, counts, queue items, and each thread's pc, status, what it waits on and
-    /// its place in that queue, its fault and its locals. No tickets, no queue counters.
+    /// The state as a learner sees it: each object as its module spells it (values with strings by
+    /// content, owners, counts, queue items, socket buffers), descriptors and messages from the kernel's queries, and
+    /// each thread's pc, status, what it waits on and its place in that queue, its fault and its
+    /// locals. No tickets, no queue counters.
     /// </summary>
     public static string LogicalState(Kernel kernel)
     {
@@ -192,16 +193,9 @@ public static class KernelTestKit
         {
             sb.Append(o.Name).Append('=').Append(o.Kind switch
             {
-                ObjectKind.SharedVar => kernel.Format(o.ValueKind, kernel.SharedValue(o.Slot)),
-                ObjectKind.Mutex => kernel.MutexOwner(o.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ObjectKind.Semaphore => kernel.SemaphoreCount(o.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ObjectKind.BoundedQueue => "[" + string.Join(",", kernel.QueueItems(o.Id).Select(v => kernel.Format(o.ValueKind, v))) + "]",
-                ObjectKind.SharedMemory => "[" + string.Join(",", kernel.SegmentWords(o.Id)) + "] mapped by " + string.Join(",", kernel.MappedBy(o.Id)),
-                ObjectKind.StreamSocket => IpcState.Stream(kernel, o),
-                ObjectKind.DatagramSocket => IpcState.Datagram(kernel, o),
                 ObjectKind.MessageQueue => IpcState.MessageQueue(kernel, o),
                 ObjectKind.Group => IpcState.Group(kernel, o),
-                _ => "",
+                _ => StateDump.ObjectState(kernel, o),
             }).Append(';');
         }
 

@@ -50,6 +50,22 @@ public sealed class StartScreenTests : IDisposable
     }
 
     [Fact]
+    public void Enter_ProgramWithTwelveThousandTermExpression_IsACompileErrorOnTheStartScreen()
+    {
+        var chain = string.Join(" + ", Enumerable.Repeat("1", 12_000));
+        var deep = _dir.Write("deep.ipl", $"thread t:\n    x = {chain}\n");
+        var state = new TuiState { Lessons = [new LessonEntry(deep, "deep", "")] };
+        var tui = new TuiHarness(state);
+
+        tui.Run(Press(ConsoleKey.Enter));
+
+        Assert.Equal(Screen.Start, state.Screen);
+        Assert.Null(state.Session);
+        Assert.StartsWith($"{deep}:2:", state.Status, StringComparison.Ordinal);
+        Assert.Contains("expression too deep", state.Status, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KeyM_OnTheRunScreen_GoesBackToTheProgramList()
     {
         var tui = Open(file: null);

@@ -29,6 +29,19 @@ public sealed class FrameContentTests
     }
 
     [Fact]
+    public void ProcessesThatSpawnEachOther_AreShownAmongTheFindingsOnceTheRunIsOver()
+    {
+        var state = TuiScenarios.FromText("spawn.ipl", "process a:\n    thread ta:\n        spawn b\nprocess b:\n    thread tb:\n        spawn a\n");
+        Assert.Equal("the run is over: no thread can take a step", state.Session!.Step());
+
+        var text = FrameRenderer.Render(state, 160, 48);
+
+        Assert.Contains("process never started", text, StringComparison.Ordinal);
+        Assert.Contains("process a never started: only b spawns it, and b never started", text, StringComparison.Ordinal);
+        Assert.Contains("process b never started: only a spawns it, and a never started", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MarkupInData_IsShownLiterally()
     {
         var state = TuiScenarios.FromText("brackets.ipl", """

@@ -102,6 +102,10 @@ internal sealed class BoundedQueueModule : ObjectModule
     {
         var ring = new Ring(k.Cells(o.Id));
         Require(ring.IsWellFormed(), $"queue {o.Name} has head {ring.Head}, tail {ring.Tail}, capacity {ring.Capacity}, or a stale value in a free slot");
+        for (var i = 0; i < ring.Count; i++)
+        {
+            Require(k.IsValue(o.ValueKind, ring[i]), $"queue {o.Name} holds {ring[i]}, which is no {o.ValueKind} value");
+        }
     }
 
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w)

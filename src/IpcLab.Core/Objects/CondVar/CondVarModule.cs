@@ -20,8 +20,8 @@ internal sealed class CondVarModule : ObjectModule
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
         new(OpCode.CondWait, "wait"),
-        new(OpCode.Signal, "signal"),
-        new(OpCode.Broadcast, "broadcast"),
+        new(OpCode.Signal, "signal") { Shape = new("signal c", ObjectKind.CondVar) },
+        new(OpCode.Broadcast, "broadcast") { Shape = new("broadcast c", ObjectKind.CondVar) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =

@@ -130,12 +130,7 @@ internal sealed class GroupModule : ObjectModule
         if (instr.Op == OpCode.GroupTimedReceive)
         {
             timeout = k.Eval(t, instr.E1!);
-            if (timeout < 0)
-            {
-                throw new ThreadFaultException($"waits on {g.Name} with a negative timeout ({timeout} steps)");
-            }
-
-            k.SetTimeout(t, timeout);
+            k.SetTimeout(t, timeout, $"waits on {g.Name}");
         }
 
         k.JoinWaitQueue(t, g.Id, ThreadStatus.Blocked);

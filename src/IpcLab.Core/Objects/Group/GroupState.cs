@@ -28,7 +28,7 @@ internal static class GroupState
             Require(inbox.IsWellFormed(), $"{name}'s inbox in {g.Name} has head {inbox.Head}, tail {inbox.Tail} of {g.Capacity}, or a stale value in a free slot");
             for (var i = 0; i < inbox.Count; i++)
             {
-                Require(g.ValueKind != ValueKind.Str || k.IsString(inbox[i]), $"{name}'s inbox in {g.Name} holds {inbox[i]}, which is not a string of the run");
+                Require(k.IsValue(g.ValueKind, inbox[i]), $"{name}'s inbox in {g.Name} holds {inbox[i]}, which is not a string of the run");
             }
 
             if (k.WaitObjectOf(t) != g.Id)

@@ -96,12 +96,7 @@ internal sealed class MessageQueueModule : ObjectModule
         if (instr.Op == OpCode.TimedSendMessage)
         {
             var timeout = k.Eval(t, instr.Args[0]);
-            if (timeout < 0)
-            {
-                throw new ThreadFaultException($"sends to {q.Name} with a negative timeout ({timeout} steps)");
-            }
-
-            k.SetTimeout(t, timeout);
+            k.SetTimeout(t, timeout, $"sends to {q.Name}");
         }
 
         cells.Parked(t).Park(value, priority);
@@ -156,12 +151,7 @@ internal sealed class MessageQueueModule : ObjectModule
         if (instr.Op == OpCode.TimedReceive)
         {
             timeout = k.Eval(t, instr.E1!);
-            if (timeout < 0)
-            {
-                throw new ThreadFaultException($"waits on {q.Name} with a negative timeout ({timeout} steps)");
-            }
-
-            k.SetTimeout(t, timeout);
+            k.SetTimeout(t, timeout, $"waits on {q.Name}");
         }
 
         k.JoinWaitQueue(t, q.Id, ThreadStatus.Blocked);

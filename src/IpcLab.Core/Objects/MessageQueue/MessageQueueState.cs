@@ -74,7 +74,7 @@ internal static class MessageQueueState
     }
 
     /// <summary>A message of a queue of strings is a string of the run; any number is a message of a queue of numbers.</summary>
-    internal static bool IsValue(IKernelServices k, ObjectInfo o, long value) => o.ValueKind != ValueKind.Str || k.IsString(value);
+    internal static bool IsValue(IKernelServices k, ObjectInfo o, long value) => k.IsValue(o.ValueKind, value);
 
     private static void Require(bool condition, string message)
     {

@@ -20,8 +20,8 @@ internal sealed class MutexModule : ObjectModule
     [
         new(OpCode.Lock, "lock"),
         new(OpCode.Reacquire),
-        new(OpCode.TryLock, "trylock"),
-        new(OpCode.Unlock, "unlock"),
+        new(OpCode.TryLock, "trylock") { Shape = new("trylock m -> ok", ObjectKind.Mutex, 0, ValueKind.Bool) },
+        new(OpCode.Unlock, "unlock") { Shape = new("unlock m", ObjectKind.Mutex) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =

@@ -16,8 +16,8 @@ internal sealed class ProcessesModule : KernelModule
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
         new(OpCode.Spawn, "spawn"),
-        new(OpCode.Exit, "exit"),
-        new(OpCode.CrashProcess, "crash"),
+        new(OpCode.Exit, "exit") { Shape = new("exit", null) },
+        new(OpCode.CrashProcess, "crash") { Shape = new("crash", null) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =

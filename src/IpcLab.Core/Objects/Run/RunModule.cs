@@ -22,6 +22,7 @@ internal sealed class RunModule : KernelModule
         new(EventKind.ExpectHeld, EventClass.Other, "expect-held"),
         new(EventKind.ExpectFailed, EventClass.Finding, "expect-failed"),
         new(EventKind.BudgetExhausted, EventClass.Finding, "budget-exhausted"),
+        new(EventKind.NeverStarted, EventClass.Finding, "never-started"),
         new(EventKind.ClockAdvanced, EventClass.Other, "clock-advanced"),
     ];
 
@@ -39,7 +40,7 @@ internal sealed class RunModule : KernelModule
             EventKind.Finished => name.Length == 0 ? $"{who} finishes" : $"{who} finishes while still holding {name}",
             EventKind.DeadlockCycle or EventKind.Deadlock => $"deadlock: {w.Text}",
             EventKind.ExpectHeld => $"final check `{w.Program.Expectations[e.Object].Text}` holds",
-            EventKind.ExpectFailed => w.Text,
+            EventKind.ExpectFailed or EventKind.NeverStarted => w.Text,
             EventKind.BudgetExhausted => $"the run used its budget of {e.Value} steps without ending (a loop that never ends?)",
             EventKind.ClockAdvanced => $"no thread can run, so time passes until the earliest timeout (the clock is now {e.Value})",
             _ => NotMine(w),

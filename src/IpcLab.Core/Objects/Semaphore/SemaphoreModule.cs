@@ -14,8 +14,8 @@ internal sealed class SemaphoreModule : ObjectModule
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
-        new(OpCode.SemP, "P", "wait"),
-        new(OpCode.SemV, "V", "post"),
+        new(OpCode.SemP, "P", "wait") { Shape = new("{0} s", ObjectKind.Semaphore) },
+        new(OpCode.SemV, "V", "post") { Shape = new("{0} s", ObjectKind.Semaphore) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =
@@ -55,6 +55,11 @@ internal sealed class SemaphoreModule : ObjectModule
         var next = k.FirstWaiter(s);
         if (next < 0)
         {
+            if (sem.Count == long.MaxValue)
+            {
+                throw new ThreadFaultException($"posts {k.ObjectName(s)}, whose count is already {long.MaxValue}: one more unit does not fit in 64 bits (integer overflow)");
+            }
+
             sem.Count++;
             k.Emit(EventKind.SemUp, t, pc, s, value: sem.Count);
         }

@@ -19,8 +19,8 @@ internal sealed class SharedMemoryModule : ObjectModule
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
-        new(OpCode.Map, "map"),
-        new(OpCode.Unmap, "unmap"),
+        new(OpCode.Map, "map") { Shape = new("map seg", ObjectKind.SharedMemory) },
+        new(OpCode.Unmap, "unmap") { Shape = new("unmap seg", ObjectKind.SharedMemory) },
         new(OpCode.ShmLoad),
         new(OpCode.ShmStore),
     ];

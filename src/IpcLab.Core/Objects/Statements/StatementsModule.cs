@@ -82,8 +82,16 @@ internal sealed class StatementsModule : KernelModule
                 (more, shown) = (from <= to, from);
                 break;
             case OpCode.ForNext:
-                var i = ++k.Local(t, instr.B);
-                (more, shown) = (i <= k.Local(t, instr.C), i);
+                // The loop goes on only while i < TO, so i + 1 cannot overflow; at the end i is one past
+                // the last value, or stays at it when that is the largest number (nothing is past it).
+                ref var i = ref k.Local(t, instr.B);
+                more = i < k.Local(t, instr.C);
+                if (i < long.MaxValue)
+                {
+                    i++;
+                }
+
+                shown = i;
                 break;
             case OpCode.RepeatInit:
                 var n = k.Eval(t, instr.E1!);
