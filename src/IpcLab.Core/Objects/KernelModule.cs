@@ -30,8 +30,12 @@ public abstract class KernelModule
     {
     }
 
-    /// <summary>After a whole process ended (exited or crashed), once every thread of it has ended.</summary>
-    internal virtual void OnProcessEnd(IKernelServices k, int process)
+    /// <summary>
+    /// After a whole process ended, once every thread of it has ended: it exited when its last
+    /// thread <paramref name="lastThread"/> finished, or crashed (<paramref name="lastThread"/> -1).
+    /// A process whose last thread faults or is crashed alone does not end here: what it holds stays.
+    /// </summary>
+    internal virtual void OnProcessEnd(IKernelServices k, int process, int lastThread)
     {
     }
 

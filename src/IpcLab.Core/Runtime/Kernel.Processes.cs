@@ -81,7 +81,7 @@ public sealed partial class Kernel
 
         foreach (var module in ObjectModules.All)
         {
-            module.OnProcessEnd(this, process);
+            module.OnProcessEnd(this, process, lastThread: -1);
         }
     }
 }

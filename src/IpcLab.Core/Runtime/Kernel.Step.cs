@@ -1,8 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
-using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Mutex;
-using IpcLab.Core.Objects.SharedMemory;
 
 namespace IpcLab.Core.Runtime;
 
@@ -127,13 +125,13 @@ public sealed partial class Kernel
             SetStatus(t, ThreadStatus.Finished);
             Emit(EventKind.Finished, t, -1, HeldMutex(t));
             ThreadEnded(t);
-            DescriptorsModule.CloseIfProcessExited(this, t);
             var process = Layout.ProcessOf(t);
             if (!IsProcessAlive(process))
             {
-                foreach (var segment in Program.ObjectsOf(ObjectKind.SharedMemory))
+                // The process exits with its last thread: its descriptors close, naming that thread.
+                foreach (var module in ObjectModules.All)
                 {
-                    SharedMemoryModule.Unmap(this, segment, process);
+                    module.OnProcessEnd(this, process, lastThread: t);
                 }
             }
         }

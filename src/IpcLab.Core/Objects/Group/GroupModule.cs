@@ -158,11 +158,18 @@ internal sealed class GroupModule : ObjectModule
     }
 
     /// <summary>
-    /// The threads of a process that ended leave their groups at once (after its descriptors
-    /// closed), before whatever else the clock tick finds: as every member that ended, below.
+    /// The threads of a process that crashed leave their groups at once (after its descriptors
+    /// closed), before whatever else the clock tick finds. A process that exited needs nothing
+    /// more: each of its threads leaves at the clock tick of the step it finished in, as every
+    /// member that ended (below).
     /// </summary>
-    internal override void OnProcessEnd(IKernelServices k, int process)
+    internal override void OnProcessEnd(IKernelServices k, int process, int lastThread)
     {
+        if (lastThread >= 0)
+        {
+            return;
+        }
+
         foreach (var t in k.Program.Processes[process].Threads)
         {
             LeaveAll(k, t);
