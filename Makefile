@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 CLI := src/IpcLab/IpcLab.csproj
 
-.PHONY: all run build test bench bench-tui-start clean restore tmux
+.PHONY: all run build test bench bench-compare bench-tui-start clean restore tmux
 
 all: build
 
@@ -28,6 +28,10 @@ tmux:
 # Kernel steps per second and snapshot cost (BenchmarkDotNet). FILTER narrows the benchmarks.
 bench:
 	$(DOTNET) run --project tests/IpcLab.Benchmarks -c Release -- --filter '$(or $(FILTER),*)'
+
+# The same benchmarks at an older commit and here, one after the other: BASE=<commit>, FILTER as above.
+bench-compare:
+	DOTNET='$(DOTNET)' BASE='$(BASE)' FILTER='$(or $(FILTER),*KernelStep*)' bash tests/IpcLab.Benchmarks/compare.sh
 
 # The terminal UI's first frame after start: the real program in tmux 120x40, five runs and the median.
 bench-tui-start:
