@@ -42,8 +42,8 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
             case '0': Restart(); break;
             case 's': CycleScheduler(); break;
             case 'e': prompts.Open(PromptKind.Seed, "", "seed for the random scheduler: type a number, Enter (Esc cancels)"); break;
-            case 'i': OpenThreadPrompt(PromptKind.SpuriousWakeup, t => t == ThreadStatus.Waiting, "spurious wake-up of which waiting thread"); break;
-            case 'c': OpenThreadPrompt(PromptKind.Crash, t => t is not (ThreadStatus.Finished or ThreadStatus.Faulted or ThreadStatus.NotStarted), "crash which thread"); break;
+            case 'i': OpenThreadPrompt(PromptKind.SpuriousWakeup, t => S.Kernel.StatusOf(t) == ThreadStatus.Waiting, "spurious wake-up of which waiting thread"); break;
+            case 'c': OpenThreadPrompt(PromptKind.Crash, t => S.Kernel.WhyCannotCrash(t) is null, "crash which thread"); break;
             case 'k': OpenProcessPrompt(); break;
             case 'S': prompts.Open(PromptKind.SaveAs, RunFiles.DefaultSaveName(state.FileName), "save as: edit the name, Enter saves the whole run (Esc cancels)"); break;
             default:
@@ -190,7 +190,7 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
         state.Status = $"scheduler: {S.SchedulerText}{how}{StatusText.Ahead(S)}";
     }
 
-    private void OpenThreadPrompt(PromptKind kind, Func<ThreadStatus, bool> eligible, string question)
+    private void OpenThreadPrompt(PromptKind kind, Func<int, bool> eligible, string question)
     {
         var k = S.Kernel;
         var candidates = StatusText.ThreadsIn(k, eligible);
