@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 CLI := src/IpcLab/IpcLab.csproj
 
-.PHONY: all run build test bench bench-tui-start fuzz clean restore tmux
+.PHONY: all run build test bench bench-compare bench-tui-start fuzz clean restore tmux
 
 all: build
 
@@ -33,6 +33,10 @@ bench:
 # per outcome, and every crashing mutant saved to OUT (default fuzz-crashes/) with its seed.
 fuzz: build
 	$(DOTNET) run --project tests/IpcLab.Fuzz -c Release --no-build -- --count $(or $(N),10000) --seed $(or $(SEED),1) --out '$(or $(OUT),fuzz-crashes)'
+
+# The same benchmarks at an older commit and here, one after the other: BASE=<commit>, FILTER as above.
+bench-compare:
+	DOTNET='$(DOTNET)' BASE='$(BASE)' FILTER='$(or $(FILTER),*KernelStep*)' bash tests/IpcLab.Benchmarks/compare.sh
 
 # The terminal UI's first frame after start: the real program in tmux 120x40, five runs and the median.
 bench-tui-start:

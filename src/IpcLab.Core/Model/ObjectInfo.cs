@@ -7,7 +7,7 @@ namespace IpcLab.Core.Model;
 /// <param name="Slot">Index among the objects of the same kind (the kernel's per-kind arrays).</param>
 /// <param name="Process">The owning process, or -1 when declared at top level (visible to all).</param>
 /// <param name="Capacity">A queue's capacity (a message queue's, a group member's inbox); 0 for other kinds.</param>
-/// <param name="Initial">A semaphore's initial count, a shared variable's initial value, or a group's settings (see <see cref="GroupSettings"/>).</param>
+/// <param name="Initial">A semaphore's initial count, a shared variable's initial value, or a group's settings (see <see cref="Objects.Group.GroupSettings"/>).</param>
 /// <param name="ValueKind">A shared variable's type, or a queue's element type.</param>
 public sealed record ObjectInfo(
     int Id,
@@ -29,12 +29,6 @@ public sealed record ObjectInfo(
     /// <summary>A socket's path and sizes; null for other kinds.</summary>
     public SocketSpec? Socket { get; init; }
 
-    public string KindWord => Objects.ObjectModules.Of(Kind)?.KindWord ?? Kind switch
-    {
-        ObjectKind.StreamSocket => "stream socket",
-        ObjectKind.DatagramSocket => "datagram socket",
-        ObjectKind.MessageQueue => "message queue",
-        ObjectKind.Group => "group",
-        _ => Kind.ToString(),
-    };
+    /// <summary>The kind in words ("semaphore", "message queue"), from its module.</summary>
+    public string KindWord => Objects.ObjectModules.Of(Kind).KindWord;
 }

@@ -135,13 +135,13 @@ public enum OpCode
     /// <summary>Message queue A: send E1 with priority E2 if not full; store 1/0 into local B. Never blocks.</summary>
     TrySendMessage,
 
-    /// <summary>Message queue or group A: receive into local B (and the priority into local C when C &gt;= 0); blocks while empty.</summary>
+    /// <summary>Message queue A: receive the first message into local B (and its priority into local C when C &gt;= 0); blocks while empty.</summary>
     Receive,
 
-    /// <summary>Message queue or group A: receive into local B if a message is there; store 1/0 into local C. Never blocks.</summary>
+    /// <summary>Message queue A: receive into local B if a message is there; store 1/0 into local C. Never blocks.</summary>
     TryReceive,
 
-    /// <summary>Message queue or group A: like Receive, but gives up after E1 steps of the run with local C = 0 (C = 1 on success).</summary>
+    /// <summary>Message queue A: like Receive, but gives up after E1 steps of the run with local C = 0 (C = 1 on success).</summary>
     TimedReceive,
 
     /// <summary>Group A: the thread becomes a member (from now on it gets copies).</summary>
@@ -164,4 +164,13 @@ public enum OpCode
 
     /// <summary>Group A: a copy of E1 to every thread on the group's segment now, joined or not (see <see cref="ThreadInfo.AttachedGroups"/>).</summary>
     GroupBroadcast,
+
+    /// <summary>Group A: take the oldest message of the thread's own inbox into local B; blocks while the inbox is empty.</summary>
+    GroupReceive,
+
+    /// <summary>Group A: take the oldest message of the thread's own inbox into local B if there is one; store 1/0 into local C. Never blocks.</summary>
+    GroupTryReceive,
+
+    /// <summary>Group A: like GroupReceive, but gives up after E1 steps of the run with local C = 0 (C = 1 on success).</summary>
+    GroupTimedReceive,
 }

@@ -39,6 +39,24 @@ internal interface IKernelServices
     /// <summary>Takes a thread out of its wait queue and makes it ready (its pending step still to run).</summary>
     void Wake(int thread);
 
+    /// <summary>
+    /// The clock of timed waits: the steps of the run so far (it jumps ahead when only timed waits
+    /// are left); 0 in a run whose objects do not use it.
+    /// </summary>
+    long Clock { get; }
+
+    /// <summary>
+    /// Gives a thread that is about to join a wait queue a deadline: when <paramref name="steps"/>
+    /// more steps have passed after this one and it still waits, the module of its object times it
+    /// out (<see cref="ObjectModule.TimeOut"/>). Leaving the wait queue ends the deadline. A
+    /// negative timeout, or one whose deadline does not fit in 64 bits, faults the thread:
+    /// <paramref name="waits"/> says what waited ("waits on q", "sends to q").
+    /// </summary>
+    void SetTimeout(int thread, long steps, string waits);
+
+    /// <summary>The step at which a thread's timed wait gives up, or 0 when it has none.</summary>
+    long DeadlineOf(int thread);
+
     /// <summary>The thread first in an object's wait queue, or -1.</summary>
     int FirstWaiter(int objectId);
 
@@ -86,6 +104,9 @@ internal interface IKernelServices
     StringTable Strings { get; }
 
     string ThreadName(int thread);
+
+    /// <summary>The thread whose name is the string <paramref name="name"/> (a string id), or -1.</summary>
+    int ThreadNamed(long name);
 
     string ObjectName(int objectId);
 

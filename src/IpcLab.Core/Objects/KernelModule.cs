@@ -30,8 +30,22 @@ public abstract class KernelModule
     {
     }
 
-    /// <summary>After a whole process ended (exited or crashed), once every thread of it has ended.</summary>
-    internal virtual void OnProcessEnd(IKernelServices k, int process)
+    /// <summary>
+    /// After a whole process ended, once every thread of it has ended: it exited when its last
+    /// thread <paramref name="lastThread"/> finished, or crashed (<paramref name="lastThread"/> -1).
+    /// A process whose last thread faults or is crashed alone does not end here: what it holds stays.
+    /// </summary>
+    internal virtual void OnProcessEnd(IKernelServices k, int process, int lastThread)
+    {
+    }
+
+    /// <summary>
+    /// At the end of every step of a run whose objects use the clock (<see cref="ObjectModule.UsesClock"/>),
+    /// after the clock moved on and before timed waits expire: what the step's ends left to tidy
+    /// (a member that ended leaves its groups, the message of a sender that ended is lost). Modules
+    /// run it in the order of <see cref="ObjectModules.All"/>.
+    /// </summary>
+    internal virtual void OnClockTick(IKernelServices k)
     {
     }
 

@@ -28,6 +28,19 @@ public abstract class ObjectModule : KernelModule
     /// </summary>
     public virtual int CellCount(ObjectInfo o) => 0;
 
+    /// <summary>
+    /// The cell count when it depends on the program too (a cell per thread, as a group's inboxes);
+    /// by default <see cref="CellCount(ObjectInfo)"/>. The layout and the kernel ask this one.
+    /// </summary>
+    public virtual int CellCount(CompiledProgram program, ObjectInfo o) => CellCount(o);
+
+    /// <summary>
+    /// True when objects of this kind need the clock: timed waits on them, or tidying at every
+    /// tick (<see cref="KernelModule.OnClockTick"/>). A run with no such object has no clock and
+    /// its steps skip it.
+    /// </summary>
+    internal virtual bool UsesClock => false;
+
     /// <summary>The object's cells at step 0 (they start as zeros).</summary>
     public virtual void Initialize(ObjectInfo o, Span<long> cells)
     {
@@ -51,6 +64,13 @@ public abstract class ObjectModule : KernelModule
     /// <summary>The thread's state in a few words for the threads panel: "blocked on semaphore s (count 0)".</summary>
     internal virtual string WaitState(IKernelServices k, ObjectInfo o, int thread) =>
         k.StatusOf(thread) == ThreadStatus.Waiting ? DescribeWait(k, o, thread) : "blocked: " + DescribeWait(k, o, thread);
+
+    /// <summary>
+    /// A thread blocked on <paramref name="o"/> with a deadline (<see cref="IKernelServices.SetTimeout"/>)
+    /// reached it: it gives up, leaves the wait queue and moves on. Only kinds with timed waits have one.
+    /// </summary>
+    internal virtual void TimeOut(IKernelServices k, ObjectInfo o, int thread) =>
+        throw new InvalidOperationException($"a {KindWord} has no timed wait, but {k.ThreadName(thread)} timed out on {o.Name}");
 
     /// <summary>The thread a waiter on <paramref name="o"/> waits for (the wait-for graph's edge), or -1.</summary>
     internal virtual int Holder(IKernelServices k, ObjectInfo o) => -1;

@@ -3,6 +3,8 @@ using IpcLab.Core.Objects.BoundedQueue;
 using IpcLab.Core.Objects.CondVar;
 using IpcLab.Core.Objects.DatagramSocket;
 using IpcLab.Core.Objects.Descriptors;
+using IpcLab.Core.Objects.Group;
+using IpcLab.Core.Objects.MessageQueue;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.Processes;
 using IpcLab.Core.Objects.Run;
@@ -30,7 +32,9 @@ public static class ObjectModules
 
     static ObjectModules()
     {
-        Objects =
+        // The order in which the end-of-thread, end-of-process and clock-tick hooks run, and so the
+        // order of the events they emit: a robust mutex passes on before anything else is cleaned up.
+        All =
         [
             new MutexModule(),
             new CondVarModule(),
@@ -40,10 +44,18 @@ public static class ObjectModules
             new SharedMemoryModule(),
             new StreamSocketModule(),
             new DatagramSocketModule(),
+            new DescriptorsModule(),
+
+            // Groups after the descriptors (a process's descriptors close before its threads leave
+            // their groups) and before message queues (at the clock tick a member that ended is told
+            // gone before the message it was blocked sending is told lost).
+            new GroupModule(),
+            new MessageQueueModule(),
+            new StatementsModule(),
+            new ProcessesModule(),
+            new RunModule(),
         ];
-        // The order in which the end-of-thread and end-of-process hooks run, and so the order of
-        // the events they emit: a robust mutex passes on before anything else is cleaned up.
-        All = [.. Objects, new DescriptorsModule(), new StatementsModule(), new ProcessesModule(), new RunModule()];
+        Objects = [.. All.OfType<ObjectModule>()];
 
         ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];
         foreach (var m in Objects)
@@ -81,7 +93,7 @@ public static class ObjectModules
         }
     }
 
-    /// <summary>Every module: the object kinds, then the parts that are not objects.</summary>
+    /// <summary>Every module, in the order their hooks run.</summary>
     public static IReadOnlyList<KernelModule> All { get; }
 
     public static IReadOnlyList<ObjectModule> Objects { get; }
@@ -90,8 +102,9 @@ public static class ObjectModules
     public static IReadOnlyList<OpSpec> OperationsOf(string word) =>
         ByWord.TryGetValue(word, out var specs) ? specs : [];
 
-    /// <summary>The module of a kind, or null while the kind has none (a guard test says which).</summary>
-    public static ObjectModule? Of(ObjectKind kind) => ByKind[(int)kind];
+    /// <summary>The module of a kind (every kind has one: a guard test checks it).</summary>
+    public static ObjectModule Of(ObjectKind kind) =>
+        ByKind[(int)kind] ?? throw new InvalidOperationException($"no module owns the object kind {kind}");
 
     /// <summary>The module that carries out an operation, or null.</summary>
     public static KernelModule? OwnerOf(OpCode op) => ByOp[(int)op];

@@ -193,22 +193,22 @@ public enum EventKind
     /// <summary>Value went into message queue Object with priority Other.</summary>
     MessageSent,
 
-    /// <summary>A trysend found message queue Object full (Value = capacity), or a tryreceive found Object empty.</summary>
+    /// <summary>A trysend found message queue Object full (Value = capacity), or a tryreceive found it empty.</summary>
     MessageTryFailed,
 
-    /// <summary>A send blocked: message queue Object is full (Value = capacity), or in group Object the inbox of Other is full (-1: every member's), Value = the message.</summary>
+    /// <summary>A send blocked: message queue Object is full (Value = capacity); the message waits parked with its sender.</summary>
     SendBlocked,
 
-    /// <summary>A thread received Value from message queue Object (Other = its priority) or from its inbox in group Object (Other = -1).</summary>
+    /// <summary>A thread received Value from message queue Object; Other = its priority.</summary>
     MessageReceived,
 
     /// <summary>A receive made room in message queue Object: the message Value that blocked sender Other had parked went in, and Other moved on.</summary>
     SenderResumed,
 
-    /// <summary>A receive found nothing in Object and blocked; Value = the timeout in steps, or -1 for none.</summary>
+    /// <summary>A receive found message queue Object empty and blocked; Value = the timeout in steps, or -1 for none.</summary>
     ReceiveBlocked,
 
-    /// <summary>A send gave Value straight to Other, which was blocked receiving on Object; Other moved on.</summary>
+    /// <summary>A send gave Value straight to Other, which was blocked receiving on message queue Object; Other moved on.</summary>
     MessageHandedOver,
 
     /// <summary>A thread joined group Object.</summary>
@@ -232,7 +232,7 @@ public enum EventKind
     /// <summary>A sender blocked on group Object was woken to try again (an inbox got room); Other = the thread that made room, or -1.</summary>
     SenderWoken,
 
-    /// <summary>A timed receive on Object reached its deadline: the thread gives up with ok = false.</summary>
+    /// <summary>A timed receive or a timed send on message queue Object reached its deadline: the thread gives up with ok = false.</summary>
     ReceiveTimedOut,
 
     /// <summary>No thread could run, so the clock of timed waits jumped to Value.</summary>
@@ -249,4 +249,22 @@ public enum EventKind
 
     /// <summary>At the end of the run: process Other could never start (only processes that never started spawn it). Value = why, in words.</summary>
     NeverStarted,
+
+    /// <summary>A tryreceive found the thread's inbox in group Object empty.</summary>
+    GroupTryFailed,
+
+    /// <summary>A send to group Object blocked: the inbox of Other is full (-1: every member's, an anycast); Value = the message.</summary>
+    GroupSendBlocked,
+
+    /// <summary>A thread took Value from its own inbox in group Object.</summary>
+    GroupReceived,
+
+    /// <summary>A receive found the thread's inbox in group Object empty and blocked; Value = the timeout in steps, or -1 for none.</summary>
+    GroupReceiveBlocked,
+
+    /// <summary>A send to group Object gave its copy Value straight to Other, which was blocked receiving from it; Other moved on.</summary>
+    GroupHandedOver,
+
+    /// <summary>A timed receive on group Object reached its deadline: the thread gives up with ok = false.</summary>
+    GroupReceiveTimedOut,
 }

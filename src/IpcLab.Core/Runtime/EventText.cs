@@ -8,12 +8,9 @@ public static class EventText
 {
     public static string Describe(KernelEvent e, CompiledProgram program, StringTable strings)
     {
-        if (ObjectModules.OwnerOf(e.Kind) is { } owner)
-        {
-            return owner.Describe(new EventWords(e, program, strings));
-        }
-
-        return MessagingEventText.Describe(e, program, strings) ?? e.Kind.ToString();
+        var owner = ObjectModules.OwnerOf(e.Kind)
+            ?? throw new InvalidOperationException($"no module owns the event {e.Kind}");
+        return owner.Describe(new EventWords(e, program, strings));
     }
 
     /// <summary>
@@ -21,15 +18,9 @@ public static class EventText
     /// member a copy goes to); in every other kind it is a local slot, a word, a process, a
     /// priority or a count.
     /// </summary>
-    public static bool OtherIsThread(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.MessageHandedOver or EventKind.SenderResumed or EventKind.CopyDelivered or EventKind.CopyDropped
-        or EventKind.OldestDropped or EventKind.SendBlocked or EventKind.NotDelivered
-        : ObjectModules.SpecOf(kind).OtherIsThread;
+    public static bool OtherIsThread(EventKind kind) => ObjectModules.SpecOf(kind).OtherIsThread;
 
     /// <summary>A short lower-case name for the kind, used in JSON and by filters ("blocked", "woken").</summary>
-    public static string KindName(EventKind kind) => ObjectModules.NameOf(kind) ?? kind switch
-    {
-        _ when MessagingEventText.KindName(kind) is { } messaging => messaging,
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    public static string KindName(EventKind kind) => ObjectModules.NameOf(kind)
+        ?? throw new InvalidOperationException($"no module names the event {kind}");
 }

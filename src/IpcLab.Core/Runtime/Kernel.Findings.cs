@@ -17,7 +17,7 @@ public sealed partial class Kernel
             if (obj >= 0)
             {
                 var info = Program.Objects[obj];
-                var holder = ObjectModules.Of(info.Kind)?.Holder(this, info) ?? -1;
+                var holder = ObjectModules.Of(info.Kind).Holder(this, info);
                 edges.Add(new WaitEdge(t, obj, holder));
             }
         }
@@ -36,12 +36,7 @@ public sealed partial class Kernel
         }
 
         var info = Program.Objects[obj];
-        if (ObjectModules.Of(info.Kind) is { } module)
-        {
-            return $"{name} {module.DescribeWait(this, info, thread)}";
-        }
-
-        return info.Kind is ObjectKind.MessageQueue or ObjectKind.Group ? DescribeMessagingWait(thread, info) : $"{name} waits on {info.Name}";
+        return $"{name} {ObjectModules.Of(info.Kind).DescribeWait(this, info, thread)}";
     }
 
     /// <summary>A queued thread's state in a few words for the threads panel ("blocked on semaphore s (count 0)"), or null when it is not queued.</summary>
@@ -54,7 +49,7 @@ public sealed partial class Kernel
         }
 
         var info = Program.Objects[obj];
-        return ObjectModules.Of(info.Kind)?.WaitState(this, info, thread);
+        return ObjectModules.Of(info.Kind).WaitState(this, info, thread);
     }
 
     /// <summary>

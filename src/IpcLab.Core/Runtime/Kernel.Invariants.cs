@@ -13,7 +13,7 @@ public sealed partial class Kernel
         // The objects first: a thread's wait below is judged by asking its object, which must be sound.
         foreach (var o in Program.Objects)
         {
-            ObjectModules.Of(o.Kind)?.AssertInvariants(this, o);
+            ObjectModules.Of(o.Kind).AssertInvariants(this, o);
         }
 
         DescriptorTablesState.AssertInvariants(this);
@@ -37,21 +37,14 @@ public sealed partial class Kernel
 
             Require(status == ThreadStatus.Finished ? pc == -1 : pc >= 0 && pc < _code[t].Length, $"{name} is {status} at pc {pc}");
 
-            if (queued && ObjectModules.Of(Program.Objects[obj].Kind) is { } module)
+            if (queued)
             {
                 // No lost wake-up: a thread still queued could not go on if it were woken now.
                 var info = Program.Objects[obj];
+                var module = ObjectModules.Of(info.Kind);
                 Require(status != ThreadStatus.Blocked || module.CanBlockAt(_code[t][pc].Op),
                     $"{name} is blocked on {module.KindWord} {info.Name} at a {_code[t][pc].Op}");
                 Require(!module.CanProceed(this, info, t), $"{name} is queued on {info.Name} but could go on now (a lost wake-up)");
-            }
-            else if (status == ThreadStatus.Blocked && Program.Objects[obj].Kind is ObjectKind.MessageQueue or ObjectKind.Group)
-            {
-                RequireMessagingWait(t, obj);
-            }
-            else if (status == ThreadStatus.Blocked)
-            {
-                Require(false, $"{name} is blocked on a {Program.Objects[obj].Kind}, which has no module");
             }
 
             if (status == ThreadStatus.Waiting)
@@ -62,7 +55,7 @@ public sealed partial class Kernel
         }
 
         AssertProcessInvariants();
-        AssertMessagingInvariants();
+        AssertClockInvariants();
         Require(!_concluded || IsConcludedConsistent(), "the run is concluded but a thread can still run");
     }
 
@@ -74,6 +67,23 @@ public sealed partial class Kernel
             var notStarted = p.Threads.Count(t => StatusOf(t) == ThreadStatus.NotStarted);
             Require(notStarted == 0 || (p.StartsOnSpawn && notStarted == p.Threads.Count(t => _code[t].Length > 0)),
                 $"process {p.Name} has {notStarted} of {p.Threads.Count} threads not started");
+        }
+    }
+
+    // A deadline belongs to a wait that has not timed out yet (which modules' waits are timed, they check).
+    private void AssertClockInvariants()
+    {
+        if (!Layout.HasClock)
+        {
+            return;
+        }
+
+        var clock = Clock;
+        Require(clock >= 0, $"the clock is {clock}");
+        for (var t = 0; t < Layout.ThreadCount; t++)
+        {
+            var deadline = DeadlineOf(t);
+            Require(deadline == 0 || (StatusOf(t) == ThreadStatus.Blocked && deadline > clock), $"{ThreadName(t)} is {StatusOf(t)} with deadline {deadline} at clock {clock}");
         }
     }
 

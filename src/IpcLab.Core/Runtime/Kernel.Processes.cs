@@ -71,7 +71,7 @@ public sealed partial class Kernel
         AfterProcessEnded(process);
     }
 
-    /// <summary>What every end of a process leaves to clean up: robust mutexes pass on, mappings go, descriptors close, groups forget it.</summary>
+    /// <summary>What every end of a process leaves to clean up: robust mutexes pass on, descriptors close, mappings go, groups forget it.</summary>
     private void AfterProcessEnded(int process)
     {
         foreach (var t in Program.Processes[process].Threads)
@@ -81,12 +81,7 @@ public sealed partial class Kernel
 
         foreach (var module in ObjectModules.All)
         {
-            module.OnProcessEnd(this, process);
+            module.OnProcessEnd(this, process, lastThread: -1);
         }
-
-        LeaveGroupsOfProcess(process);
     }
-
-    /// <summary>Takes a crashed process's threads out of every group (multicast, anycast, broadcast).</summary>
-    partial void LeaveGroupsOfProcess(int process);
 }

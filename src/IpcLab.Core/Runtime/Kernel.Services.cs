@@ -29,6 +29,10 @@ public sealed partial class Kernel : IKernelServices
 
     int IKernelServices.FirstWaiter(int objectId) => FirstWaiter(objectId);
 
+    void IKernelServices.SetTimeout(int thread, long steps, string waits) => SetTimeout(thread, steps, waits);
+
+    int IKernelServices.ThreadNamed(long name) => Array.IndexOf(_selfName, name);
+
     int IKernelServices.ChooseWaiter(int objectId, IReadOnlyList<int> waiters)
     {
         if (waiters.Count == 1)
@@ -103,5 +107,5 @@ public sealed partial class Kernel : IKernelServices
 
     /// <summary>The cell counts of every object, by id (what <see cref="StateLayout.ObjectBase"/> laid out).</summary>
     private static int[] CellCounts(CompiledProgram program) =>
-        program.Objects.Select(o => ObjectModules.Of(o.Kind)?.CellCount(o) ?? 0).ToArray();
+        program.Objects.Select(o => ObjectModules.Of(o.Kind).CellCount(program, o)).ToArray();
 }

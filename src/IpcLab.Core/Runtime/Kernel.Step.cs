@@ -1,8 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
-using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Mutex;
-using IpcLab.Core.Objects.SharedMemory;
 
 namespace IpcLab.Core.Runtime;
 
@@ -106,26 +104,9 @@ public sealed partial class Kernel
 
     private void Execute(int t, int pc, Instr instr)
     {
-        if (ObjectModules.OwnerOf(instr.Op) is { } module)
-        {
-            module.Step(this, t, pc, instr);
-            return;
-        }
-
-        switch (instr.Op)
-        {
-            case OpCode.SendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
-            case OpCode.TrySendMessage: DoSendMessage(t, pc, instr, tryOnly: true); break;
-            case OpCode.TimedSendMessage: DoSendMessage(t, pc, instr, tryOnly: false); break;
-            case OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive: DoReceive(t, pc, instr); break;
-            case OpCode.Join: DoJoin(t, pc, instr); break;
-            case OpCode.Leave: DoLeave(t, pc, instr); break;
-            case OpCode.Publish or OpCode.GroupBroadcast: DoPublish(t, pc, instr); break;
-            case OpCode.Anycast: DoAnycast(t, pc, instr); break;
-            case OpCode.Unicast: DoUnicast(t, pc, instr); break;
-            default:
-                throw new InvalidOperationException($"unknown instruction {instr.Op}");
-        }
+        var module = ObjectModules.OwnerOf(instr.Op)
+            ?? throw new InvalidOperationException($"no module carries out the instruction {instr.Op}");
+        module.Step(this, t, pc, instr);
     }
 
     private EvalContext Context(int t) => new(_data, Layout, Strings, t, Layout.LocalBase(t), _selfName[t]);
@@ -144,13 +125,13 @@ public sealed partial class Kernel
             SetStatus(t, ThreadStatus.Finished);
             Emit(EventKind.Finished, t, -1, HeldMutex(t));
             ThreadEnded(t);
-            DescriptorsModule.CloseIfProcessExited(this, t);
             var process = Layout.ProcessOf(t);
             if (!IsProcessAlive(process))
             {
-                foreach (var segment in Program.ObjectsOf(ObjectKind.SharedMemory))
+                // The process exits with its last thread: its descriptors close, naming that thread.
+                foreach (var module in ObjectModules.All)
                 {
-                    SharedMemoryModule.Unmap(this, segment, process);
+                    module.OnProcessEnd(this, process, lastThread: t);
                 }
             }
         }

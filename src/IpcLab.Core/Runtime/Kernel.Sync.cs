@@ -23,6 +23,12 @@ public sealed partial class Kernel
     {
         _data[Layout.ThreadField(t, StateLayout.WaitObjectField)] = -1;
         _data[Layout.ThreadField(t, StateLayout.TicketField)] = 0;
+
+        // A deadline belongs to a wait: woken, handed what it waited for, timed out or ended, the thread has none.
+        if (Layout.HasClock)
+        {
+            _data[Layout.DeadlineIndex(t)] = 0;
+        }
     }
 
     /// <summary>The thread with the lowest ticket queued on an object, or -1.</summary>

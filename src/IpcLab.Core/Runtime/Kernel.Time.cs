@@ -1,30 +1,40 @@
-using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Runtime;
 
-// The clock of timed receives, and what the kernel tidies up after every step: members that
-// ended leave their groups, and messages parked by senders that crashed are reported lost.
+// The clock of timed waits, and what the modules tidy up after every step.
 //
 // The rule for timeouts: the clock counts the steps of the run (thread steps and injected
-// faults). `timedreceive q, N` blocks with a deadline N steps ahead; at the end of the step that
-// reaches the deadline, the receiver gives up (ok = false) and is ready again. When no thread
-// can run and some wait with a deadline, nothing else could ever happen first, so the clock jumps
-// to the earliest deadline at once. The clock and the deadlines are in the state array, so
-// snapshots, hashes and replays include them.
+// faults). A timed wait (`timedreceive q, N`) blocks with a deadline N steps ahead; at the end of
+// the step that reaches the deadline, the module of the object it waits on times it out (the
+// receiver gives up with ok = false and is ready again). When no thread can run and some wait
+// with a deadline, nothing else could ever happen first, so the clock jumps to the earliest
+// deadline at once. The clock and the deadlines are in the state array, so snapshots, hashes
+// and replays include them. A run whose objects have no timed waits has no clock.
 public sealed partial class Kernel
 {
-    /// <summary>Steps of the run, as the timeouts count them (it can jump ahead, see above).</summary>
-    public long Clock => _data[Layout.Messaging.ClockIndex];
+    /// <summary>Steps of the run, as the timeouts count them (it can jump ahead, see above); 0 in a run without a clock.</summary>
+    public long Clock => Layout.HasClock ? _data[Layout.ClockIndex] : 0;
 
-    /// <summary>The step at which a timed receive gives up, or 0 when the thread has no deadline.</summary>
-    public long DeadlineOf(int thread) => _data[Layout.Messaging.ThreadField(thread, MessagingLayout.DeadlineField)];
+    /// <summary>The step at which a thread's timed wait gives up, or 0 when the thread has no deadline.</summary>
+    public long DeadlineOf(int thread) => Layout.HasClock ? _data[Layout.DeadlineIndex(thread)] : 0;
+
+    /// <summary>The thread, about to join a wait queue, gives up after <paramref name="steps"/> more steps: the clock counts the steps before this one.</summary>
+    private void SetTimeout(int t, long steps, string waits)
+    {
+        if (steps < 0)
+        {
+            throw new ThreadFaultException($"{waits} with a negative timeout ({steps} steps)");
+        }
+
+        _data[Layout.DeadlineIndex(t)] = DeadlineAfter(steps, waits);
+    }
 
     /// <summary>Run at the end of every step and every injected fault, before the invariants are checked.</summary>
     private void PassTime()
     {
-        // Without message queues or groups there is nothing to time out or tidy: the clock stays
-        // at 0 and the step costs nothing more.
-        if (!_hasMessaging)
+        // Without objects that use the clock there is nothing to time out or tidy: the step costs nothing more.
+        if (!Layout.HasClock)
         {
             return;
         }
@@ -33,10 +43,14 @@ public sealed partial class Kernel
         // DeadlineAfter), so every wait still times out, and a new timeout there faults its thread.
         if (Clock < long.MaxValue)
         {
-            _data[Layout.Messaging.ClockIndex]++;
+            _data[Layout.ClockIndex]++;
         }
 
-        TidyEndedThreads();
+        foreach (var module in ObjectModules.All)
+        {
+            module.OnClockTick(this);
+        }
+
         ExpireDeadlines();
         if (AnyReady())
         {
@@ -55,7 +69,7 @@ public sealed partial class Kernel
 
         if (earliest > 0)
         {
-            _data[Layout.Messaging.ClockIndex] = earliest;
+            _data[Layout.ClockIndex] = earliest;
             Emit(EventKind.ClockAdvanced, -1, -1, value: earliest);
             ExpireDeadlines();
         }
@@ -71,6 +85,7 @@ public sealed partial class Kernel
             ? throw new ThreadFaultException($"{waits} with a timeout of {timeout} step{(timeout == 1 ? "" : "s")}: its deadline (step {Clock} + 1 + {timeout}) does not fit in 64 bits (integer overflow)")
             : Clock + 1 + timeout;
 
+    /// <summary>Each thread whose deadline has come is timed out by the module of the object it waits on, in thread order.</summary>
     private void ExpireDeadlines()
     {
         for (var t = 0; t < Layout.ThreadCount; t++)
@@ -78,76 +93,9 @@ public sealed partial class Kernel
             var deadline = DeadlineOf(t);
             if (deadline > 0 && deadline <= Clock)
             {
-                var pc = PcOf(t);
-                var instr = _code[t][pc];
-                var source = WaitObjectOf(t);
-
-                // A timed send's ok is B and its parked message never entered the queue; a timed receive's ok is C.
-                var sending = instr.Op == OpCode.TimedSendMessage;
-                _data[Layout.LocalBase(t) + (sending ? instr.B : instr.C)] = 0;
-                if (sending)
-                {
-                    ClearPending(t);
-                }
-
-                _data[Layout.Messaging.ThreadField(t, MessagingLayout.DeadlineField)] = 0;
-                Wake(t);
-                Emit(EventKind.ReceiveTimedOut, t, pc, source);
-                MoveTo(t, instr.Next);
+                var wait = Program.Objects[WaitObjectOf(t)];
+                ObjectModules.Of(wait.Kind).TimeOut(this, wait, t);
             }
-        }
-    }
-
-    private void TidyEndedThreads()
-    {
-        for (var t = 0; t < Layout.ThreadCount; t++)
-        {
-            if (HasEnded(t))
-            {
-                LeaveAllGroups(t);
-            }
-
-            if (StatusOf(t) == ThreadStatus.Blocked)
-            {
-                continue;
-            }
-
-            // A sender that crashed while blocked took its parked message with it: it never was in the queue.
-            var pendingQueue = (int)_data[Layout.Messaging.ThreadField(t, MessagingLayout.PendingQueueField)] - 1;
-            if (pendingQueue >= 0)
-            {
-                Emit(EventKind.PendingLost, t, -1, pendingQueue, value: _data[Layout.Messaging.ThreadField(t, MessagingLayout.PendingValueField)]);
-                ClearPending(t);
-            }
-
-            _data[Layout.Messaging.ThreadField(t, MessagingLayout.DeadlineField)] = 0;
-        }
-    }
-
-    /// <summary>A thread that ended leaves every group it was in and every segment; the messages in its inbox stay there, undelivered.</summary>
-    private void LeaveAllGroups(int t)
-    {
-        foreach (var g in _idsByKind[(int)ObjectKind.Group])
-        {
-            var member = Layout.Messaging.MemberBase(SlotOf(g), t);
-            if (_data[member] != 0)
-            {
-                _data[member] = 0;
-                Emit(EventKind.MemberGone, t, -1, g, value: _data[member + 1]);
-                WakeSendersIfFull(-1, -1, g, _data[member + 1]);
-            }
-            else
-            {
-                WakeBroadcastsOffTheSegment(t, g);
-            }
-        }
-    }
-
-    partial void LeaveGroupsOfProcess(int process)
-    {
-        foreach (var t in Program.Processes[process].Threads)
-        {
-            LeaveAllGroups(t);
         }
     }
 
@@ -162,55 +110,5 @@ public sealed partial class Kernel
         }
 
         return false;
-    }
-
-    /// <summary>The member an anycast goes to, by policy; -1 when there is none (with room, if <paramref name="needRoom"/>).</summary>
-    private int ChooseMember(int g, AnycastPolicy policy, bool needRoom)
-    {
-        if (policy == AnycastPolicy.FirstReady)
-        {
-            var first = -1;
-            var firstTicket = long.MaxValue;
-            for (var m = 0; m < Layout.ThreadCount; m++)
-            {
-                var ticket = _data[Layout.ThreadField(m, StateLayout.TicketField)];
-                if (IsMember(g, m) && WaitObjectOf(m) == g && IsReceiveOp(_code[m][PcOf(m)].Op) && ticket < firstTicket)
-                {
-                    first = m;
-                    firstTicket = ticket;
-                }
-            }
-
-            if (first >= 0)
-            {
-                return first;
-            }
-        }
-
-        var cursor = (int)_data[Layout.Messaging.GroupBase(SlotOf(g)) + MessagingLayout.GroupCursorField];
-        var chosen = -1;
-        var load = long.MaxValue;
-        for (var i = 0; i < Layout.ThreadCount; i++)
-        {
-            var m = (cursor + i) % Layout.ThreadCount;
-            if (!IsMember(g, m) || (needRoom && InboxFull(g, m)))
-            {
-                continue;
-            }
-
-            if (policy != AnycastPolicy.LeastLoaded)
-            {
-                return m;
-            }
-
-            var count = _data[Layout.Messaging.MemberBase(SlotOf(g), m) + 1];
-            if (count < load)
-            {
-                load = count;
-                chosen = m;
-            }
-        }
-
-        return chosen;
     }
 }

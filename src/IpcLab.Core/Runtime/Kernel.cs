@@ -28,7 +28,6 @@ public sealed partial class Kernel
     private bool _concluded;
     private int _pendingWoken;
     private IWaiterChooser? _chooser;
-    private readonly bool _hasMessaging;
     private readonly bool _hasSegments;
 
     public Kernel(CompiledProgram program, KernelOptions? options = null)
@@ -50,7 +49,6 @@ public sealed partial class Kernel
         _idsByKind = Enum.GetValues<ObjectKind>()
             .Select(k => program.ObjectsOf(k).OrderBy(o => o.Slot).Select(o => o.Id).ToArray())
             .ToArray();
-        _hasMessaging = program.Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group);
         _hasSegments = program.Objects.Any(o => o.Kind == ObjectKind.SharedMemory);
         _data = BuildInitialState();
         for (var t = 0; t < program.Threads.Count; t++)
@@ -135,7 +133,7 @@ public sealed partial class Kernel
         data[StateLayout.TicketSlot] = 1;
         foreach (var o in Program.Objects)
         {
-            ObjectModules.Of(o.Kind)?.Initialize(o, data.AsSpan(Layout.ObjectBase(o.Id), _cellCount[o.Id]));
+            ObjectModules.Of(o.Kind).Initialize(o, data.AsSpan(Layout.ObjectBase(o.Id), _cellCount[o.Id]));
         }
 
         for (var t = 0; t < Program.Threads.Count; t++)

@@ -25,7 +25,7 @@ public static partial class StateDump
     public static string ObjectState(Kernel kernel, ObjectInfo o)
     {
         var sb = new StringBuilder();
-        ObjectModules.Of(o.Kind)?.WriteState(kernel, o, new TextStateWriter(kernel, sb));
+        ObjectModules.Of(o.Kind).WriteState(kernel, o, new TextStateWriter(kernel, sb));
         return sb.ToString();
     }
 
@@ -44,12 +44,7 @@ public static partial class StateDump
             sb.Append(o.Name).Append(": ");
             if (kernel.CellCountOf(o.Id) > 0)
             {
-                ObjectModules.Of(o.Kind)!.WriteState(kernel, o, new TextStateWriter(kernel, sb));
-            }
-
-            if (o.Kind is ObjectKind.MessageQueue or ObjectKind.Group)
-            {
-                AppendMessaging(sb, kernel, o);
+                ObjectModules.Of(o.Kind).WriteState(kernel, o, new TextStateWriter(kernel, sb));
             }
 
             sb.Append('\n');
@@ -89,7 +84,11 @@ public static partial class StateDump
                 sb.Append(' ').Append(t.Locals[i].Name).Append('=').Append(kernel.Format(t.Locals[i].Kind, kernel.LocalValue(t.Id, i)));
             }
 
-            AppendMessagingThread(sb, kernel, t.Id);
+            if (kernel.DeadlineOf(t.Id) > 0)
+            {
+                sb.Append(" deadline ").Append(kernel.DeadlineOf(t.Id)).Append(" clock ").Append(kernel.Clock);
+            }
+
             sb.Append('\n');
         }
 

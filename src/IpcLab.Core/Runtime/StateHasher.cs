@@ -26,7 +26,7 @@ internal static partial class StateHasher
         {
             if (kernel.CellCountOf(o.Id) > 0)
             {
-                ObjectModules.Of(o.Kind)!.WriteState(kernel, o, writer);
+                ObjectModules.Of(o.Kind).WriteState(kernel, o, writer);
             }
         }
 
@@ -49,9 +49,17 @@ internal static partial class StateHasher
             {
                 h = Mix(h, Value(info.Locals[i].Kind, data[locals + i], strings));
             }
+
+            // A deadline as the steps left, not as the clock itself: two states whose timed waits
+            // have the same time left behave the same from there on.
+            if (layout.HasClock)
+            {
+                var deadline = data[layout.DeadlineIndex(t)];
+                h = Mix(h, deadline == 0 ? 0 : (ulong)(deadline - data[layout.ClockIndex]));
+            }
         }
 
-        return HashMessaging(h, kernel, data);
+        return h;
     }
 
     /// <summary>A thread's place in its object's wait queue (0 = first).</summary>

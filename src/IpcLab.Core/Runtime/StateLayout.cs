@@ -10,7 +10,8 @@ namespace IpcLab.Core.Runtime;
 /// <item>objects: the cells of every object whose module lays them out (<see cref="Objects.ObjectModule.CellCount"/>), in id order</item>
 /// <item>descriptor tables: one per process, when the program declares a socket (see <see cref="Objects.Descriptors.DescriptorTable"/>)</item>
 /// <item>threads: pc, status, wait object, wait ticket, fault message id, then the locals</item>
-/// <item>message queues and groups (see <see cref="MessagingLayout"/>)</item>
+/// <item>the clock, when some object uses it (<see cref="Objects.ObjectModule.UsesClock"/>): [0] the
+/// steps of the run as timeouts count them, then per thread the step its timed wait gives up at (0 = none)</item>
 /// </list>
 /// A thread waiting on an object holds a ticket; an object's queue is its waiters in ticket order.
 /// One field per thread means a thread can never be in two wait queues at once.
@@ -37,7 +38,7 @@ public sealed class StateLayout
         foreach (var o in program.Objects)
         {
             _objectBase[o.Id] = cells;
-            cells += Objects.ObjectModules.Of(o.Kind)?.CellCount(o) ?? 0;
+            cells += Objects.ObjectModules.Of(o.Kind).CellCount(program, o);
         }
 
         _processOf = program.Threads.Select(t => t.Process).ToArray();
@@ -49,12 +50,19 @@ public sealed class StateLayout
         ThreadStride = ThreadHeaderSize + MaxLocals;
         ThreadCount = program.Threads.Count;
         Size = ThreadBase + (ThreadStride * ThreadCount);
-        Messaging = new MessagingLayout(program, Size);
-        Size += Messaging.Size;
+        ClockIndex = -1;
+        if (program.Objects.Any(o => Objects.ObjectModules.Of(o.Kind).UsesClock))
+        {
+            ClockIndex = Size;
+            Size += 1 + ThreadCount;
+        }
     }
 
-    /// <summary>The message queues' and groups' region, after the threads.</summary>
-    public MessagingLayout Messaging { get; }
+    /// <summary>True when the run has a clock: some object has timed waits or tidies at every tick.</summary>
+    public bool HasClock => ClockIndex >= 0;
+
+    /// <summary>Where the clock is, or -1 when the run has none.</summary>
+    public int ClockIndex { get; }
 
     /// <summary>Where the descriptor tables start, after the objects.</summary>
     public int DescriptorBase { get; }
@@ -83,6 +91,9 @@ public sealed class StateLayout
         new Objects.SharedMemory.SegmentCells(data.AsSpan(_objectBase[segmentId], Objects.SharedMemory.SegmentCells.Header)).Maps(process);
 
     public int ProcessOf(int thread) => _processOf[thread];
+
+    /// <summary>Where the step a thread's timed wait gives up at is kept (only when <see cref="HasClock"/>).</summary>
+    public int DeadlineIndex(int thread) => ClockIndex + 1 + thread;
 
     public int DescriptorTableBase(int process) => DescriptorBase + (process * DescriptorTableSize);
 

@@ -106,7 +106,7 @@ public static class Compiler
             var scope = ScopeFor(declaredIn);
             var code = new ThreadCompiler(scope, literals).Compile(decl.Body);
             var count = InstanceCount(file, decl);
-            var attached = AttachedGroups(code, objects);
+            var attached = AttachedGroups(code);
             for (var i = 1; i <= count; i++)
             {
                 var name = decl.Count is null ? decl.Name.Name : $"{decl.Name.Name}-{i}";
@@ -162,8 +162,8 @@ public static class Compiler
     }
 
     /// <summary>The groups a thread's code can receive from or joins: it is on their segments while alive.</summary>
-    private static int[] AttachedGroups(Instr[] code, IReadOnlyList<ObjectInfo> objects) =>
-        code.Where(i => i.Op is (OpCode.Receive or OpCode.TryReceive or OpCode.TimedReceive or OpCode.Join) && objects[i.A].Kind == ObjectKind.Group)
+    private static int[] AttachedGroups(Instr[] code) =>
+        code.Where(i => i.Op is OpCode.GroupReceive or OpCode.GroupTryReceive or OpCode.GroupTimedReceive or OpCode.Join)
             .Select(i => i.A)
             .Distinct()
             .Order()

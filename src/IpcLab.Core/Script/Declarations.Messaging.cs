@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Group;
 
 namespace IpcLab.Core.Script;
 

@@ -8,27 +8,9 @@ namespace IpcLab.Core.Script;
 /// </summary>
 internal sealed partial class Declarations(string file)
 {
-    private static Dictionary<string, ObjectKind> DeclarationWords()
-    {
-        var words = Objects.ObjectModules.Objects.ToDictionary(m => m.DeclarationWord, m => m.Kind, StringComparer.Ordinal);
-        foreach (var (word, kind) in KindsWithoutModules)
-        {
-            words.TryAdd(word, kind);
-        }
-
-        return words;
-    }
-
-    private static readonly Dictionary<string, ObjectKind> KindsWithoutModules = new(StringComparer.Ordinal)
-    {
-        ["socket"] = ObjectKind.StreamSocket,
-        ["dgram"] = ObjectKind.DatagramSocket,
-        ["mqueue"] = ObjectKind.MessageQueue,
-        ["group"] = ObjectKind.Group,
-    };
-
-    // After the table above: static fields are set in the order they are written.
-    private static readonly Dictionary<string, ObjectKind> Kinds = DeclarationWords();
+    // Every kind's declaration word, from its module.
+    private static readonly Dictionary<string, ObjectKind> Kinds =
+        Objects.ObjectModules.Objects.ToDictionary(m => m.DeclarationWord, m => m.Kind, StringComparer.Ordinal);
 
     private readonly List<(DeclItem Item, ObjectKind Kind, int Process)> _items = [];
 

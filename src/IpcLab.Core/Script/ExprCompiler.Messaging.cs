@@ -1,4 +1,6 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Group;
+using IpcLab.Core.Objects.MessageQueue;
 
 namespace IpcLab.Core.Script;
 
@@ -10,7 +12,7 @@ internal sealed partial class ExprCompiler
         if (f is "members" or "dropped")
         {
             return obj.Kind == ObjectKind.Group
-                ? new GroupFuncExpr(f == "members" ? GroupFunc.Members : GroupFunc.Dropped, obj.Slot)
+                ? new GroupFuncExpr(f == "members" ? GroupFunc.Members : GroupFunc.Dropped, obj.Id, obj.Capacity)
                 : throw scope.Error(arg.Pos, $"{f} expects a group, but {arg.Name} is a {obj.KindWord}");
         }
 
@@ -26,6 +28,6 @@ internal sealed partial class ExprCompiler
             "size" => QueueFunc.Size,
             _ => QueueFunc.Capacity,
         };
-        return new MessageQueueFuncExpr(func, obj.Slot, obj.Capacity);
+        return new MessageQueueFuncExpr(func, obj.Id, obj.Capacity);
     }
 }

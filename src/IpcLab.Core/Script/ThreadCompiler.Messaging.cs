@@ -3,7 +3,8 @@ using IpcLab.Core.Model;
 namespace IpcLab.Core.Script;
 
 // Message queues and groups: send, receive (plain, try, timed), join/leave, and the four
-// delivery patterns unicast, multicast, broadcast, anycast.
+// delivery patterns unicast, multicast, broadcast, anycast. A receive compiles to the message
+// queue's operation or the group's, by the kind of its operand.
 internal sealed partial class ThreadCompiler
 {
     /// <summary>
@@ -33,7 +34,11 @@ internal sealed partial class ThreadCompiler
             case "tryreceive":
                 Shape(op, 1, 2, "tryreceive q -> message, ok");
                 var from = Receivable(op, 0);
-                Emit(new Instr { Op = OpCode.TryReceive, Pos = op.Pos, A = from.Id, B = MessageTarget(op, 0, from), C = Target(op, 1, ValueKind.Bool) });
+                Emit(new Instr
+                {
+                    Op = from.Kind == ObjectKind.Group ? OpCode.GroupTryReceive : OpCode.TryReceive, Pos = op.Pos, A = from.Id,
+                    B = MessageTarget(op, 0, from), C = Target(op, 1, ValueKind.Bool),
+                });
                 return true;
             case "timedreceive":
                 Shape(op, 2, 2, "timedreceive q, STEPS -> message, ok");
@@ -41,7 +46,7 @@ internal sealed partial class ThreadCompiler
                 var steps = Number(op.Args[1], "a timeout (a number of steps)");
                 Emit(new Instr
                 {
-                    Op = OpCode.TimedReceive, Pos = op.Pos, A = source.Id, E1 = steps,
+                    Op = source.Kind == ObjectKind.Group ? OpCode.GroupTimedReceive : OpCode.TimedReceive, Pos = op.Pos, A = source.Id, E1 = steps,
                     B = MessageTarget(op, 0, source), C = Target(op, 1, ValueKind.Bool),
                 });
                 return true;
@@ -118,7 +123,7 @@ internal sealed partial class ThreadCompiler
 
         Shape(op, 1, 1, "receive q -> message  (or `receive q -> message, priority` on a message queue)");
         var from = Receivable(op, 0);
-        Emit(new Instr { Op = OpCode.Receive, Pos = op.Pos, A = from.Id, B = MessageTarget(op, 0, from) });
+        Emit(new Instr { Op = from.Kind == ObjectKind.Group ? OpCode.GroupReceive : OpCode.Receive, Pos = op.Pos, A = from.Id, B = MessageTarget(op, 0, from) });
     }
 
     /// <summary><c>multicast g, v</c>, <c>broadcast g, v</c>, <c>anycast g, v</c>.</summary>

@@ -206,23 +206,9 @@ internal sealed partial class ThreadCompiler
 
     private int Target(OpStmt op, int index, ValueKind kind) => _scope.DeclareOrCheck(op.Targets[index], kind);
 
-    private static string KindWord(ObjectKind kind) => ObjectModules.Of(kind)?.KindWord ?? kind switch
-    {
-        ObjectKind.StreamSocket => "stream socket",
-        ObjectKind.DatagramSocket => "datagram socket",
-        ObjectKind.MessageQueue => "message queue",
-        ObjectKind.Group => "group",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without a module has no name"),
-    };
+    private static string KindWord(ObjectKind kind) => ObjectModules.Of(kind).KindWord;
 
-    private static string DeclWord(ObjectKind kind) => ObjectModules.Of(kind)?.DeclarationWord ?? kind switch
-    {
-        ObjectKind.StreamSocket => "socket",
-        ObjectKind.DatagramSocket => "dgram",
-        ObjectKind.MessageQueue => "mqueue",
-        ObjectKind.Group => "group",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without a module has no declaration word"),
-    };
+    private static string DeclWord(ObjectKind kind) => ObjectModules.Of(kind).DeclarationWord;
 
     /// <summary>The known operation closest in spelling, if it is close enough to be a typo.</summary>
     internal static string? Closest(string word) =>

@@ -42,8 +42,8 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
             case '0': Restart(); break;
             case 's': CycleScheduler(); break;
             case 'e': prompts.Open(PromptKind.Seed, "", "seed for the random scheduler: type a number, Enter (Esc cancels)"); break;
-            case 'i': OpenThreadPrompt(PromptKind.SpuriousWakeup, t => t == ThreadStatus.Waiting, "spurious wake-up of which waiting thread"); break;
-            case 'c': OpenThreadPrompt(PromptKind.Crash, t => t is not (ThreadStatus.Finished or ThreadStatus.Faulted or ThreadStatus.NotStarted), "crash which thread"); break;
+            case 'i': OpenThreadPrompt(PromptKind.SpuriousWakeup, t => S.Kernel.StatusOf(t) == ThreadStatus.Waiting, "spurious wake-up of which waiting thread"); break;
+            case 'c': OpenThreadPrompt(PromptKind.Crash, t => S.Kernel.WhyCannotCrash(t) is null, "crash which thread"); break;
             case 'k': OpenProcessPrompt(); break;
             case 'S': prompts.Open(PromptKind.SaveAs, RunFiles.DefaultSaveName(state.FileName), "save as: edit the name, Enter saves the whole run (Esc cancels)"); break;
             default:
@@ -190,7 +190,7 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
         state.Status = $"scheduler: {S.SchedulerText}{how}{StatusText.Ahead(S)}";
     }
 
-    private void OpenThreadPrompt(PromptKind kind, Func<ThreadStatus, bool> eligible, string question)
+    private void OpenThreadPrompt(PromptKind kind, Func<int, bool> eligible, string question)
     {
         var k = S.Kernel;
         var candidates = StatusText.ThreadsIn(k, eligible);
@@ -229,17 +229,11 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
         return Enumerable.Range(0, k.Program.Threads.Count).FirstOrDefault(k.CanRun, -1);
     }
 
-    private static bool IsBlock(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.SendBlocked or EventKind.ReceiveBlocked
-        : ObjectModules.ClassOf(kind) == EventClass.Block;
+    private static bool IsBlock(EventKind kind) => ObjectModules.ClassOf(kind) == EventClass.Block;
 
-    private static bool IsWake(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.SenderWoken
-        : ObjectModules.ClassOf(kind) == EventClass.Wake;
+    private static bool IsWake(EventKind kind) => ObjectModules.ClassOf(kind) == EventClass.Wake;
 
-    private static bool IsDelivery(EventKind kind) => ObjectModules.NameOf(kind) is null
-        ? kind is EventKind.MessageReceived or EventKind.MessageHandedOver or EventKind.CopyDelivered
-        : ObjectModules.ClassOf(kind) == EventClass.Deliver;
+    private static bool IsDelivery(EventKind kind) => ObjectModules.ClassOf(kind) == EventClass.Deliver;
 
     private void Report(string? why) => state.Status = why is null ? StatusText.AtStep(S) : why;
 }

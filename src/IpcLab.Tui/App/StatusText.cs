@@ -59,10 +59,10 @@ public static class StatusText
     public static string Numbered(Kernel kernel, int thread) => $"{thread + 1} {kernel.ThreadName(thread)}";
 
     /// <summary>The threads in a given status, numbered, or "none".</summary>
-    public static string ThreadsIn(Kernel kernel, Func<ThreadStatus, bool> match)
+    public static string ThreadsIn(Kernel kernel, Func<int, bool> match)
     {
         var names = Enumerable.Range(0, kernel.Program.Threads.Count)
-            .Where(t => match(kernel.StatusOf(t)))
+            .Where(match)
             .Select(t => Numbered(kernel, t))
             .ToArray();
         return names.Length == 0 ? "none" : string.Join(", ", names);

@@ -52,7 +52,7 @@ internal static class Palette
     };
 
     /// <summary>The colour of an event sentence in the log, from what the event means (its class).</summary>
-    public static string Of(EventKind kind) => ObjectModules.NameOf(kind) is null ? Unowned(kind) : ObjectModules.ClassOf(kind) switch
+    public static string Of(EventKind kind) => ObjectModules.ClassOf(kind) switch
     {
         EventClass.Block => Blocked,
         EventClass.Wake => "cyan",
@@ -60,19 +60,6 @@ internal static class Palette
         EventClass.Drop => Waiting,
         EventClass.Fault => Faulted,
         EventClass.Finding => Finding,
-        _ => "default",
-    };
-
-    private static string Unowned(EventKind kind) => kind switch
-    {
-        EventKind.BlockedOnMutex or EventKind.SemBlocked or EventKind.TryLockFailed => Blocked,
-        EventKind.Waiting or EventKind.SignalLost => Waiting,
-        EventKind.Signalled or EventKind.Broadcast or EventKind.Woken or EventKind.SpuriousWakeup
-            or EventKind.HandedOff or EventKind.SemHandedOff => "cyan",
-        EventKind.Put or EventKind.Took => "green",
-        EventKind.Faulted or EventKind.Crashed or EventKind.AssertFailed or EventKind.ExpectFailed => Faulted,
-        EventKind.Deadlock or EventKind.DeadlockCycle or EventKind.BudgetExhausted or EventKind.NeverStarted => Finding,
-        EventKind.Finished => Finished,
         _ => "default",
     };
 }

@@ -60,11 +60,6 @@ internal sealed class StepChanges
     {
         NoteSlots(e);
         var spec = ObjectModules.SpecOf(e.Kind);
-        if (spec.Name is null)
-        {
-            NoteUnowned(kernel, e);
-            return;
-        }
 
         // What the module says the event means: which thread it is about, and whether its object changed.
         var tagged = spec.TagsOther ? e.Other : e.Thread;
@@ -101,32 +96,6 @@ internal sealed class StepChanges
                 break;
             case EventKind.ShmStored:
                 StoredWord = (e.Object, e.Other);
-                break;
-        }
-    }
-
-    private void NoteUnowned(Kernel kernel, KernelEvent e)
-    {
-        switch (e.Kind)
-        {
-            case EventKind.SendBlocked or EventKind.ReceiveBlocked:
-                _threadTags[e.Thread] = "just blocked";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.MessageHandedOver or EventKind.SenderResumed:
-                _threadTags[e.Other] = "just got through";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.ReceiveTimedOut:
-                _threadTags[e.Thread] = "just timed out";
-                _objectChanged[e.Object] = true;
-                break;
-            case EventKind.SenderWoken:
-                _threadTags[e.Thread] = "just woken";
-                _objectChanged[e.Object] = true;
-                break;
-            case var kind when e.Object >= 0 && MessagingEventText.KindName(kind) is not null:
-                _objectChanged[e.Object] = true;
                 break;
         }
     }

@@ -15,7 +15,8 @@ public static class IpcState
 
     public static string Group(Kernel kernel, ObjectInfo o)
     {
-        var sb = new StringBuilder($"members {string.Join(",", kernel.GroupMembers(o.Id))} dropped {kernel.GroupDropped(o.Id)} turn {kernel.GroupNextTurn(o.Id)}");
+        // The last anycast's member, not only the next turn: the turn a later member joins into depends on it.
+        var sb = new StringBuilder($"members {string.Join(",", kernel.GroupMembers(o.Id))} dropped {kernel.GroupDropped(o.Id)} turn {kernel.GroupNextTurn(o.Id)} last {kernel.GroupLastAnycast(o.Id)}");
         foreach (var t in kernel.Program.Threads)
         {
             var inbox = kernel.InboxOf(o.Id, t.Id);

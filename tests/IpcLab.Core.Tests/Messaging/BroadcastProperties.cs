@@ -10,7 +10,7 @@ public sealed class BroadcastProperties
 {
     private static readonly string[] _policies = ["round-robin", "least-loaded", "first-ready"];
     private static readonly string[] _fulls = ["block", "drop", "drop-oldest"];
-    private static readonly EventKind[] _copies = [EventKind.CopyDelivered, EventKind.MessageHandedOver, EventKind.CopyDropped];
+    private static readonly EventKind[] _copies = [EventKind.CopyDelivered, EventKind.GroupHandedOver, EventKind.CopyDropped];
 
     /// <summary>The threads whose programs receive from g: these are on its segment while alive.</summary>
     private static readonly string[] _receivers = ["worker", "auditor", "latecomer"];

@@ -32,7 +32,7 @@ public sealed class GroupProperties
         $"{indent}repeat 2:\n{indent}    join g\n{indent}    ok = true\n{indent}    while ok:\n"
         + $"{indent}        timedreceive g, 6 -> m, ok\n{indent}    leave g\n";
 
-    private static readonly EventKind[] _copies = [EventKind.CopyDelivered, EventKind.MessageHandedOver, EventKind.CopyDropped];
+    private static readonly EventKind[] _copies = [EventKind.CopyDelivered, EventKind.GroupHandedOver, EventKind.CopyDropped];
 
     [Fact]
     public void Anycast_GeneratedSchedulesPoliciesAndCrashes_EachMessageToExactlyOneLiveMember()
@@ -108,7 +108,7 @@ public sealed class GroupProperties
             MessagingDriver.Run(kernel, new ChoiceScheduler(threads, []), injections, _ => 0, (k, _, _) =>
             {
                 var went = MessagingDriver.Of(k.Events, g, EventKind.CopyDelivered).Length;
-                var left = MessagingDriver.Of(k.Events, g, EventKind.OldestDropped, EventKind.MessageReceived).Length;
+                var left = MessagingDriver.Of(k.Events, g, EventKind.OldestDropped, EventKind.GroupReceived).Length;
                 var held = k.Program.Threads.Sum(t => k.InboxOf(g, t.Id).Length);
                 Assert.Equal(went - left, held);
                 foreach (var t in k.Program.Threads)

@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Group;
 using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Tests.Messaging;

@@ -87,4 +87,28 @@ public sealed class MessagingViewTests
         Assert.Contains("auditor ✗ [2] (broadcasts only)", text);
         Assert.Contains("senders waiting: s", text);
     }
+
+    [Fact]
+    public void ThreadsPanel_ThreadsBlockedOnAGroupAndAMessageQueue_SayWhatEachWaitsFor()
+    {
+        var state = TuiScenarios.FromText("waits.ipl", """
+            group desk capacity 1
+            mqueue jobs capacity 1
+
+            thread b:
+                join desk
+                receive jobs -> job
+
+            thread s:
+                unicast desk, "b", 1
+                unicast desk, "b", 2
+            """);
+        TuiScenarios.Run(state.Session!, 0, 2);
+        TuiScenarios.Run(state.Session!, 1, 2);
+
+        var text = FrameRenderer.Render(state, 160, 48);
+
+        Assert.Contains("blocked on mqueue jobs: empty, waits for a message", text);
+        Assert.Contains("blocked on group desk: b's inbox is full", text);
+    }
 }

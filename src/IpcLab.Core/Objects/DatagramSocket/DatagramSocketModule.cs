@@ -184,6 +184,11 @@ internal sealed class DatagramSocketModule : ObjectModule
     public override string Describe(in EventWords w)
     {
         var e = w.Event;
+        if (e.Kind is not (EventKind.SocketBound or EventKind.DatagramSent or EventKind.DatagramReceived))
+        {
+            return NotMine(w);
+        }
+
         var spec = w.Object!.Socket!;
         return e.Kind switch
         {

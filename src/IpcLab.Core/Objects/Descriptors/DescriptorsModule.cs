@@ -108,27 +108,14 @@ internal sealed class DescriptorsModule : KernelModule
     }
 
     /// <summary>
-    /// After <paramref name="thread"/> finished its program: when it was the last live thread of its
-    /// process (it ran to its end, or called exit), the process exits and the kernel closes its
-    /// descriptors, naming that thread. A last thread that faults or is crashed alone leaves them
-    /// open: the deadlock report then says the peer's threads have all stopped. (Not a thread-end
-    /// hook: the kernel runs those again for every thread of a process that crashes, and a thread
-    /// that finished earlier would then be named as the one that ended it.)
+    /// A process that ended leaves its descriptors to the kernel, which closes each as if the
+    /// process had called close, naming the last thread when it exited. A last thread that faults
+    /// or is crashed alone leaves them open: the deadlock report then says the peer's threads have
+    /// all stopped. (Not a thread-end hook: the kernel runs those again for every thread of a
+    /// process that crashes, and a thread that finished earlier would then be named as the one
+    /// that ended it.)
     /// </summary>
-    internal static void CloseIfProcessExited(IKernelServices k, int thread)
-    {
-        var process = k.ProcessOf(thread);
-        if (!k.IsProcessAlive(process))
-        {
-            CloseAll(k, process, thread);
-        }
-    }
-
-    /// <summary>
-    /// A process that crashed leaves its descriptors to the kernel, which closes each as if the
-    /// process had called close. (One that exits has had them closed when its last thread finished.)
-    /// </summary>
-    internal override void OnProcessEnd(IKernelServices k, int process) => CloseAll(k, process, -1);
+    internal override void OnProcessEnd(IKernelServices k, int process, int lastThread) => CloseAll(k, process, lastThread);
 
     /// <summary>Closes every open descriptor of a process that ended: <paramref name="finished"/> is its last thread, or -1 when it crashed.</summary>
     private static void CloseAll(IKernelServices k, int process, int finished)

@@ -112,7 +112,7 @@ internal sealed class SharedMemoryModule : ObjectModule
     /// <summary>An ended process maps nothing any more; the segment and its words stay.</summary>
     internal static void Unmap(IKernelServices k, ObjectInfo o, int process) => new SegmentCells(k.Cells(o.Id)).SetMapped(process, false);
 
-    internal override void OnProcessEnd(IKernelServices k, int process)
+    internal override void OnProcessEnd(IKernelServices k, int process, int lastThread)
     {
         foreach (var o in k.Program.Objects)
         {
