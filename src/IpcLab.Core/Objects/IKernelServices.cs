@@ -31,6 +31,9 @@ internal interface IKernelServices
     /// <summary>True once a thread has finished or faulted.</summary>
     bool HasEnded(int thread);
 
+    /// <summary>True for a thread that crashed (injected, or its process crashed), as opposed to one that faulted on its own.</summary>
+    bool HasCrashed(int thread);
+
     int PcOf(int thread);
 
     /// <summary>Puts a thread at the end of an object's wait queue, blocked or waiting. Its step stays pending.</summary>

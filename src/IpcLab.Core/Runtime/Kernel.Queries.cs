@@ -95,6 +95,10 @@ public sealed partial class Kernel
     /// <summary>True once a thread has finished or faulted (a crash is a fault): it will never take a step again.</summary>
     public bool HasEnded(int thread) => StatusOf(thread) is ThreadStatus.Finished or ThreadStatus.Faulted;
 
+    /// <summary>True for a thread that crashed (injected, or its process crashed), as opposed to one that faulted on its own.</summary>
+    public bool HasCrashed(int thread) =>
+        StatusOf(thread) == ThreadStatus.Faulted && FaultOf(thread)?.StartsWith("crashed", StringComparison.Ordinal) == true;
+
     /// <summary>Why a thread cannot be crashed now, in words; null when it can.</summary>
     public string? WhyCannotCrash(int thread) =>
         _concluded || HasEnded(thread) ? $"{ThreadName(thread)} has already ended"
@@ -125,6 +129,7 @@ public sealed partial class Kernel
             ThreadStatus.Waiting => DescribeWait(thread),
             ThreadStatus.Finished => $"{name} has finished",
             ThreadStatus.NotStarted => $"{name} has not started: its process {Program.Processes[Program.Threads[thread].Process].Name} waits to be spawned",
+            _ when HasCrashed(thread) => $"{name} has {FaultOf(thread)}",
             _ => $"{name} has faulted: {FaultOf(thread)}",
         };
     }

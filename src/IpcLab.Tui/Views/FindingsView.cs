@@ -60,6 +60,7 @@ internal static class FindingsView
             var target = info.Kind == ObjectKind.Semaphore ? $"{info.Name} (count {kernel.SemaphoreCount(edge.Object)})" : info.Name;
             var holder = edge.Holder < 0 ? null : kernel.StatusOf(edge.Holder) switch
             {
+                ThreadStatus.Faulted when kernel.HasCrashed(edge.Holder) => $"{kernel.ThreadName(edge.Holder)} (crashed)",
                 ThreadStatus.Faulted => $"{kernel.ThreadName(edge.Holder)} (faulted)",
                 ThreadStatus.Finished => $"{kernel.ThreadName(edge.Holder)} (finished)",
                 _ => kernel.ThreadName(edge.Holder),

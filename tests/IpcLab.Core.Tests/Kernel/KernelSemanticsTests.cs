@@ -270,7 +270,7 @@ public class KernelSemanticsTests
     }
 
     [Fact]
-    public void InjectCrash_ThreadHoldingMutex_KeepsItAndDeadlockNamesFaultedHolder()
+    public void InjectCrash_ThreadHoldingMutex_KeepsItAndDeadlockNamesCrashedHolder()
     {
         var k = NewKernel("""
             mutex m
@@ -300,7 +300,7 @@ public class KernelSemanticsTests
         k.Conclude();
         var deadlock = Assert.Single(k.Findings);
         Assert.Equal(FindingKind.Deadlock, deadlock.Kind);
-        Assert.Equal("deadlock: no thread can run: b waits on mutex m held by a (which has faulted and will never unlock it)", deadlock.Text);
+        Assert.Equal("deadlock: no thread can run: b waits on mutex m held by a (which has crashed and will never unlock it)", deadlock.Text);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class ProcessKernelTests
 
         var finding = Assert.Single(kernel.Findings);
         Assert.Equal(FindingKind.Deadlock, finding.Kind);
-        Assert.Contains("tb waits on mutex guard held by ta (which has faulted and will never unlock it)", finding.Text, StringComparison.Ordinal);
+        Assert.Contains("tb waits on mutex guard held by ta (which has crashed and will never unlock it)", finding.Text, StringComparison.Ordinal);
     }
 
     [Fact]

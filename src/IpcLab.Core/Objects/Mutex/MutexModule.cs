@@ -206,6 +206,7 @@ internal sealed class MutexModule : ObjectModule
         var owner = OwnerOf(k, o.Id);
         var ownerState = k.StatusOf(owner) switch
         {
+            ThreadStatus.Faulted when k.HasCrashed(owner) => " (which has crashed and will never unlock it)",
             ThreadStatus.Faulted => " (which has faulted and will never unlock it)",
             ThreadStatus.Finished => " (which has finished without unlocking it)",
             _ => "",
@@ -219,6 +220,7 @@ internal sealed class MutexModule : ObjectModule
         var holder = owner < 0 ? "free" : $"held by {k.ThreadName(owner)}";
         var ownerEnded = owner < 0 ? "" : k.StatusOf(owner) switch
         {
+            ThreadStatus.Faulted when k.HasCrashed(owner) => ", which has crashed",
             ThreadStatus.Faulted => ", which has faulted",
             ThreadStatus.Finished => ", which has finished",
             _ => "",
