@@ -26,11 +26,16 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
     {
         var k = S.Kernel;
         var condition = k.NextInstruction(thread) is { } instr ? k.ObjectName(instr.A) : "its condition";
-        var list = string.Join(", ", waiters.Select((w, i) => $"{i + 1} {k.ThreadName(w)}"));
-        Open(PromptKind.WakeChoice, "", $"{k.ThreadName(thread)} signals {condition}: wake which waiter? {list} (Enter = 1, first in line; Esc cancels)");
+        Open(PromptKind.WakeChoice, "", $"{k.ThreadName(thread)} signals {condition}: wake which waiter? {WaiterList(waiters)} ({EnterWakes(waiters)}; Esc cancels)");
         state.WakeChoiceThread = thread;
         state.WakeChoices = waiters;
     }
+
+    /// <summary>The waiters in queue order, each by its thread number, as every other prompt numbers threads.</summary>
+    private string WaiterList(IReadOnlyList<int> waiters) =>
+        string.Join(", ", waiters.Select(w => StatusText.Numbered(S.Kernel, w)));
+
+    private string EnterWakes(IReadOnlyList<int> waiters) => $"Enter = {StatusText.Numbered(S.Kernel, waiters[0])}, first in line";
 
     public void Handle(ConsoleKeyInfo key)
     {
@@ -67,15 +72,15 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
     private void ChooseWaiter(ConsoleKeyInfo key)
     {
         var waiters = state.WakeChoices;
-        var index = key.Key == ConsoleKey.Enter ? 0 : char.IsAsciiDigit(key.KeyChar) ? key.KeyChar - '1' : -2;
-        if (index < 0 || index >= waiters.Count)
+        var typed = char.IsAsciiDigit(key.KeyChar) ? key.KeyChar - '1' : -1;
+        var woken = key.Key == ConsoleKey.Enter ? waiters[0] : waiters.Contains(typed) ? typed : -1;
+        if (woken < 0)
         {
-            state.Status = $"wake which waiter? type 1-{waiters.Count} (Enter = 1, first in line; Esc cancels)";
+            state.Status = $"wake which waiter? type the number of one of {WaiterList(waiters)} ({EnterWakes(waiters)}; Esc cancels)";
             return;
         }
 
         var thread = state.WakeChoiceThread;
-        var woken = waiters[index];
         Close();
 
         // Choosing what the timeline already holds redoes that step and keeps the future.

@@ -92,4 +92,22 @@ public sealed class WakeChoiceTests : IDisposable
         Assert.Equal(8, tui.Session.Timeline.Count);
         Assert.Equal(ScheduleEntry.Run(2, woken: 1), tui.Session.Timeline[5]);
     }
+
+    [Fact]
+    public void WakeChoice_QueueOrderUnlikeThreadOrder_NumbersWaitersByThreadNumber()
+    {
+        // waiter-2 joins c's queue first, then waiter-1: the queue is waiter-2, waiter-1.
+        var tui = TwoWaiters();
+        tui.Type("221133");
+        Assert.Equal([1, 0], tui.State.WakeChoices);
+        Assert.Contains("wake which waiter? 2 waiter-2, 1 waiter-1 (Enter = 2 waiter-2, first in line; Esc cancels)", tui.State.Status, StringComparison.Ordinal);
+
+        tui.Type("3");
+        Assert.Equal(PromptKind.WakeChoice, tui.State.Prompt);
+
+        tui.Type("1");
+        Assert.Equal(ScheduleEntry.Run(2, woken: 0), tui.Session.Timeline[^1]);
+        Assert.NotEqual(ThreadStatus.Waiting, tui.Session.Kernel.StatusOf(0));
+        Assert.Equal(ThreadStatus.Waiting, tui.Session.Kernel.StatusOf(1));
+    }
 }
