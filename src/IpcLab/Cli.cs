@@ -88,7 +88,7 @@ public static class Cli
     private static Command RunCommand(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "the script to run (lessons/*.ipl)" };
-        var seed = new Option<ulong?>("--seed") { HelpName = "N", Description = "seeded random scheduler (the default, with seed 1)" };
+        var seed = NumberOption.Optional<ulong>("--seed", "N", "the seed of the random scheduler (the default scheduler, with seed 1)");
         var roundRobin = new Option<bool>("--round-robin") { Description = "each ready thread in turn" };
         var replay = new Option<string?>("--replay") { HelpName = "RUN.json", Description = "replay a run saved with --save, event for event" };
         var maxSteps = MaxSteps();
@@ -104,8 +104,8 @@ public static class Cli
     private static Command CheckCommand(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "the script to check" };
-        var runs = new Option<int>("--runs") { HelpName = "N", Description = "how many random schedules to try", DefaultValueFactory = _ => CheckOptions.DefaultRuns };
-        var seed = new Option<ulong>("--seed") { HelpName = "S", Description = "the first seed (run i uses seed + i)", DefaultValueFactory = _ => 1UL };
+        var runs = NumberOption.WithDefault("--runs", "N", "how many random schedules to try", CheckOptions.DefaultRuns);
+        var seed = NumberOption.WithDefault("--seed", "S", "the first seed (run i uses seed + i)", 1UL);
         var maxSteps = MaxSteps();
         var randomWaiters = new Option<bool>("--random-waiters") { Description = "also choose at random which waiter a signal wakes" };
         var save = new Option<string?>("--save") { HelpName = "RUN.json", Description = "save the shrunk failing run (JSON) to replay it" };
@@ -116,6 +116,5 @@ public static class Cli
         return cmd;
     }
 
-    private static Option<int> MaxSteps() =>
-        new("--max-steps") { HelpName = "N", Description = "the step budget of a run", DefaultValueFactory = _ => 10_000 };
+    private static Option<int> MaxSteps() => NumberOption.WithDefault("--max-steps", "N", "the step budget of a run", 10_000);
 }

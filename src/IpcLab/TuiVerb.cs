@@ -26,7 +26,7 @@ internal static class TuiVerb
             Description = "a script (lessons/*.ipl) or a run saved as JSON; without it, the list of lessons",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var at = new Option<int?>("--at") { HelpName = "N", Description = "open the run at step N (a saved run replays its schedule up to N)" };
+        var at = NumberOption.Optional<int>("--at", "N", "the step to open the run at (a saved run replays its schedule up to it)");
         var cmd = new Command("tui", "The interactive step-by-step terminal view (q quits, ? lists the keys).") { file, at };
         cmd.SetAction(p => Execute(p.GetValue(file), p.GetValue(at), context));
         return cmd;
