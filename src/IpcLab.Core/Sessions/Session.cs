@@ -8,7 +8,9 @@ namespace IpcLab.Core.Sessions;
 /// An interactive run: step forward with a scheduler or a chosen thread, step back to any
 /// earlier step and forward again along the same timeline (like undo and redo), jump, inject.
 /// Stepping back restores the nearest checkpoint and replays the schedule from there, so it is
-/// exact. A new choice made in the past discards the old future, as a new edit discards redo.
+/// exact. A new choice made in the past starts a new future; the old one is set aside (the last
+/// one only), and <see cref="SwapFuture"/> brings it back, so a saved run opened in the session
+/// stays reachable after a detour.
 /// </summary>
 public sealed class Session
 {
@@ -17,6 +19,7 @@ public sealed class Session
     private readonly List<ScheduleEntry> _timeline = [];
     private readonly Dictionary<int, KernelSnapshot> _checkpoints = [];
     private IScheduler _scheduler;
+    private List<ScheduleEntry>? _setAside;
 
     public Session(CompiledProgram program, KernelOptions? options = null)
     {
@@ -37,6 +40,15 @@ public sealed class Session
     public IReadOnlyList<ScheduleEntry> Timeline => _timeline;
 
     public SchedulerKind Scheduler { get; private set; }
+
+    /// <summary>The step where the last new choice branched off the timeline, or -1 when no future is set aside.</summary>
+    public int BranchedAt { get; private set; } = -1;
+
+    /// <summary>How many steps the set-aside future held after <see cref="BranchedAt"/> (0 when none).</summary>
+    public int SetAsideSteps => _setAside is null ? 0 : _setAside.Count - BranchedAt;
+
+    /// <summary>How many times a new choice has set a future aside (the UI compares it before and after a key).</summary>
+    public int Branches { get; private set; }
 
     public ulong Seed { get; private set; } = 1;
 
@@ -218,11 +230,34 @@ public sealed class Session
         return false;
     }
 
-    /// <summary>Back to step 0 with an empty timeline and a fresh scheduler.</summary>
+    /// <summary>
+    /// Swaps the timeline with the future set aside by the last new choice: the run goes back to
+    /// the step where they part (if it is past it), and the current future is set aside in turn.
+    /// Returns false when no future is set aside.
+    /// </summary>
+    public bool SwapFuture()
+    {
+        if (_setAside is null)
+        {
+            return false;
+        }
+
+        GoTo(Math.Min(Position, BranchedAt));
+        var current = _timeline.ToList();
+        _timeline.Clear();
+        _timeline.AddRange(_setAside);
+        _setAside = current;
+        DropCheckpointsAfter(BranchedAt);
+        return true;
+    }
+
+    /// <summary>Back to step 0 with an empty timeline and a fresh scheduler (nothing is set aside).</summary>
     public void Restart()
     {
         Kernel.Restore(_checkpoints[0]);
         _timeline.Clear();
+        _setAside = null;
+        BranchedAt = -1;
         _checkpoints.Clear();
         _checkpoints[0] = Kernel.Snapshot();
         UseScheduler(Scheduler, Seed);
@@ -271,16 +306,24 @@ public sealed class Session
         }
     }
 
-    /// <summary>Drops the steps after the current one: a new choice starts a new future.</summary>
+    /// <summary>Sets the steps after the current one aside: a new choice starts a new future.</summary>
     private void Truncate()
     {
         if (Position < _timeline.Count)
         {
+            _setAside = _timeline.ToList();
+            BranchedAt = Position;
+            Branches++;
             _timeline.RemoveRange(Position, _timeline.Count - Position);
-            foreach (var k in _checkpoints.Keys.Where(k => k > Position).ToArray())
-            {
-                _checkpoints.Remove(k);
-            }
+            DropCheckpointsAfter(Position);
+        }
+    }
+
+    private void DropCheckpointsAfter(int step)
+    {
+        foreach (var k in _checkpoints.Keys.Where(k => k > step).ToArray())
+        {
+            _checkpoints.Remove(k);
         }
     }
 

@@ -85,8 +85,9 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
 
         // Choosing what the timeline already holds redoes that step and keeps the future.
         var redo = S.Position < S.Timeline.Count && S.Timeline[S.Position] == ScheduleEntry.Run(thread, woken);
+        var branches = S.Branches;
         var why = redo ? S.StepThread(thread) : S.StepThread(thread, woken);
-        state.Status = why ?? StatusText.AtStep(S);
+        state.Status = (why ?? StatusText.AtStep(S)) + StatusText.Branched(S, branches);
     }
 
     private void Submit(PromptKind kind, string input)
@@ -141,7 +142,8 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
         if (thread >= 0)
         {
             state.SelectedThread = thread;
-            state.Status = inject(thread) ?? StatusText.AtStep(S);
+            var branches = S.Branches;
+            state.Status = (inject(thread) ?? StatusText.AtStep(S)) + StatusText.Branched(S, branches);
         }
     }
 
@@ -150,7 +152,8 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
         var process = Chosen(input, S.Program.Processes.Count, "process", "processes");
         if (process >= 0)
         {
-            state.Status = S.InjectProcessCrash(process) ?? StatusText.AtStep(S);
+            var branches = S.Branches;
+            state.Status = (S.InjectProcessCrash(process) ?? StatusText.AtStep(S)) + StatusText.Branched(S, branches);
         }
     }
 

@@ -41,6 +41,7 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
             case 'd': FindNext(IsDelivery, "deliveries (a put, a take, a message or bytes arriving)"); break;
             case '0': Restart(); break;
             case 's': CycleScheduler(); break;
+            case 'u': SwapFuture(); break;
             case 'e': prompts.Open(PromptKind.Seed, "", "seed for the random scheduler: type a number, Enter (Esc cancels)"); break;
             case 'i': OpenThreadPrompt(PromptKind.SpuriousWakeup, t => S.Kernel.StatusOf(t) == ThreadStatus.Waiting, "spurious wake-up of which waiting thread"); break;
             case 'c': OpenThreadPrompt(PromptKind.Crash, t => S.Kernel.WhyCannotCrash(t) is null, "crash which thread"); break;
@@ -114,7 +115,9 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
             return;
         }
 
+        var branches = S.Branches;
         Report(S.StepThread(thread));
+        state.Status += StatusText.Branched(S, branches);
     }
 
     private void Back()
@@ -170,12 +173,39 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
             : $"no more {what}: {StatusText.Over(S, "the run is over", before)}";
     }
 
+    /// <summary>
+    /// 0 / Home: back to step 0 keeping the recorded steps to redo (a saved run stays whole); at
+    /// step 0 with steps recorded, a second press drops them for a new run.
+    /// </summary>
     private void Restart()
     {
-        S.Restart();
         state.Running = false;
-        state.Status = $"restarted: step 0, nothing has run yet (scheduler: {S.SchedulerText})";
+        var recorded = S.Timeline.Count;
+        if (S.Position > 0 && recorded > 0)
+        {
+            S.GoTo(0);
+            state.Status = $"back to step 0: the {Steps(recorded)} recorded stay ahead (space redoes them; 0 again drops them for a new run)";
+            return;
+        }
+
+        S.Restart();
+        var dropped = recorded > 0 ? $"dropped the {Steps(recorded)} recorded; " : "";
+        state.Status = $"restarted: {dropped}step 0, nothing has run yet (scheduler: {S.SchedulerText})";
     }
+
+    /// <summary>u: back to the future the last new choice set aside (u again returns to this one).</summary>
+    private void SwapFuture()
+    {
+        if (!S.SwapFuture())
+        {
+            state.Status = "no other future to go back to: a new choice made after stepping back sets the old steps aside, and u brings them back";
+            return;
+        }
+
+        state.Status = $"back to the other future: {Steps(S.Timeline.Count - S.BranchedAt)} from step {S.BranchedAt} ahead (space redoes them; u swaps again)";
+    }
+
+    private static string Steps(int n) => n == 1 ? "1 step" : $"{n} steps";
 
     private void CycleScheduler()
     {

@@ -55,6 +55,18 @@ public static class StatusText
             : $" (the {ahead} recorded step{(ahead == 1 ? "" : "s")} ahead are redone as they were; it chooses after step {session.Timeline.Count}, or 0 restarts)";
     }
 
+    /// <summary>After a choice: when it started a new future, says how many steps were set aside and how to get them back.</summary>
+    public static string Branched(Session session, int branchesBefore)
+    {
+        if (session.Branches == branchesBefore)
+        {
+            return "";
+        }
+
+        var n = session.SetAsideSteps;
+        return $" — a new future from step {session.BranchedAt}: the {n} step{(n == 1 ? "" : "s")} that were ahead are set aside (u brings them back)";
+    }
+
     /// <summary>A thread by number and name, as the learner types it ("2 producer-2").</summary>
     public static string Numbered(Kernel kernel, int thread) => $"{thread + 1} {kernel.ThreadName(thread)}";
 

@@ -83,16 +83,58 @@ public sealed class StepKeysTests
     }
 
     [Fact]
-    public void ZeroAndHome_AfterSteps_RestartFromStep0()
+    public void ZeroAndHome_AfterSteps_GoToStep0KeepingTheStepsAndSaySo()
     {
         var tui = BoundedBuffer();
         tui.Type("      0");
         Assert.Equal(0, tui.Session.Position);
-        Assert.Empty(tui.Session.Timeline);
-        Assert.StartsWith("restarted: step 0", tui.State.Status, StringComparison.Ordinal);
+        Assert.Equal(6, tui.Session.Timeline.Count);
+        Assert.Equal("back to step 0: the 6 steps recorded stay ahead (space redoes them; 0 again drops them for a new run)", tui.State.Status);
 
         tui.Run(Keys("   "), Press(ConsoleKey.Home));
         Assert.Equal(0, tui.Session.Position);
+        Assert.Equal(6, tui.Session.Timeline.Count);
+    }
+
+    [Fact]
+    public void Zero_PressedAgainAtStep0_DropsTheRecordedStepsAndSaysHowMany()
+    {
+        var tui = BoundedBuffer();
+        tui.Type("    00");
+
+        Assert.Empty(tui.Session.Timeline);
+        Assert.Equal("restarted: dropped the 4 steps recorded; step 0, nothing has run yet (scheduler: round-robin)", tui.State.Status);
+    }
+
+    [Fact]
+    public void RunThread_AfterSteppingBack_SaysTheFutureIsSetAsideAndUBringsItBack()
+    {
+        var tui = BoundedBuffer();
+        tui.Type("      bbbb");
+        var before = tui.Session.Timeline.ToArray();
+
+        // Round-robin ran the consumer at step 3; producer-1 takes that step instead.
+        tui.Type("1");
+        Assert.Equal(3, tui.Session.Timeline.Count);
+        Assert.EndsWith(" — a new future from step 2: the 4 steps that were ahead are set aside (u brings them back)", tui.State.Status, StringComparison.Ordinal);
+
+        tui.Type("u");
+        Assert.Equal(2, tui.Session.Position);
+        Assert.Equal(before, tui.Session.Timeline);
+        Assert.Equal("back to the other future: 4 steps from step 2 ahead (space redoes them; u swaps again)", tui.State.Status);
+
+        tui.Type("u");
+        Assert.Equal(3, tui.Session.Timeline.Count);
+        Assert.Equal(ScheduleEntry.Run(0), tui.Session.Timeline[2]);
+    }
+
+    [Fact]
+    public void U_WithNothingSetAside_SaysSo()
+    {
+        var tui = BoundedBuffer();
+        tui.Type("  u");
+
+        Assert.StartsWith("no other future to go back to", tui.State.Status, StringComparison.Ordinal);
     }
 
     [Fact]
