@@ -74,14 +74,21 @@ internal sealed class RunKeys(TuiState state, PromptKeys prompts)
         AutoStep();
     }
 
-    /// <summary>One step of the scheduler, never asking (auto-run); stops auto-run when the run is over.</summary>
+    /// <summary>One step of the scheduler, never asking (auto-run); stops auto-run at a finding and when the run is over.</summary>
     public void AutoStep()
     {
         var before = S.Kernel.Events.Count;
+        var findings = S.Kernel.Findings.Count;
         var why = S.Step();
         if (why is null)
         {
             state.Status = StatusText.AtStep(S);
+            if (state.Running && S.Kernel.Findings.Count > findings && !S.IsOver)
+            {
+                state.Running = false;
+                state.Status = $"paused at a finding: {state.Status} (r runs on)";
+            }
+
             return;
         }
 

@@ -150,6 +150,13 @@ public sealed class TuiApp
     {
         _width = _terminal.Width;
         _height = _terminal.Height;
+        if (_state.Running && (_width < Frame.MinWidth || _height < Frame.MinHeight))
+        {
+            // Nobody can follow a run that cannot be drawn: it waits for a larger window and r.
+            _state.Running = false;
+            _state.Status = $"paused: the window was {_width}x{_height}, too small to draw the run (r runs on)";
+        }
+
         _terminal.Draw(Frame.Build(_state, _width, _height), _width, _height, clear);
     }
 }

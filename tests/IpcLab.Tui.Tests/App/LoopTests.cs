@@ -107,6 +107,41 @@ public sealed class LoopTests
     }
 
     [Fact]
+    public void AutoRun_WindowTooSmallToDraw_Pauses()
+    {
+        var tui = BoundedBuffer();
+        tui.Terminal.AfterDraw = n =>
+        {
+            if (n == 2)
+            {
+                (tui.Terminal.Width, tui.Terminal.Height) = (90, 30);
+            }
+        };
+        tui.Run(Keys("r"), Idle(100));
+
+        Assert.False(tui.State.Running);
+        Assert.Equal(0, tui.Session.Position);
+        Assert.Equal("paused: the window was 90x30, too small to draw the run (r runs on)", tui.State.Status);
+    }
+
+    [Fact]
+    public void AutoRun_StepFindsSomething_PausesThereAndSaysSo()
+    {
+        // Under round-robin a consumer takes from the empty buffer at step 33; the deadlock follows at 35.
+        var tui = Open(Repo.Lesson("bounded-buffer-if.ipl"));
+        tui.Run(Keys(new string('+', 10) + "r"), Idle(20_000));
+
+        Assert.False(tui.State.Running);
+        Assert.Equal(33, tui.Session.Position);
+        Assert.StartsWith("paused at a finding: step 33: consumer-2 faults at line 22: take from empty queue buffer", tui.State.Status, StringComparison.Ordinal);
+
+        tui.Run(Keys("r"), Idle(20_000));
+        Assert.Equal(35, tui.Session.Position);
+        Assert.StartsWith("the run is over at step 35: ", tui.State.Status, StringComparison.Ordinal);
+        Assert.Contains("deadlock: no thread can run", tui.State.Status, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QuitRequest_FromSignal_EndsLoopWithItsExitCode()
     {
         var tui = BoundedBuffer();
