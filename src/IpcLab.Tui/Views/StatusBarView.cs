@@ -87,11 +87,12 @@ internal static class StatusBarView
         }
 
         line.Add("wake which waiter? ", Palette.Prompt);
+        // In queue order, each by its thread number (as every key and prompt numbers threads).
         for (var i = 0; i < state.WakeChoices.Count; i++)
         {
             var thread = state.WakeChoices[i];
             var name = state.Session is { } s && thread >= 0 && thread < s.Program.Threads.Count ? s.Kernel.ThreadName(thread) : $"thread {thread}";
-            line.Add(i == 0 ? "" : " · ", Palette.Dim).Add($"{i + 1} ", Palette.Prompt).Add(name, Palette.Title);
+            line.Add(i == 0 ? "" : " · ", Palette.Dim).Add($"{thread + 1} ", Palette.Prompt).Add(name, Palette.Title);
         }
     }
 }

@@ -101,6 +101,7 @@ public sealed class WakeChoiceTests : IDisposable
         tui.Type("221133");
         Assert.Equal([1, 0], tui.State.WakeChoices);
         Assert.Contains("wake which waiter? 2 waiter-2, 1 waiter-1 (Enter = 2 waiter-2, first in line; Esc cancels)", tui.State.Status, StringComparison.Ordinal);
+        Assert.Contains("wake which waiter? 2 waiter-2 · 1 waiter-1", tui.Frame, StringComparison.Ordinal);
 
         tui.Type("3");
         Assert.Equal(PromptKind.WakeChoice, tui.State.Prompt);
