@@ -26,4 +26,10 @@ public enum PromptKind
 
     /// <summary>"crash process: " — a process number; all its threads stop, its descriptors close.</summary>
     CrashProcess,
+
+    /// <summary>q with steps not saved: y quits, S saves first, Esc or n stays.</summary>
+    ConfirmQuit,
+
+    /// <summary>m or Esc with steps not saved: y goes back to the programs (the run is dropped), S saves first, Esc or n stays.</summary>
+    ConfirmBack,
 }

@@ -1,3 +1,4 @@
+using IpcLab.Core.Runtime;
 using IpcLab.Core.Sessions;
 
 namespace IpcLab.Tui;
@@ -46,4 +47,11 @@ public sealed class TuiState
     public int WakeChoiceThread { get; set; } = -1;
 
     public IReadOnlyList<int> WakeChoices { get; set; } = [];
+
+    /// <summary>The timeline as last saved (or as opened from a saved run); empty when the run was never saved.</summary>
+    public IReadOnlyList<ScheduleEntry> SavedTimeline { get; set; } = [];
+
+    /// <summary>How many steps of the open run would be lost by leaving it: 0 when it has none or they are saved as they are.</summary>
+    public int UnsavedSteps =>
+        Session is { } s && s.Timeline.Count > 0 && !s.Timeline.SequenceEqual(SavedTimeline) ? s.Timeline.Count : 0;
 }

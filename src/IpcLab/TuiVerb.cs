@@ -119,6 +119,7 @@ internal static class TuiVerb
         CheckSameEvents(saved, RunFiles.ToSavedRun(session), file);
         var where = at > schedule.Count ? $"it has {schedule.Count} steps, so at its end" : $"at step {session.Position} of {schedule.Count}";
         RunFiles.Show(state, session, saved.ScriptFile, $"opened {file} {where} (space redoes the next step, b goes back): {StatusText.AtStep(session)}");
+        state.SavedTimeline = [.. session.Timeline];
     }
 
     /// <summary>A saved run that carries its events must replay to exactly those events.</summary>

@@ -6,7 +6,9 @@ namespace IpcLab.Tui.App;
 /// <summary>
 /// Turns one key into a change of the TUI state (and, through the session, of the kernel), and
 /// says what happened in <see cref="TuiState.Status"/>. The loop redraws after every key.
-/// Ctrl-C and q quit from anywhere; Esc closes a prompt or help, and otherwise quits.
+/// Ctrl-C quits at once from anywhere; q quits, and first asks when the open run has steps not
+/// saved; Esc closes a prompt or help, goes back from a run to the programs (asking the same), and
+/// never leaves the program.
 /// </summary>
 public sealed class KeyHandler
 {
@@ -34,6 +36,11 @@ public sealed class KeyHandler
             return true;
         }
 
+        if (_state.Prompt is PromptKind.ConfirmQuit or PromptKind.ConfirmBack)
+        {
+            return Confirm(key);
+        }
+
         if (_state.Prompt != PromptKind.None && _state.Session is not null)
         {
             _prompts.Handle(key);
@@ -42,7 +49,7 @@ public sealed class KeyHandler
 
         if (key.KeyChar == 'q')
         {
-            return true;
+            return Leave(PromptKind.ConfirmQuit);
         }
 
         if (key.KeyChar == '?' || key.Key == ConsoleKey.F1)
@@ -61,17 +68,17 @@ public sealed class KeyHandler
 
                 return false;
             case Screen.Start:
-                return key.Key == ConsoleKey.Escape || StartKey(key);
-            default:
                 if (key.Key == ConsoleKey.Escape)
                 {
-                    return true;
+                    _state.Status = "this is the list of programs: Enter opens one, q quits";
+                    return false;
                 }
 
-                if (key.KeyChar == 'm')
+                return StartKey(key);
+            default:
+                if (key.Key == ConsoleKey.Escape || key.KeyChar == 'm')
                 {
-                    BackToPrograms();
-                    return false;
+                    return Leave(PromptKind.ConfirmBack);
                 }
 
                 _run.Handle(key);
@@ -85,6 +92,49 @@ public sealed class KeyHandler
         if (_state.Session is not null)
         {
             _run.AutoStep();
+        }
+    }
+
+    /// <summary>q (quit) or Esc / m (back to the programs): at once when nothing would be lost, else asks first.</summary>
+    private bool Leave(PromptKind confirm)
+    {
+        var onRun = _state.Screen == Screen.Run || (_state.Screen == Screen.Help && _state.ScreenBeforeHelp == Screen.Run);
+        var unsaved = onRun ? _state.UnsavedSteps : 0;
+        if (unsaved == 0)
+        {
+            if (confirm == PromptKind.ConfirmQuit)
+            {
+                return true;
+            }
+
+            BackToPrograms();
+            return false;
+        }
+
+        _state.Screen = Screen.Run;
+        var what = confirm == PromptKind.ConfirmQuit ? "quit" : "go back to the programs";
+        _prompts.Open(confirm, "", $"the {unsaved} step{(unsaved == 1 ? "" : "s")} of this run are not saved: y to {what} without saving, S saves first, n or Esc stays");
+        return false;
+    }
+
+    private bool Confirm(ConsoleKeyInfo key)
+    {
+        var confirm = _state.Prompt;
+        _state.Prompt = PromptKind.None;
+        switch (key.KeyChar)
+        {
+            case 'y' or 'Y' when confirm == PromptKind.ConfirmQuit:
+                return true;
+            case 'y' or 'Y':
+                BackToPrograms();
+                return false;
+            case 'S' or 's':
+                var then = confirm == PromptKind.ConfirmQuit ? "q" : "Esc";
+                _prompts.Open(PromptKind.SaveAs, RunFiles.DefaultSaveName(_state.FileName), $"save as: edit the name, Enter saves the whole run, then {then} leaves (Esc cancels)");
+                return false;
+            default:
+                _state.Status = $"stayed: nothing changed (step {_state.Session?.Position ?? 0})";
+                return false;
         }
     }
 

@@ -178,6 +178,7 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
             var relative = Path.GetRelativePath(workingDirectory, full);
             var shown = relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
             var steps = S.Timeline.Count;
+            state.SavedTimeline = [.. S.Timeline];
             state.Status = $"saved {steps} step{(steps == 1 ? "" : "s")} to {full} (open it at this step: ipclab tui {shown} --at {S.Position})";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

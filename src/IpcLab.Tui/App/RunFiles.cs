@@ -34,6 +34,7 @@ public static class RunFiles
         state.PromptInput = "";
         state.WakeChoiceThread = -1;
         state.WakeChoices = [];
+        state.SavedTimeline = [];
         state.Status = status;
     }
 

@@ -30,8 +30,9 @@ internal static class HelpView
         ("k", "crash a whole process (threads stop, descriptors close)"),
         ("S", "save the run (program + schedule)"),
         ("?", "this help (Esc or ? closes it)"),
-        ("m", "back to the list of programs"),
-        ("q / Esc / Ctrl-C", "quit (Ctrl-Z suspends to the shell; fg comes back)"),
+        ("m / Esc", "back to the list of programs (asks if not saved)"),
+        ("q", "quit (asks if the run is not saved)"),
+        ("Ctrl-C", "quit at once (Ctrl-Z suspends; fg comes back)"),
     ];
 
     public static IRenderable Build(TuiState state, int width)

@@ -71,6 +71,8 @@ internal static class StatusBarView
             PromptKind.SpuriousWakeup => "spurious wake-up of thread (1-9): ",
             PromptKind.Crash => "crash thread (1-9): ",
             PromptKind.CrashProcess => "crash process: ",
+            PromptKind.ConfirmQuit => "quit without saving? y / S / n: ",
+            PromptKind.ConfirmBack => "back to the programs without saving? y / S / n: ",
             _ => "? ",
         };
         line.Add(label, Palette.Prompt).Add(state.PromptInput, Palette.Title).Add(Palette.Cursor, Palette.Prompt);

@@ -12,13 +12,13 @@ public sealed class LoopLogTests
         var tui = Open(Repo.Lesson("bounded-buffer.ipl"));
         tui.Log = log;
 
-        var exit = tui.Run(Keys(" q"));
+        var exit = tui.Run(Keys(" \x03"));
 
         Assert.Equal(0, exit);
         Assert.Equal("Information: terminal UI starts on a 120x40 terminal, screen Run", log.Entries[0]);
         Assert.Equal("Trace: key Spacebar (char 32, modifiers None)", log.Entries[1]);
         Assert.StartsWith($"Debug: status on Run ({Repo.Lesson("bounded-buffer.ipl")}, step 1): step 1: ", log.Entries[2], StringComparison.Ordinal);
-        Assert.Equal("Trace: key Q (char 113, modifiers None)", log.Entries[3]);
+        Assert.Equal("Trace: key C (char 3, modifiers Control)", log.Entries[3]);
         Assert.Equal("Information: terminal UI ends with exit code 0", log.Entries[^1]);
         Assert.Equal(5, log.Entries.Count);
     }

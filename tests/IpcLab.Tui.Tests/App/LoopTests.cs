@@ -11,9 +11,8 @@ public sealed class LoopTests
     [InlineData("   \x03")]
     [InlineData("   g1\x03")]
     [InlineData("   ?\x03")]
-    [InlineData("   q")]
-    [InlineData("   \x1b")]
-    public void CtrlCQOrEsc_MidRun_QuitWithExitCode0AndLaterKeysAreNotRead(string keys)
+    [InlineData("   qy")]
+    public void CtrlCOrQConfirmed_MidRun_QuitWithExitCode0AndLaterKeysAreNotRead(string keys)
     {
         var tui = BoundedBuffer();
         var source = new List<ConsoleKeyInfo?>(Keys(keys)) { ScriptedKey(' ') };

@@ -31,7 +31,9 @@ public sealed class TmuxEndToEndTests
         Assert.Contains("step", screen, StringComparison.Ordinal);
 
         tmux.SendKeys("q");
-        tmux.WaitForScreen(s => s.Contains("ipclab-exit=", StringComparison.Ordinal), "the program to end after q");
+        tmux.WaitForScreen(s => s.Contains("quit without saving?", StringComparison.Ordinal), "q to ask about the steps not saved");
+        tmux.SendKeys("y");
+        tmux.WaitForScreen(s => s.Contains("ipclab-exit=", StringComparison.Ordinal), "the program to end after q y");
         AssertRestored(tmux, expectedExit: 0);
     }
 
@@ -75,6 +77,8 @@ public sealed class TmuxEndToEndTests
 
         // Once the shell's prompt is back, $? is the job's exit code.
         tmux.SendKeys("q");
+        tmux.WaitForScreen(s => s.Contains("quit without saving?", StringComparison.Ordinal), "q to ask about the steps not saved");
+        tmux.SendKeys("y");
         tmux.WaitForScreen(s => s.TrimEnd().Split('\n')[^1].TrimEnd() is ['b', 'a', 's', 'h', '-', .., '#' or '$'], "the shell prompt after q");
         tmux.SendKeys("echo ipclab-exit=$?", "Enter");
         tmux.WaitForScreen(s => s.Contains("ipclab-exit=0", StringComparison.Ordinal), "the program to end after q");

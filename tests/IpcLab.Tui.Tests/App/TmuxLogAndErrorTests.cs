@@ -23,6 +23,8 @@ public sealed class TmuxLogAndErrorTests : IDisposable
         Assert.DoesNotContain("[DBG]", screen, StringComparison.Ordinal);
 
         tmux.SendKeys("q");
+        tmux.WaitForScreen(s => s.Contains("quit without saving?", StringComparison.Ordinal), "q to ask about the steps not saved");
+        tmux.SendKeys("y");
         tmux.WaitForScreen(s => s.Contains("ipclab-exit=", StringComparison.Ordinal), "the program to end after q");
 
         Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
