@@ -16,8 +16,15 @@ public sealed class TerminalGuard : IDisposable
     /// <summary>Alternate screen, cursor home, clear, hide the cursor.</summary>
     public const string EnterSequence = "\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l";
 
-    /// <summary>Reset colours, show the cursor, leave the alternate screen.</summary>
-    public const string LeaveSequence = "\x1b[0m\x1b[?25h\x1b[?1049l";
+    /// <summary>
+    /// Reset colours, show the cursor, leave the alternate screen, and put the cursor keys and the
+    /// keypad back in normal mode: .NET's console switches both to application mode when it
+    /// starts reading keys and does not switch them back, so a shell would get ESC O A for ↑.
+    /// </summary>
+    public const string LeaveSequence = "\x1b[0m\x1b[?25h\x1b[?1049l\x1b[?1l\x1b>";
+
+    /// <summary>Application cursor-key and keypad modes again, as .NET's console reads keys in them (after fg).</summary>
+    public const string KeypadSequence = "\x1b[?1h\x1b=";
 
     private readonly Stream _out;
     private readonly LoopSignals _signals;
@@ -166,7 +173,7 @@ public sealed class TerminalGuard : IDisposable
         {
             if (_active && _suspended)
             {
-                Send(EnterSequence);
+                Send(EnterSequence + KeypadSequence);
                 _suspended = false;
             }
         }

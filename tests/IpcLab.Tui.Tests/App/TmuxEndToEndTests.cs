@@ -98,7 +98,7 @@ public sealed class TmuxEndToEndTests
 
     private static void AssertRestored(Tmux tmux, int expectedExit)
     {
-        Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
+        Assert.Equal("0 1 0 0", tmux.Display("#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag}"));
         Assert.Contains($"ipclab-exit={expectedExit}", tmux.Screen(), StringComparison.Ordinal);
     }
 }
