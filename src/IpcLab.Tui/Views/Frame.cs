@@ -14,8 +14,6 @@ public static class Frame
     public const int MinWidth = 100;
     public const int MinHeight = 30;
 
-    private const int EventsMinHeight = 5;
-
     public static IRenderable Build(TuiState state, int width, int height)
     {
         if (width < MinWidth || height < MinHeight)
@@ -33,43 +31,28 @@ public static class Frame
 
     private static Layout Run(TuiState state, Session session, int width, int height)
     {
-        var kernel = session.Kernel;
-        var changes = new StepChanges(kernel);
-        var bodyHeight = height - 3;
-        var threadsWidth = Math.Clamp(width * 48 / 100, 48, 72);
-        var rightWidth = width - threadsWidth;
-        var inner = rightWidth - Box.Chrome;
-
-        // The right column is shared top-down: objects first (they are the state), then the
-        // findings (up to half the height), then the events get the rest, never fewer than three lines.
-        var objects = ObjectsView.Lines(kernel, changes, inner);
-        var findings = kernel.Findings.Count == 0 ? null : FindingsView.Lines(kernel, inner);
-        var findingsHeight = findings is null ? 0 : Math.Min(findings.Count + 2, Math.Max(4, bodyHeight / 2));
-        var objectsHeight = Math.Min(objects.Count + 2, bodyHeight - findingsHeight - EventsMinHeight);
-        var eventsHeight = bodyHeight - findingsHeight - objectsHeight;
-        var events = EventsView.Lines(kernel, changes, inner, eventsHeight - 2);
-
+        var data = RunScreenData.Build(state, session, width, height);
         var right = new Layout("right");
         var rightParts = new List<Layout>
         {
-            new Layout("objects").Size(objectsHeight).Update(Box.Panel("Objects", Box.Clip(objects, objectsHeight - 2), Palette.PanelBorder)),
+            new Layout("objects").Size(data.ObjectsHeight).Update(Box.Panel("Objects", data.Objects, Palette.PanelBorder)),
         };
-        if (findings is not null)
+        if (data.Findings is not null)
         {
-            rightParts.Add(new Layout("findings").Size(findingsHeight)
-                .Update(Box.Panel("Findings", Box.Clip(findings, findingsHeight - 2), Palette.FindingsBorder, Palette.Finding)));
+            rightParts.Add(new Layout("findings").Size(data.FindingsHeight)
+                .Update(Box.Panel("Findings", data.Findings, Palette.FindingsBorder, Palette.Finding)));
         }
 
-        rightParts.Add(new Layout("events").Update(Box.Panel("Events · newest last", events, Palette.PanelBorder)));
+        rightParts.Add(new Layout("events").Update(Box.Panel("Events · newest last", data.Events, Palette.PanelBorder)));
         right.SplitRows([.. rightParts]);
 
         var body = new Layout("body").SplitColumns(
-            new Layout("threads").Size(threadsWidth).Update(ThreadsView.Build(state, session, changes, threadsWidth, bodyHeight)),
+            new Layout("threads").Size(data.ThreadsWidth).Update(Box.Panel("Threads", data.Threads, Palette.PanelBorder)),
             right);
 
         return new Layout("run").SplitRows(
-            new Layout("header").Size(1).Update(HeaderView.Build(state, session, width)),
+            new Layout("header").Size(1).Update(new Markup(data.Header)),
             body,
-            new Layout("status").Size(2).Update(StatusBarView.Build(state, width, StatusBarView.KeysFor(state, width))));
+            new Layout("status").Size(2).Update(new Markup(data.Status + "\n" + data.Keys)));
     }
 }

@@ -10,7 +10,10 @@ namespace IpcLab.Tui.Views;
 /// </summary>
 internal static class HeaderView
 {
-    public static IRenderable Build(TuiState state, Session session, int width)
+    public static IRenderable Build(TuiState state, Session session, int width) => new Markup(Line(state, session, width));
+
+    /// <summary>The header as one line of markup.</summary>
+    public static string Line(TuiState state, Session session, int width)
     {
         var line = new MarkupLine(width);
         line.Add("IpcLab", "bold cyan").Add(" · ", Palette.Dim).Add(state.FileName.Length > 0 ? state.FileName : session.Program.File, Palette.Title);
@@ -34,7 +37,7 @@ internal static class HeaderView
             line.Add("paused", Palette.Waiting);
         }
 
-        return new Markup(WithKeysHint(line, width));
+        return WithKeysHint(line, width);
     }
 
     /// <summary>A one-line title with "? keys" at the right edge when it fits.</summary>

@@ -19,6 +19,13 @@ internal static class StatusBarView
 
     public static IRenderable Build(TuiState state, int width, string keys)
     {
+        var (first, second) = Lines(state, width, keys);
+        return new Markup(first + "\n" + second);
+    }
+
+    /// <summary>The two lines as markup: the status (or the open prompt), then the keys (or the prompt's question).</summary>
+    public static (string First, string Second) Lines(TuiState state, int width, string keys)
+    {
         var first = new MarkupLine(width);
         if (state.Prompt == PromptKind.None)
         {
@@ -31,7 +38,7 @@ internal static class StatusBarView
                 // keys are one ? away, and the end of the sentence is what matters.
                 var lines = TextFit.Wrap(text, width);
                 var rest = string.Join(" ", lines.Skip(1));
-                return new Markup(first.Add(lines[0], Palette.Status) + "\n" + new MarkupLine(width).Add(rest, Palette.Status));
+                return (first.Add(lines[0], Palette.Status).ToString(), new MarkupLine(width).Add(rest, Palette.Status).ToString());
             }
 
             first.Add(text, Palette.Status);
@@ -45,7 +52,7 @@ internal static class StatusBarView
         }
 
         var second = new MarkupLine(width).Add(keys, Palette.Hint);
-        return new Markup(first + "\n" + second);
+        return (first.ToString(), second.ToString());
     }
 
     public static string KeysFor(TuiState state, int width) => state.Screen switch

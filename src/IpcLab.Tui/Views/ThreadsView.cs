@@ -13,10 +13,12 @@ internal static class ThreadsView
 {
     private const int StateIndent = 4;
 
-    public static IRenderable Build(TuiState state, Session session, StepChanges changes, int width, int height)
+    public static IRenderable Build(TuiState state, Session session, StepChanges changes, int width, int height) =>
+        Box.Panel("Threads", Lines(state, session, changes, width - Box.Chrome, height - 2), Palette.PanelBorder);
+
+    /// <summary>The panel's lines (markup), fitted to <paramref name="w"/> x <paramref name="h"/> cells inside its border.</summary>
+    public static List<string> Lines(TuiState state, Session session, StepChanges changes, int w, int h)
     {
-        var w = width - 4;
-        var h = height - 2;
         var kernel = session.Kernel;
         var threads = kernel.Program.Threads;
         var listings = new ThreadListing?[threads.Count];
@@ -47,7 +49,7 @@ internal static class ThreadsView
             Compact(state, session, listings, w, h, lines, withCode: threads.Count + active <= h);
         }
 
-        return Box.Panel("Threads", lines, Palette.PanelBorder);
+        return lines;
     }
 
     private static void Full(TuiState state, Session session, StepChanges changes, ThreadListing?[] listings, List<string>[] states, int headers, int w, int h, List<string> lines)
