@@ -27,8 +27,9 @@ internal static class TuiVerb
             Arity = ArgumentArity.ZeroOrOne,
         };
         var at = NumberOption.Optional<int>("--at", "N", "the step to open the run at (a saved run replays its schedule up to it)");
-        var cmd = new Command("tui", "The interactive step-by-step terminal view (q quits, ? lists the keys).") { file, at };
-        cmd.SetAction(p => Execute(p.GetValue(file), p.GetValue(at), context));
+        var gui = new Option<bool>("--terminal-gui") { Description = "the run screen on Terminal.Gui, with the mouse (in progress: see README)" };
+        var cmd = new Command("tui", "The interactive step-by-step terminal view (q quits, ? lists the keys).") { file, at, gui };
+        cmd.SetAction(p => Execute(p.GetValue(file), p.GetValue(at), context, p.GetValue(gui)));
         return cmd;
     }
 
@@ -36,7 +37,7 @@ internal static class TuiVerb
     /// Opens the TUI. An exception inside it (a bug) leaves it with the terminal already given
     /// back, and the command reports it as an internal error.
     /// </summary>
-    public static int Execute(string? file, int? at, CliContext context)
+    public static int Execute(string? file, int? at, CliContext context, bool terminalGui = false)
     {
         var state = Open(file, at, context.Logger);
         if (!IsTerminal)
@@ -45,7 +46,9 @@ internal static class TuiVerb
         }
 
         CliLog.OpeningTui(context.Logger, file ?? "the list of programs");
-        return ConsoleTui.Run(state, context.LoggerFor("IpcLab.Tui"));
+        return terminalGui
+            ? Tui.Gui.GuiTui.Run(state, context.LoggerFor("IpcLab.Tui"))
+            : ConsoleTui.Run(state, context.LoggerFor("IpcLab.Tui"));
     }
 
     /// <summary>The state the TUI opens with. Bad input is an <see cref="InputException"/> (file:line:col for scripts).</summary>

@@ -86,6 +86,37 @@ public sealed class KeyHandler
         }
     }
 
+    /// <summary>A click on a thread: runs it (or says why it cannot run); while a signal asks which waiter to wake, wakes that one.</summary>
+    public void ClickThread(int thread)
+    {
+        if (_state.Session is null || _state.Screen != Screen.Run)
+        {
+            return;
+        }
+
+        if (_state.Prompt == PromptKind.WakeChoice)
+        {
+            _prompts.Wake(thread);
+        }
+        else if (_state.Prompt == PromptKind.None)
+        {
+            _run.RunThread(thread);
+        }
+    }
+
+    /// <summary>A click on an event: the run goes to the step of that event.</summary>
+    public void ClickStep(int step)
+    {
+        if (_state.Session is not { } session || _state.Screen != Screen.Run || _state.Prompt != PromptKind.None)
+        {
+            return;
+        }
+
+        _state.Running = false;
+        session.GoTo(step);
+        _state.Status = StatusText.AtStep(session);
+    }
+
     /// <summary>One auto-run step (the loop calls it every <see cref="TuiState.SpeedMs"/> while running).</summary>
     public void AutoStep()
     {

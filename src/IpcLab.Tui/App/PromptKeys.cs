@@ -71,10 +71,15 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
 
     private void ChooseWaiter(ConsoleKeyInfo key)
     {
-        var waiters = state.WakeChoices;
         var typed = char.IsAsciiDigit(key.KeyChar) ? key.KeyChar - '1' : -1;
-        var woken = key.Key == ConsoleKey.Enter ? waiters[0] : waiters.Contains(typed) ? typed : -1;
-        if (woken < 0)
+        Wake(key.Key == ConsoleKey.Enter ? state.WakeChoices[0] : typed);
+    }
+
+    /// <summary>While a wake choice is asked for: wakes <paramref name="woken"/> if it is one of the waiters, else asks again.</summary>
+    public void Wake(int woken)
+    {
+        var waiters = state.WakeChoices;
+        if (!waiters.Contains(woken))
         {
             state.Status = $"wake which waiter? type the number of one of {WaiterList(waiters)} ({EnterWakes(waiters)}; Esc cancels)";
             return;

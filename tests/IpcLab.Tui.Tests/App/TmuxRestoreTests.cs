@@ -11,17 +11,20 @@ public sealed class TmuxRestoreTests
     private const string Flags = "#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag}";
     private const string Step0 = "step 0: no thread has run yet";
 
-    public static TheoryData<string, string[][]> WaysOut => new()
+    public static TheoryData<string, string, string[][]> WaysOut => new()
     {
-        { "q", [["q"]] },
-        { "esc-then-q", [["Escape"], ["q"]] },
-        { "ctrl-c", [["Space"], ["C-c"]] },
-        { "ctrl-z-fg-q", [["C-z"], ["fg", "Enter"], ["q"]] },
+        { "q", "", [["q"]] },
+        { "esc-then-q", "", [["Escape"], ["q"]] },
+        { "ctrl-c", "", [["Space"], ["C-c"]] },
+        { "ctrl-z-fg-q", "", [["C-z"], ["fg", "Enter"], ["q"]] },
+        { "gui-q", " --terminal-gui", [["q"]] },
+        { "gui-esc-then-q", " --terminal-gui", [["Escape"], ["q"]] },
+        { "gui-ctrl-c", " --terminal-gui", [["Space"], ["C-c"]] },
     };
 
     [Theory]
     [MemberData(nameof(WaysOut))]
-    public void Leaving_AnyWay_GivesTheTerminalBackAsTheShellHadIt(string name, string[][] keys)
+    public void Leaving_AnyWay_GivesTheTerminalBackAsTheShellHadIt(string name, string options, string[][] keys)
     {
         Tmux.RequireInstalled();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
@@ -29,7 +32,7 @@ public sealed class TmuxRestoreTests
         WaitForPrompt(tmux);
         Assert.Equal("0 1 0 0", tmux.Display(Flags));
 
-        tmux.SendKeys($"'{dotnet}' '{Repo.IpclabDll}' tui lessons/bounded-buffer.ipl", "Enter");
+        tmux.SendKeys($"'{dotnet}' '{Repo.IpclabDll}' tui lessons/bounded-buffer.ipl{options}", "Enter");
         tmux.WaitForScreen(s => s.Contains(Step0, StringComparison.Ordinal), "the run screen at step 0");
         foreach (var press in keys)
         {

@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using IpcLab.Tui.App;
+using IpcLab.Tui.Views;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace IpcLab.Tui.Gui;
+
+/// <summary>
+/// The run screen on Terminal.Gui: a header, the threads, objects, findings and events panels and
+/// the status lines, each showing the view data of <see cref="RunScreenData"/> (the same the
+/// Spectre frame shows). Keys go to the same <see cref="KeyHandler"/>; a click on a thread runs it
+/// (or picks it as the waiter to wake), a click on an event goes to its step. Auto-run is a timer.
+/// </summary>
+internal sealed partial class GuiRunScreen : Runnable
+{
+    private readonly TuiState _state;
+    private readonly KeyHandler _keys;
+    private readonly MarkupLinesView _header = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+    private readonly MarkupLinesView _page = new() { X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(2) };
+    private readonly MarkupLinesView _status = new() { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2 };
+    private readonly FrameView _threads = Panel("Threads");
+    private readonly FrameView _objects = Panel("Objects");
+    private readonly FrameView _findings = Panel("Findings");
+    private readonly FrameView _events = Panel("Events · newest last");
+    private readonly MarkupLinesView _threadLines = Inside();
+    private readonly MarkupLinesView _objectLines = Inside();
+    private readonly MarkupLinesView _findingLines = Inside();
+    private readonly MarkupLinesView _eventLines = Inside();
+    private object? _timer;
+    private int _sinceStep;
+
+    public GuiRunScreen(TuiState state, KeyHandler keys)
+    {
+        _state = state;
+        _keys = keys;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+        CanFocus = true;
+        _threads.X = 0;
+        _threads.Y = 1;
+        _threads.Height = Dim.Fill(2);
+        _objects.Y = 1;
+        _objects.X = Pos.Right(_threads);
+        _objects.Width = Dim.Fill();
+        _findings.X = Pos.Right(_threads);
+        _findings.Y = Pos.Bottom(_objects);
+        _findings.Width = Dim.Fill();
+        _events.X = Pos.Right(_threads);
+        _events.Y = Pos.Bottom(_findings);
+        _events.Width = Dim.Fill();
+        _events.Height = Dim.Fill(2);
+        _threads.Add(_threadLines);
+        _objects.Add(_objectLines);
+        _findings.Add(_findingLines);
+        _events.Add(_eventLines);
+        Add(_header, _page, _threads, _objects, _findings, _events, _status);
+        _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
+        _eventLines.MouseEvent += (_, mouse) => OnClick(mouse, row => StepAt(_eventLines.Lines, row), _keys.ClickStep);
+        ViewportChanged += (_, _) => Refresh();
+    }
+
+    /// <summary>Recomputes the view data for the current size and state, and shows it.</summary>
+    public void Refresh()
+    {
+        var width = Viewport.Width;
+        var height = Viewport.Height;
+        if (width <= 0 || height <= 0)
+        {
+            return;
+        }
+
+        EnsureTimer();
+        var tooSmall = width < Views.Frame.MinWidth || height < Views.Frame.MinHeight;
+        if (tooSmall && _state.Running)
+        {
+            _state.Running = false;
+            _state.Status = $"paused: the window was {width}x{height}, too small to draw the run (r runs on)";
+        }
+
+        var onRun = !tooSmall && _state.Screen == Screen.Run && _state.Session is not null;
+        foreach (var panel in new View[] { _threads, _objects, _findings, _events })
+        {
+            panel.Visible = onRun;
+        }
+
+        _page.Visible = !onRun;
+        if (tooSmall)
+        {
+            _header.Lines = [];
+            _page.Lines = [.. Enumerable.Repeat("", Math.Max(0, (height / 2) - 2)), TextFit.Styled(TooSmallView.Message(width, height), Palette.Waiting)];
+            _status.Lines = [];
+            return;
+        }
+
+        if (!onRun)
+        {
+            ShowPage(width);
+            return;
+        }
+
+        var data = RunScreenData.Build(_state, _state.Session!, width, height);
+        _header.Lines = [data.Header];
+        _threads.Width = data.ThreadsWidth;
+        _threadLines.Lines = data.Threads;
+        _objects.Height = data.ObjectsHeight;
+        _objectLines.Lines = data.Objects;
+        _findings.Visible = data.Findings is not null;
+        _findings.Height = data.FindingsHeight;
+        _findingLines.Lines = data.Findings ?? [];
+        _eventLines.Lines = data.Events;
+        _status.Lines = [data.Status, data.Keys];
+    }
+
+    protected override bool OnKeyDown(Key key)
+    {
+        if (GuiKeys.ToConsoleKey(key) is not { } consoleKey)
+        {
+            return false;
+        }
+
+        if (consoleKey.KeyChar == '\x1a')
+        {
+            _state.Running = false;
+            _state.Status = "Ctrl-Z does not suspend in the Terminal.Gui UI yet: q quits";
+        }
+        else if (_keys.Handle(consoleKey))
+        {
+            App?.RequestStop();
+            return true;
+        }
+
+        Refresh();
+        return true;
+    }
+
+    private static FrameView Panel(string title) => new() { Title = title, BorderStyle = LineStyle.Rounded, CanFocus = false };
+
+    private static MarkupLinesView Inside() => new() { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill() };
+
+    /// <summary>The thread a row of the threads panel names (its header line "› 2 producer-2 …"), or -1.</summary>
+    private static int ThreadAt(IReadOnlyList<string> lines, int row)
+    {
+        for (var r = Math.Min(row, lines.Count - 1); r >= 0; r--)
+        {
+            var match = ThreadHeader().Match(MarkupRuns.Plain(lines[r]));
+            if (match.Success)
+            {
+                return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The step of the event a row of the events panel shows (a wrapped sentence: the row above it), or -1.</summary>
+    private static int StepAt(IReadOnlyList<string> lines, int row)
+    {
+        for (var r = Math.Min(row, lines.Count - 1); r >= 0; r--)
+        {
+            var match = EventStep().Match(MarkupRuns.Plain(lines[r]));
+            if (match.Success)
+            {
+                return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return -1;
+    }
+
+    [GeneratedRegex(@"^[› ] (\d+) \S")]
+    private static partial Regex ThreadHeader();
+
+    [GeneratedRegex(@"^[• ]\s*(\d+)  \S")]
+    private static partial Regex EventStep();
+
+    private void OnClick(Mouse mouse, Func<int, int> target, Action<int> act)
+    {
+        if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked))
+        {
+            return;
+        }
+
+        var index = target(mouse.Position!.Value.Y);
+        if (index >= 0)
+        {
+            act(index);
+            Refresh();
+        }
+
+        mouse.Handled = true;
+    }
+
+    /// <summary>The list of programs and the help, as plain pages until they get views of their own.</summary>
+    private void ShowPage(int width)
+    {
+        var title = _state.Screen == Screen.Help ? "keys" : "programs";
+        _header.Lines = [new MarkupLine(width).Add("IpcLab", "bold cyan").Add(" · ", Palette.Dim).Add(title, Palette.Title).ToString()];
+        var lines = new List<string>();
+        if (_state.Screen == Screen.Help)
+        {
+            lines.AddRange(HelpView.Keys.Select(k => new MarkupLine(width - 2).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString()));
+        }
+        else
+        {
+            for (var i = 0; i < _state.Lessons.Count; i++)
+            {
+                var lesson = _state.Lessons[i];
+                var mark = i == _state.LessonIndex ? Palette.SelectedMark + " " : "  ";
+                lines.Add(new MarkupLine(width - 2).Add(mark + lesson.Name.PadRight(22), i == _state.LessonIndex ? Palette.Selected : Palette.Title).Add(" " + lesson.Description, Palette.Dim).ToString());
+            }
+        }
+
+        _page.Lines = lines;
+        var (status, keys) = StatusBarView.Lines(_state, width, StatusBarView.KeysFor(_state, width));
+        _status.Lines = [status, keys];
+    }
+
+    /// <summary>Auto-run: a tick every poll interval of the application's clock (virtual in tests); a step once the speed's interval has passed.</summary>
+    private void EnsureTimer()
+    {
+        if (_timer is not null || App is null)
+        {
+            return;
+        }
+
+        _timer = App.AddTimeout(TimeSpan.FromMilliseconds(TuiApp.PollMs), () =>
+        {
+            _sinceStep = _state.Running ? _sinceStep + TuiApp.PollMs : 0;
+            if (_state.Running && _state.Prompt == PromptKind.None && _sinceStep >= _state.SpeedMs)
+            {
+                _sinceStep = 0;
+                _keys.AutoStep();
+                Refresh();
+            }
+
+            return true;
+        });
+    }
+}

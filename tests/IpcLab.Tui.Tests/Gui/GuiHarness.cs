@@ -1,0 +1,127 @@
+using System.Drawing;
+using System.Text;
+using IpcLab.Tui.App;
+using IpcLab.Tui.Gui;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Time;
+
+namespace IpcLab.Tui.Tests.Gui;
+
+/// <summary>
+/// The Terminal.Gui run screen without a terminal: the ANSI driver at a fixed size, virtual time
+/// (auto-run advances only when the test says so), keys and mouse clicks through Terminal.Gui's
+/// input injection, and the screen read back cell by cell as text.
+/// </summary>
+internal sealed class GuiHarness : IDisposable
+{
+    private readonly IApplication _app;
+    private readonly SessionToken? _token;
+
+    public GuiHarness(TuiState state, int width, int height, string? workingDirectory = null)
+    {
+        State = state;
+        _app = Application.Create(Time);
+        _app.Init("ansi");
+        _app.Driver!.SetScreenSize(width, height);
+        Screen = new GuiRunScreen(state, new KeyHandler(state, workingDirectory ?? Path.GetTempPath()));
+        _token = _app.Begin(Screen);
+        Draw();
+    }
+
+    public VirtualTimeProvider Time { get; } = new();
+
+    public TuiState State { get; }
+
+    internal GuiRunScreen Screen { get; }
+
+    /// <summary>The screen as text, one line a row, trailing blanks trimmed.</summary>
+    public string Text
+    {
+        get
+        {
+            var cells = _app.Driver!.Contents!;
+            var lines = new List<string>();
+            for (var r = 0; r < cells.GetLength(0); r++)
+            {
+                var line = new StringBuilder();
+                for (var c = 0; c < cells.GetLength(1); c++)
+                {
+                    line.Append(cells[r, c].Grapheme);
+                }
+
+                lines.Add(line.ToString().TrimEnd());
+            }
+
+            return string.Join("\n", lines);
+        }
+    }
+
+    public void Press(Key key)
+    {
+        _app.InjectKey(key);
+        Draw();
+    }
+
+    /// <summary>Types the text: ' ' is space, '\r' Enter, '\x1b' Esc.</summary>
+    public void Type(string text)
+    {
+        foreach (var c in text)
+        {
+            Press(c switch { ' ' => Key.Space, '\r' => Key.Enter, '\x1b' => Key.Esc, _ => new Key(c) });
+        }
+    }
+
+    public void Click(int column, int row)
+    {
+        _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = MouseFlags.LeftButtonClicked });
+        Draw();
+    }
+
+    /// <summary>Moves the virtual clock on (timers such as auto-run fire), then draws.</summary>
+    public void Wait(int ms)
+    {
+        for (var i = 0; i < ms / TuiApp.PollMs; i++)
+        {
+            Time.Advance(TimeSpan.FromMilliseconds(TuiApp.PollMs));
+            _app.TimedEvents!.RunTimers();
+        }
+
+        Draw();
+    }
+
+    /// <summary>The row and column where a text first appears on the screen.</summary>
+    public (int Column, int Row) Find(string text)
+    {
+        var lines = Text.Split('\n');
+        for (var r = 0; r < lines.Length; r++)
+        {
+            var c = lines[r].IndexOf(text, StringComparison.Ordinal);
+            if (c >= 0)
+            {
+                return (c, r);
+            }
+        }
+
+        throw new InvalidOperationException($"'{text}' is not on the screen:\n{Text}");
+    }
+
+    public void Dispose()
+    {
+        if (_token is not null)
+        {
+            _app.End(_token);
+        }
+
+        _app.Dispose();
+    }
+
+    // Layout makes the size known, the screen then computes its panels; a second pass places them.
+    private void Draw()
+    {
+        _app.LayoutAndDraw(true);
+        Screen.Refresh();
+        _app.LayoutAndDraw(true);
+    }
+}
