@@ -19,8 +19,8 @@ internal sealed partial class GuiRunScreen : Runnable
 {
     private readonly TuiState _state;
     private readonly KeyHandler _keys;
-    private readonly MarkupLinesView _header = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-    private readonly MarkupLinesView _page = new() { X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(2) };
+    private readonly MarkupLinesView _header = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = 1 };
+    private readonly MarkupLinesView _page = new() { X = 1, Y = 2, Width = Dim.Fill(1), Height = Dim.Fill(2) };
     private readonly MarkupLinesView _status = new() { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2 };
     private readonly FrameView _threads = Panel("Threads");
     private readonly FrameView _objects = Panel("Objects");
@@ -41,9 +41,9 @@ internal sealed partial class GuiRunScreen : Runnable
         Height = Dim.Fill();
         CanFocus = true;
         _threads.X = 0;
-        _threads.Y = 1;
+        _threads.Y = 2;
         _threads.Height = Dim.Fill(2);
-        _objects.Y = 1;
+        _objects.Y = 2;
         _objects.X = Pos.Right(_threads);
         _objects.Width = Dim.Fill();
         _findings.X = Pos.Right(_threads);
@@ -57,18 +57,18 @@ internal sealed partial class GuiRunScreen : Runnable
         _objects.Add(_objectLines);
         _findings.Add(_findingLines);
         _events.Add(_eventLines);
-        Add(_header, _page, _threads, _objects, _findings, _events, _status);
+        Add(GuiMenu.Build(Press), _header, _page, _threads, _objects, _findings, _events, _status);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) => OnClick(mouse, row => StepAt(_eventLines.Lines, row), _keys.ClickStep);
         ViewportChanged += (_, _) => Refresh();
     }
 
-    /// <summary>Recomputes the view data for the current size and state, and shows it.</summary>
+    /// <summary>Recomputes the view data for the current size and state, and shows it (below the menu bar's row).</summary>
     public void Refresh()
     {
         var width = Viewport.Width;
         var height = Viewport.Height;
-        if (width <= 0 || height <= 0)
+        if (width <= 0 || height <= 1)
         {
             return;
         }
@@ -102,7 +102,7 @@ internal sealed partial class GuiRunScreen : Runnable
             return;
         }
 
-        var data = RunScreenData.Build(_state, _state.Session!, width, height);
+        var data = RunScreenData.Build(_state, _state.Session!, width, height - 1);
         _header.Lines = [data.Header];
         _threads.Width = data.ThreadsWidth;
         _threadLines.Lines = data.Threads;
@@ -122,6 +122,15 @@ internal sealed partial class GuiRunScreen : Runnable
             return false;
         }
 
+        Handle(consoleKey);
+        return true;
+    }
+
+    /// <summary>A menu item: the key it names.</summary>
+    private void Press(char key) => Handle(ScriptedKeySource.Char(key));
+
+    private void Handle(ConsoleKeyInfo consoleKey)
+    {
         if (consoleKey.KeyChar == '\x1a')
         {
             _state.Running = false;
@@ -130,11 +139,10 @@ internal sealed partial class GuiRunScreen : Runnable
         else if (_keys.Handle(consoleKey))
         {
             App?.RequestStop();
-            return true;
+            return;
         }
 
         Refresh();
-        return true;
     }
 
     private static FrameView Panel(string title) => new() { Title = title, BorderStyle = LineStyle.Rounded, CanFocus = false };

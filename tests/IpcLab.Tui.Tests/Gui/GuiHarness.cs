@@ -79,6 +79,14 @@ internal sealed class GuiHarness : IDisposable
         Draw();
     }
 
+    /// <summary>A press and a release of the left button, as a terminal reports a click (menus act on these).</summary>
+    public void PressAndRelease(int column, int row)
+    {
+        _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = MouseFlags.LeftButtonPressed });
+        _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = MouseFlags.LeftButtonReleased });
+        Draw();
+    }
+
     /// <summary>Moves the virtual clock on (timers such as auto-run fire), then draws.</summary>
     public void Wait(int ms)
     {

@@ -143,4 +143,33 @@ public sealed class GuiRunScreenTests
         Assert.Equal(ScheduleEntry.Run(2, woken: 1), gui.State.Session!.Timeline[^1]);
         Assert.Equal(PromptKind.None, gui.State.Prompt);
     }
+
+    [Fact]
+    public void MenuBar_F10ThenRunThenEnter_TakesAStep()
+    {
+        using var gui = new GuiHarness(BoundedBuffer(), 100, 30);
+        gui.Press(Key.F10);
+        var (column, row) = gui.Find("Run");
+        gui.Click(column, row);
+        GoldenFile.Check("gui-menu-run-open-100x30", gui.Text);
+
+        gui.Press(Key.Enter);
+
+        Assert.Equal(1, gui.State.Session!.Position);
+        Assert.StartsWith("step 1: ", gui.State.Status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MenuBar_MouseOnRunThenOnStepBack_StepsBack()
+    {
+        using var gui = new GuiHarness(BoundedBuffer(), 100, 30);
+        gui.Type("  ");
+        var (column, row) = gui.Find("Run");
+        gui.PressAndRelease(column, row);
+        (column, row) = gui.Find("Step back");
+        gui.PressAndRelease(column, row);
+
+        Assert.Equal(1, gui.State.Session!.Position);
+        Assert.StartsWith("step 1: ", gui.State.Status, StringComparison.Ordinal);
+    }
 }
