@@ -45,10 +45,11 @@ fuzz: build
 bench-compare:
 	DOTNET='$(DOTNET)' BASE='$(BASE)' FILTER='$(or $(FILTER),*KernelStep*)' bash tests/IpcLab.Benchmarks/compare.sh
 
-# The terminal UI's first frame after start: the real program in tmux 120x40, five runs and the median.
+# The terminal UI's first frame after start: the real program in tmux 120x40, five runs and the median
+# (TUI_ARGS=--terminal-gui for the Terminal.Gui run screen).
 bench-tui-start:
 	$(DOTNET) build IpcLab.sln -c Release
-	DOTNET='$(DOTNET)' bash tests/IpcLab.Benchmarks/first-frame.sh
+	DOTNET='$(DOTNET)' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/first-frame.sh
 
 clean:
 	$(DOTNET) clean IpcLab.sln -c $(CONFIG)
