@@ -17,9 +17,10 @@ build: restore
 # Opens the lesson menu (pass ARGS="run lessons/bounded-buffer.ipl" to run a verb instead).
 # Builds only the command and the libraries it uses (not the tests or the benchmarks). A run that
 # ends in a finding exits 1: that is what a lesson shows, so make says it in words and goes on;
-# usage errors (2) and internal errors (70) still fail.
+# usage errors (2) and internal errors (70) still fail. The build reads no terminal (</dev/null):
+# given one, dotnet build leaves it in application cursor-key and keypad mode.
 run:
-	@echo "building ipclab ($(CLI))"; out=$$($(DOTNET) build $(CLI) -c $(CONFIG) -nologo 2>&1) || { printf '%s\n' "$$out"; exit 1; }
+	@echo "building ipclab ($(CLI))"; out=$$($(DOTNET) build $(CLI) -c $(CONFIG) -nologo </dev/null 2>&1) || { printf '%s\n' "$$out"; exit 1; }
 	@$(DOTNET) $(APP) $(ARGS); code=$$?; \
 	if [ $$code -eq 1 ]; then echo "(ipclab exited with 1: the run ended in a finding)"; \
 	elif [ $$code -ne 0 ]; then exit $$code; fi

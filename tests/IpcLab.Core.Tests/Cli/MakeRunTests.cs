@@ -26,6 +26,14 @@ public sealed class MakeRunTests : IDisposable
     }
 
     [Fact]
+    public void MakeRun_Build_ReadsNoTerminalSoItLeavesTheKeypadModeAlone()
+    {
+        MakeRun("tui", ipclabExit: 0);
+
+        Assert.Equal("/dev/null", File.ReadAllLines(_dir.File("stdin.txt"))[0]);
+    }
+
+    [Fact]
     public void MakeRun_RunEndsInAFinding_SaysSoWithoutAMakeError()
     {
         var make = MakeRun("run lessons/lost-update.ipl --seed 2", ipclabExit: 1);
@@ -52,6 +60,7 @@ public sealed class MakeRunTests : IDisposable
         File.WriteAllText(stub, $"""
             #!/bin/sh
             echo "$*" >> '{_dir.File("calls.txt")}'
+            readlink /proc/self/fd/0 >> '{_dir.File("stdin.txt")}'
             case "$1" in *ipclab.dll) exit {ipclabExit};; esac
             exit 0
             """.ReplaceLineEndings("\n"));
@@ -63,6 +72,7 @@ public sealed class MakeRunTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             ArgumentList = { "--no-print-directory", "run", $"DOTNET={stub}", $"ARGS={args}" },
+            RedirectStandardInput = true,
         };
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
