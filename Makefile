@@ -8,17 +8,18 @@ APP = src/IpcLab/bin/$(CONFIG)/net10.0/ipclab.dll
 
 all: build
 
+# dotnet reads no terminal here (</dev/null): given one, it leaves it in application cursor-key
+# and keypad mode, and the arrows of the shell's next command would send ESC O A.
 restore:
-	$(DOTNET) restore IpcLab.sln
+	$(DOTNET) restore IpcLab.sln </dev/null
 
 build: restore
-	$(DOTNET) build IpcLab.sln -c $(CONFIG) --no-restore
+	$(DOTNET) build IpcLab.sln -c $(CONFIG) --no-restore </dev/null
 
 # Opens the lesson menu (pass ARGS="run lessons/bounded-buffer.ipl" to run a verb instead).
 # Builds only the command and the libraries it uses (not the tests or the benchmarks). A run that
 # ends in a finding exits 1: that is what a lesson shows, so make says it in words and goes on;
-# usage errors (2) and internal errors (70) still fail. The build reads no terminal (</dev/null):
-# given one, dotnet build leaves it in application cursor-key and keypad mode.
+# usage errors (2) and internal errors (70) still fail. The build reads no terminal (see restore).
 run:
 	@echo "building ipclab ($(CLI))"; out=$$($(DOTNET) build $(CLI) -c $(CONFIG) -nologo </dev/null 2>&1) || { printf '%s\n' "$$out"; exit 1; }
 	@$(DOTNET) $(APP) $(ARGS); code=$$?; \
@@ -26,7 +27,7 @@ run:
 	elif [ $$code -ne 0 ]; then exit $$code; fi
 
 test: build tmux
-	$(DOTNET) test IpcLab.sln -c $(CONFIG) --no-build
+	$(DOTNET) test IpcLab.sln -c $(CONFIG) --no-build </dev/null
 
 # The terminal UI's end-to-end test drives the real program in tmux: install it when missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

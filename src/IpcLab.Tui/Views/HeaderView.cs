@@ -10,8 +10,6 @@ namespace IpcLab.Tui.Views;
 /// </summary>
 internal static class HeaderView
 {
-    public static IRenderable Build(TuiState state, Session session, int width) => new Markup(Line(state, session, width));
-
     /// <summary>The header as one line of markup.</summary>
     public static string Line(TuiState state, Session session, int width)
     {

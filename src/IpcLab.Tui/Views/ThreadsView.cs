@@ -1,6 +1,5 @@
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Sessions;
-using Spectre.Console.Rendering;
 
 namespace IpcLab.Tui.Views;
 
@@ -12,9 +11,6 @@ namespace IpcLab.Tui.Views;
 internal static class ThreadsView
 {
     private const int StateIndent = 4;
-
-    public static IRenderable Build(TuiState state, Session session, StepChanges changes, int width, int height) =>
-        Box.Panel("Threads", Lines(state, session, changes, width - Box.Chrome, height - 2), Palette.PanelBorder);
 
     /// <summary>The panel's lines (markup), fitted to <paramref name="w"/> x <paramref name="h"/> cells inside its border.</summary>
     public static List<string> Lines(TuiState state, Session session, StepChanges changes, int w, int h)
