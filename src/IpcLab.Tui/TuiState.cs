@@ -48,6 +48,9 @@ public sealed class TuiState
 
     public IReadOnlyList<int> WakeChoices { get; set; } = [];
 
+    /// <summary>How many of the newest events the events panel leaves out (the mouse wheel scrolls back; any key returns to the newest).</summary>
+    public int EventsScrolledBack { get; set; }
+
     /// <summary>The timeline as last saved (or as opened from a saved run); empty when the run was never saved.</summary>
     public IReadOnlyList<ScheduleEntry> SavedTimeline { get; set; } = [];
 

@@ -59,7 +59,11 @@ internal sealed partial class GuiRunScreen : Runnable
         _events.Add(_eventLines);
         Add(GuiMenu.Build(Press), _header, _page, _threads, _objects, _findings, _events, _status);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
-        _eventLines.MouseEvent += (_, mouse) => OnClick(mouse, row => StepAt(_eventLines.Lines, row), _keys.ClickStep);
+        _eventLines.MouseEvent += (_, mouse) =>
+        {
+            OnWheel(mouse);
+            OnClick(mouse, row => StepAt(_eventLines.Lines, row), _keys.ClickStep);
+        };
         ViewportChanged += (_, _) => Refresh();
     }
 
@@ -131,6 +135,7 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private void Handle(ConsoleKeyInfo consoleKey)
     {
+        _state.EventsScrolledBack = 0;
         if (consoleKey.KeyChar == '\x1a')
         {
             _state.Running = false;
@@ -184,6 +189,20 @@ internal sealed partial class GuiRunScreen : Runnable
 
     [GeneratedRegex(@"^[• ]\s*(\d+)  \S")]
     private static partial Regex EventStep();
+
+    /// <summary>The wheel over the events: back through older events, and forward to the newest.</summary>
+    private void OnWheel(Mouse mouse)
+    {
+        if (_state.Session is not { } session || !mouse.IsWheel)
+        {
+            return;
+        }
+
+        var back = _state.EventsScrolledBack + (mouse.Flags.HasFlag(MouseFlags.WheeledUp) ? 1 : mouse.Flags.HasFlag(MouseFlags.WheeledDown) ? -1 : 0);
+        _state.EventsScrolledBack = Math.Clamp(back, 0, Math.Max(0, session.Kernel.Events.Count - 1));
+        mouse.Handled = true;
+        Refresh();
+    }
 
     private void OnClick(Mouse mouse, Func<int, int> target, Action<int> act)
     {

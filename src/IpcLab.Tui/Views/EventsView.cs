@@ -5,11 +5,12 @@ namespace IpcLab.Tui.Views;
 /// <summary>
 /// The event log's last lines: "step  sentence", newest at the bottom and always visible (the log
 /// is sliced to the panel here, since a Layout region crops at its bottom). Long sentences wrap
-/// under themselves. The last step's events carry a "•" and their colour.
+/// under themselves. The last step's events carry a "•" and their colour. Scrolled back, the
+/// newest <c>scrolledBack</c> events are left out and the ones before them end the panel.
 /// </summary>
 internal static class EventsView
 {
-    public static List<string> Lines(Kernel kernel, StepChanges changes, int width, int height)
+    public static List<string> Lines(Kernel kernel, StepChanges changes, int width, int height, int scrolledBack = 0)
     {
         var lines = new List<string>(height);
         var events = kernel.Events;
@@ -26,7 +27,7 @@ internal static class EventsView
         // log is ever looked at, however long the run.
         var blocks = new List<List<string>>();
         var used = 0;
-        for (var i = events.Count - 1; i >= 0 && used < height; i--)
+        for (var i = events.Count - 1 - Math.Clamp(scrolledBack, 0, events.Count - 1); i >= 0 && used < height; i--)
         {
             var e = events[i];
             var last = i >= changes.FirstEvent;

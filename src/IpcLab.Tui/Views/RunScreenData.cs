@@ -38,7 +38,7 @@ public sealed record RunScreenData(
         var findingsHeight = findings is null ? 0 : Math.Min(findings.Count + 2, Math.Max(4, bodyHeight / 2));
         var objectsHeight = Math.Min(objects.Count + 2, bodyHeight - findingsHeight - EventsMinHeight);
         var eventsHeight = bodyHeight - findingsHeight - objectsHeight;
-        var events = EventsView.Lines(kernel, changes, inner, eventsHeight - 2);
+        var events = EventsView.Lines(kernel, changes, inner, eventsHeight - 2, state.EventsScrolledBack);
         var threads = ThreadsView.Lines(state, session, changes, threadsWidth - Box.Chrome, bodyHeight - 2);
         var (status, keys) = StatusBarView.Lines(state, width, StatusBarView.KeysFor(state, width));
 

@@ -79,6 +79,12 @@ internal sealed class GuiHarness : IDisposable
         Draw();
     }
 
+    public void Wheel(int column, int row, MouseFlags direction)
+    {
+        _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = direction });
+        Draw();
+    }
+
     /// <summary>A press and a release of the left button, as a terminal reports a click (menus act on these).</summary>
     public void PressAndRelease(int column, int row)
     {

@@ -172,4 +172,24 @@ public sealed class GuiRunScreenTests
         Assert.Equal(1, gui.State.Session!.Position);
         Assert.StartsWith("step 1: ", gui.State.Status, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WheelOverEvents_UpThenAKey_ScrollsBackThenReturnsToTheNewest()
+    {
+        using var gui = new GuiHarness(BoundedBuffer(), 120, 40);
+        gui.Type("        ");
+        var (column, row) = gui.Find("producer-1 loops: i = 1");
+        var newest = gui.Find("8  ");
+
+        gui.Wheel(column, row, MouseFlags.WheeledUp);
+        gui.Wheel(column, row, MouseFlags.WheeledUp);
+        Assert.Equal(2, gui.State.EventsScrolledBack);
+        Assert.DoesNotContain(" 8  ", gui.Text.Split('\n')[newest.Row], StringComparison.Ordinal);
+
+        gui.Wheel(column, row, MouseFlags.WheeledDown);
+        Assert.Equal(1, gui.State.EventsScrolledBack);
+
+        gui.Type("b");
+        Assert.Equal(0, gui.State.EventsScrolledBack);
+    }
 }
