@@ -33,6 +33,7 @@ public static class Cli
         root.Subcommands.Add(RunCommand(context));
         root.Subcommands.Add(CheckCommand(context));
         root.Subcommands.Add(TuiVerb.Command(context));
+        root.Subcommands.Add(LessonVerb.Command(context, env));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -49,7 +49,7 @@ internal static class LessonMenu
     }
 
     /// <summary>The lessons folder: ./lessons, or one above the program (when run from the repository).</summary>
-    private static string? FindLessons()
+    internal static string? FindLessons()
     {
         var here = Path.Combine(Environment.CurrentDirectory, "lessons");
         if (Directory.Exists(here))
