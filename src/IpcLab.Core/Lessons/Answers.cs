@@ -61,12 +61,22 @@ public static class Answers
         {
             ObjectKind.BoundedQueue => k.QueueItems(o.Id).Select(v => k.Format(o.ValueKind, v, false)).ToArray(),
             ObjectKind.MessageQueue => k.MessageQueueItems(o.Id).Select(m => k.Format(ValueKind.Str, m.Value, false)).ToArray(),
+            ObjectKind.SharedMemory => k.SegmentWords(o.Id).Select(w => w.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
             _ => k.DatagramMessages(o.Id).ToArray(),
         };
         var shown = items.Length == 0 ? "empty" : string.Join(", ", items.Select(i => $"\"{i}\""));
         var detail = o.Kind == ObjectKind.MessageQueue && items.Length > 0
             ? " (by priority: " + string.Join(", ", k.MessageQueueItems(o.Id).Select(m => $"{k.Format(ValueKind.Str, m.Value)} priority {m.Priority}")) + ")"
             : "";
+        if (o.Kind == ObjectKind.SharedMemory)
+        {
+            var mapped = k.MappedBy(o.Id).Select(p => k.Program.Processes[p].Name).ToArray();
+            var writes = k.Events.Where(e => e.Object == o.Id && e.Kind is EventKind.ShmStored or EventKind.ShmRangeWritten)
+                .Select(e => $"step {e.Step}: {EventText.Describe(e, k.Program, k.Strings)}").ToArray();
+            return new Answer(items, true, string.Join(", ", items),
+                $"{o.Name} holds [{string.Join(", ", items)}]; mapped by {(mapped.Length == 0 ? "no process" : string.Join(", ", mapped))}; {(writes.Length == 0 ? "nobody has written it yet" : "writes so far: " + string.Join("; ", writes))}");
+        }
+
         var moves = k.Events.Count(e => e.Object == o.Id && e.Kind is EventKind.Put or EventKind.Took or EventKind.MessageSent or EventKind.MessageReceived or EventKind.DatagramSent or EventKind.DatagramReceived);
         var reason = $"{o.Name} holds {items.Length} item{(items.Length == 1 ? "" : "s")}, first out first: {shown}{detail}; {moves} put{(moves == 1 ? "" : "s")} and take{(moves == 1 ? "" : "s")} so far";
         return new Answer(items, true, shown, reason);
