@@ -39,6 +39,11 @@ internal static class LessonVerb
             throw new InputException("choose one of --check, --try N and --hint N");
         }
 
+        if (modes > 0 && opt.Answers.Length > 0)
+        {
+            throw new InputException("--answer answers the checkpoints of `ipclab lesson ID`; it does not go with --check, --try or --hint");
+        }
+
         if (opt.Try is null && (opt.Schedule is not null || opt.Program is not null))
         {
             throw new InputException("--schedule and --program go with --try N (the challenge they attempt)");

@@ -17,6 +17,12 @@ public sealed class Lesson
     /// <summary>Where the concepts are listed, for errors about them.</summary>
     public Script.SourcePos ConceptsPos { get; init; }
 
+    /// <summary>Where the id is written, for errors about it.</summary>
+    public Script.SourcePos IdPos { get; init; }
+
+    /// <summary>Where the prerequisites are listed (the id's position when there are none), for errors about them.</summary>
+    public Script.SourcePos PrerequisitesPos { get; init; }
+
     public required IReadOnlyList<string> Prerequisites { get; init; }
 
     /// <summary>The rough duration as written (<c>15 min</c>).</summary>

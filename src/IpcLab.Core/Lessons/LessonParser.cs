@@ -103,6 +103,8 @@ public static class LessonParser
             Title = front.Required("title").Value,
             Concepts = concepts,
             ConceptsPos = front.Required("concepts").Pos,
+            IdPos = front.Required("id").Pos,
+            PrerequisitesPos = front.Optional("prerequisites")?.Pos ?? front.Required("id").Pos,
             Prerequisites = front.Optional("prerequisites") is { } pre ? BlockFields.List(pre.Value) : [],
             Duration = front.Required("duration").Value,
             Parts = parts,

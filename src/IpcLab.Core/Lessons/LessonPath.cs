@@ -20,12 +20,12 @@ public static partial class LessonPath
         {
             if (seen.TryGetValue(lesson.Id, out var other))
             {
-                throw new LessonError(lesson.File, new Script.SourcePos(2, 1), $"id '{lesson.Id}' is already the id of {Path.GetFileName(other.File)}");
+                throw new LessonError(lesson.File, lesson.IdPos, $"id '{lesson.Id}' is already the id of {Path.GetFileName(other.File)}");
             }
 
             foreach (var pre in lesson.Prerequisites.Where(p => !seen.ContainsKey(p)))
             {
-                throw new LessonError(lesson.File, new Script.SourcePos(2, 1), $"prerequisite '{pre}' is not a lesson before this one on the path");
+                throw new LessonError(lesson.File, lesson.PrerequisitesPos, $"prerequisite '{pre}' is not a lesson before this one on the path");
             }
 
             seen[lesson.Id] = lesson;

@@ -68,6 +68,7 @@ public sealed class LessonCommandTests : IDisposable
     [InlineData("challenge 1 is a reach goal: give your schedule with --schedule", "lesson", "lost-update", "--try", "1", "--program", "x.ipl")]
     [InlineData("choose one of --check, --try N and --hint N", "lesson", "lost-update", "--check", "--hint", "1")]
     [InlineData("--schedule and --program go with --try N", "lesson", "lost-update", "--schedule", "a")]
+    [InlineData("--answer answers the checkpoints of `ipclab lesson ID`", "lesson", "lost-update", "--check", "--answer", "0")]
     public void Lesson_BadUsage_ExitsTwoWithTheReason(string expected, params string[] args)
     {
         var run = Run(args);

@@ -109,7 +109,7 @@ public sealed class LessonParserTests
         var b = LessonParser.Parse("02-b.md", Front.Replace("id: t", "id: b", StringComparison.Ordinal).Replace("duration", "prerequisites: [zz]\nduration", StringComparison.Ordinal) + Adders, _ => null);
         var c = LessonParser.Parse("03-c.md", Front + Adders, _ => null);
 
-        Assert.StartsWith("02-b.md:", Assert.Throws<LessonError>(() => LessonPath.Order([b, a])).Message, StringComparison.Ordinal);
-        Assert.Contains("id 't' is already the id of 01-a.md", Assert.Throws<LessonError>(() => LessonPath.Order([c, a])).Message, StringComparison.Ordinal);
+        Assert.Equal("02-b.md:5:16: prerequisite 'zz' is not a lesson before this one on the path", Assert.Throws<LessonError>(() => LessonPath.Order([b, a])).Message);
+        Assert.Equal("03-c.md:2:5: id 't' is already the id of 01-a.md", Assert.Throws<LessonError>(() => LessonPath.Order([c, a])).Message);
     }
 }

@@ -1,5 +1,4 @@
 using IpcLab.Core.Lessons;
-using IpcLab.Core.Script;
 using IpcLab.Core.Tests.Cli;
 
 namespace IpcLab.Core.Tests.Lessons;
@@ -20,14 +19,16 @@ public sealed class LessonsFolderTests
         return data;
     }
 
+    /// <summary>`ipclab lesson FILE --check` on every lesson, through the real command line.</summary>
     [Theory]
     [MemberData(nameof(LessonFiles))]
-    public void Check_EveryLesson_HasNoProblem(string file)
+    public void LessonCheck_EveryLesson_HoldsAndExitsZero(string file)
     {
-        var report = LessonChecker.Check(Load(file), Compile);
+        var run = CliRun.Of("lesson", Path.Combine(Folder, file), "--check");
 
-        Assert.True(report.Problems.Count == 0, string.Join("\n", report.Problems.Select(p => p.Message)));
-        Assert.NotEmpty(report.Lines);
+        Assert.True(run.Exit == 0, $"exit {run.Exit}\n{run.Out}{run.Err}");
+        Assert.Contains("the lesson holds:", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("PROBLEM", run.Out, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -94,7 +95,4 @@ public sealed class LessonsFolderTests
         var path = Path.Combine(Folder, file);
         return LessonParser.Parse(path, File.ReadAllText(path), p => File.Exists(p) ? File.ReadAllText(p) : null);
     }
-
-    private static Core.Model.CompiledProgram? Compile(string path) =>
-        File.Exists(path) ? Compiler.CompileText(path, File.ReadAllText(path)) : null;
 }
