@@ -81,6 +81,8 @@ internal static class LessonVerb
         return new LessonWalk(context.Out, lesson, path, progress, answers, () => LessonFiles.SaveProgress(progressFile, progress)).Run();
     }
 
+    private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
+
     private static Challenge Challenge(Lesson lesson, int number) =>
         lesson.Challenges.FirstOrDefault(c => c.Number == number)
         ?? throw new InputException($"lesson {lesson.Id} has no challenge {number}; it has {lesson.Challenges.Count()}");
@@ -129,7 +131,7 @@ internal static class LessonVerb
         }
 
         o.WriteLine(report.Problems.Count == 0
-            ? $"the lesson holds: {lesson.Checkpoints.Count()} checkpoints, {lesson.Challenges.Count()} challenges, every concept exercised ({string.Join(", ", lesson.Concepts)})"
+            ? $"the lesson holds: {Plural(lesson.Checkpoints.Count(), "checkpoint")}, {Plural(lesson.Challenges.Count(), "challenge")}, every concept exercised ({string.Join(", ", lesson.Concepts)})"
             : $"{report.Problems.Count} problem{(report.Problems.Count == 1 ? "" : "s")}");
         return report.Problems.Count == 0 ? 0 : 1;
     }

@@ -109,7 +109,7 @@ public sealed class LessonCommandTests : IDisposable
 
         Assert.Equal(0, run.Exit);
         Assert.Contains("ok: checkpoint 1 (at step 1, step 1; value count): the answer is 0", run.Out, StringComparison.Ordinal);
-        Assert.Contains("the lesson holds: 4 checkpoints, 2 challenges", run.Out, StringComparison.Ordinal);
+        Assert.Contains("the lesson holds: 4 checkpoints, 2 challenges, every concept exercised", run.Out, StringComparison.Ordinal);
     }
 
     private string ProgressFile => Path.Combine(_state.Path, "ipclab", "progress.json");
