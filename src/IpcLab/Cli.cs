@@ -29,7 +29,7 @@ public static class Cli
         {
             Options = { log, logLevel },
         };
-        root.SetAction(_ => ReferenceEquals(stdout, Console.Out) && TuiVerb.IsTerminal ? TuiVerb.Execute(null, null, context) : LessonMenu.Execute(stdout));
+        root.SetAction(_ => ReferenceEquals(stdout, Console.Out) && TuiVerb.IsTerminal ? TuiVerb.Execute(null, null, context) : LessonMenu.Execute(stdout, env));
         root.Subcommands.Add(RunCommand(context));
         root.Subcommands.Add(CheckCommand(context));
         root.Subcommands.Add(TuiVerb.Command(context));

@@ -21,6 +21,16 @@ public sealed class LessonCommandTests : IDisposable
     }
 
     [Fact]
+    public void Ipclab_AloneInAPipe_ListsThePathBeforeThePrograms()
+    {
+        var run = Run();
+
+        Assert.Equal(0, run.Exit);
+        Assert.Matches(@"The path of lessons .*\n  ▶ 01 lost-update +The lost update\n  · 02 if-vs-while", run.Out);
+        Assert.True(run.Out.IndexOf("Programs in", StringComparison.Ordinal) > run.Out.IndexOf("The path of lessons", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Lesson_AnswersWrongThenRight_JudgesEachWithItsReasonAndKeepsTheRightOne()
     {
         var run = Run("lesson", "lost-update", "--answer", "1", "--answer", "2");
