@@ -68,6 +68,11 @@ public static class Answers
         var detail = o.Kind == ObjectKind.MessageQueue && items.Length > 0
             ? " (by priority: " + string.Join(", ", k.MessageQueueItems(o.Id).Select(m => $"{k.Format(ValueKind.Str, m.Value)} priority {m.Priority}")) + ")"
             : "";
+        if (o.Kind == ObjectKind.StreamSocket)
+        {
+            return StreamContents(k, o);
+        }
+
         if (o.Kind == ObjectKind.SharedMemory)
         {
             var mapped = k.MappedBy(o.Id).Select(p => k.Program.Processes[p].Name).ToArray();
@@ -81,6 +86,25 @@ public static class Answers
         var reason = $"{o.Name} holds {items.Length} item{(items.Length == 1 ? "" : "s")}, first out first: {shown}{detail}; {moves} put{(moves == 1 ? "" : "s")} and take{(moves == 1 ? "" : "s")} so far";
         return new Answer(items, true, shown, reason);
     }
+
+    /// <summary>A stream socket's bytes in flight: per connection, what waits toward the server, then toward the client.</summary>
+    private static Answer StreamContents(Kernel k, ObjectInfo o)
+    {
+        var items = new List<string>();
+        var parts = new List<string>();
+        foreach (var c in k.StreamConnections(o.Id))
+        {
+            items.AddRange(new[] { c.ToServer, c.ToClient }.Where(b => b.Length > 0));
+            parts.Add($"{End(k, "client", c.Client)} → {End(k, "server", c.Server)}: \"{c.ToServer}\"; back: \"{c.ToClient}\"");
+        }
+
+        var text = items.Count == 0 ? "empty" : string.Join(", ", items.Select(i => $"\"{i}\""));
+        var reason = parts.Count == 0 ? $"{o.Name} has no connection" : $"bytes waiting in {o.Name}: {string.Join("; ", parts)}";
+        return new Answer(items, true, text, reason);
+    }
+
+    private static string End(Kernel k, string role, Objects.StreamSocket.EndInfo end) =>
+        end.Process < 0 ? $"{role} (not accepted yet)" : $"{role} fd {end.Fd} ({k.Program.Processes[end.Process].Name})";
 
     private static Answer Value(Kernel k, ObjectInfo o)
     {

@@ -117,7 +117,7 @@ internal static class CheckpointBlock
                 RequireObject(file, program, subject, subjectPos, "a mutex, condition variable or semaphore", ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore);
                 break;
             case QuestionKind.Contents:
-                RequireObject(file, program, subject, subjectPos, "a queue, message queue, datagram socket or shared-memory segment", ObjectKind.BoundedQueue, ObjectKind.MessageQueue, ObjectKind.DatagramSocket, ObjectKind.SharedMemory);
+                RequireObject(file, program, subject, subjectPos, "a queue, message queue, socket or shared-memory segment", ObjectKind.BoundedQueue, ObjectKind.MessageQueue, ObjectKind.DatagramSocket, ObjectKind.StreamSocket, ObjectKind.SharedMemory);
                 break;
             case QuestionKind.Value:
                 RequireObject(file, program, subject, subjectPos, "a shared variable", ObjectKind.SharedVar);

@@ -15,7 +15,7 @@ public enum QuestionKind
     /// <summary><c>answer: waiters OBJECT</c>: the threads queued on a mutex, condition variable or semaphore, first first.</summary>
     Waiters,
 
-    /// <summary><c>answer: contents OBJECT</c>: what a queue, message queue or datagram socket holds, in the order it will come out ("empty"); a shared-memory segment's words.</summary>
+    /// <summary><c>answer: contents OBJECT</c>: what a queue, message queue or datagram socket holds, in the order it will come out ("empty"); a shared-memory segment's words; a stream socket's bytes waiting in its connections (toward the server, then back).</summary>
     Contents,
 
     /// <summary><c>answer: value VARIABLE</c>: a shared variable's value now.</summary>

@@ -105,6 +105,26 @@ public sealed class AnswerTests
         Assert.Empty(Compute(QuestionKind.Receiver, "job 2", k).Items);
     }
 
+    [Fact]
+    public void Compute_ContentsOfAStreamSocket_AreTheBytesWaitingInItsConnection()
+    {
+        var program = Compiler.CompileText("echo.ipl", File.ReadAllText(Cli.RepoFiles.Lesson("socket-echo.ipl")));
+        var k = new Kernel(program);
+        var rr = new Scheduling.RoundRobinScheduler();
+        var ready = new int[k.Layout.ThreadCount];
+        while (k.StepCount < 8)
+        {
+            k.Step(rr.ChooseThread(k, ready.AsSpan(0, k.CollectRunnable(ready))), rr);
+        }
+
+        var answer = Compute(QuestionKind.Contents, "echo", k);
+
+        Assert.Equal(["llo"], answer.Items);
+        Assert.Equal("bytes waiting in echo: client fd 3 (client) → server fd 4 (server): \"llo\"; back: \"\"", answer.Reason);
+        Assert.True(answer.Accepts("\"llo\""));
+        Assert.False(answer.Accepts("lo"));
+    }
+
     private static Answer Compute(QuestionKind kind, string subject, Kernel k) => Answers.Compute(new Question(kind, subject, default), k);
 
     private static Kernel KernelAfter(params string[] threads)
