@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.Group;
 
@@ -15,6 +16,20 @@ internal sealed class GroupModule : ObjectModule
     public override string DeclarationWord => "group";
 
     public override string KindWord => "group";
+
+    /// <summary><c>group desk capacity 4 [policy round-robin|least-loaded|first-ready] [full block|drop|drop-oldest]</c></summary>
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        var capacity = d.Capacity("group", "a group", ["policy", "full"]);
+        var policy = d.Option("policy") is { } p ? GroupSettings.ParsePolicy(d, p) : AnycastPolicy.RoundRobin;
+        var full = d.Option("full") is { } f ? GroupSettings.ParseFull(d, f) : FullPolicy.Block;
+        return d.Object(Kind, capacity, new GroupSettings(policy, full).Pack(), ValueKind.Int);
+    }
+
+    public override IReadOnlyList<string> Functions => ["members", "dropped"];
+
+    internal override CExpr Function(string name, ObjectInfo o) =>
+        new GroupFuncExpr(name == "members" ? GroupFunc.Members : GroupFunc.Dropped, o.Id, o.Capacity);
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [

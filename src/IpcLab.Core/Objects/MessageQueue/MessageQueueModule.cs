@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.MessageQueue;
 
@@ -24,6 +25,14 @@ internal sealed class MessageQueueModule : ObjectModule
     public override string DeclarationWord => "mqueue";
 
     public override string KindWord => "message queue";
+
+    /// <summary><c>mqueue jobs capacity 4</c></summary>
+    internal override ObjectInfo Declare(Declaration d) =>
+        d.Object(Kind, d.Capacity("mqueue", "a message queue", []), 0, ValueKind.Int);
+
+    public override IReadOnlyList<string> Functions => QueueFuncs.Names;
+
+    internal override CExpr Function(string name, ObjectInfo o) => new MessageQueueFuncExpr(QueueFuncs.Of(name), o.Id, o.Capacity);
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
