@@ -11,6 +11,9 @@ namespace IpcLab.Core.Objects.Group;
 /// </summary>
 internal sealed class GroupModule : ObjectModule
 {
+    // A receive that finds nothing, as on every channel.
+    private static readonly EmptyReceive Empty = new(OpCode.GroupTryReceive, OpCode.GroupTimedReceive, EventKind.GroupTryFailed, EventKind.GroupReceiveBlocked);
+
     public override ObjectKind Kind => ObjectKind.Group;
 
     public override string DeclarationWord => "group";
@@ -118,7 +121,7 @@ internal sealed class GroupModule : ObjectModule
                 throw new ThreadFaultException($"receives from {g.Name} without being a member, and its inbox is empty: nothing could ever arrive");
             }
 
-            BlockOrFailReceive(k, t, pc, instr, g);
+            Empty.BlockOrFail(k, t, pc, instr, g);
             return;
         }
 
@@ -128,28 +131,6 @@ internal sealed class GroupModule : ObjectModule
         k.Emit(EventKind.GroupReceived, t, pc, g.Id, -1, value);
         GroupSends.WakeSendersIfFull(k, t, pc, g, countBefore);
         k.MoveTo(t, instr.Next);
-    }
-
-    /// <summary>An empty inbox: a try fails at once, a timed receive blocks with a deadline, a plain one just blocks.</summary>
-    private static void BlockOrFailReceive(IKernelServices k, int t, int pc, Instr instr, ObjectInfo g)
-    {
-        if (instr.Op == OpCode.GroupTryReceive)
-        {
-            k.Local(t, instr.C) = 0;
-            k.Emit(EventKind.GroupTryFailed, t, pc, g.Id);
-            k.MoveTo(t, instr.Next);
-            return;
-        }
-
-        long timeout = -1;
-        if (instr.Op == OpCode.GroupTimedReceive)
-        {
-            timeout = k.Eval(t, instr.E1!);
-            k.SetTimeout(t, timeout, $"waits on {g.Name}");
-        }
-
-        k.JoinWaitQueue(t, g.Id, ThreadStatus.Blocked);
-        k.Emit(EventKind.GroupReceiveBlocked, t, pc, g.Id, -1, timeout);
     }
 
     /// <summary>Stores a received message into the receive's results: the value, and ok when asked for.</summary>
