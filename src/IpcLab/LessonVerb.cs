@@ -78,7 +78,10 @@ internal static class LessonVerb
         }
 
         var answers = opt.Answers.Length > 0 ? new StringReader(string.Join('\n', opt.Answers) + "\n") : env.Input ?? Console.In;
-        return new LessonWalk(context.Out, lesson, path, progress, answers, () => LessonFiles.SaveProgress(progressFile, progress)).Run();
+
+        // A terminal shows what the student types; answers from a pipe or --answer are written out, so the transcript reads whole.
+        var typed = ReferenceEquals(answers, Console.In) && !Console.IsInputRedirected;
+        return new LessonWalk(context.Out, lesson, path, progress, answers, () => LessonFiles.SaveProgress(progressFile, progress)) { EchoAnswers = !typed }.Run();
     }
 
     private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";

@@ -9,6 +9,9 @@ namespace IpcLab;
 /// </summary>
 internal sealed class LessonWalk(TextWriter o, Lesson lesson, IReadOnlyList<Lesson> path, Progress progress, TextReader answers, Action save)
 {
+    /// <summary>Writes each answer after the prompt: true unless the student types it on a terminal, which shows it already.</summary>
+    public bool EchoAnswers { get; init; } = true;
+
     private readonly Dictionary<string, (LessonRun Run, int Printed)> _runs = [];
 
     /// <summary>Exit 0 when every answer was right, 1 when one was wrong; answers that run out stop the walk (exit 0).</summary>
@@ -87,7 +90,11 @@ internal sealed class LessonWalk(TextWriter o, Lesson lesson, IReadOnlyList<Less
             return null;
         }
 
-        o.WriteLine(given);
+        if (EchoAnswers)
+        {
+            o.WriteLine(given);
+        }
+
         var answer = Answers.Compute(c.Question, kernel);
         var right = answer.Accepts(given);
         o.WriteLine(right ? $"right: {answer.Text}." : $"not quite: the answer is {answer.Text}.");
