@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using IpcLab.Core.Explore;
 using IpcLab.Diagnostics;
 
@@ -29,10 +30,11 @@ public static class Cli
         {
             Options = { log, logLevel },
         };
-        root.SetAction(_ => ReferenceEquals(stdout, Console.Out) && TuiVerb.IsTerminal ? TuiVerb.Execute(null, null, context) : LessonMenu.Execute(stdout));
+        root.SetAction(_ => ReferenceEquals(stdout, Console.Out) && TuiVerb.IsTerminal ? TuiVerb.Execute(null, null, context) : LessonMenu.Execute(stdout, env));
         root.Subcommands.Add(RunCommand(context));
         root.Subcommands.Add(CheckCommand(context));
         root.Subcommands.Add(TuiVerb.Command(context));
+        root.Subcommands.Add(LessonVerb.Command(context, env));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -48,7 +50,7 @@ public static class Cli
 
         try
         {
-            context.Logging = CliLogging.Open(LogSettings.From(parsed.GetValue(log), parsed.GetValue(logLevel), env), env.ProcessId);
+            context.Logging = CliLogging.Open(LogSettings.From(parsed.GetValue(log), parsed.GetValue(logLevel), env), env.ProcessId, InputsOf(parsed));
         }
         catch (InputException e)
         {
@@ -64,6 +66,18 @@ public static class Cli
         CliLog.Ended(logging.Logger, command, exit);
         return exit;
     }
+
+    /// <summary>The files the command line names for reading: the verb's FILE argument and a --replay run.</summary>
+    private static string[] InputsOf(ParseResult parsed) =>
+        [.. parsed.CommandResult.Children
+            .SelectMany(child => child switch
+            {
+                ArgumentResult a => a.Tokens,
+                OptionResult { Option.Name: "--replay" } o => o.Tokens,
+                _ => [],
+            })
+            .Select(token => token.Value)
+            .Where(path => path.Length > 0)];
 
     /// <summary>Runs the verb; bad input is exit 2 (128 + N when signal N stopped a write), any other exception an internal error (exit 70).</summary>
     private static int Invoke(ParseResult parsed, string verb, string command, string[] args, CliContext context, CliEnvironment env)

@@ -6,7 +6,7 @@ namespace IpcLab;
 /// </summary>
 internal static class LessonMenu
 {
-    public static int Execute(TextWriter o)
+    public static int Execute(TextWriter o, Diagnostics.CliEnvironment env)
     {
         var dir = FindLessons();
         o.WriteLine("IpcLab: learn how programs talk to each other, one atomic step at a time.");
@@ -16,6 +16,8 @@ internal static class LessonMenu
             o.WriteLine("No lessons/ folder found here or above the program. Run `ipclab run FILE` on a script.");
             return 0;
         }
+
+        PrintPath(o, dir, env);
 
         var lessons = Tui.LessonEntry.ListIn(dir, f => f);
         o.WriteLine($"Programs in {Path.GetRelativePath(Environment.CurrentDirectory, dir)}/:");
@@ -39,6 +41,38 @@ internal static class LessonMenu
         return 0;
     }
 
+    /// <summary>The path of lessons with the student's progress marks, before the programs.</summary>
+    private static void PrintPath(TextWriter o, string dir, Diagnostics.CliEnvironment env)
+    {
+        var path = LessonFiles.LoadPath(dir);
+        if (path.Count == 0)
+        {
+            return;
+        }
+
+        Core.Lessons.Progress progress;
+        try
+        {
+            progress = LessonFiles.LoadProgress(LessonFiles.ProgressFile(env));
+        }
+        catch (InputException e)
+        {
+            // The menu still lists the path; the reason the marks are missing is said, not hidden.
+            o.WriteLine($"(progress not shown: {e.Message})");
+            progress = new Core.Lessons.Progress();
+        }
+
+        o.WriteLine("The path of lessons (ipclab lesson shows it with your progress, ipclab lesson ID takes one):");
+        var width = path.Max(l => l.Id.Length);
+        foreach (var (lesson, state) in progress.States(path))
+        {
+            var mark = state switch { Core.Lessons.LessonState.Done => "✓", Core.Lessons.LessonState.Current => "▶", Core.Lessons.LessonState.Open => " ", _ => "·" };
+            o.WriteLine($"  {mark} {Path.GetFileName(lesson.File)[..2]} {lesson.Id.PadRight(width)}  {lesson.Title}");
+        }
+
+        o.WriteLine();
+    }
+
     /// <summary>The programs for the TUI's start screen (paths relative to the current folder), or none.</summary>
     public static IReadOnlyList<Tui.LessonEntry> Entries()
     {
@@ -49,7 +83,7 @@ internal static class LessonMenu
     }
 
     /// <summary>The lessons folder: ./lessons, or one above the program (when run from the repository).</summary>
-    private static string? FindLessons()
+    internal static string? FindLessons()
     {
         var here = Path.Combine(Environment.CurrentDirectory, "lessons");
         if (Directory.Exists(here))

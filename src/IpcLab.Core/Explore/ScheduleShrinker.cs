@@ -16,8 +16,17 @@ public static class ScheduleShrinker
 
     public static FoundRun Shrink(CompiledProgram program, FoundRun run, int maxSteps)
     {
-        var kernel = new Kernel(program, new KernelOptions { MaxSteps = maxSteps, RecordEvents = false });
         var kind = run.Main.Kind;
+
+        // A run that used its whole budget took exactly maxSteps steps, and so does every candidate
+        // that still uses it up: none can be shorter. (Trying would replay the whole budget once
+        // per entry: minutes for a program with thousands of threads.)
+        if (kind == FindingKind.StepBudget)
+        {
+            return run;
+        }
+
+        var kernel = new Kernel(program, new KernelOptions { MaxSteps = maxSteps, RecordEvents = false });
         var best = run;
         var tried = 0;
         var improved = true;
@@ -26,6 +35,14 @@ public static class ScheduleShrinker
             improved = false;
             for (var i = best.Schedule.Count - 1; i >= 0 && tried < MaxCandidates; i--)
             {
+                // Dropping one of two equal neighbours gives the same schedule as dropping the
+                // other, tried just before: a thread that runs alone for a thousand steps is one
+                // candidate, not a thousand replays of the whole run.
+                if (i + 1 < best.Schedule.Count && best.Schedule[i] == best.Schedule[i + 1])
+                {
+                    continue;
+                }
+
                 tried++;
                 var candidate = best.Schedule.Where((_, j) => j != i).ToArray();
                 var result = TryRun(kernel, candidate);

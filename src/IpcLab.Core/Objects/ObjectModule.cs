@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects;
 
@@ -23,8 +24,32 @@ public abstract class ObjectModule : KernelModule
     public override string Name => KindWord;
 
     /// <summary>
+    /// The object a declaration in a script makes (<c>semaphore s = 1</c>): the module reads the
+    /// initial value and the options it knows, and refuses what it does not, at its position.
+    /// </summary>
+    internal abstract ObjectInfo Declare(Declaration d);
+
+    /// <summary>The functions an expression reads an object of this kind with (<c>value(s)</c>, <c>size(q)</c>).</summary>
+    public virtual IReadOnlyList<string> Functions => [];
+
+    /// <summary>The expression for one of <see cref="Functions"/> applied to <paramref name="o"/>.</summary>
+    internal virtual CExpr Function(string name, ObjectInfo o) =>
+        throw new InvalidOperationException($"a {KindWord} has no function {name}");
+
+    /// <summary>
+    /// How a learner reads something from one, after "q is a queue, not a value": by default its
+    /// functions (" (use value(s))"), or "" for a kind that has none.
+    /// </summary>
+    internal virtual string ValueHint(ObjectInfo o) => Functions.Count switch
+    {
+        0 => "",
+        1 => $" (use {Functions[0]}({o.Name}))",
+        _ => $" (use {string.Join(", ", Functions.Take(Functions.Count - 1).Select(f => $"{f}({o.Name})"))} or {Functions[^1]}({o.Name}))",
+    };
+
+    /// <summary>
     /// How many cells of the state array one object of this kind takes in the objects region
-    /// (0 for a kind whose cells still live in a region of its own in <see cref="StateLayout"/>).
+    /// (0 for a kind with none: a condition variable's waiters are in the threads' wait fields).
     /// </summary>
     public virtual int CellCount(ObjectInfo o) => 0;
 

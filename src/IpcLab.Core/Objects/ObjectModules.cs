@@ -102,6 +102,10 @@ public static class ObjectModules
     public static IReadOnlyList<OpSpec> OperationsOf(string word) =>
         ByWord.TryGetValue(word, out var specs) ? specs : [];
 
+    /// <summary>The operation a word means on an object of the kind: <c>receive</c> on a message queue or on a group.</summary>
+    public static OpCode OpOn(string word, ObjectKind kind) =>
+        OperationsOf(word).First(s => OwnerOf(s.Op) == Of(kind)).Op;
+
     /// <summary>The module of a kind (every kind has one: a guard test checks it).</summary>
     public static ObjectModule Of(ObjectKind kind) =>
         ByKind[(int)kind] ?? throw new InvalidOperationException($"no module owns the object kind {kind}");

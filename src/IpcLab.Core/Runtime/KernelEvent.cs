@@ -28,7 +28,7 @@ public readonly record struct KernelEvent(
     /// <summary>The process whose descriptor <see cref="Fd"/> is; -1 for none.</summary>
     public int Process { get; init; }
 
-    /// <summary>The descriptor at the other end of a connection, or -1 (closed, or a server end still in the backlog).</summary>
+    /// <summary>The descriptor at the other end of a connection, or -1 (closed, or a server end still in the backlog); a closed client end whose connection was never accepted says -2.</summary>
     public int PeerFd { get; init; }
 
     /// <summary>The process holding <see cref="PeerFd"/>, or -1.</summary>

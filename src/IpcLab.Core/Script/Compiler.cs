@@ -117,7 +117,8 @@ public static class Compiler
         var finalScope = new Scope(file, globals, null) { IsGlobal = true, QueueKinds = queueKinds };
         var checks = expects.Select(e => CompileExpect(e, finalScope, literals)).ToArray();
 
-        objects = objects.Select(o => o.Kind is ObjectKind.BoundedQueue or ObjectKind.MessageQueue or ObjectKind.Group ? o with { ValueKind = queueKinds.GetValueOrDefault(o.Id, ValueKind.Int) } : o).ToArray();
+        // A channel carries what its first put or send put in it (an int when nothing is ever sent).
+        objects = objects.Select(o => queueKinds.TryGetValue(o.Id, out var carries) ? o with { ValueKind = carries } : o).ToArray();
         var spawned = threads.SelectMany(t => t.Code).Where(i => i.Op == OpCode.Spawn).Select(i => i.A).ToHashSet();
         var threadsOf = threads.ToLookup(t => t.Process, t => t.Id);
         var processInfos = processes.Select((p, id) => new ProcessInfo(id, p.Name, threadsOf[id].ToArray())

@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Script;
 
@@ -9,7 +10,8 @@ namespace IpcLab.Core.Script;
 /// </summary>
 internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
 {
-    private static readonly string[] Functions = ["full", "empty", "size", "capacity", "value", "members", "dropped"];
+    // Every function of every kind, in the registry's order: value(s), full(q), members(g), ...
+    private static readonly string[] Functions = [.. ObjectModules.Objects.SelectMany(m => m.Functions).Distinct()];
 
     /// <summary>Shared variables read by the expression in split mode, in order of first read.</summary>
     public List<PendingLoad>? Loads { get; set; }
@@ -60,7 +62,7 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
                     : $"unknown name '{n.Name}' (not a declared object, and no earlier line of this thread assigns it)");
         if (obj.Kind != ObjectKind.SharedVar)
         {
-            throw scope.Error(n.Pos, $"{n.Name} is a {obj.KindWord}, not a value{Hint(obj)}");
+            throw scope.Error(n.Pos, $"{n.Name} is a {obj.KindWord}, not a value{ObjectModules.Of(obj.Kind).ValueHint(obj)}");
         }
 
         if (Loads is null)
@@ -134,16 +136,6 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
         }
     }
 
-    private static string Hint(ObjectInfo obj) => obj.Kind switch
-    {
-        ObjectKind.BoundedQueue => $" (use size({obj.Name}), full({obj.Name}) or empty({obj.Name}))",
-        ObjectKind.Semaphore => $" (use value({obj.Name}))",
-        ObjectKind.SharedMemory => $" (read a word of it: {obj.Name}[0])",
-        ObjectKind.StreamSocket => $" (a descriptor is a number: `listen {obj.Name} -> fd` or `connect {obj.Name} -> fd` gives one)",
-        ObjectKind.DatagramSocket => $" (a descriptor is a number: `bind {obj.Name} -> fd` gives one)",
-        _ => "",
-    };
-
     private CExpr CompileCall(CallExpr c)
     {
         var f = c.Function.Name;
@@ -152,38 +144,17 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
             throw scope.Error(c.Function.Pos, $"unknown function '{f}'; expected one of {string.Join(", ", Functions)}");
         }
 
+        var takers = string.Join(" or ", ObjectModules.Objects.Where(m => m.Functions.Contains(f)).Select(m => $"a {m.KindWord}"));
         if (c.Args.Count != 1 || c.Args[0] is not NameExpr arg)
         {
-            var what = f == "value" ? "a semaphore" : "a queue";
-            throw scope.Error(c.Pos, $"{f} takes one argument, {what} name");
+            throw scope.Error(c.Pos, $"{f} takes one argument, the name of {takers}");
         }
 
         var obj = scope.FindObject(arg.Name) ?? throw scope.Error(arg.Pos, $"unknown name '{arg.Name}'");
-        if (f == "value")
-        {
-            return obj.Kind == ObjectKind.Semaphore
-                ? new SemValueExpr(obj.Id)
-                : throw scope.Error(arg.Pos, $"value expects a semaphore, but {arg.Name} is a {obj.KindWord}");
-        }
-
-        if (obj.Kind is ObjectKind.MessageQueue or ObjectKind.Group || f is "members" or "dropped")
-        {
-            return MessagingCall(f, arg, obj);
-        }
-
-        if (obj.Kind != ObjectKind.BoundedQueue)
-        {
-            throw scope.Error(arg.Pos, $"{f} expects a queue, but {arg.Name} is a {obj.KindWord}");
-        }
-
-        var func = f switch
-        {
-            "full" => QueueFunc.Full,
-            "empty" => QueueFunc.Empty,
-            "size" => QueueFunc.Size,
-            _ => QueueFunc.Capacity,
-        };
-        return new QueueFuncExpr(func, obj.Id, obj.Capacity);
+        var module = ObjectModules.Of(obj.Kind);
+        return module.Functions.Contains(f)
+            ? module.Function(f, obj)
+            : throw scope.Error(arg.Pos, $"{f} expects {takers}, but {arg.Name} is a {obj.KindWord}{module.ValueHint(obj)}");
     }
 
     private CExpr CompileUnary(UnaryExpr u)

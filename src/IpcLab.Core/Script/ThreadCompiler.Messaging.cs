@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects;
 
 namespace IpcLab.Core.Script;
 
@@ -36,7 +37,7 @@ internal sealed partial class ThreadCompiler
                 var from = Receivable(op, 0);
                 Emit(new Instr
                 {
-                    Op = from.Kind == ObjectKind.Group ? OpCode.GroupTryReceive : OpCode.TryReceive, Pos = op.Pos, A = from.Id,
+                    Op = ObjectModules.OpOn("tryreceive", from.Kind), Pos = op.Pos, A = from.Id,
                     B = MessageTarget(op, 0, from), C = Target(op, 1, ValueKind.Bool),
                 });
                 return true;
@@ -46,7 +47,7 @@ internal sealed partial class ThreadCompiler
                 var steps = Number(op.Args[1], "a timeout (a number of steps)");
                 Emit(new Instr
                 {
-                    Op = source.Kind == ObjectKind.Group ? OpCode.GroupTimedReceive : OpCode.TimedReceive, Pos = op.Pos, A = source.Id, E1 = steps,
+                    Op = ObjectModules.OpOn("timedreceive", source.Kind), Pos = op.Pos, A = source.Id, E1 = steps,
                     B = MessageTarget(op, 0, source), C = Target(op, 1, ValueKind.Bool),
                 });
                 return true;
@@ -123,7 +124,7 @@ internal sealed partial class ThreadCompiler
 
         Shape(op, 1, 1, "receive q -> message  (or `receive q -> message, priority` on a message queue)");
         var from = Receivable(op, 0);
-        Emit(new Instr { Op = from.Kind == ObjectKind.Group ? OpCode.GroupReceive : OpCode.Receive, Pos = op.Pos, A = from.Id, B = MessageTarget(op, 0, from) });
+        Emit(new Instr { Op = ObjectModules.OpOn("receive", from.Kind), Pos = op.Pos, A = from.Id, B = MessageTarget(op, 0, from) });
     }
 
     /// <summary><c>multicast g, v</c>, <c>broadcast g, v</c>, <c>anycast g, v</c>.</summary>

@@ -39,21 +39,9 @@ internal static class ThreadStateText
         };
     }
 
-    private static string Waiting(Kernel kernel, int thread)
-    {
-        var obj = kernel.WaitObjectOf(thread);
-        if (obj < 0)
-        {
-            return kernel.StatusOf(thread) == ThreadStatus.Blocked ? "blocked" : "waiting";
-        }
-
-        if (kernel.WaitStateOf(thread) is { } state)
-        {
-            return state;
-        }
-
-        return $"blocked on {kernel.ObjectName(obj)}";
-    }
+    // What it waits for is its object's module's to say (Kernel.WaitStateOf).
+    private static string Waiting(Kernel kernel, int thread) =>
+        kernel.WaitStateOf(thread) ?? (kernel.StatusOf(thread) == ThreadStatus.Blocked ? "blocked" : "waiting");
 
     /// <summary>True when the thread's previous step was the load half of the read-modify-write whose store is <paramref name="store"/> (a variable, or a word of a segment).</summary>
     private static bool HasLoaded(Kernel kernel, int thread, Instr store)

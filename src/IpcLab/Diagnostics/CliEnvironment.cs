@@ -21,6 +21,9 @@ internal sealed record CliEnvironment
 
     public required int ProcessId { get; init; }
 
+    /// <summary>Where `ipclab lesson ID` reads the student's answers; null: the process's standard input.</summary>
+    public TextReader? Input { get; init; }
+
     /// <summary>
     /// A test seam: called with the verb's name just before the verb runs. A test throws from it
     /// to check what an internal error does (exit 70, one sentence, the details in a log).

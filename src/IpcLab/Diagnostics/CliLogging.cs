@@ -1,3 +1,4 @@
+using IpcLab.Tui.App;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
@@ -33,8 +34,9 @@ internal sealed class CliLogging : IDisposable
     /// <summary>The recent entries kept in memory for a crash log, when there is no log file.</summary>
     public RecentEntries? Recent { get; }
 
-    /// <exception cref="InputException">The log file cannot be opened for writing.</exception>
-    public static CliLogging Open(LogSettings settings, int processId)
+    /// <param name="inputs">The files the command reads (its script, a saved run): the log never appends to one.</param>
+    /// <exception cref="InputException">The log file cannot be opened for writing, is not a regular file, or is an input.</exception>
+    public static CliLogging Open(LogSettings settings, int processId, IReadOnlyList<string> inputs)
     {
         if (settings.File is null || settings.Level == LogLevel.None)
         {
@@ -42,7 +44,7 @@ internal sealed class CliLogging : IDisposable
             return new CliLogging(LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(recent)), null, recent);
         }
 
-        var path = Writable(settings.File);
+        var path = Writable(settings.File, inputs);
         var serilog = new LoggerConfiguration()
             .MinimumLevel.Is(ToSerilog(settings.Level))
             .Enrich.WithProperty("Pid", processId)
@@ -57,12 +59,27 @@ internal sealed class CliLogging : IDisposable
     /// <summary>Flushes and closes the log file.</summary>
     public void Dispose() => _factory.Dispose();
 
-    /// <summary>The full path of the log file, opened once for appending to be sure it can be written.</summary>
-    private static string Writable(string given)
+    /// <summary>
+    /// The full path of the log file, opened once for appending to be sure it can be written. Only a
+    /// regular file (or a new one) takes a log: appending to a device, a pipe or through a link is
+    /// refused, as for --save, and so is appending to a file the command reads.
+    /// </summary>
+    private static string Writable(string given, IReadOnlyList<string> inputs)
     {
         try
         {
             var path = Path.GetFullPath(given);
+            var target = NativeFiles.Inspect(path);
+            if (target.Type is not (FileType.Missing or FileType.Regular))
+            {
+                throw new InputException($"{given}: cannot write the log file: it is {target.Describe()}, not a regular file");
+            }
+
+            if (target.Type == FileType.Regular && inputs.Any(input => target.IsSameFileAs(NativeFiles.Inspect(Path.GetFullPath(input), followLinks: true))))
+            {
+                throw new InputException($"{given}: cannot write the log file: the command reads it; choose another file name");
+            }
+
             using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             return path;
         }

@@ -34,6 +34,36 @@ public sealed class LoggingTests : IDisposable
     }
 
     [Fact]
+    public void Run_LogOntoAFifo_IsRefusedBeforeTheRunAndTheFifoStays()
+    {
+        var fifo = _dir.File("pipe");
+        SpecialFiles.MakeFifo(fifo);
+
+        var run = CliRun.Of("run", RepoFiles.Lesson("bounded-buffer.ipl"), "--log", fifo);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("", run.Out);
+        Assert.Equal($"ipclab: {fifo}: cannot write the log file: it is a named pipe (FIFO), not a regular file\n", run.Err.ReplaceLineEndings("\n"));
+        Assert.Equal("fifo", SpecialFiles.TypeOf(fifo));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("check")]
+    public void Verb_LogOntoItsOwnScript_IsRefusedAndTheScriptIsUnchanged(string verb)
+    {
+        var script = _dir.File("copy.ipl");
+        File.Copy(RepoFiles.Lesson("lost-update.ipl"), script);
+        var before = File.ReadAllText(script);
+
+        var run = CliRun.Of(verb, script, "--log", script);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal($"ipclab: {script}: cannot write the log file: the command reads it; choose another file name\n", run.Err.ReplaceLineEndings("\n"));
+        Assert.Equal(before, File.ReadAllText(script));
+    }
+
+    [Fact]
     public void Run_LogBeforeTheVerbAtTraceLevel_LogsFindingsAndEverySentence()
     {
         var log = _dir.File("trace.log");

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Tests.KernelTests;
+using IpcLab.Core.Tests.Objects;
 using Runner = IpcLab.Core.Scheduling.Runner;
 
 namespace IpcLab.Core.Tests.Messaging;
@@ -41,33 +42,7 @@ public sealed class MessagingCellProperties
                 var kernel = KernelTestKit.NewKernel(program);
                 Runner.Replay(kernel, run.Schedule.ToArray(), at % (run.Schedule.Count + 1));
                 var stop = kernel.Snapshot();
-                var (hash, dump, logical) = (kernel.StateHash(), StateDump.Of(kernel), KernelTestKit.LogicalState(kernel));
-                foreach (var o in objects)
-                {
-                    var start = kernel.Layout.ObjectBase(o.Id);
-                    for (var cell = start; cell < start + kernel.CellCountOf(o.Id); cell++)
-                    {
-                        foreach (var delta in new long[] { 1, -1, amount == 0 ? 2 : amount })
-                        {
-                            var data = stop.Data.ToArray();
-                            data[cell] += delta;
-                            try
-                            {
-                                kernel.Restore(stop with { Data = data });
-                            }
-                            catch (KernelInvariantException)
-                            {
-                                continue; // not a state the kernel can be in
-                            }
-
-                            var where = $"{program.File} step {stop.Step}: {o.Name} cell {cell - start} {delta:+#;-#}\n{dump}";
-                            Assert.True(hash != kernel.StateHash(), $"{where} leaves the hash as it was");
-                            Assert.True(dump != StateDump.Of(kernel), $"{where} leaves the dump as it was");
-                            Assert.True(logical != KernelTestKit.LogicalState(kernel), $"{where} leaves the logical state as it was");
-                            changed++;
-                        }
-                    }
-                }
+                changed += CellMutations.Check(kernel, stop, objects, [1, -1, amount == 0 ? 2 : amount], program.File);
             }).Check(KernelTestKit.Config(25));
         }
 

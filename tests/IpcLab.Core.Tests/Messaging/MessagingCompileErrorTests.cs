@@ -22,7 +22,7 @@ public sealed class MessagingCompileErrorTests
     [InlineData("mqueue q capacity 2 policy round-robin\n", 1, 21, "unknown option 'policy' for a message queue; expected capacity")]
     [InlineData("group g capacity 2 policy fastest\n", 1, 27, "unknown anycast policy 'fastest'; expected one of round-robin, least-loaded, first-ready")]
     [InlineData("group g capacity 2 full wait\n", 1, 25, "unknown full setting 'wait'; expected one of block, drop, drop-oldest")]
-    [InlineData("group g capacity 2 full drop full block\n", 1, 20, "option 'full' is given twice")]
+    [InlineData("group g capacity 2 full drop full block\n", 1, 30, "option 'full' is given twice")]
     [InlineData("mutex m\nthread t:\n    print members(m)\n", 3, 19, "members expects a group, but m is a mutex")]
     [InlineData("group g capacity 2\nthread t:\n    print size(g)\n", 3, 16, "size expects a queue or a message queue, but g is a group")]
     [InlineData("group g capacity 2\nthread t:\n    anycast g\n", 3, 5, "anycast takes 2 operands, found 1; write `anycast g, message`")]

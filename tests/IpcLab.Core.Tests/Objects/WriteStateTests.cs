@@ -32,36 +32,8 @@ public sealed class WriteStateTests
             // Latest first: restoring a snapshot cuts the history after it.
             foreach (var stop in Enumerable.Reverse(stops))
             {
-                kernel.Restore(stop);
-                var (hash, dump, logical) = (kernel.StateHash(), StateDump.Of(kernel), KernelTestKit.LogicalState(kernel));
-                foreach (var o in program.Objects)
-                {
-                    var start = kernel.Layout.ObjectBase(o.Id);
-                    for (var cell = start; cell < start + kernel.CellCountOf(o.Id); cell++)
-                    {
-                        foreach (var delta in new long[] { 1, -1 })
-                        {
-                            var data = stop.Data.ToArray();
-                            data[cell] += delta;
-                            try
-                            {
-                                kernel.Restore(stop with { Data = data });
-                            }
-                            catch (KernelInvariantException)
-                            {
-                                continue; // not a state the kernel can be in
-                            }
-
-                            var where = $"{lesson} step {stop.Step}: {o.Name} cell {cell - start} {delta:+#;-#}";
-                            Assert.True(hash != kernel.StateHash(), $"{where} leaves the hash as it was");
-                            Assert.True(dump != StateDump.Of(kernel), $"{where} leaves the dump as it was");
-                            Assert.True(logical != KernelTestKit.LogicalState(kernel), $"{where} leaves the logical state as it was");
-                            checkedCells++;
-                        }
-                    }
-                }
+                checkedCells += CellMutations.Check(kernel, stop, program.Objects, [1, -1], lesson);
             }
-
         }
 
         Assert.True(checkedCells > 500, $"only {checkedCells} cell changes were checked");

@@ -27,6 +27,27 @@ public sealed class SocketExampleTests
         Compilation.ScriptErrorAssert.At(source, line, column, message);
 
     [Fact]
+    public void Close_ClientEndBeforeItsConnectionIsAccepted_SaysTheConnectionStillWaitsInTheBacklog()
+    {
+        var kernel = KernelTestKit.NewKernel("""
+            socket e path "/a"
+            thread t:
+                listen e -> l
+                connect e -> c
+                close c
+                accept l -> s
+                recv s, 4 -> got
+            """);
+        KernelTestKit.StepAll(kernel, "t", "t", "t", "t", "t");
+
+        var sentences = KernelTestKit.Sentences(kernel);
+        Assert.Contains("t closes fd 4; the connection still waits in the backlog of /a: whoever accepts it reads end-of-file", sentences);
+        Assert.DoesNotContain(sentences, s => s.StartsWith("t closes", StringComparison.Ordinal) && s.Contains("both ends", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.StartsWith("t accepts a connection on fd 3: gets fd 4", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.StartsWith("t gets end-of-file on fd 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Poll_SameStepAsSelect_SaysPollInItsEventsAndWaits()
     {
         var kernel = KernelTestKit.NewKernel("""

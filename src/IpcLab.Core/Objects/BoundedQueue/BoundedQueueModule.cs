@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.BoundedQueue;
 
@@ -14,6 +15,18 @@ internal sealed class BoundedQueueModule : ObjectModule
     public override string DeclarationWord => "queue";
 
     public override string KindWord => "queue";
+
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        d.NoInitial($"a queue starts empty; write `queue {d.Name} capacity N`");
+        var capacity = d.Required("capacity", $"queue {d.Name} needs a capacity: `queue {d.Name} capacity 2`");
+        d.OnlyOptions("a queue", ["capacity"]);
+        return d.Object(Kind, d.WholeNumber(capacity, $"a queue's capacity must be a whole number from 1 to {Compiler.MaxCapacity}"), 0, ValueKind.Int);
+    }
+
+    public override IReadOnlyList<string> Functions => QueueFuncs.Names;
+
+    internal override CExpr Function(string name, ObjectInfo o) => new QueueFuncExpr(QueueFuncs.Of(name), o.Id, o.Capacity);
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [

@@ -1,6 +1,7 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.CondVar;
 
@@ -16,6 +17,12 @@ internal sealed class CondVarModule : ObjectModule
     public override string DeclarationWord => "cond";
 
     public override string KindWord => "condition variable";
+
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        d.NoInitial($"a condition variable has no initial value; write just `cond {d.Name}`");
+        return d.Object(Kind, 0, 0, ValueKind.Int) with { Segment = d.Segment("condition variable") };
+    }
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [

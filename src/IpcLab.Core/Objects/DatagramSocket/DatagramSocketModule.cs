@@ -1,6 +1,7 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.DatagramSocket;
 
@@ -18,6 +19,16 @@ internal sealed class DatagramSocketModule : ObjectModule
     public override string DeclarationWord => "dgram";
 
     public override string KindWord => "datagram socket";
+
+    /// <summary><c>dgram logd path "/tmp/log" capacity 4</c></summary>
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        var path = SocketDeclaration.Path(d, "dgram", "a datagram socket", $"`dgram {d.Name} path \"/tmp/{d.Name}\" capacity 4`", ["path", "capacity"]);
+        var spec = new SocketSpec(path, 0, SocketDeclaration.Number(d, "capacity", 4, Compiler.MaxCapacity), 0);
+        return SocketDeclaration.Add(d, d.Object(Kind, spec.Buffer, 0, ValueKind.Str) with { Socket = spec });
+    }
+
+    internal override string ValueHint(ObjectInfo o) => $" (a descriptor is a number: `bind {o.Name} -> fd` gives one)";
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [

@@ -37,7 +37,9 @@ internal static class ClosedSentences
                     : $": stops listening on {path}; {n} connection{SocketEvent.Plural(n)} never accepted {(n == 1 ? "is" : "are")} closed (their clients read end-of-file)";
             case DescriptorKind.Connection:
                 var lost = n == 0 ? "" : $" ({n} unread byte{SocketEvent.Plural(n)} discarded)";
-                return e.PeerProcess < 0
+                return e.PeerFd == SocketEvent.NotAccepted
+                    ? $"; the connection still waits in the backlog of {path}: whoever accepts it reads end-of-file{lost}"
+                    : e.PeerProcess < 0
                     ? $"; both ends of the connection are now closed{lost}"
                     : $": its peer, fd {e.PeerFd} of process {w.ProcessName(e.PeerProcess)}, reads end-of-file once the buffer is empty{lost}";
             default:
@@ -59,6 +61,11 @@ internal static class ClosedSentences
         });
         fields.Number(kind == DescriptorKind.Listener ? "dropped" : "discarded", e.Count);
         StreamSocket.StreamSentences.WritePeer(w, fields);
+        if (e.PeerFd == SocketEvent.NotAccepted)
+        {
+            fields.Text("peer", "not-accepted");
+        }
+
         fields.Text("by", e.Thread >= 0 ? "close" : e.Other >= 0 ? "exit" : "crash");
         if (e.Thread < 0 && e.Other >= 0)
         {

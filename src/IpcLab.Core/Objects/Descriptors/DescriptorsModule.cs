@@ -151,6 +151,11 @@ internal sealed class DescriptorsModule : KernelModule
                 return closed with { Count = StreamConnections.CloseListener(k, socket) };
             case DescriptorKind.Connection:
                 var (peer, peerFd) = DescriptorTables.Find(k, DescriptorKind.Connection, socket, reference ^ 1);
+                if (StreamSocketModule.Cells(k, socket).Connection(reference / 2).State == ConnState.Pending)
+                {
+                    peerFd = SocketEvent.NotAccepted;
+                }
+
                 var discarded = StreamConnections.CloseEnd(k, socket, reference / 2, reference % 2);
                 return closed with { Count = discarded, PeerProcess = peer, PeerFd = peerFd };
             default:

@@ -19,6 +19,9 @@ internal static class SocketEvent
         };
 
     /// <summary>"" or "s" after a count.</summary>
+    /// <summary>The <see cref="KernelEvent.PeerFd"/> of a closed client end whose connection still waits in the backlog: its server end has no descriptor yet.</summary>
+    internal const int NotAccepted = -2;
+
     internal static string Plural(long n) => n == 1 ? "" : "s";
 
     /// <summary>Writes "fd" when the event has a descriptor, and "process": the process whose descriptors the event is about.</summary>

@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.Group;
 
@@ -10,11 +11,28 @@ namespace IpcLab.Core.Objects.Group;
 /// </summary>
 internal sealed class GroupModule : ObjectModule
 {
+    // A receive that finds nothing, as on every channel.
+    private static readonly EmptyReceive Empty = new(OpCode.GroupTryReceive, OpCode.GroupTimedReceive, EventKind.GroupTryFailed, EventKind.GroupReceiveBlocked);
+
     public override ObjectKind Kind => ObjectKind.Group;
 
     public override string DeclarationWord => "group";
 
     public override string KindWord => "group";
+
+    /// <summary><c>group desk capacity 4 [policy round-robin|least-loaded|first-ready] [full block|drop|drop-oldest]</c></summary>
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        var capacity = d.Capacity("group", "a group", ["policy", "full"]);
+        var policy = d.Option("policy") is { } p ? GroupSettings.ParsePolicy(d, p) : AnycastPolicy.RoundRobin;
+        var full = d.Option("full") is { } f ? GroupSettings.ParseFull(d, f) : FullPolicy.Block;
+        return d.Object(Kind, capacity, new GroupSettings(policy, full).Pack(), ValueKind.Int);
+    }
+
+    public override IReadOnlyList<string> Functions => ["members", "dropped"];
+
+    internal override CExpr Function(string name, ObjectInfo o) =>
+        new GroupFuncExpr(name == "members" ? GroupFunc.Members : GroupFunc.Dropped, o.Id, o.Capacity);
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
@@ -103,7 +121,7 @@ internal sealed class GroupModule : ObjectModule
                 throw new ThreadFaultException($"receives from {g.Name} without being a member, and its inbox is empty: nothing could ever arrive");
             }
 
-            BlockOrFailReceive(k, t, pc, instr, g);
+            Empty.BlockOrFail(k, t, pc, instr, g);
             return;
         }
 
@@ -113,28 +131,6 @@ internal sealed class GroupModule : ObjectModule
         k.Emit(EventKind.GroupReceived, t, pc, g.Id, -1, value);
         GroupSends.WakeSendersIfFull(k, t, pc, g, countBefore);
         k.MoveTo(t, instr.Next);
-    }
-
-    /// <summary>An empty inbox: a try fails at once, a timed receive blocks with a deadline, a plain one just blocks.</summary>
-    private static void BlockOrFailReceive(IKernelServices k, int t, int pc, Instr instr, ObjectInfo g)
-    {
-        if (instr.Op == OpCode.GroupTryReceive)
-        {
-            k.Local(t, instr.C) = 0;
-            k.Emit(EventKind.GroupTryFailed, t, pc, g.Id);
-            k.MoveTo(t, instr.Next);
-            return;
-        }
-
-        long timeout = -1;
-        if (instr.Op == OpCode.GroupTimedReceive)
-        {
-            timeout = k.Eval(t, instr.E1!);
-            k.SetTimeout(t, timeout, $"waits on {g.Name}");
-        }
-
-        k.JoinWaitQueue(t, g.Id, ThreadStatus.Blocked);
-        k.Emit(EventKind.GroupReceiveBlocked, t, pc, g.Id, -1, timeout);
     }
 
     /// <summary>Stores a received message into the receive's results: the value, and ok when asked for.</summary>

@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.MessageQueue;
 
@@ -19,11 +20,22 @@ internal sealed class MessageQueueModule : ObjectModule
     /// <summary>Priorities go from 0 to this, as POSIX guarantees at least 32 of them.</summary>
     public const int MaxPriority = 31;
 
+    // A receive that finds nothing, as on every channel.
+    private static readonly EmptyReceive Empty = new(OpCode.TryReceive, OpCode.TimedReceive, EventKind.MessageTryFailed, EventKind.ReceiveBlocked);
+
     public override ObjectKind Kind => ObjectKind.MessageQueue;
 
     public override string DeclarationWord => "mqueue";
 
     public override string KindWord => "message queue";
+
+    /// <summary><c>mqueue jobs capacity 4</c></summary>
+    internal override ObjectInfo Declare(Declaration d) =>
+        d.Object(Kind, d.Capacity("mqueue", "a message queue", []), 0, ValueKind.Int);
+
+    public override IReadOnlyList<string> Functions => QueueFuncs.Names;
+
+    internal override CExpr Function(string name, ObjectInfo o) => new MessageQueueFuncExpr(QueueFuncs.Of(name), o.Id, o.Capacity);
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
@@ -110,7 +122,7 @@ internal sealed class MessageQueueModule : ObjectModule
         var cells = CellsOf(k, q);
         if (cells.IsEmpty)
         {
-            BlockOrFailReceive(k, t, pc, instr, q);
+            Empty.BlockOrFail(k, t, pc, instr, q);
             return;
         }
 
@@ -134,28 +146,6 @@ internal sealed class MessageQueueModule : ObjectModule
         }
 
         k.MoveTo(t, instr.Next);
-    }
-
-    /// <summary>A receiver found nothing: a try fails at once, a timed receive blocks with a deadline, a plain one just blocks.</summary>
-    private static void BlockOrFailReceive(IKernelServices k, int t, int pc, Instr instr, ObjectInfo q)
-    {
-        if (instr.Op == OpCode.TryReceive)
-        {
-            k.Local(t, instr.C) = 0;
-            k.Emit(EventKind.MessageTryFailed, t, pc, q.Id);
-            k.MoveTo(t, instr.Next);
-            return;
-        }
-
-        long timeout = -1;
-        if (instr.Op == OpCode.TimedReceive)
-        {
-            timeout = k.Eval(t, instr.E1!);
-            k.SetTimeout(t, timeout, $"waits on {q.Name}");
-        }
-
-        k.JoinWaitQueue(t, q.Id, ThreadStatus.Blocked);
-        k.Emit(EventKind.ReceiveBlocked, t, pc, q.Id, -1, timeout);
     }
 
     /// <summary>Gives a message straight to a thread blocked in a receive on <paramref name="q"/>, and moves it on.</summary>

@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.Mutex;
 
@@ -15,6 +16,12 @@ internal sealed class MutexModule : ObjectModule
     public override string DeclarationWord => "mutex";
 
     public override string KindWord => "mutex";
+
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        d.NoInitial($"a mutex has no initial value; write just `mutex {d.Name}`");
+        return d.Object(Kind, 0, 0, ValueKind.Int) with { Segment = d.Segment("mutex") };
+    }
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [

@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.Semaphore;
 
@@ -11,6 +12,21 @@ internal sealed class SemaphoreModule : ObjectModule
     public override string DeclarationWord => "semaphore";
 
     public override string KindWord => "semaphore";
+
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        var initial = d.Initial switch
+        {
+            null => 0,
+            IntLit { Value: >= 0 } n => n.Value,
+            _ => throw d.Error(d.Initial.Pos, "a semaphore's initial count must be a whole number, 0 or more"),
+        };
+        return d.Object(Kind, 0, initial, ValueKind.Int) with { Segment = d.Segment("semaphore") };
+    }
+
+    public override IReadOnlyList<string> Functions => ["value"];
+
+    internal override CExpr Function(string name, ObjectInfo o) => new SemValueExpr(o.Id);
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [

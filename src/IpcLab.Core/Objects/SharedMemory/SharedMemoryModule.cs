@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.SharedMemory;
 
@@ -16,6 +17,21 @@ internal sealed class SharedMemoryModule : ObjectModule
     public override string DeclarationWord => "shm";
 
     public override string KindWord => "shared-memory segment";
+
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        if (d.Process >= 0)
+        {
+            throw d.Error(d.Item.Name.Pos, $"declare the segment {d.Name} at top level: it is named, and any process can map it");
+        }
+
+        d.NoInitial($"a segment starts as zeros; write `shm {d.Name} size N`");
+        var size = d.Required("size", $"segment {d.Name} needs a size in words: `shm {d.Name} size 4`");
+        d.OnlyOptions("a segment", ["size"]);
+        return d.Object(Kind, d.WholeNumber(size, $"a segment's size must be a whole number of words from 1 to {Compiler.MaxCapacity}"), 0, ValueKind.Int);
+    }
+
+    internal override string ValueHint(ObjectInfo o) => $" (read a word of it: {o.Name}[0])";
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [

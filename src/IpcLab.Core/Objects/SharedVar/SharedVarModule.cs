@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.SharedVar;
 
@@ -15,6 +16,21 @@ internal sealed class SharedVarModule : ObjectModule
     public override string DeclarationWord => "shared";
 
     public override string KindWord => "shared variable";
+
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        d.OnlyOptions("a shared variable", []);
+        var (kind, value) = d.Initial switch
+        {
+            null => (ValueKind.Int, 0L),
+            IntLit n => (ValueKind.Int, n.Value),
+            UnaryExpr { Op: "-", Operand: IntLit n } => (ValueKind.Int, -n.Value),
+            BoolLit b => (ValueKind.Bool, b.Value ? 1L : 0L),
+            StrLit s => (ValueKind.Str, (long)d.Literals.Intern(s.Value)),
+            _ => throw d.Error(d.Initial.Pos, "a shared variable starts with a plain number, true/false or a string"),
+        };
+        return d.Object(Kind, 0, value, kind);
+    }
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [

@@ -1,6 +1,7 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects.StreamSocket;
 
@@ -24,6 +25,16 @@ internal sealed class StreamSocketModule : ObjectModule
     public override string DeclarationWord => "socket";
 
     public override string KindWord => "stream socket";
+
+    /// <summary><c>socket echo path "/tmp/echo" backlog 2 buffer 4 connections 3</c></summary>
+    internal override ObjectInfo Declare(Declaration d)
+    {
+        var path = SocketDeclaration.Path(d, "socket", "a stream socket", $"`socket {d.Name} path \"/tmp/{d.Name}\" backlog 2 buffer 8`", ["path", "backlog", "buffer", "connections"]);
+        var spec = new SocketSpec(path, SocketDeclaration.Number(d, "backlog", 2, SocketDeclaration.MaxBacklog), SocketDeclaration.Number(d, "buffer", 8, Compiler.MaxCapacity), SocketDeclaration.Number(d, "connections", 4, SocketDeclaration.MaxConnections));
+        return SocketDeclaration.Add(d, d.Object(Kind, spec.Buffer, 0, ValueKind.Str) with { Socket = spec });
+    }
+
+    internal override string ValueHint(ObjectInfo o) => $" (a descriptor is a number: `listen {o.Name} -> fd` or `connect {o.Name} -> fd` gives one)";
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [

@@ -1,0 +1,44 @@
+using IpcLab.Core.Script;
+
+namespace IpcLab.Core.Lessons;
+
+/// <summary>
+/// A goal the kernel judges: reach a state as the scheduler (<see cref="ChallengeKind.Reach"/>),
+/// or fix the program until check finds nothing (<see cref="ChallengeKind.Fix"/>). The lesson
+/// stores a solution that proves the challenge can be met; <c>ipclab lesson ID --check</c> replays it.
+/// </summary>
+/// <param name="Number">1-based, in the order of the lesson.</param>
+/// <param name="Program">The name of the program the challenge is about.</param>
+/// <param name="Task">What the student is asked to do, in words.</param>
+/// <param name="Goal">For a reach challenge, the state to reach; null for a fix.</param>
+/// <param name="Within">For a reach challenge, the most steps the schedule may take.</param>
+/// <param name="Runs">For a fix, how many seeded schedules check must pass.</param>
+/// <param name="Solution">A reach challenge's schedule (thread names); empty for a fix.</param>
+/// <param name="SolutionFile">A fix's stored fixed program (a path relative to the lesson); null for a reach.</param>
+/// <param name="Hints">Hints, opened one at a time.</param>
+/// <param name="Concepts">The concepts this challenge exercises.</param>
+public sealed record Challenge(
+    int Number,
+    string Program,
+    ChallengeKind Kind,
+    string Task,
+    ReachGoal? Goal,
+    int Within,
+    int Runs,
+    IReadOnlyList<string> Solution,
+    string? SolutionFile,
+    IReadOnlyList<string> Hints,
+    IReadOnlyList<string> Concepts,
+    SourcePos Pos)
+{
+    /// <summary>The default step limit of a reach challenge.</summary>
+    public const int DefaultWithin = 200;
+
+    /// <summary>The default number of schedules a fix must pass.</summary>
+    public const int DefaultRuns = 1000;
+
+    /// <summary>The goal in the words of the lesson format.</summary>
+    public string GoalText => Kind == ChallengeKind.Fix
+        ? $"fix: check finds nothing in {Runs} schedules"
+        : $"reach {Goal} in at most {Within} steps";
+}

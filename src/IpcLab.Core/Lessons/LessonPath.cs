@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace IpcLab.Core.Lessons;
+
+/// <summary>
+/// The path: the lessons of a folder, <c>NN-name.md</c>, in the order of NN. Ids must be unique
+/// and prerequisites must name lessons that come before.
+/// </summary>
+public static partial class LessonPath
+{
+    /// <summary>True for a lesson's file name (<c>01-lost-update.md</c>).</summary>
+    public static bool IsLessonFile(string fileName) => LessonName().IsMatch(fileName);
+
+    /// <summary>Orders the lessons by file name and checks ids and prerequisites; problems are errors at the lesson's position.</summary>
+    public static IReadOnlyList<Lesson> Order(IEnumerable<Lesson> lessons)
+    {
+        var path = lessons.OrderBy(l => Path.GetFileName(l.File), StringComparer.Ordinal).ToArray();
+        var seen = new Dictionary<string, Lesson>();
+        foreach (var lesson in path)
+        {
+            if (seen.TryGetValue(lesson.Id, out var other))
+            {
+                throw new LessonError(lesson.File, lesson.IdPos, $"id '{lesson.Id}' is already the id of {Path.GetFileName(other.File)}");
+            }
+
+            foreach (var pre in lesson.Prerequisites.Where(p => !seen.ContainsKey(p)))
+            {
+                throw new LessonError(lesson.File, lesson.PrerequisitesPos, $"prerequisite '{pre}' is not a lesson before this one on the path");
+            }
+
+            seen[lesson.Id] = lesson;
+        }
+
+        return path;
+    }
+
+    [GeneratedRegex(@"^[0-9]{2}-[a-z0-9-]+\.md$")]
+    private static partial Regex LessonName();
+}
