@@ -57,22 +57,23 @@ public static class Answers
 
     private static Answer Contents(Kernel k, ObjectInfo o)
     {
-        string[] items = o.Kind switch
-        {
-            ObjectKind.BoundedQueue => k.QueueItems(o.Id).Select(v => k.Format(o.ValueKind, v, false)).ToArray(),
-            ObjectKind.MessageQueue => k.MessageQueueItems(o.Id).Select(m => k.Format(ValueKind.Str, m.Value, false)).ToArray(),
-            ObjectKind.SharedMemory => k.SegmentWords(o.Id).Select(w => w.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-            _ => k.DatagramMessages(o.Id).ToArray(),
-        };
-        var shown = items.Length == 0 ? "empty" : string.Join(", ", items.Select(i => $"\"{i}\""));
-        var detail = o.Kind == ObjectKind.MessageQueue && items.Length > 0
-            ? " (by priority: " + string.Join(", ", k.MessageQueueItems(o.Id).Select(m => $"{k.Format(ValueKind.Str, m.Value)} priority {m.Priority}")) + ")"
-            : "";
         if (o.Kind == ObjectKind.StreamSocket)
         {
             return StreamContents(k, o);
         }
 
+        string[] items = o.Kind switch
+        {
+            ObjectKind.BoundedQueue => k.QueueItems(o.Id).Select(v => k.Format(o.ValueKind, v, false)).ToArray(),
+            ObjectKind.MessageQueue => k.MessageQueueItems(o.Id).Select(m => k.Format(ValueKind.Str, m.Value, false)).ToArray(),
+            ObjectKind.SharedMemory => k.SegmentWords(o.Id).Select(w => w.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+            ObjectKind.DatagramSocket => k.DatagramMessages(o.Id).ToArray(),
+            _ => throw new InvalidOperationException($"contents of {o.Name}, a {o.Kind}: the checkpoint's parser admits no such object"),
+        };
+        var shown = items.Length == 0 ? "empty" : string.Join(", ", items.Select(i => $"\"{i}\""));
+        var detail = o.Kind == ObjectKind.MessageQueue && items.Length > 0
+            ? " (by priority: " + string.Join(", ", k.MessageQueueItems(o.Id).Select(m => $"{k.Format(ValueKind.Str, m.Value)} priority {m.Priority}")) + ")"
+            : "";
         if (o.Kind == ObjectKind.SharedMemory)
         {
             var mapped = k.MappedBy(o.Id).Select(p => k.Program.Processes[p].Name).ToArray();
