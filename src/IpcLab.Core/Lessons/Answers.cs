@@ -129,8 +129,8 @@ public static class Answers
         {
             var receiver = e.Kind switch
             {
-                EventKind.Took or EventKind.MessageReceived or EventKind.DatagramReceived => e.Thread,
-                EventKind.MessageHandedOver or EventKind.CopyDelivered => e.Other,
+                EventKind.Took or EventKind.MessageReceived or EventKind.DatagramReceived or EventKind.GroupReceived => e.Thread,
+                EventKind.MessageHandedOver or EventKind.CopyDelivered or EventKind.GroupHandedOver => e.Other,
                 _ => -1,
             };
             if (receiver >= 0 && Text(k, e) == message)

@@ -125,6 +125,48 @@ public sealed class AnswerTests
         Assert.False(answer.Accepts("lo"));
     }
 
+    [Fact]
+    public void Compute_ReceiverOfABroadcast_NamesTheWaitingMemberAndTheReceiverThatNeverJoined()
+    {
+        var program = Compiler.CompileText("g.ipl", """
+            group g capacity 2
+            thread member:
+                join g
+                receive g -> x
+            thread auditor:
+                receive g -> y
+            thread sender:
+                broadcast g, "hi"
+            """);
+        var k = new Kernel(program);
+        foreach (var t in new[] { "member", "member", "auditor", "sender" })
+        {
+            k.Step(program.ThreadIdOf(t));
+        }
+
+        var answer = Compute(QuestionKind.Receiver, "hi", k);
+
+        Assert.Equal(["member", "auditor"], answer.Items);
+        Assert.Contains("auditor was waiting in receive and gets \"hi\" at once", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_ContentsOfAStreamSocketWithTwoConnections_ListsTheBytesOfEach()
+    {
+        var program = Compiler.CompileText("select.ipl", File.ReadAllText(Cli.RepoFiles.Lesson("socket-select-two.ipl")));
+        var k = new Kernel(program);
+        var rr = new Scheduling.RoundRobinScheduler();
+        var ready = new int[k.Layout.ThreadCount];
+        while (k.StepCount < 15)
+        {
+            k.Step(rr.ChooseThread(k, ready.AsSpan(0, k.CollectRunnable(ready))), rr);
+        }
+
+        var answer = Compute(QuestionKind.Contents, "chat", k);
+
+        Assert.Equal(["hicl", "hicl"], answer.Items);
+    }
+
     private static Answer Compute(QuestionKind kind, string subject, Kernel k) => Answers.Compute(new Question(kind, subject, default), k);
 
     private static Kernel KernelAfter(params string[] threads)
