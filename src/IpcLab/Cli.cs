@@ -30,7 +30,7 @@ public static class Cli
         {
             Options = { log, logLevel },
         };
-        root.SetAction(_ => ReferenceEquals(stdout, Console.Out) && TuiVerb.IsTerminal ? TuiVerb.Execute(null, null, context) : LessonMenu.Execute(stdout, env));
+        root.SetAction(_ => ReferenceEquals(stdout, Console.Out) && TuiVerb.IsTerminal ? TuiVerb.Execute(null, null, context) : LessonMenu.Execute(stdout, stderr, env));
         root.Subcommands.Add(RunCommand(context));
         root.Subcommands.Add(CheckCommand(context));
         root.Subcommands.Add(TuiVerb.Command(context));

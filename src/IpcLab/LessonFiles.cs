@@ -28,6 +28,36 @@ internal static class LessonFiles
         }
     }
 
+    /// <summary>
+    /// The lessons of the folder that can be read, in the order of the path, for a listing: a
+    /// malformed lesson file, a repeated id or an unknown prerequisite is one message each
+    /// (file:line:column) in <paramref name="problems"/>, and the other lessons are still listed.
+    /// </summary>
+    public static IReadOnlyList<Lesson> LoadPathForListing(string folder, ICollection<string> problems)
+    {
+        var lessons = new List<Lesson>();
+        foreach (var f in Directory.GetFiles(folder, "*.md").Where(f => LessonPath.IsLessonFile(Path.GetFileName(f))).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                lessons.Add(Load(Path.GetRelativePath(Environment.CurrentDirectory, f)));
+            }
+            catch (InputException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        var order = new List<LessonError>();
+        var path = LessonPath.OrderForListing(lessons, order);
+        foreach (var e in order)
+        {
+            problems.Add(e.Message);
+        }
+
+        return path;
+    }
+
     public static Lesson Load(string file)
     {
         try

@@ -6,18 +6,31 @@ namespace IpcLab;
 /// </summary>
 internal static class LessonMenu
 {
-    public static int Execute(TextWriter o, Diagnostics.CliEnvironment env)
+    public static int Execute(TextWriter o, TextWriter err, Diagnostics.CliEnvironment env)
     {
         var dir = FindLessons();
-        o.WriteLine("IpcLab: learn how programs talk to each other, one atomic step at a time.");
-        o.WriteLine();
         if (dir is null)
         {
+            o.WriteLine("IpcLab: learn how programs talk to each other, one atomic step at a time.");
+            o.WriteLine();
             o.WriteLine("No lessons/ folder found here or above the program. Run `ipclab run FILE` on a script.");
             return 0;
         }
 
-        PrintPath(o, dir, env);
+        return List(o, err, dir, env);
+    }
+
+    /// <summary>
+    /// The path of lessons in <paramref name="dir"/> and its programs. A malformed lesson does not
+    /// stop the listing: its error goes to <paramref name="err"/> at its position, the others are
+    /// listed, and the exit code is 2.
+    /// </summary>
+    public static int List(TextWriter o, TextWriter err, string dir, Diagnostics.CliEnvironment env)
+    {
+        o.WriteLine("IpcLab: learn how programs talk to each other, one atomic step at a time.");
+        o.WriteLine();
+        var problems = new List<string>();
+        PrintPath(o, dir, env, problems);
 
         var lessons = Tui.LessonEntry.ListIn(dir, f => f);
         o.WriteLine($"Programs in {Path.GetRelativePath(Environment.CurrentDirectory, dir)}/:");
@@ -38,13 +51,23 @@ internal static class LessonMenu
         o.WriteLine($"  ipclab tui {example}            # the interactive step-by-step view");
         o.WriteLine();
         o.WriteLine("On a terminal, `ipclab` alone opens the interactive view; `ipclab --help` lists the verbs.");
-        return 0;
+        foreach (var problem in problems)
+        {
+            err.WriteLine($"ipclab: {problem}");
+        }
+
+        return problems.Count == 0 ? 0 : 2;
     }
 
     /// <summary>The path of lessons with the student's progress marks, before the programs.</summary>
-    private static void PrintPath(TextWriter o, string dir, Diagnostics.CliEnvironment env)
+    private static void PrintPath(TextWriter o, string dir, Diagnostics.CliEnvironment env, List<string> problems)
     {
-        var path = LessonFiles.LoadPath(dir);
+        var path = LessonFiles.LoadPathForListing(dir, problems);
+        if (problems.Count > 0)
+        {
+            o.WriteLine($"({problems.Count} problem{(problems.Count == 1 ? "" : "s")} in the lessons, said on standard error; the path lists the lessons that could be read)");
+        }
+
         if (path.Count == 0)
         {
             return;

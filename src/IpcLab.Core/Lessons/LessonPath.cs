@@ -34,6 +34,35 @@ public static partial class LessonPath
         return path;
     }
 
+    /// <summary>
+    /// Orders the lessons as <see cref="Order"/> does, for a listing that must go on: a lesson whose
+    /// id repeats an earlier one is left out, and it and every prerequisite that names no lesson
+    /// before are added to <paramref name="problems"/> instead of stopping at the first.
+    /// </summary>
+    public static IReadOnlyList<Lesson> OrderForListing(IEnumerable<Lesson> lessons, ICollection<LessonError> problems)
+    {
+        var path = new List<Lesson>();
+        var seen = new Dictionary<string, Lesson>();
+        foreach (var lesson in lessons.OrderBy(l => Path.GetFileName(l.File), StringComparer.Ordinal))
+        {
+            if (seen.TryGetValue(lesson.Id, out var other))
+            {
+                problems.Add(new LessonError(lesson.File, lesson.IdPos, $"id '{lesson.Id}' is already the id of {Path.GetFileName(other.File)}"));
+                continue;
+            }
+
+            foreach (var pre in lesson.Prerequisites.Where(p => !seen.ContainsKey(p)))
+            {
+                problems.Add(new LessonError(lesson.File, lesson.PrerequisitesPos, $"prerequisite '{pre}' is not a lesson before this one on the path"));
+            }
+
+            seen[lesson.Id] = lesson;
+            path.Add(lesson);
+        }
+
+        return path;
+    }
+
     [GeneratedRegex(@"^[0-9]{2}-[a-z0-9-]+\.md$")]
     private static partial Regex LessonName();
 }
