@@ -97,7 +97,9 @@ internal sealed class LessonWalk(TextWriter o, Lesson lesson, IReadOnlyList<Less
 
         var answer = Answers.Compute(c.Question, kernel);
         var right = answer.Accepts(given);
-        o.WriteLine(right ? $"right: {answer.Text}." : $"not quite: the answer is {answer.Text}.");
+        // An answer that ends with a full stop of its own (a log "bye.") gets no second one.
+        var stop = answer.Text.EndsWith('.') ? "" : ".";
+        o.WriteLine(right ? $"right: {answer.Text}{stop}" : $"not quite: the answer is {answer.Text}{stop}");
         o.WriteLine($"  why: {TerminalText.Visible(answer.Reason)}");
         if (c.Explain is not null)
         {

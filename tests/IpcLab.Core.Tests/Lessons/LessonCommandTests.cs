@@ -43,6 +43,15 @@ public sealed class LessonCommandTests : IDisposable
     }
 
     [Fact]
+    public void Lesson_AnswerEndingInAFullStop_IsShownWithoutASecondOne()
+    {
+        var run = Run("lesson", "select", "--answer", "hicl, hicl", "--answer", "hicl", "--answer", "hiclient-1.bye.hiclient-2.bye.");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("right: hiclient-1.bye.hiclient-2.bye.\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lesson_TrySolvingSchedule_SolvedAndTheListMovesOn()
     {
         var wrong = Run("lesson", "lost-update", "--try", "1", "--schedule", "adder-1,adder-1,adder-2,adder-2");
