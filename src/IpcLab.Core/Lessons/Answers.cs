@@ -65,14 +65,14 @@ public static class Answers
         string[] items = o.Kind switch
         {
             ObjectKind.BoundedQueue => k.QueueItems(o.Id).Select(v => k.Format(o.ValueKind, v, false)).ToArray(),
-            ObjectKind.MessageQueue => k.MessageQueueItems(o.Id).Select(m => k.Format(ValueKind.Str, m.Value, false)).ToArray(),
+            ObjectKind.MessageQueue => k.MessageQueueItems(o.Id).Select(m => k.Format(o.ValueKind, m.Value, false)).ToArray(),
             ObjectKind.SharedMemory => k.SegmentWords(o.Id).Select(w => w.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
             ObjectKind.DatagramSocket => k.DatagramMessages(o.Id).ToArray(),
             _ => throw new InvalidOperationException($"contents of {o.Name}, a {o.Kind}: the checkpoint's parser admits no such object"),
         };
         var shown = items.Length == 0 ? "empty" : string.Join(", ", items.Select(i => $"\"{i}\""));
         var detail = o.Kind == ObjectKind.MessageQueue && items.Length > 0
-            ? " (by priority: " + string.Join(", ", k.MessageQueueItems(o.Id).Select(m => $"{k.Format(ValueKind.Str, m.Value)} priority {m.Priority}")) + ")"
+            ? " (by priority: " + string.Join(", ", k.MessageQueueItems(o.Id).Select(m => $"{k.Format(o.ValueKind, m.Value)} priority {m.Priority}")) + ")"
             : "";
         if (o.Kind == ObjectKind.SharedMemory)
         {
@@ -148,7 +148,8 @@ public static class Answers
 
     private static string Text(Kernel k, KernelEvent e)
     {
-        var kind = e.Kind == EventKind.Took ? k.Program.Objects[e.Object].ValueKind : ValueKind.Str;
+        // A datagram is text; a queue, message queue or group carries the type of its first put or send.
+        var kind = e.Kind == EventKind.DatagramReceived ? ValueKind.Str : k.Program.Objects[e.Object].ValueKind;
         return k.Format(kind, e.Value, false);
     }
 

@@ -151,6 +151,31 @@ public sealed class AnswerTests
     }
 
     [Fact]
+    public void Compute_ReceiverAndContentsOfChannelsOfNumbers_ReadTheNumbers()
+    {
+        var program = Compiler.CompileText("n.ipl", """
+            group g capacity 2
+            mqueue q capacity 2
+            thread member:
+                join g
+                receive g -> x
+            thread sender:
+                pass
+                multicast g, 10
+                send q, 7, 3
+                send q, 8
+            """);
+        var k = new Kernel(program);
+        foreach (var t in new[] { "member", "member", "sender", "sender", "sender", "sender" })
+        {
+            k.Step(program.ThreadIdOf(t));
+        }
+
+        Assert.Equal(["member"], Compute(QuestionKind.Receiver, "10", k).Items);
+        Assert.Equal(["7", "8"], Compute(QuestionKind.Contents, "q", k).Items);
+    }
+
+    [Fact]
     public void Compute_ContentsOfAStreamSocketWithTwoConnections_ListsTheBytesOfEach()
     {
         var program = Compiler.CompileText("select.ipl", File.ReadAllText(Cli.RepoFiles.Lesson("socket-select-two.ipl")));
