@@ -4,7 +4,7 @@ CONFIG ?= Release
 CLI := src/IpcLab/IpcLab.csproj
 APP = src/IpcLab/bin/$(CONFIG)/net10.0/ipclab.dll
 
-.PHONY: all run build test bench bench-compare bench-tui-start fuzz clean restore tmux
+.PHONY: all run build test bench bench-compare bench-tui-start bench-tui-key fuzz clean restore tmux
 
 all: build
 
@@ -52,6 +52,12 @@ bench-compare:
 bench-tui-start:
 	$(DOTNET) build IpcLab.sln -c Release
 	DOTNET='$(DOTNET)' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/first-frame.sh
+
+# Key press (space) to updated screen in tmux 120x40: p50, p90 and the largest over 25 presses
+# (TUI_ARGS=--terminal-gui for the Terminal.Gui run screen).
+bench-tui-key: tmux
+	$(DOTNET) build IpcLab.sln -c Release </dev/null
+	DOTNET='$(DOTNET)' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/key-press.sh
 
 clean:
 	$(DOTNET) clean IpcLab.sln -c $(CONFIG)

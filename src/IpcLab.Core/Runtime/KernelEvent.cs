@@ -22,18 +22,24 @@ public readonly record struct KernelEvent(
     long Value,
     SourcePos Pos)
 {
+    // An event is recorded at almost every step: the socket fields are kept narrow (a descriptor
+    // fits 16 bits, a count of bytes, messages or connections 32) so the record stays 56 bytes.
+    private readonly short _fd;
+    private readonly short _peerFd;
+    private readonly int _count;
+
     /// <summary>A socket event's descriptor: the one the step used, or the one it handed out (listen, connect, accept, bind); -1 for none.</summary>
-    public int Fd { get; init; }
+    public int Fd { get => _fd; init => _fd = checked((short)value); }
 
     /// <summary>The process whose descriptor <see cref="Fd"/> is; -1 for none.</summary>
     public int Process { get; init; }
 
     /// <summary>The descriptor at the other end of a connection, or -1 (closed, or a server end still in the backlog); a closed client end whose connection was never accepted says -2.</summary>
-    public int PeerFd { get; init; }
+    public int PeerFd { get => _peerFd; init => _peerFd = checked((short)value); }
 
     /// <summary>The process holding <see cref="PeerFd"/>, or -1.</summary>
     public int PeerProcess { get; init; }
 
     /// <summary>A socket event's number of bytes, messages or connections (which one, the kind says).</summary>
-    public long Count { get; init; }
+    public long Count { get => _count; init => _count = checked((int)value); }
 }

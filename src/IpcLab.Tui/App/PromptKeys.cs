@@ -69,10 +69,38 @@ internal sealed class PromptKeys(TuiState state, string workingDirectory)
     private static bool Accepts(PromptKind kind, char c) =>
         kind == PromptKind.SaveAs ? !char.IsControl(c) : char.IsAsciiDigit(c);
 
+    /// <summary>
+    /// A digit wakes the waiter it numbers as soon as no other waiter's number goes on from what is
+    /// typed (so 1 waits for Enter or a second digit when thread 12 waits too); Enter wakes what is
+    /// typed, or the first in line when nothing is.
+    /// </summary>
     private void ChooseWaiter(ConsoleKeyInfo key)
     {
-        var typed = char.IsAsciiDigit(key.KeyChar) ? key.KeyChar - '1' : -1;
-        Wake(key.Key == ConsoleKey.Enter ? state.WakeChoices[0] : typed);
+        var numbers = state.WakeChoices.Select(w => (w + 1).ToString(CultureInfo.InvariantCulture)).ToArray();
+        if (key.Key == ConsoleKey.Enter)
+        {
+            var typed = state.PromptInput;
+            state.PromptInput = "";
+            Wake(typed.Length == 0 ? state.WakeChoices[0] : Array.IndexOf(numbers, typed) is var i and >= 0 ? state.WakeChoices[i] : -1);
+        }
+        else if (key.Key == ConsoleKey.Backspace || key.KeyChar == '\b' || key.KeyChar == '\x7f')
+        {
+            state.PromptInput = state.PromptInput.Length == 0 ? "" : state.PromptInput[..^1];
+        }
+        else
+        {
+            var typed = state.PromptInput + (char.IsAsciiDigit(key.KeyChar) ? key.KeyChar.ToString() : "?");
+            state.PromptInput = "";
+            var exact = Array.IndexOf(numbers, typed);
+            if (numbers.Any(n => n.Length > typed.Length && n.StartsWith(typed, StringComparison.Ordinal)))
+            {
+                state.PromptInput = typed;
+            }
+            else
+            {
+                Wake(exact >= 0 ? state.WakeChoices[exact] : -1);
+            }
+        }
     }
 
     /// <summary>While a wake choice is asked for: wakes <paramref name="woken"/> if it is one of the waiters, else asks again.</summary>

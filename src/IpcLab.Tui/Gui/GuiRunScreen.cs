@@ -139,7 +139,13 @@ internal sealed partial class GuiRunScreen : Runnable
         if (consoleKey.KeyChar == '\x1a')
         {
             _state.Running = false;
-            _state.Status = "Ctrl-Z does not suspend in the Terminal.Gui UI yet: q quits";
+            _state.Status = TerminalGuard.CanSuspend ? "back after Ctrl-Z (the run was paused)" : "Ctrl-Z suspends only on Linux and macOS: q quits";
+            if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && App?.Driver is { } driver)
+            {
+                // The driver gives the screen back and stops the job; fg continues it and it redraws.
+                // Known gap: while stopped, the cursor keys and keypad stay in application mode.
+                driver.Suspend();
+            }
         }
         else if (_keys.Handle(consoleKey))
         {

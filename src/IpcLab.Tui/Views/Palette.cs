@@ -33,6 +33,9 @@ internal static class Palette
     /// <summary>The next-line marker in a thread's listing.</summary>
     public const string NextLine = "▶";
 
+    /// <summary>A run of assignments and prints folded into one row of a listing.</summary>
+    public const string FoldMark = "⋯";
+
     /// <summary>In front of an object line that the last step changed.</summary>
     public const string ChangedMark = "•";
 

@@ -70,13 +70,14 @@ internal static class StatusBarView
             return;
         }
 
+        var threads = state.Session is { } session ? $"1-{session.Program.Threads.Count}" : "1-9";
         var label = state.Prompt switch
         {
             PromptKind.GoToStep => "go to step: ",
             PromptKind.Seed => "seed: ",
             PromptKind.SaveAs => "save as: ",
-            PromptKind.SpuriousWakeup => "spurious wake-up of thread (1-9): ",
-            PromptKind.Crash => "crash thread (1-9): ",
+            PromptKind.SpuriousWakeup => $"spurious wake-up of thread ({threads}): ",
+            PromptKind.Crash => $"crash thread ({threads}): ",
             PromptKind.CrashProcess => "crash process: ",
             PromptKind.ConfirmQuit => "quit without saving? y / S / n: ",
             PromptKind.ConfirmBack => "back to the programs without saving? y / S / n: ",
@@ -96,6 +97,13 @@ internal static class StatusBarView
         }
 
         line.Add("wake which waiter? ", Palette.Prompt);
+
+        // A first digit that more than one waiter's number starts with waits here for the next.
+        if (state.PromptInput.Length > 0)
+        {
+            line.Add(state.PromptInput, Palette.Title).Add(Palette.Cursor, Palette.Prompt).Add("  ");
+        }
+
         // In queue order, each by its thread number (as every key and prompt numbers threads).
         for (var i = 0; i < state.WakeChoices.Count; i++)
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IpcLab.Core.Model;
 
 namespace IpcLab.Tui.Views;
@@ -6,7 +7,7 @@ namespace IpcLab.Tui.Views;
 /// A thread's program as source lines: the lines from its first to its last instruction, with the
 /// indentation they share removed, and which of them holds the thread's next instruction.
 /// </summary>
-internal sealed class ThreadListing
+internal sealed partial class ThreadListing
 {
     private readonly IReadOnlyList<string> _source;
     private readonly int _indent;
@@ -71,6 +72,117 @@ internal sealed class ThreadListing
         var start = Marked < 0 ? 0 : Marked - ((size - 1) / 3);
         return Math.Clamp(start, 0, Count - size);
     }
+
+    /// <summary>
+    /// How many rows the listing needs with every run of assignments and prints folded (see
+    /// <see cref="Rows"/>): below this, the listing must become a window.
+    /// </summary>
+    public int FoldedCount => Count - Folds().Sum(f => f.Last - f.First);
+
+    /// <summary>
+    /// At most <paramref name="size"/> rows that show the marked line, each a range of listing
+    /// indexes (one line, or a fold). When the whole listing does not fit, runs of three or more
+    /// assignments and prints away from the marked line fold into one row, longest first, so that
+    /// loops, branches and the operations on objects stay visible; what still does not fit becomes a window.
+    /// </summary>
+    public List<(int First, int Last)> Rows(int size)
+    {
+        var rows = new List<(int First, int Last)>(Count);
+        if (size >= Count)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                rows.Add((i, i));
+            }
+
+            return rows;
+        }
+
+        var folds = Folds();
+        folds.Sort((a, b) => (b.Last - b.First).CompareTo(a.Last - a.First));
+        var used = new List<(int First, int Last)>();
+        var count = Count;
+        foreach (var fold in folds)
+        {
+            if (count <= size)
+            {
+                break;
+            }
+
+            // Fold no more than needed, so that the listing fills the rows it was given.
+            var saved = Math.Min(fold.Last - fold.First, count - size);
+            // Before the marked line the lines nearest it stay, after it the lines that come next.
+            used.Add(fold.First > Marked ? (fold.Last - saved, fold.Last) : (fold.First, fold.First + saved));
+            count -= saved;
+        }
+
+        var marked = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var last = i;
+            foreach (var fold in used)
+            {
+                last = fold.First == i ? fold.Last : last;
+            }
+
+            rows.Add((i, last));
+            marked = i == Marked ? rows.Count - 1 : marked;
+            i = last;
+        }
+
+        if (rows.Count <= size)
+        {
+            return rows;
+        }
+
+        var start = Math.Clamp(Marked < 0 ? 0 : marked - ((size - 1) / 3), 0, rows.Count - size);
+        return rows.GetRange(start, size);
+    }
+
+    /// <summary>A folded run as markup: "    ⋯ 19-27 (9 lines)", grey.</summary>
+    public string FoldLine((int First, int Last) fold, int width)
+    {
+        var text = $"    {Palette.FoldMark} {FirstLine + fold.First}-{FirstLine + fold.Last} ({fold.Last - fold.First + 1} lines)";
+        return TextFit.Markup(text, width, Palette.Dim);
+    }
+
+    /// <summary>The runs of three or more assignments and prints at one indentation, none the marked line.</summary>
+    private List<(int First, int Last)> Folds()
+    {
+        var folds = new List<(int First, int Last)>();
+        var first = -1;
+        var indent = -1;
+        for (var i = 0; i <= Count; i++)
+        {
+            var text = i < Count ? _source[FirstLine - 1 + i] : "";
+            var lineIndent = text.Length - text.TrimStart().Length;
+            var plain = i < Count && i != Marked && IsPlainStatement(text.Trim());
+            if (first >= 0 && (!plain || lineIndent != indent))
+            {
+                if (i - first >= 3)
+                {
+                    folds.Add((first, i - 1));
+                }
+
+                first = -1;
+            }
+
+            if (plain && first < 0)
+            {
+                first = i;
+                indent = lineIndent;
+            }
+        }
+
+        return folds;
+    }
+
+    /// <summary>An assignment or a print: never an operation on a kernel object, a branch or a loop.</summary>
+    private static bool IsPlainStatement(string code) =>
+        code.StartsWith("print ", StringComparison.Ordinal) || PlainAssignment().IsMatch(code);
+
+    [GeneratedRegex(@"^[A-Za-z_]\w*\s*(=|\+=|-=)\s")]
+    private static partial Regex PlainAssignment();
 
     /// <summary>One listing line as markup: "  ▶ 10 while full(buffer):", fitted to <paramref name="width"/>; grey when <paramref name="dim"/> (a finished thread).</summary>
     public string Line(int index, int width, bool dim = false)

@@ -36,9 +36,17 @@ internal static class ThreadsView
         }
 
         var lines = new List<string>(h);
+        var inline = new bool[threads.Count];
+        for (var t = 0; t < threads.Count; t++)
+        {
+            // A state that fits beside the name goes there: one line more for the code.
+            inline[t] = states[t].Count == 1 && Header(state, session, changes, t, w).Room >= 3 + TextFit.Width(states[t][0]);
+            headers -= inline[t] ? 1 : 0;
+        }
+
         if (headers + active <= h)
         {
-            Full(state, session, changes, listings, states, headers, w, h, lines);
+            Full(state, session, changes, listings, states, inline, headers, w, h, lines);
         }
         else
         {
@@ -48,18 +56,22 @@ internal static class ThreadsView
         return lines;
     }
 
-    private static void Full(TuiState state, Session session, StepChanges changes, ThreadListing?[] listings, List<string>[] states, int headers, int w, int h, List<string> lines)
+    private static void Full(TuiState state, Session session, StepChanges changes, ThreadListing?[] listings, List<string>[] states, bool[] inline, int headers, int w, int h, List<string> lines)
     {
         var kernel = session.Kernel;
         var n = listings.Length;
         var size = new int[n];
         var room = h - headers;
+        var copy = new bool[n];
 
-        // Every running listing gets its marked line first, then lines are dealt out one at a
-        // time so that a long listing cannot starve a short one. Finished threads have no marked
-        // line; they are dealt lines only once every other listing is whole.
+        // Every running listing gets its marked line first. Then lines are dealt out one at a
+        // time so that a long listing cannot starve a short one: first to each program's first
+        // thread, up to its listing with runs of assignments folded, then to threads running a
+        // program already listed (their marked line says where they are), then whole listings.
+        // Finished threads have no marked line; they are dealt lines only once every other listing is whole.
         for (var t = 0; t < n; t++)
         {
+            copy[t] = listings[t] is { } l && Enumerable.Range(0, t).Any(u => listings[u] is { } o && o.FirstLine == l.FirstLine && o.Count == l.Count);
             if (listings[t] is { Count: > 0 } && kernel.StatusOf(t) != ThreadStatus.Finished)
             {
                 size[t] = 1;
@@ -67,8 +79,10 @@ internal static class ThreadsView
             }
         }
 
-        room = Deal(listings, size, room, t => size[t] > 0);
-        room = Deal(listings, size, room, t => kernel.StatusOf(t) == ThreadStatus.Finished);
+        room = Deal(listings, size, room, t => size[t] > 0 && !copy[t], folded: true);
+        room = Deal(listings, size, room, t => size[t] > 0, folded: true);
+        room = Deal(listings, size, room, t => size[t] > 0, folded: false);
+        room = Deal(listings, size, room, t => kernel.StatusOf(t) == ThreadStatus.Finished, folded: false);
 
         var gaps = room >= n - 1;
         for (var t = 0; t < n; t++)
@@ -78,32 +92,44 @@ internal static class ThreadsView
                 lines.Add("");
             }
 
-            lines.Add(Header(state, session, changes, t, w));
-            foreach (var part in states[t])
+            var header = Header(state, session, changes, t, w);
+            if (inline[t])
             {
-                lines.Add(new MarkupLine(w).PadTo(StateIndent).Add(part, Palette.Of(kernel.StatusOf(t))).ToString());
+                lines.Add(header.Add(" · ", Palette.Dim).Add(states[t][0], Palette.Of(kernel.StatusOf(t))).ToString());
+            }
+            else
+            {
+                lines.Add(header.ToString());
+                foreach (var part in states[t])
+                {
+                    lines.Add(new MarkupLine(w).PadTo(StateIndent).Add(part, Palette.Of(kernel.StatusOf(t))).ToString());
+                }
             }
 
             if (listings[t] is { } listing && size[t] > 0)
             {
-                var start = listing.WindowStart(size[t]);
-                for (var i = start; i < start + size[t]; i++)
+                foreach (var row in listing.Rows(size[t]))
                 {
-                    lines.Add(listing.Line(i, w, dim: kernel.StatusOf(t) == ThreadStatus.Finished));
+                    lines.Add(row.First == row.Last
+                        ? listing.Line(row.First, w, dim: kernel.StatusOf(t) == ThreadStatus.Finished)
+                        : listing.FoldLine(row, w));
                 }
             }
         }
     }
 
-    /// <summary>Gives the eligible listings one more line each, round after round, while lines are left; returns what is left.</summary>
-    private static int Deal(ThreadListing?[] listings, int[] size, int room, Func<int, bool> eligible)
+    /// <summary>
+    /// Gives the eligible listings one more line each, round after round, while lines are left, up
+    /// to their folded length when <paramref name="folded"/> (else their whole length); returns what is left.
+    /// </summary>
+    private static int Deal(ThreadListing?[] listings, int[] size, int room, Func<int, bool> eligible, bool folded)
     {
         for (var dealt = true; room > 0 && dealt;)
         {
             dealt = false;
             for (var t = 0; t < listings.Length && room > 0; t++)
             {
-                if (listings[t] is { } l && size[t] < l.Count && eligible(t))
+                if (listings[t] is { } l && size[t] < (folded ? l.FoldedCount : l.Count) && eligible(t))
                 {
                     size[t]++;
                     room--;
@@ -142,7 +168,7 @@ internal static class ThreadsView
         }
     }
 
-    private static string Header(TuiState state, Session session, StepChanges changes, int t, int w)
+    private static MarkupLine Header(TuiState state, Session session, StepChanges changes, int t, int w)
     {
         var kernel = session.Kernel;
         var line = new MarkupLine(w);
@@ -163,7 +189,7 @@ internal static class ThreadsView
             line.Add($" · {tag}", Palette.Changed);
         }
 
-        return line.ToString();
+        return line;
     }
 
     private static void AddName(MarkupLine line, TuiState state, int t, string name)

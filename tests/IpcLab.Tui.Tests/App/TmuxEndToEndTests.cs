@@ -54,20 +54,24 @@ public sealed class TmuxEndToEndTests
         AssertRestored(tmux, expectedExit: 143);
     }
 
-    [Fact]
-    public void CtrlZ_InAShell_StopsTheJobRestoresTheTerminalAndFgRedraws()
+    [Theory]
+    [InlineData("")]
+    [InlineData(" --terminal-gui")]
+    public void CtrlZ_InAShell_StopsTheJobRestoresTheTerminalAndFgRedraws(string options)
     {
         Tmux.RequireInstalled();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        using var tmux = new Tmux("ipclab-ctrlz", 120, 40, Repo.Root, "bash --norc --noprofile -i");
-        tmux.SendKeys($"'{dotnet}' '{Repo.IpclabDll}' tui lessons/bounded-buffer.ipl", "Enter");
+        using var tmux = new Tmux($"ipclab-ctrlz{options.Replace(' ', '-')}", 120, 40, Repo.Root, "bash --norc --noprofile -i");
+        tmux.SendKeys($"'{dotnet}' '{Repo.IpclabDll}' tui lessons/bounded-buffer.ipl{options}", "Enter");
         tmux.WaitForScreen(s => s.Contains(Step0, StringComparison.Ordinal), "the run screen at step 0");
         tmux.SendKeys("Space");
         tmux.WaitForScreen(s => s.Contains("step 1: ", StringComparison.Ordinal), "step 1");
 
         tmux.SendKeys("C-z");
         tmux.WaitForScreen(s => s.Contains("Stopped", StringComparison.Ordinal), "the shell to report the job stopped");
-        Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
+        // The Terminal.Gui screen leaves the cursor keys and keypad in application mode while
+        // stopped (README says so); both give them back in normal mode once quit.
+        Assert.Equal(options.Length == 0 ? "0 1 0 0" : "0 1", tmux.Display(options.Length == 0 ? "#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag}" : "#{alternate_on} #{cursor_flag}"));
 
         tmux.SendKeys("fg", "Enter");
         tmux.WaitForScreen(s => s.Contains("back after Ctrl-Z", StringComparison.Ordinal), "the run screen again after fg");
@@ -82,7 +86,7 @@ public sealed class TmuxEndToEndTests
         tmux.WaitForScreen(s => s.TrimEnd().Split('\n')[^1].TrimEnd() is ['b', 'a', 's', 'h', '-', .., '#' or '$'], "the shell prompt after q");
         tmux.SendKeys("echo ipclab-exit=$?", "Enter");
         tmux.WaitForScreen(s => s.Contains("ipclab-exit=0", StringComparison.Ordinal), "the program to end after q");
-        Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
+        Assert.Equal("0 1 0 0", tmux.Display("#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag}"));
     }
 
     private static Tmux StartBoundedBuffer(string name)

@@ -111,4 +111,65 @@ public sealed class WakeChoiceTests : IDisposable
         Assert.NotEqual(ThreadStatus.Waiting, tui.Session.Kernel.StatusOf(0));
         Assert.Equal(ThreadStatus.Waiting, tui.Session.Kernel.StatusOf(1));
     }
+
+    [Fact]
+    public void WakeChoice_TwelveWaiters_OneWaitsForASecondDigitAnd12WakesThreadTwelve()
+    {
+        var tui = Open(_dir.Write("twelve-waiters.ipl", Script.Replace("waiter * 2", "waiter * 12", StringComparison.Ordinal)));
+        tui.Type("ss");
+        for (var t = 0; t < 12; t++)
+        {
+            Assert.Null(tui.Session.StepThread(t)); // lock m
+            Assert.Null(tui.Session.StepThread(t)); // wait c, m
+        }
+
+        Assert.Null(tui.Session.StepThread(12)); // signaller: lock m
+        tui.Type(" ");
+        Assert.Equal(PromptKind.WakeChoice, tui.State.Prompt);
+
+        tui.Type("1");
+        Assert.Equal(PromptKind.WakeChoice, tui.State.Prompt);
+        Assert.Equal("1", tui.State.PromptInput);
+        Assert.Contains("wake which waiter? 1▏  1 waiter-1", tui.Frame, StringComparison.Ordinal);
+
+        tui.Type("2");
+        Assert.Equal(PromptKind.None, tui.State.Prompt);
+        Assert.Equal(ScheduleEntry.Run(12, woken: 11), tui.Session.Timeline[^1]);
+    }
+
+    [Theory]
+    [InlineData("1\r", 0)]
+    [InlineData("3", 2)]
+    [InlineData("1\u007f10", 9)]
+    public void WakeChoice_TwelveWaiters_EnterOrAnUnambiguousDigitWakes(string typed, int woken)
+    {
+        var tui = Open(_dir.Write("twelve-waiters.ipl", Script.Replace("waiter * 2", "waiter * 12", StringComparison.Ordinal)));
+        tui.Type("ss");
+        for (var t = 0; t < 12; t++)
+        {
+            tui.Session.StepThread(t);
+            tui.Session.StepThread(t);
+        }
+
+        tui.Session.StepThread(12);
+        tui.Type(" ");
+
+        tui.Type(typed);
+
+        Assert.Equal(PromptKind.None, tui.State.Prompt);
+        Assert.Equal(ScheduleEntry.Run(12, woken), tui.Session.Timeline[^1]);
+    }
+
+    [Fact]
+    public void CrashPrompt_ThirteenThreads_SaysTheRangeAndCrashesThreadTwelve()
+    {
+        var tui = Open(_dir.Write("twelve-waiters.ipl", Script.Replace("waiter * 2", "waiter * 12", StringComparison.Ordinal)));
+
+        tui.Type("c");
+        Assert.Contains("crash thread (1-13): ", tui.Frame, StringComparison.Ordinal);
+        tui.Type("12\r");
+
+        Assert.Equal(PromptKind.None, tui.State.Prompt);
+        Assert.Equal(ThreadStatus.Faulted, tui.Session.Kernel.StatusOf(11));
+    }
 }
