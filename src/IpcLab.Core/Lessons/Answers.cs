@@ -111,7 +111,8 @@ public static class Answers
     {
         var value = k.Format(o.ValueKind, k.SharedValue(o.Slot), false);
         var last = LastEvent(k, e => e.Object == o.Id && e.Kind == EventKind.Stored);
-        var reads = k.Events.Where(e => e.Object == o.Id && e.Kind == EventKind.Loaded).Select(e => $"step {e.Step} {k.ThreadName(e.Thread)} read {k.Format(o.ValueKind, e.Value, false)}");
+        // In the reason a string is quoted, so an empty one still shows ("read \"\"").
+        var reads = k.Events.Where(e => e.Object == o.Id && e.Kind == EventKind.Loaded).Select(e => $"step {e.Step} {k.ThreadName(e.Thread)} read {k.Format(o.ValueKind, e.Value, true)}");
         var readText = reads.Any() ? $"; reads so far: {string.Join(", ", reads)}" : "";
         return new Answer([value], false, value, $"{o.Name} is {value}{(last.Length == 0 ? ", its initial value (nobody has written it yet)" : last)}{readText}");
     }

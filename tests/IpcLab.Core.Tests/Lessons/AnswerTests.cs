@@ -94,6 +94,18 @@ public sealed class AnswerTests
     }
 
     [Fact]
+    public void Compute_ValueOfAString_QuotesWhatWasReadSoAnEmptyStringShows()
+    {
+        var program = Compiler.CompileText("s.ipl", "shared log = \"\"\nthread t:\n    log = log + \"hi\"\n");
+        var k = new Kernel(program);
+        k.Step(program.ThreadIdOf("t"));
+
+        var answer = Compute(QuestionKind.Value, "log", k);
+
+        Assert.Contains("step 1 t read \"\"", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compute_Receiver_NamesWhoTookTheMessage()
     {
         var k = KernelAfter(Enumerable.Repeat("producer", 8).Concat(["consumer-2", "consumer-2", "consumer-2"]).ToArray());
