@@ -144,18 +144,21 @@ internal sealed partial class ExprCompiler(Scope scope, LiteralTable literals)
             throw scope.Error(c.Function.Pos, $"unknown function '{f}'; expected one of {string.Join(", ", Functions)}");
         }
 
-        var takers = string.Join(" or ", ObjectModules.Objects.Where(m => m.Functions.Contains(f)).Select(m => $"a {m.KindWord}"));
         if (c.Args.Count != 1 || c.Args[0] is not NameExpr arg)
         {
-            throw scope.Error(c.Pos, $"{f} takes one argument, the name of {takers}");
+            throw scope.Error(c.Pos, $"{f} takes one argument, the name of {Takers(f)}");
         }
 
         var obj = scope.FindObject(arg.Name) ?? throw scope.Error(arg.Pos, $"unknown name '{arg.Name}'");
         var module = ObjectModules.Of(obj.Kind);
         return module.Functions.Contains(f)
             ? module.Function(f, obj)
-            : throw scope.Error(arg.Pos, $"{f} expects {takers}, but {arg.Name} is a {obj.KindWord}{module.ValueHint(obj)}");
+            : throw scope.Error(arg.Pos, $"{f} expects {Takers(f)}, but {arg.Name} is a {obj.KindWord}{module.ValueHint(obj)}");
     }
+
+    /// <summary>The kinds a function reads, in words: "a queue or a message queue" (only for an error message).</summary>
+    private static string Takers(string function) =>
+        string.Join(" or ", ObjectModules.Objects.Where(m => m.Functions.Contains(function)).Select(m => $"a {m.KindWord}"));
 
     private CExpr CompileUnary(UnaryExpr u)
     {

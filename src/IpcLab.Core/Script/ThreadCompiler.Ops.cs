@@ -177,7 +177,8 @@ internal sealed partial class ThreadCompiler
     private ObjectInfo Operand(OpStmt op, int index, ObjectKind kind)
     {
         var arg = op.Args[index];
-        var want = KindWord(kind);
+        var module = ObjectModules.Of(kind);
+        var want = module.KindWord;
         if (arg is not NameExpr n)
         {
             throw _scope.Error(arg.Pos, $"{op.Op.Name} expects a {want} name here, found `{ExprPrinter.Print(arg)}`");
@@ -193,7 +194,7 @@ internal sealed partial class ThreadCompiler
             }
 
             var local = _scope.FindLocal(n.Name) is null ? "" : " (it is a local variable)";
-            throw _scope.Error(n.Pos, $"unknown {want} '{n.Name}'{local}; declare it at the top, e.g. `{DeclWord(kind)} {n.Name}`");
+            throw _scope.Error(n.Pos, $"unknown {want} '{n.Name}'{local}; declare it at the top, e.g. `{module.DeclarationWord} {n.Name}`");
         }
 
         if (obj.Kind != kind)
@@ -205,10 +206,6 @@ internal sealed partial class ThreadCompiler
     }
 
     private int Target(OpStmt op, int index, ValueKind kind) => _scope.DeclareOrCheck(op.Targets[index], kind);
-
-    private static string KindWord(ObjectKind kind) => ObjectModules.Of(kind).KindWord;
-
-    private static string DeclWord(ObjectKind kind) => ObjectModules.Of(kind).DeclarationWord;
 
     /// <summary>The known operation closest in spelling, if it is close enough to be a typo.</summary>
     internal static string? Closest(string word) =>
