@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using IpcLab.Core.Model;
-using IpcLab.Core.Runtime;
 using IpcLab.Core.Tests.KernelTests;
 using IpcLab.Core.Tests.Objects;
 using Runner = IpcLab.Core.Scheduling.Runner;

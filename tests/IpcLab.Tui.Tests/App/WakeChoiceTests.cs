@@ -1,5 +1,6 @@
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Sessions;
+using IpcLab.Tui.Tests.Views;
 using static IpcLab.Tui.Tests.App.TuiHarness;
 
 namespace IpcLab.Tui.Tests.App;
@@ -8,20 +9,7 @@ namespace IpcLab.Tui.Tests.App;
 public sealed class WakeChoiceTests : IDisposable
 {
     // Two waiters join c's queue (waiter-1 first), then the signaller signals c once.
-    private const string Script = """
-        mutex m
-        cond c
-
-        thread waiter * 2:
-            lock m
-            wait c, m
-            unlock m
-
-        thread signaller:
-            lock m
-            signal c
-            unlock m
-        """;
+    private const string Script = TuiScenarios.TwoWaiters;
 
     private readonly TempFolder _dir = new();
 

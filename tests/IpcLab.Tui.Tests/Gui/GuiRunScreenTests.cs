@@ -119,20 +119,7 @@ public sealed class GuiRunScreenTests
     public void ClickOnWaiter_WhileAskingWhichToWake_WakesThatOne()
     {
         using var dir = new TempFolder();
-        var file = dir.Write("two-waiters.ipl", """
-            mutex m
-            cond c
-
-            thread waiter * 2:
-                lock m
-                wait c, m
-                unlock m
-
-            thread signaller:
-                lock m
-                signal c
-                unlock m
-            """);
+        var file = dir.Write("two-waiters.ipl", TuiScenarios.TwoWaiters);
         using var gui = new GuiHarness(TuiVerb.Open(file, null), 120, 40);
         gui.Type("112233");
         Assert.Equal(PromptKind.WakeChoice, gui.State.Prompt);

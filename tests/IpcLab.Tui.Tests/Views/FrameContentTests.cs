@@ -188,20 +188,7 @@ public sealed class FrameContentTests
     [Fact]
     public void WakeChoice_ListsTheWaiters()
     {
-        var state = TuiScenarios.FromText("two-waiters.ipl", """
-            mutex m
-            cond c
-
-            thread waiter * 2:
-                lock m
-                wait c, m
-                unlock m
-
-            thread signaller:
-                lock m
-                signal c
-                unlock m
-            """);
+        var state = TuiScenarios.FromText("two-waiters.ipl", TuiScenarios.TwoWaiters);
         var session = state.Session!;
         TuiScenarios.Run(session, 0, 2);
         TuiScenarios.Run(session, 1, 2);

@@ -78,6 +78,22 @@ public static class TuiScenarios
         return state;
     }
 
+    /// <summary>Two waiters join c's queue (waiter-1 first), then the signaller signals c once: the wake choice.</summary>
+    public const string TwoWaiters = """
+        mutex m
+        cond c
+
+        thread waiter * 2:
+            lock m
+            wait c, m
+            unlock m
+
+        thread signaller:
+            lock m
+            signal c
+            unlock m
+        """;
+
     /// <summary>A session over a script given as text, at step 0.</summary>
     public static TuiState FromText(string file, string text)
     {
