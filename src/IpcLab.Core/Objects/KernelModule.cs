@@ -39,16 +39,6 @@ public abstract class KernelModule
     {
     }
 
-    /// <summary>
-    /// At the end of every step of a run whose objects use the clock (<see cref="ObjectModule.UsesClock"/>),
-    /// after the clock moved on and before timed waits expire: what the step's ends left to tidy
-    /// (a member that ended leaves its groups, the message of a sender that ended is lost). Modules
-    /// run it in the order of <see cref="ObjectModules.All"/>.
-    /// </summary>
-    internal virtual void OnClockTick(IKernelServices k)
-    {
-    }
-
     /// <summary>The sentence of one of <see cref="Events"/>.</summary>
     public abstract string Describe(in EventWords w);
 

@@ -66,6 +66,16 @@ public abstract class ObjectModule : KernelModule
     /// </summary>
     internal virtual bool UsesClock => false;
 
+    /// <summary>
+    /// At the end of every step of a run whose objects use the clock (<see cref="ObjectModule.UsesClock"/>),
+    /// after the clock moved on and before timed waits expire: what the step's ends left to tidy
+    /// (a member that ended leaves its groups, the message of a sender that ended is lost). Only kinds
+    /// that use the clock have it, run in the order of <see cref="ObjectModules.All"/>.
+    /// </summary>
+    internal virtual void OnClockTick(IKernelServices k)
+    {
+    }
+
     /// <summary>The object's cells at step 0 (they start as zeros).</summary>
     public virtual void Initialize(ObjectInfo o, Span<long> cells)
     {

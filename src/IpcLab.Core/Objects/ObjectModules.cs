@@ -56,6 +56,7 @@ public static class ObjectModules
             new RunModule(),
         ];
         Objects = [.. All.OfType<ObjectModule>()];
+        Clocked = [.. Objects.Where(m => m.UsesClock)];
 
         ByKind = new ObjectModule?[Enum.GetValues<ObjectKind>().Length];
         foreach (var m in Objects)
@@ -97,6 +98,9 @@ public static class ObjectModules
     public static IReadOnlyList<KernelModule> All { get; }
 
     public static IReadOnlyList<ObjectModule> Objects { get; }
+
+    /// <summary>The modules whose objects use the clock, in the order of <see cref="All"/>: the ones the clock tick runs.</summary>
+    internal static IReadOnlyList<ObjectModule> Clocked { get; }
 
     /// <summary>The operations a statement word may mean (several when the operand decides: `wait s` on a semaphore, `wait c, m` on a condition).</summary>
     public static IReadOnlyList<OpSpec> OperationsOf(string word) =>

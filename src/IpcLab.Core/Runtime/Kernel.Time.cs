@@ -46,7 +46,7 @@ public sealed partial class Kernel
             _data[Layout.ClockIndex]++;
         }
 
-        foreach (var module in ObjectModules.All)
+        foreach (var module in ObjectModules.Clocked)
         {
             module.OnClockTick(this);
         }
