@@ -1,8 +1,11 @@
 namespace IpcLab.Tui;
 
-/// <summary>A program on the start screen: its file, its name and its first comment line.</summary>
+/// <summary>A program on the start screen: its file, its name and its first comment line (or a lesson of the path, listed before the programs).</summary>
 public sealed record LessonEntry(string Path, string Name, string Description)
 {
+    /// <summary>The lesson of the path this entry opens (its file is <see cref="Path"/>); null for a program.</summary>
+    public Core.Lessons.Lesson? Lesson { get; init; }
+
     /// <summary>The .ipl files of a folder, ordered by name ("shm-race" before "shm-race-fix"), each path made by <paramref name="pathOf"/>.</summary>
     public static IReadOnlyList<LessonEntry> ListIn(string dir, Func<string, string> pathOf) =>
         Directory.GetFiles(dir, "*.ipl")

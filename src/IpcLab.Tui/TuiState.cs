@@ -54,6 +54,9 @@ public sealed class TuiState
     /// <summary>The timeline as last saved (or as opened from a saved run); empty when the run was never saved.</summary>
     public IReadOnlyList<ScheduleEntry> SavedTimeline { get; set; } = [];
 
+    /// <summary>The path of lessons with progress, the open lesson, its narrative pane and its dialog.</summary>
+    public Lessons.LessonScreenState LessonScreen { get; } = new();
+
     /// <summary>How many steps of the open run would be lost by leaving it: 0 when it has none or they are saved as they are.</summary>
     public int UnsavedSteps =>
         Session is { } s && s.Timeline.Count > 0 && !s.Timeline.SequenceEqual(SavedTimeline) ? s.Timeline.Count : 0;

@@ -45,6 +45,7 @@ internal static class TuiVerb
             throw new InputException("the terminal view needs a terminal (stdin and stdout are redirected); use `ipclab run FILE` in pipes and scripts");
         }
 
+        TuiLessons.Attach(state, CliEnvironment.Process);
         CliLog.OpeningTui(context.Logger, file ?? "the list of programs");
         return terminalGui
             ? Tui.Gui.GuiTui.Run(state, context.LoggerFor("IpcLab.Tui"))

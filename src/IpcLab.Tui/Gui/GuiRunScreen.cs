@@ -239,12 +239,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
         else
         {
-            for (var i = 0; i < _state.Lessons.Count; i++)
-            {
-                var lesson = _state.Lessons[i];
-                var mark = i == _state.LessonIndex ? Palette.SelectedMark + " " : "  ";
-                lines.Add(new MarkupLine(width - 2).Add(mark + lesson.Name.PadRight(22), i == _state.LessonIndex ? Palette.Selected : Palette.Title).Add(" " + lesson.Description, Palette.Dim).ToString());
-            }
+            lines.AddRange(LessonPathView.PageLines(_state, width - 2, Viewport.Height - 4));
         }
 
         _page.Lines = lines;

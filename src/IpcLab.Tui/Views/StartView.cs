@@ -29,7 +29,7 @@ internal static class StartView
 
         var root = new Layout("start").SplitRows(
             new Layout("header").Size(1).Update(HeaderView.Title("how programs talk to each other, one atomic step at a time", width)),
-            new Layout("programs").Size(listHeight).Update(Box.Panel("Programs", list, Palette.PanelBorder)),
+            new Layout("programs").Size(listHeight).Update(Box.Panel(LessonPathView.Title(state), list, Palette.PanelBorder)),
             new Layout("about").Size(about.Count + 2).Update(Box.Panel("About", about, Palette.PanelBorder)),
             new Layout("legend").Size(legend.Count + 2).Update(Box.Panel("Reading the run screen", legend, Palette.PanelBorder)),
             new Layout("rest").Update(Text.Empty),
@@ -64,7 +64,7 @@ internal static class StartView
         var nameWidth = 0;
         foreach (var lesson in lessons)
         {
-            nameWidth = Math.Max(nameWidth, TextFit.Width(lesson.Name));
+            nameWidth = Math.Max(nameWidth, TextFit.Width(LessonPathView.Name(state, lesson)));
         }
 
         nameWidth = Math.Min(nameWidth, width / 3);
@@ -73,7 +73,7 @@ internal static class StartView
         for (var i = 0; i < lessons.Count; i++)
         {
             var selected = i == state.LessonIndex;
-            var description = TextFit.Wrap(lessons[i].Description, width - indent);
+            var description = TextFit.Wrap(LessonPathView.Description(state, lessons[i]), width - indent);
             var block = new List<string>(description.Count);
             for (var k = 0; k < description.Count; k++)
             {
@@ -81,7 +81,7 @@ internal static class StartView
                 if (k == 0)
                 {
                     line.Add(selected ? $"{Palette.SelectedMark} " : "  ", Palette.Marker)
-                        .Add(TextFit.Pad(lessons[i].Name, nameWidth), selected ? $"{Palette.Title} {Palette.Selected}" : Palette.Title);
+                        .Add(TextFit.Pad(LessonPathView.Name(state, lessons[i]), nameWidth), selected ? $"{Palette.Title} {Palette.Selected}" : LessonPathView.NameStyle(state, lessons[i]));
                 }
 
                 line.PadTo(indent).Add(description[k], selected ? null : Palette.Dim);
