@@ -222,6 +222,13 @@ public sealed class KeyHandler
         }
 
         var entry = _state.Lessons[_state.LessonIndex];
+        _state.LessonScreen.Open = null;
+        if (entry.Lesson is { } lesson)
+        {
+            LessonOpener.Open(_state, lesson);
+            return;
+        }
+
         try
         {
             var program = _loadScript(entry.Path);

@@ -30,6 +30,7 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly MarkupLinesView _objectLines = Inside();
     private readonly MarkupLinesView _findingLines = Inside();
     private readonly MarkupLinesView _eventLines = Inside();
+    private readonly GuiLessonPane _lesson;
     private object? _timer;
     private int _sinceStep;
 
@@ -58,6 +59,8 @@ internal sealed partial class GuiRunScreen : Runnable
         _findings.Add(_findingLines);
         _events.Add(_eventLines);
         Add(GuiMenu.Build(Press), _header, _page, _threads, _objects, _findings, _events, _status);
+        _lesson = new GuiLessonPane(state, Environment.CurrentDirectory);
+        _lesson.AddTo(this);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
@@ -78,6 +81,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         EnsureTimer();
+        LessonPauses.Check(_state);
         var tooSmall = width < Views.Frame.MinWidth || height < Views.Frame.MinHeight;
         if (tooSmall && _state.Running)
         {
@@ -92,6 +96,11 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _page.Visible = !onRun;
+        if (!onRun)
+        {
+            _lesson.Place(null, width, height, 0, _events);
+        }
+
         if (tooSmall)
         {
             _header.Lines = [];
@@ -106,7 +115,13 @@ internal sealed partial class GuiRunScreen : Runnable
             return;
         }
 
-        var data = RunScreenData.Build(_state, _state.Session!, width, height - 1);
+        var column = _lesson.ColumnFor(width);
+        var data = RunScreenData.Build(_state, _state.Session!, width - column, height - 1);
+        foreach (var panel in new View[] { _objects, _findings, _events })
+        {
+            panel.Width = Dim.Fill(column);
+        }
+
         _header.Lines = [data.Header];
         _threads.Width = data.ThreadsWidth;
         _threadLines.Lines = data.Threads;
@@ -117,10 +132,17 @@ internal sealed partial class GuiRunScreen : Runnable
         _findingLines.Lines = data.Findings ?? [];
         _eventLines.Lines = data.Events;
         _status.Lines = [data.Status, data.Keys];
+        _lesson.Place(data, width, height, column, _events);
     }
 
     protected override bool OnKeyDown(Key key)
     {
+        if (_lesson.OnKey(key))
+        {
+            Refresh();
+            return true;
+        }
+
         if (GuiKeys.ToConsoleKey(key) is not { } consoleKey)
         {
             return false;

@@ -1,0 +1,150 @@
+using IpcLab.Tui.App;
+using IpcLab.Tui.Views;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace IpcLab.Tui.Gui;
+
+/// <summary>
+/// The lesson beside the run: the narrative pane (<see cref="LessonPaneView"/>) and the lesson's
+/// dialog (<see cref="LessonDialogView"/>) over the run screen. On a wide window the pane is a
+/// column of its own at the right; on a narrower one it takes the place of the events panel.
+/// It displays view data and routes the lesson's keys (<see cref="LessonKeys"/>); it computes nothing.
+/// </summary>
+internal sealed class GuiLessonPane : IDisposable
+{
+    /// <summary>The narrowest a pane column is worth showing; below it the pane takes the events' place.</summary>
+    private const int MinColumn = 40;
+
+    private const int MaxColumn = 72;
+
+    private readonly TuiState _state;
+    private readonly LessonKeys _keys;
+    private readonly FrameView _pane = new() { BorderStyle = LineStyle.Rounded, CanFocus = false, Visible = false };
+    private readonly MarkupLinesView _paneLines = new() { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill() };
+    private readonly FrameView _dialog = new() { BorderStyle = LineStyle.Double, CanFocus = false, Visible = false, X = Pos.Center(), Y = Pos.Center() };
+    private readonly MarkupLinesView _dialogLines = new() { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill() };
+    private int _total;
+    private int _rows = 1;
+    private int _inner = 10;
+    private int _width;
+
+    public GuiLessonPane(TuiState state, string workingDirectory)
+    {
+        _state = state;
+        _keys = new LessonKeys(state, workingDirectory);
+        state.LessonScreen.PaneAvailable = true;
+        _pane.Add(_paneLines);
+        _dialog.Add(_dialogLines);
+        _paneLines.MouseEvent += (_, mouse) =>
+        {
+            if (mouse.IsWheel)
+            {
+                _keys.Scroll(mouse.Flags.HasFlag(MouseFlags.WheeledUp) ? -3 : 3, _total, _rows);
+                mouse.Handled = true;
+                Show();
+            }
+        };
+    }
+
+    /// <summary>Adds the pane and the dialog to the run screen (the dialog last, so it is drawn over the panels).</summary>
+    public void AddTo(View screen)
+    {
+        screen.Add(_pane);
+        screen.Add(_dialog);
+    }
+
+    /// <summary>The columns the pane takes at the right of a window this wide; 0 when it is hidden or takes the events' place.</summary>
+    public int ColumnFor(int width)
+    {
+        var room = width - Views.Frame.MinWidth;
+        return _state.LessonScreen.PaneShown && _state.Screen == Screen.Run && room >= MinColumn ? Math.Min(MaxColumn, room) : 0;
+    }
+
+    /// <summary>A key of the lesson (its dialog, l, p, t, h, PgUp/PgDn); false when the run keys take it.</summary>
+    public bool OnKey(Key key)
+    {
+        if (_state.LessonScreen.Dialog is null && _pane.Visible && (key.KeyCode == KeyCode.PageUp || key.KeyCode == KeyCode.PageDown))
+        {
+            _keys.Scroll(key.KeyCode == KeyCode.PageUp ? -(_rows - 1) : _rows - 1, _total, _rows);
+            return true;
+        }
+
+        if (key.KeyCode == KeyCode.Tab && _state.LessonScreen.Dialog is not null)
+        {
+            return _keys.Handle(new ConsoleKeyInfo('\t', ConsoleKey.Tab, shift: false, alt: false, control: false));
+        }
+
+        return GuiKeys.ToConsoleKey(key) is { } consoleKey && _keys.Handle(consoleKey);
+    }
+
+    /// <summary>
+    /// Places and fills the pane and the dialog on the run screen (<paramref name="data"/>, laid out
+    /// for a screen of <paramref name="height"/> rows, the menu bar included), or hides them (null).
+    /// </summary>
+    public void Place(RunScreenData? data, int width, int height, int column, View events)
+    {
+        var shown = data is not null && _state.LessonScreen.PaneShown;
+        _pane.Visible = shown;
+        if (shown && column > 0)
+        {
+            _pane.X = width - column;
+            _pane.Y = 2;
+            _pane.Width = column;
+            _pane.Height = Dim.Fill(2);
+            _inner = column - Box.Chrome;
+            _rows = height - 6;
+        }
+        else if (shown)
+        {
+            events.Visible = false;
+            _pane.X = events.X;
+            _pane.Y = events.Y;
+            _pane.Width = Dim.Fill();
+            _pane.Height = Dim.Fill(2);
+            _inner = width - data!.ThreadsWidth - Box.Chrome;
+            _rows = data.EventsHeight - 2;
+        }
+
+        _width = width;
+        _dialog.Visible = data is not null && _state.LessonScreen.Dialog is not null;
+        Show();
+    }
+
+    private void Show()
+    {
+        if (_pane.Visible)
+        {
+            _pane.Title = LessonPaneView.Title(_state);
+            var lines = LessonPaneView.Lines(_state, _inner);
+            _total = lines.Count;
+            _state.LessonScreen.PaneScroll = Math.Clamp(_state.LessonScreen.PaneScroll, 0, Math.Max(0, _total - _rows));
+            _paneLines.Lines = lines.Skip(_state.LessonScreen.PaneScroll).ToArray();
+        }
+
+        if (_state.LessonScreen.Dialog is { } dialog && _dialog.Visible)
+        {
+            var dialogWidth = Math.Min(76, _width - 8);
+            var lines = LessonDialogView.Lines(_state, dialog, dialogWidth - Box.Chrome);
+            _dialog.Title = LessonDialogView.Title(dialog);
+            _dialog.Width = dialogWidth;
+            _dialog.Height = lines.Count + 2;
+            _dialogLines.Lines = lines;
+        }
+    }
+
+    /// <summary>Disposes the views not added to a screen (a screen disposes the views it holds).</summary>
+    public void Dispose()
+    {
+        foreach (var view in new View[] { _pane, _dialog })
+        {
+            if (view.SuperView is null)
+            {
+                view.Dispose();
+            }
+        }
+    }
+}
