@@ -23,7 +23,7 @@ internal static class TuiVerb
     {
         var file = new Argument<string?>("FILE")
         {
-            Description = "a script (lessons/*.ipl) or a run saved as JSON; without it, the list of lessons",
+            Description = "a script (lessons/*.ipl), a lesson (lessons/NN-name.md) or a run saved as JSON; without it, the list of lessons",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var at = NumberOption.Optional<int>("--at", "N", "the step to open the run at (a saved run replays its schedule up to it)");
@@ -39,7 +39,7 @@ internal static class TuiVerb
     /// </summary>
     public static int Execute(string? file, int? at, CliContext context, bool terminalGui = false)
     {
-        var state = Open(file, at, context.Logger);
+        var state = Open(file, at, context.Logger, terminalGui);
         if (!IsTerminal)
         {
             throw new InputException("the terminal view needs a terminal (stdin and stdout are redirected); use `ipclab run FILE` in pipes and scripts");
@@ -53,7 +53,7 @@ internal static class TuiVerb
     }
 
     /// <summary>The state the TUI opens with. Bad input is an <see cref="InputException"/> (file:line:col for scripts).</summary>
-    public static TuiState Open(string? file, int? at, ILogger? log = null)
+    public static TuiState Open(string? file, int? at, ILogger? log = null, bool terminalGui = false)
     {
         log ??= NullLogger.Instance;
         var lessons = LessonMenu.Entries();
@@ -76,7 +76,18 @@ internal static class TuiVerb
 
         InputFiles.CheckName(file, "FILE");
 
-        if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            if (at is not null)
+            {
+                throw new InputException("--at N opens a script or a saved run, not a lesson (a lesson opens at step 0 of its first program)");
+            }
+
+            // Only the Terminal.Gui screen shows the lesson's story, checkpoints and challenges; its status says so.
+            state.LessonScreen.PaneAvailable = terminalGui;
+            Tui.App.LessonOpener.Open(state, LessonFiles.Load(file));
+        }
+        else if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             OpenSaved(state, file, at, log);
         }
