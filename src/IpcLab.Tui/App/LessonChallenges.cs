@@ -141,7 +141,7 @@ public static class LessonChallenges
         var solved = Solved(state, lesson);
         if (lesson.Challenges.FirstOrDefault(x => !solved.Contains(x.Number)) is { } open)
         {
-            return $"next: challenge {open.Number} (t, then Tab to it): {open.Task}";
+            return $"next: challenge {open.Number} (t shows it): {open.Task}";
         }
 
         var next = state.LessonScreen.Course?.Next;

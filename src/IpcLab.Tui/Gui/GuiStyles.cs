@@ -23,6 +23,7 @@ internal static class GuiStyles
             {
                 case "bold": text |= TextStyle.Bold; break;
                 case "invert": text |= TextStyle.Reverse; break;
+                case "italic": text |= TextStyle.Italic; break;
                 case "on": onBackground = true; break;
                 case "default": break;
                 default:

@@ -4,13 +4,15 @@ namespace IpcLab.Tui.Views;
 
 /// <summary>
 /// The Markdown of a lesson's narrative as lines of markup for a pane: headings in bold,
-/// paragraphs and list items word-wrapped with <c>`code`</c> and <c>**bold**</c> kept as styles,
+/// paragraphs and list items word-wrapped with <c>`code`</c>, <c>**bold**</c> and <c>*emphasis*</c> kept as styles,
 /// fenced code and table rows as they are (cut at the width). It reads what the lessons use and
 /// shows anything else as text.
 /// </summary>
 internal static class MarkdownLines
 {
     private const string Code = "cyan";
+
+    private const string Italic = "italic";
 
     public static List<string> Render(string markdown, int width)
     {
@@ -141,7 +143,12 @@ internal static class MarkdownLines
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '`' || (c == '*' && i + 1 < text.Length && text[i + 1] == '*' && style != Code))
+            var strong = c == '*' && i + 1 < text.Length && text[i + 1] == '*' && style != Code;
+
+            // A single * opens emphasis before a word and closes it after one ("*one*"); "2 * 3" stays text.
+            var emphasis = c == '*' && !strong && style != Code
+                && (style == Italic ? i > 0 && text[i - 1] != ' ' : i + 1 < text.Length && text[i + 1] != ' ');
+            if (c == '`' || strong || emphasis)
             {
                 if (word.Length > 0)
                 {
@@ -150,8 +157,8 @@ internal static class MarkdownLines
                     spaced = false;
                 }
 
-                style = c == '`' ? (style == Code ? null : Code) : (style == "bold" ? null : "bold");
-                i += c == '*' ? 1 : 0;
+                style = c == '`' ? (style == Code ? null : Code) : emphasis ? (style == Italic ? null : Italic) : (style == "bold" ? null : "bold");
+                i += strong ? 1 : 0;
             }
             else if (c == ' ')
             {

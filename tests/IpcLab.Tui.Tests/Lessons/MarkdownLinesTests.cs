@@ -41,4 +41,13 @@ public sealed class MarkdownLinesTests
 
         Assert.Equal(["Two threads add 1. Without a lock."], lines);
     }
+
+    [Fact]
+    public void Wrap_SingleStars_EmphasisAroundAWordButNotAMultiplication()
+    {
+        var line = MarkdownLines.Wrap("wakes *one* waiter, 2 * 3", 40).Single();
+
+        Assert.Equal("wakes one waiter, 2 * 3", MarkupRuns.Plain(line));
+        Assert.Contains(MarkupRuns.Parse(line), r => r.Text == "one" && r.Style == "italic");
+    }
 }
