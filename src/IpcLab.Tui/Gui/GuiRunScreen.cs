@@ -157,6 +157,13 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private void Handle(ConsoleKeyInfo consoleKey)
     {
+        // A lesson's dialog takes the keys (GuiLessonPane); a menu item must not step the run under its question either.
+        if (_state.LessonScreen.Dialog is not null && consoleKey.KeyChar != '\x03')
+        {
+            Refresh();
+            return;
+        }
+
         _state.EventsScrolledBack = 0;
         if (consoleKey.KeyChar == '\x1a')
         {
@@ -234,7 +241,7 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private void OnClick(Mouse mouse, Func<int, int> target, Action<int> act)
     {
-        if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked))
+        if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || _state.LessonScreen.Dialog is not null)
         {
             return;
         }

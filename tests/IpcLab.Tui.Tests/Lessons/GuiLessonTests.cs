@@ -156,4 +156,17 @@ public sealed class GuiLessonTests
         Assert.Contains("About this program", gui.Text, StringComparison.Ordinal);
         Assert.Contains("Two threads add 1 to a shared counter without a lock", gui.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Checkpoint_ClickOnAThreadWhileAsked_TheRunStaysAtThePause()
+    {
+        using var gui = new LessonKit().Gui("lost-update", 120, 40);
+        gui.Type(" ");
+        var (column, row) = gui.Find("2 adder-2");
+
+        gui.Click(column + 2, row);
+
+        Assert.Equal(1, gui.State.Session!.Position);
+        Assert.Equal(LessonDialogKind.Question, gui.State.LessonScreen.Dialog!.Kind);
+    }
 }
