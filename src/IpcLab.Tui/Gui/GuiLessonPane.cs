@@ -11,7 +11,8 @@ namespace IpcLab.Tui.Gui;
 /// <summary>
 /// The lesson beside the run: the narrative pane (<see cref="LessonPaneView"/>) and the lesson's
 /// dialog (<see cref="LessonDialogView"/>) over the run screen. On a wide window the pane is a
-/// column of its own at the right; on a narrower one it takes the place of the events panel.
+/// column of its own at the right; on a narrower one it shares the events panel's place, the
+/// newest events above it.
 /// It displays view data and routes the lesson's keys (<see cref="LessonKeys"/>); it computes nothing.
 /// </summary>
 internal sealed class GuiLessonPane : IDisposable
@@ -20,6 +21,9 @@ internal sealed class GuiLessonPane : IDisposable
     private const int MinColumn = 40;
 
     private const int MaxColumn = 72;
+
+    /// <summary>The events panel's height (borders included) when the pane shares its place.</summary>
+    private const int EventsMinHeight = 5;
 
     private readonly TuiState _state;
     private readonly LessonKeys _keys;
@@ -84,10 +88,13 @@ internal sealed class GuiLessonPane : IDisposable
     /// <summary>
     /// Places and fills the pane and the dialog on the run screen (<paramref name="data"/>, laid out
     /// for a screen of <paramref name="height"/> rows, the menu bar included), or hides them (null).
+    /// Returns how many rows of events the events panel keeps (all of them unless the pane shares its place).
     /// </summary>
-    public void Place(RunScreenData? data, int width, int height, int column, View events)
+    public int Place(RunScreenData? data, int width, int height, int column, View events)
     {
         var shown = data is not null && _state.LessonScreen.PaneShown;
+        var eventRows = data?.EventsHeight - 2 ?? 0;
+        events.Height = Dim.Fill(2);
         _pane.Visible = shown;
         if (shown && column > 0)
         {
@@ -100,18 +107,22 @@ internal sealed class GuiLessonPane : IDisposable
         }
         else if (shown)
         {
-            events.Visible = false;
+            // The newest events stay in view (a third of the place, at least three rows); the story takes the rest.
+            var eventsHeight = Math.Max(EventsMinHeight, data!.EventsHeight / 3);
+            eventRows = eventsHeight - 2;
+            events.Height = eventsHeight;
             _pane.X = events.X;
-            _pane.Y = events.Y;
+            _pane.Y = Pos.Bottom(events);
             _pane.Width = Dim.Fill();
             _pane.Height = Dim.Fill(2);
-            _inner = width - data!.ThreadsWidth - Box.Chrome;
-            _rows = data.EventsHeight - 2;
+            _inner = width - data.ThreadsWidth - Box.Chrome;
+            _rows = data.EventsHeight - eventsHeight - 2;
         }
 
         _width = width;
         _dialog.Visible = data is not null && _state.LessonScreen.Dialog is not null;
         Show();
+        return eventRows;
     }
 
     private void Show()

@@ -132,7 +132,8 @@ internal sealed partial class GuiRunScreen : Runnable
         _findingLines.Lines = data.Findings ?? [];
         _eventLines.Lines = data.Events;
         _status.Lines = [data.Status, data.Keys];
-        _lesson.Place(data, width, height, column, _events);
+        var eventRows = _lesson.Place(data, width, height, column, _events);
+        _eventLines.Lines = data.Events.Count > eventRows ? data.Events.Skip(data.Events.Count - eventRows).ToArray() : data.Events;
     }
 
     protected override bool OnKeyDown(Key key)

@@ -2,6 +2,7 @@ using IpcLab.Tui.Lessons;
 using IpcLab.Tui.Tests.App;
 using IpcLab.Tui.Tests.Gui;
 using IpcLab.Tui.Tests.Views;
+using IpcLab.Tui.Views;
 using Terminal.Gui.Input;
 
 namespace IpcLab.Tui.Tests.Lessons;
@@ -23,7 +24,8 @@ public sealed class GuiLessonTests
         Assert.Equal("lost-update", gui.State.LessonScreen.Open!.Lesson.Id);
         Assert.Equal("lessons/lost-update.ipl", gui.State.FileName);
         Assert.Contains("Lesson 01 · The lost update", gui.Text, StringComparison.Ordinal);
-        Assert.Contains("◆ checkpoint 1 · at step 1 · the run pauses here next", gui.Text, StringComparison.Ordinal);
+        Assert.Contains("The photo studio's web service takes", gui.Text, StringComparison.Ordinal);
+        Assert.Contains(Story(gui), l => l == "◆ checkpoint 1 · at step 1 · the run pauses here next");
     }
 
     [Theory]
@@ -100,7 +102,8 @@ public sealed class GuiLessonTests
         Assert.Contains("\"checkpoints\": [\n        2\n      ]", kit.Saves[^1], StringComparison.Ordinal);
         gui.Type("\r");
         Assert.Null(gui.State.LessonScreen.Dialog);
-        Assert.Contains("✓ answered right", gui.Text, StringComparison.Ordinal);
+        Assert.Contains(Story(gui), l => l == "◆ checkpoint 2 · at end · ✓ answered right");
+        Assert.Contains(Story(gui), l => l == "◆ checkpoint 1 · at step 1 · asked");
     }
 
     [Fact]
@@ -169,4 +172,7 @@ public sealed class GuiLessonTests
         Assert.Equal(1, gui.State.Session!.Position);
         Assert.Equal(LessonDialogKind.Question, gui.State.LessonScreen.Dialog!.Kind);
     }
+
+    /// <summary>The whole narrative of the pane as plain lines (the screen shows a window of it).</summary>
+    private static IEnumerable<string> Story(GuiHarness gui) => LessonPaneView.Lines(gui.State, 60).Select(MarkupRuns.Plain);
 }
