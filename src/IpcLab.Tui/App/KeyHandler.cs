@@ -185,6 +185,7 @@ public sealed class KeyHandler
     /// <summary>m: leave the open program for the list (the program's run is dropped; S saves it first).</summary>
     private void BackToPrograms()
     {
+        LessonOpener.Leave(_state);
         _state.Running = false;
         _state.Screen = Screen.Start;
         _state.Status = _state.Lessons.Count == 0

@@ -64,4 +64,23 @@ public static class LessonOpener
             : $"{lesson}: space follows the lesson's run · its story, checkpoints and challenges: ipclab tui --terminal-gui, or ipclab lesson {open.Lesson.Id}");
         state.SavedTimeline = [.. session.Timeline];
     }
+
+    /// <summary>
+    /// Leaving the run screen for the path: the lesson closes, and when the lesson just left is
+    /// done, the next lesson of the path is highlighted.
+    /// </summary>
+    public static void Leave(TuiState state)
+    {
+        var screen = state.LessonScreen;
+        var left = screen.Open?.Lesson;
+        screen.Open = null;
+        screen.Dialog = null;
+        if (left is null || screen.Course is not { } course || !course.Progress.IsDone(left) || course.Next is not { } next)
+        {
+            return;
+        }
+
+        var index = state.Lessons.ToList().FindIndex(e => e.Lesson?.Id == next.Id);
+        state.LessonIndex = index >= 0 ? index : state.LessonIndex;
+    }
 }

@@ -129,7 +129,7 @@ internal sealed class GuiLessonPane : IDisposable
     {
         if (_pane.Visible)
         {
-            _pane.Title = LessonPaneView.Title(_state);
+            _pane.Title = LessonPaneView.Title(_state, _inner);
             var lines = LessonPaneView.Lines(_state, _inner);
             _total = lines.Count;
             _state.LessonScreen.PaneScroll = Math.Clamp(_state.LessonScreen.PaneScroll, 0, Math.Max(0, _total - _rows));

@@ -11,11 +11,13 @@ namespace IpcLab.Tui.Views;
 /// </summary>
 internal static class LessonPaneView
 {
-    /// <summary>The pane's title.</summary>
-    public static string Title(TuiState state) =>
-        state.LessonScreen.Open is { } open
-            ? $"Lesson {LessonPathView.Number(open.Lesson)} · {open.Lesson.Title} · l hides"
-            : "About this program · l hides";
+    /// <summary>The pane's title in <paramref name="width"/> cells: the lesson and its keys, or the lesson alone when the keys do not fit.</summary>
+    public static string Title(TuiState state, int width)
+    {
+        var name = state.LessonScreen.Open is { } open ? $"Lesson {LessonPathView.Number(open.Lesson)} · {open.Lesson.Title}" : "About this program";
+        var full = $"{name} · PgUp/PgDn · l hides";
+        return TextFit.Width(full) <= width ? full : TextFit.Fit(name, width);
+    }
 
     public static List<string> Lines(TuiState state, int width)
     {

@@ -77,6 +77,13 @@ public sealed class GuiChallengeTests : IDisposable
         Assert.StartsWith("check finds nothing in 1000 schedules", dialog.Verdict.Reason, StringComparison.Ordinal);
         Assert.Equal([1, 2], kit.Progress.ChallengesOf("lost-update"));
         Assert.Contains("every challenge of this lesson is solved ✓: next on the path: 02 If or while around a wait", dialog.Next, StringComparison.Ordinal);
+
+        gui.Type("\rm");
+        Assert.Equal(Screen.Start, gui.State.Screen);
+        Assert.Equal("if-vs-while", gui.State.Lessons[gui.State.LessonIndex].Lesson!.Id);
+        Assert.Contains("› ▶ 02 if-vs-while", gui.Text, StringComparison.Ordinal);
+        Assert.Contains("✓ 01 lost-update", gui.Text, StringComparison.Ordinal);
+        Assert.Null(gui.State.LessonScreen.Open);
     }
 
     [Fact]
