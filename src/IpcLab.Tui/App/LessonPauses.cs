@@ -29,7 +29,9 @@ public static class LessonPauses
         open.EventMark = session.Kernel.Events.Count;
         state.Running = false;
         screen.Dialog = new LessonDialog { Kind = LessonDialogKind.Question, Checkpoint = checkpoint, Step = session.Kernel.StepCount };
-        state.Status = $"checkpoint {checkpoint.Number}: the run paused at {checkpoint.At} (step {session.Kernel.StepCount}); type your answer, Enter";
+        screen.ScrollToCheckpoint = checkpoint.Number;
+        var where = checkpoint.At.Kind == PauseKind.Step ? $"{checkpoint.At}" : $"{checkpoint.At} (step {session.Kernel.StepCount})";
+        state.Status = $"checkpoint {checkpoint.Number}: the run paused at {where}; type your answer, Enter";
     }
 
     /// <summary>

@@ -132,6 +132,13 @@ internal sealed class GuiLessonPane : IDisposable
             _pane.Title = LessonPaneView.Title(_state, _inner);
             var lines = LessonPaneView.Lines(_state, _inner);
             _total = lines.Count;
+            if (_state.LessonScreen.ScrollToCheckpoint > 0 && LessonPaneView.LineOfCheckpoint(lines, _state.LessonScreen.ScrollToCheckpoint) is var line and >= 0)
+            {
+                // The checkpoint just asked, with the text before it that leads to it (a third of the pane).
+                _state.LessonScreen.PaneScroll = Math.Max(0, line - (_rows / 3));
+                _state.LessonScreen.ScrollToCheckpoint = 0;
+            }
+
             _state.LessonScreen.PaneScroll = Math.Clamp(_state.LessonScreen.PaneScroll, 0, Math.Max(0, _total - _rows));
             _paneLines.Lines = lines.Skip(_state.LessonScreen.PaneScroll).ToArray();
         }

@@ -18,6 +18,9 @@ public sealed class LessonScreenState
     /// <summary>The first line of the narrative in view.</summary>
     public int PaneScroll { get; set; }
 
+    /// <summary>A checkpoint the pane brings into view at its next drawing (the one just asked), or 0.</summary>
+    public int ScrollToCheckpoint { get; set; }
+
     /// <summary>The dialog over the run screen, or null.</summary>
     public LessonDialog? Dialog { get; set; }
 

@@ -105,4 +105,19 @@ internal static class LessonPaneView
             ? [TextFit.Markup("This program has no header comment.", width, Palette.Dim)]
             : MarkdownLines.Render(string.Join('\n', comment), width);
     }
+
+    /// <summary>The line of <paramref name="lines"/> (from <see cref="Lines"/>) where checkpoint <paramref name="number"/> starts, or -1.</summary>
+    public static int LineOfCheckpoint(IReadOnlyList<string> lines, int number)
+    {
+        var head = $"◆ checkpoint {number} ";
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (MarkupRuns.Plain(lines[i]).StartsWith(head, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

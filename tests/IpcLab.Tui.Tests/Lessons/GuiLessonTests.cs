@@ -175,4 +175,18 @@ public sealed class GuiLessonTests
 
     /// <summary>The whole narrative of the pane as plain lines (the screen shows a window of it).</summary>
     private static IEnumerable<string> Story(GuiHarness gui) => LessonPaneView.Lines(gui.State, 60).Select(MarkupRuns.Plain);
+
+    [Fact]
+    public void Checkpoint_Asked_ThePaneScrollsItIntoView()
+    {
+        using var gui = new LessonKit().Gui("lost-update", 100, 30);
+        Assert.DoesNotContain("◆ checkpoint 2", gui.Text, StringComparison.Ordinal);
+
+        gui.Type(" \u001b   ");
+
+        Assert.Equal(2, gui.State.LessonScreen.Dialog!.Checkpoint!.Number);
+        Assert.True(gui.State.LessonScreen.PaneScroll > 0);
+        gui.Type("\u001b");
+        Assert.Contains("◆ checkpoint 2 · at end", gui.Text, StringComparison.Ordinal);
+    }
 }
