@@ -130,7 +130,6 @@ internal sealed partial class GuiRunScreen : Runnable
         _findings.Visible = data.Findings is not null;
         _findings.Height = data.FindingsHeight;
         _findingLines.Lines = data.Findings ?? [];
-        _eventLines.Lines = data.Events;
         _status.Lines = [data.Status, data.Keys];
         var eventRows = _lesson.Place(data, width, height, column, _events);
         _eventLines.Lines = data.Events.Count > eventRows ? data.Events.Skip(data.Events.Count - eventRows).ToArray() : data.Events;
