@@ -30,6 +30,7 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly MarkupLinesView _objectLines = Inside();
     private readonly MarkupLinesView _findingLines = Inside();
     private readonly MarkupLinesView _eventLines = Inside();
+    private readonly GuiPromptDialog _dialog;
     private object? _timer;
     private int _sinceStep;
 
@@ -57,7 +58,8 @@ internal sealed partial class GuiRunScreen : Runnable
         _objects.Add(_objectLines);
         _findings.Add(_findingLines);
         _events.Add(_eventLines);
-        Add(GuiMenu.Build(Press), _header, _page, _threads, _objects, _findings, _events, _status);
+        _dialog = new GuiPromptDialog(PressKeys);
+        Add(GuiMenu.Build(Press), _header, _page, _threads, _objects, _findings, _events, _status, _dialog);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
@@ -92,6 +94,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _page.Visible = !onRun;
+        _dialog.Show(onRun ? PromptDialogData.Of(_state) : null, width);
         if (tooSmall)
         {
             _header.Lines = [];
@@ -132,6 +135,15 @@ internal sealed partial class GuiRunScreen : Runnable
 
     /// <summary>A menu item: the key it names.</summary>
     private void Press(char key) => Handle(ScriptedKeySource.Char(key));
+
+    /// <summary>A dialog's button: the keys it stands for, one after the other.</summary>
+    private void PressKeys(string keys)
+    {
+        foreach (var key in keys)
+        {
+            Press(key);
+        }
+    }
 
     private void Handle(ConsoleKeyInfo consoleKey)
     {
