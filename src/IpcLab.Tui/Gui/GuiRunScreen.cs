@@ -31,6 +31,7 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly MarkupLinesView _findingLines = Inside();
     private readonly MarkupLinesView _eventLines = Inside();
     private readonly GuiPromptDialog _dialog;
+    private readonly GuiTimelineView _timeline;
     private object? _timer;
     private int _sinceStep;
 
@@ -43,7 +44,7 @@ internal sealed partial class GuiRunScreen : Runnable
         CanFocus = true;
         _threads.X = 0;
         _threads.Y = 2;
-        _threads.Height = Dim.Fill(2);
+        _threads.Height = Dim.Fill(3);
         _objects.Y = 2;
         _objects.X = Pos.Right(_threads);
         _objects.Width = Dim.Fill();
@@ -53,13 +54,18 @@ internal sealed partial class GuiRunScreen : Runnable
         _events.X = Pos.Right(_threads);
         _events.Y = Pos.Bottom(_findings);
         _events.Width = Dim.Fill();
-        _events.Height = Dim.Fill(2);
+        _events.Height = Dim.Fill(3);
         _threads.Add(_threadLines);
         _objects.Add(_objectLines);
         _findings.Add(_findingLines);
         _events.Add(_eventLines);
         _dialog = new GuiPromptDialog(PressKeys);
-        Add(GuiMenu.Build(Press), _header, _page, _threads, _objects, _findings, _events, _status, _dialog);
+        _timeline = new GuiTimelineView(step =>
+        {
+            _keys.ClickStep(step);
+            Refresh();
+        }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
+        Add(GuiMenu.Build(Press), _header, _page, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
@@ -88,7 +94,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         var onRun = !tooSmall && _state.Screen == Screen.Run && _state.Session is not null;
-        foreach (var panel in new View[] { _threads, _objects, _findings, _events })
+        foreach (var panel in new View[] { _threads, _objects, _findings, _events, _timeline })
         {
             panel.Visible = onRun;
         }
@@ -109,7 +115,9 @@ internal sealed partial class GuiRunScreen : Runnable
             return;
         }
 
-        var data = RunScreenData.Build(_state, _state.Session!, width, height - 1);
+        // Below the menu bar's row; above the status lines, the timeline's row.
+        var data = RunScreenData.Build(_state, _state.Session!, width, height - 2);
+        _timeline.Show(_state.Session!, width);
         _header.Lines = [data.Header];
         _threads.Width = data.ThreadsWidth;
         _threadLines.Lines = data.Threads;

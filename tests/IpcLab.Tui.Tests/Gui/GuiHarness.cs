@@ -79,6 +79,13 @@ internal sealed class GuiHarness : IDisposable
         Draw();
     }
 
+    /// <summary>Any mouse event at a cell of the screen (a press, a move with the button held, a release).</summary>
+    public void Mouse(int column, int row, MouseFlags flags)
+    {
+        _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = flags });
+        Draw();
+    }
+
     public void Wheel(int column, int row, MouseFlags direction)
     {
         _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = direction });
