@@ -28,6 +28,7 @@ internal static class GuiMenu
             ("Other f_uture", 'u'))),
         new MenuBarItem("_Scheduler", Items(press, ("_Switch scheduler", 's'), ("Random s_eed…", 'e'))),
         new MenuBarItem("_Inject", Items(press, ("Spurious _wake-up…", 'i'), ("Crash a _thread…", 'c'), ("Crash a _process…", 'k'))),
+        new MenuBarItem("_View", Items(press, ("_Output, locals and checks", 'o'))),
         new MenuBarItem("_Help", Items(press, ("_Keys", '?'))),
     ]);
 

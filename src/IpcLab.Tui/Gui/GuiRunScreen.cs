@@ -32,6 +32,7 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly MarkupLinesView _eventLines = Inside();
     private readonly GuiPromptDialog _dialog;
     private readonly GuiTimelineView _timeline;
+    private bool _showOutput;
     private object? _timer;
     private int _sinceStep;
 
@@ -126,7 +127,8 @@ internal sealed partial class GuiRunScreen : Runnable
         _findings.Visible = data.Findings is not null;
         _findings.Height = data.FindingsHeight;
         _findingLines.Lines = data.Findings ?? [];
-        _eventLines.Lines = data.Events;
+        _eventLines.Lines = _showOutput ? OutputView.Lines(_state.Session!.Kernel, width - data.ThreadsWidth - Box.Chrome, data.EventsHeight - 2) : data.Events;
+        _events.Title = _showOutput ? "Output · locals · checks (o: events)" : "Events · newest last";
         _status.Lines = [data.Status, data.Keys];
     }
 
@@ -144,6 +146,14 @@ internal sealed partial class GuiRunScreen : Runnable
     /// <summary>A menu item: the key it names.</summary>
     private void Press(char key) => Handle(ScriptedKeySource.Char(key));
 
+    /// <summary>o: the events panel shows the output, the locals and the final checks instead (o again: the events).</summary>
+    private void ToggleOutput()
+    {
+        _showOutput = !_showOutput;
+        _state.Status = _showOutput ? "output, locals and final checks in place of the events (o shows the events again)" : "the events again (o shows the output, locals and final checks)";
+        Refresh();
+    }
+
     /// <summary>A dialog's button: the keys it stands for, one after the other.</summary>
     private void PressKeys(string keys)
     {
@@ -155,6 +165,12 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private void Handle(ConsoleKeyInfo consoleKey)
     {
+        if (consoleKey.KeyChar == 'o' && _state.Screen == Screen.Run && _state.Prompt == PromptKind.None)
+        {
+            ToggleOutput();
+            return;
+        }
+
         _state.EventsScrolledBack = 0;
         if (consoleKey.KeyChar == '\x1a')
         {
