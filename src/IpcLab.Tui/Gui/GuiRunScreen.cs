@@ -32,7 +32,9 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly MarkupLinesView _eventLines = Inside();
     private readonly GuiPromptDialog _dialog;
     private readonly GuiTimelineView _timeline;
+    private readonly View _menu;
     private bool _showOutput;
+    private bool _showLegend;
     private object? _timer;
     private int _sinceStep;
 
@@ -66,7 +68,8 @@ internal sealed partial class GuiRunScreen : Runnable
             _keys.ClickStep(step);
             Refresh();
         }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
-        Add(GuiMenu.Build(Press), _header, _page, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
+        _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend);
+        Add(_menu, _header, _page, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
@@ -146,6 +149,18 @@ internal sealed partial class GuiRunScreen : Runnable
     /// <summary>A menu item: the key it names.</summary>
     private void Press(char key) => Handle(ScriptedKeySource.Char(key));
 
+    /// <summary>Help menu: the help page on the legend of symbols.</summary>
+    private void ShowLegend()
+    {
+        if (_state.Screen != Screen.Help)
+        {
+            Press('?');
+        }
+
+        _showLegend = true;
+        Refresh();
+    }
+
     /// <summary>o: the events panel shows the output, the locals and the final checks instead (o again: the events).</summary>
     private void ToggleOutput()
     {
@@ -168,6 +183,14 @@ internal sealed partial class GuiRunScreen : Runnable
         if (consoleKey.KeyChar == 'o' && _state.Screen == Screen.Run && _state.Prompt == PromptKind.None)
         {
             ToggleOutput();
+            return;
+        }
+
+        _showLegend &= consoleKey.KeyChar != '?';
+        if (consoleKey.KeyChar == '\t' && _state.Screen == Screen.Help)
+        {
+            _showLegend = !_showLegend;
+            Refresh();
             return;
         }
 
@@ -266,12 +289,14 @@ internal sealed partial class GuiRunScreen : Runnable
     /// <summary>The list of programs and the help, as plain pages until they get views of their own.</summary>
     private void ShowPage(int width)
     {
-        var title = _state.Screen == Screen.Help ? "keys" : "programs";
+        var title = _state.Screen == Screen.Help ? (_showLegend ? "symbols" : "keys") : "programs";
         _header.Lines = [new MarkupLine(width).Add("IpcLab", "bold cyan").Add(" · ", Palette.Dim).Add(title, Palette.Title).ToString()];
         var lines = new List<string>();
         if (_state.Screen == Screen.Help)
         {
-            lines.AddRange(HelpView.Keys.Select(k => new MarkupLine(width - 2).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString()));
+            lines.AddRange(_showLegend
+                ? LegendView.Lines(width - 2, Viewport.Height - 4)
+                : HelpView.Keys.Select(k => new MarkupLine(width - 2).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString()));
         }
         else
         {
@@ -284,7 +309,8 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _page.Lines = lines;
-        var (status, keys) = StatusBarView.Lines(_state, width, StatusBarView.KeysFor(_state, width));
+        var hints = _state.Screen == Screen.Help ? $"{StatusBarView.HelpKeys} · Tab: {(_showLegend ? "the keys" : "what the symbols mean")}" : StatusBarView.KeysFor(_state, width);
+        var (status, keys) = StatusBarView.Lines(_state, width, hints);
         _status.Lines = [status, keys];
     }
 

@@ -64,9 +64,9 @@ public sealed record TimelineData(string Line, int BarStart, int BarWidth, int S
     {
         EventClass.Block => "▾",
         EventClass.Wake => "▴",
-        EventClass.Deliver => "•",
+        EventClass.Deliver => "◇",
         EventClass.Drop => "◦",
-        EventClass.Fault => "✗",
+        EventClass.Fault => "×",
         EventClass.Finding => "!",
         _ => Plain,
     };
