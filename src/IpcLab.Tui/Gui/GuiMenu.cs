@@ -25,7 +25,8 @@ internal static class GuiMenu
             ("Next _wake-up", 'w'),
             ("Next _delivery", 'd'),
             ("Step _0", '0'),
-            ("Other f_uture", 'u'))),
+            ("Other f_uture", 'u'),
+            ("F_ind the bug (checker)", 'f'))),
         new MenuBarItem("_Scheduler", Items(press, ("_Switch scheduler", 's'), ("Random s_eed…", 'e'))),
         new MenuBarItem("_Inject", Items(press, ("Spurious _wake-up…", 'i'), ("Crash a _thread…", 'c'), ("Crash a _process…", 'k'))),
         new MenuBarItem("_View", [

@@ -104,7 +104,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _page.Visible = !onRun;
-        _dialog.Show(onRun ? PromptDialogData.Of(_state) : null, width);
+        _dialog.Show(!onRun ? null : _found is not null ? FoundDialog() : PromptDialogData.Of(_state), width);
         if (tooSmall)
         {
             _header.Lines = [];
@@ -180,6 +180,18 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private void Handle(ConsoleKeyInfo consoleKey)
     {
+        if (FoundKey(consoleKey))
+        {
+            Refresh();
+            return;
+        }
+
+        if (consoleKey.KeyChar == 'f' && _state.Screen == Screen.Run && _state.Prompt == PromptKind.None)
+        {
+            FindBug();
+            return;
+        }
+
         if (consoleKey.KeyChar == 'o' && _state.Screen == Screen.Run && _state.Prompt == PromptKind.None)
         {
             ToggleOutput();
