@@ -10,9 +10,12 @@ namespace IpcLab.Tui.Gui;
 /// </summary>
 internal static class GuiMenu
 {
-    public static MenuBar Build(Action<char> press, Action<ScreenTheme> theme, Action legend) => new(
+    public static MenuBar Build(Action<char> press, Action<ScreenTheme> theme, Action legend, Action open) => new(
     [
-        new MenuBarItem("_File", Items(press, ("_Save run…", 'S'), ("_Back to the programs", 'm'), ("_Quit", 'q'))),
+        new MenuBarItem("_File", [
+            new MenuItem("_Open script or saved run…", "", open, Key.Empty),
+            .. Items(press, ("_Save run…", 'S'), ("_Back to the programs", 'm'), ("_Quit", 'q')),
+        ]),
         new MenuBarItem("_Run", Items(
             press,
             ("_Step", ' '),

@@ -68,7 +68,9 @@ internal sealed partial class GuiRunScreen : Runnable
             _keys.ClickStep(step);
             Refresh();
         }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
-        _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend);
+        _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend, OpenFile);
+        _status.MouseEvent += (_, mouse) => OnHintClick(mouse);
+        ChooseFile = ChooseWithDialog;
         Add(_menu, _header, _page, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
@@ -133,6 +135,7 @@ internal sealed partial class GuiRunScreen : Runnable
         _eventLines.Lines = _showOutput ? OutputView.Lines(_state.Session!.Kernel, width - data.ThreadsWidth - Box.Chrome, data.EventsHeight - 2) : data.Events;
         _events.Title = _showOutput ? "Output · locals · checks (o: events)" : "Events · newest last";
         _status.Lines = [data.Status, data.Keys];
+        _hints = StatusBarView.KeysFor(_state, width);
     }
 
     protected override bool OnKeyDown(Key key)
@@ -199,6 +202,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _showLegend &= consoleKey.KeyChar != '?';
+        _openAnyway = false;
         if (consoleKey.KeyChar == '\t' && _state.Screen == Screen.Help)
         {
             _showLegend = !_showLegend;
@@ -323,6 +327,7 @@ internal sealed partial class GuiRunScreen : Runnable
         _page.Lines = lines;
         var hints = _state.Screen == Screen.Help ? $"{StatusBarView.HelpKeys} · Tab: {(_showLegend ? "the keys" : "what the symbols mean")}" : StatusBarView.KeysFor(_state, width);
         var (status, keys) = StatusBarView.Lines(_state, width, hints);
+        _hints = hints;
         _status.Lines = [status, keys];
     }
 
