@@ -64,6 +64,13 @@ internal sealed class GuiPromptDialog : Dialog
 
     private void SetButtons(IReadOnlyList<DialogChoice> choices)
     {
+        // The dialog's Buttons setter adds to the buttons it has: the old ones go first.
+        foreach (var old in Buttons)
+        {
+            old.SuperView?.Remove(old);
+            old.Dispose();
+        }
+
         Buttons = [.. choices.Select(choice =>
         {
             var button = new Button { Text = choice.Label, CanFocus = false };

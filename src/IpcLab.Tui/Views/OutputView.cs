@@ -17,7 +17,7 @@ internal static class OutputView
         var program = kernel.Program;
         if (program.Expectations.Count > 0)
         {
-            lines.Add(new MarkupLine(w).Add("final checks", Palette.Title).Add(kernel.IsConcluded ? " · the run is over" : " · checked at the end; now:", Palette.Dim).ToString());
+            lines.Add(new MarkupLine(w).Add("final checks", Palette.Title).Add(Header(kernel), Palette.Dim).ToString());
             for (var i = 0; i < program.Expectations.Count; i++)
             {
                 var (held, error) = kernel.CheckNow(i);
@@ -60,6 +60,12 @@ internal static class OutputView
 
         return Box.Clip(lines, h);
     }
+
+    /// <summary>When the checks are made: at the end, unless the run ended in a deadlock (then never).</summary>
+    private static string Header(Kernel kernel) =>
+        !kernel.IsConcluded ? " · checked at the end; now:"
+        : kernel.Findings.Any(f => f.Kind == FindingKind.Deadlock) ? " · not checked: the run ended in a deadlock; now:"
+        : " · checked: the run is over";
 
     /// <summary>A thread's visible locals as "name = value", and any register loaded and not yet written back.</summary>
     public static List<string> Locals(Kernel kernel, int thread)

@@ -31,6 +31,22 @@ public sealed class GuiDialogTests
     }
 
     [Fact]
+    public void Dialogs_OneAfterAnother_EachShowsOnlyItsOwnButtons()
+    {
+        using var gui = new GuiHarness(Lesson("bounded-buffer.ipl"), 100, 30);
+        gui.Type("  ");
+        gui.Press(Key.Esc);
+        Assert.Contains("Leave without saving", gui.Text, StringComparison.Ordinal);
+        gui.Type("n");
+
+        gui.Type("g");
+
+        Assert.Contains("OK", gui.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Leave without saving", gui.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stay", gui.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Esc_InADialog_ClosesItAndNothingChanges()
     {
         using var gui = new GuiHarness(Lesson("bounded-buffer.ipl"), 100, 30);
