@@ -4,6 +4,7 @@ using IpcLab.Tui.App;
 using IpcLab.Tui.Views;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
+using Terminal.Gui.Time;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -36,7 +37,10 @@ internal sealed partial class GuiRunScreen : Runnable
     private bool _showOutput;
     private bool _showLegend;
     private object? _timer;
-    private int _sinceStep;
+    private DateTime _lastAutoStep;
+
+    /// <summary>The clock auto-run measures its interval on (the application's; tests pass their virtual one).</summary>
+    public ITimeProvider Clock { get; set; } = new SystemTimeProvider();
 
     public GuiRunScreen(TuiState state, KeyHandler keys)
     {
@@ -339,12 +343,18 @@ internal sealed partial class GuiRunScreen : Runnable
             return;
         }
 
+        // The interval is measured on the clock, not counted in ticks: on a loaded machine the
+        // ticks come later than asked, and counting them ran several times slower than the speed.
         _timer = App.AddTimeout(TimeSpan.FromMilliseconds(TuiApp.PollMs), () =>
         {
-            _sinceStep = _state.Running ? _sinceStep + TuiApp.PollMs : 0;
-            if (_state.Running && _state.Prompt == PromptKind.None && _sinceStep >= _state.SpeedMs)
+            var now = Clock.Now;
+            if (!_state.Running || _state.Prompt != PromptKind.None)
             {
-                _sinceStep = 0;
+                _lastAutoStep = now;
+            }
+            else if ((now - _lastAutoStep).TotalMilliseconds >= _state.SpeedMs)
+            {
+                _lastAutoStep = now;
                 _keys.AutoStep();
                 Refresh();
             }

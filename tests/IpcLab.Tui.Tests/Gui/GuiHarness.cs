@@ -25,7 +25,7 @@ internal sealed class GuiHarness : IDisposable
         _app = Application.Create(Time);
         _app.Init("ansi");
         _app.Driver!.SetScreenSize(width, height);
-        Screen = new GuiRunScreen(state, new KeyHandler(state, workingDirectory ?? Path.GetTempPath()));
+        Screen = new GuiRunScreen(state, new KeyHandler(state, workingDirectory ?? Path.GetTempPath())) { Clock = Time };
         _token = _app.Begin(Screen);
         Draw();
     }
@@ -171,6 +171,18 @@ internal sealed class GuiHarness : IDisposable
         for (var i = 0; i < ms / TuiApp.PollMs; i++)
         {
             Time.Advance(TimeSpan.FromMilliseconds(TuiApp.PollMs));
+            _app.TimedEvents!.RunTimers();
+        }
+
+        Draw();
+    }
+
+    /// <summary>As <see cref="Wait"/>, but the timers fire only every <paramref name="tickMs"/> (a loaded machine).</summary>
+    public void WaitWithLateTicks(int ms, int tickMs)
+    {
+        for (var i = 0; i < ms / tickMs; i++)
+        {
+            Time.Advance(TimeSpan.FromMilliseconds(tickMs));
             _app.TimedEvents!.RunTimers();
         }
 
