@@ -8,17 +8,16 @@ namespace IpcLab.Tui.Views;
 /// </summary>
 internal static class LegendView
 {
-    private const int SymbolWidth = 16;
 
     /// <summary>Each entry: the symbol as shown, its style, and its meaning; a null symbol starts a group (the meaning is its title).</summary>
     public static IReadOnlyList<(string? Symbol, string Style, string Meaning)> Entries { get; } =
     [
         (null, "", "threads"),
-        ($"{Palette.SelectedMark} 2 name", Palette.Title, "selected: ↑/↓ move it, Enter runs"),
+        ($"{Palette.SelectedMark} 2 name", Palette.Title, "selected (↑/↓), Enter runs it"),
         (Palette.NextLine, Palette.Marker, "the line the thread runs next"),
         (Palette.FoldMark, Palette.Dim, "lines folded to make room"),
         ("ready", Palette.Ready, "can run now"),
-        ("blocked", Palette.Blocked, "waits on a lock, queue or socket"),
+        ("blocked", Palette.Blocked, "waits: a lock, queue or socket"),
         ("waiting", Palette.Waiting, "waits on a condition variable"),
         ("finished", Palette.Finished, "has ended"),
         ("faulted", Palette.Faulted, "stopped by a fault or a crash"),
@@ -27,16 +26,16 @@ internal static class LegendView
         (null, "", "objects"),
         (Palette.ChangedMark, Palette.Changed, "changed by the last step"),
         ("┏━━┳━━┓", "", "a queue's slots"),
-        ("▲ head ▲ tail", Palette.Dim, "where the next take / put happen"),
+        ("▲ head ▲ tail", Palette.Dim, "where the next take/put happen"),
         ("next →", "", "messages, in the order received"),
         ("p5", "", "a message's priority"),
         ("inbox 4", "", "messages a member's inbox holds"),
         ("✓ / ✗", Palette.Ready, "in the group / not in it"),
-        ("next turn x", Palette.Dim, "who gets the next anycast message"),
-        ("client → server", "", "the bytes travelling that way"),
+        ("next turn x", Palette.Dim, "whose turn for the next anycast"),
+        ("→", "", "bytes on a connection, that way"),
         (null, "", "timeline"),
         (TimelineData.Current, Palette.Prompt, "the current step (click, drag)"),
-        (TimelineData.GlyphOf(EventClass.Block), TimelineData.StyleOf(EventClass.Block), "a thread blocked or began to wait"),
+        (TimelineData.GlyphOf(EventClass.Block), TimelineData.StyleOf(EventClass.Block), "a thread blocked or waits"),
         (TimelineData.GlyphOf(EventClass.Wake), TimelineData.StyleOf(EventClass.Wake), "a thread was woken"),
         (TimelineData.GlyphOf(EventClass.Deliver), TimelineData.StyleOf(EventClass.Deliver), "a value changed hands"),
         (TimelineData.GlyphOf(EventClass.Drop), TimelineData.StyleOf(EventClass.Drop), "something was dropped or lost"),
@@ -48,6 +47,9 @@ internal static class LegendView
         (null, "", "prompts"),
         (Palette.Cursor, Palette.Prompt, "where typing goes"),
     ];
+
+    // The meanings start in one column, after the widest symbol.
+    private static readonly int SymbolWidth = Entries.Max(e => e.Symbol is null ? 0 : TextFit.Width(e.Symbol)) + 3;
 
     /// <summary>
     /// The legend as lines of markup in <paramref name="width"/> x <paramref name="height"/> cells:

@@ -16,12 +16,14 @@ public sealed class GuiDialogTests
         return state;
     }
 
-    [Fact]
-    public void GoToStep_TypedNumberAndEnter_JumpsAndClosesTheDialog()
+    [Theory]
+    [InlineData(100, 30)]
+    [InlineData(160, 48)]
+    public void GoToStep_TypedNumberAndEnter_JumpsAndClosesTheDialog(int width, int height)
     {
-        using var gui = new GuiHarness(Lesson("bounded-buffer.ipl"), 100, 30);
+        using var gui = new GuiHarness(Lesson("bounded-buffer.ipl"), width, height);
         gui.Type("g12");
-        GoldenFile.Check("gui-dialog-go-to-step-100x30", gui.Text);
+        GoldenFile.Check($"gui-dialog-go-to-step-{width}x{height}", gui.Text);
         Assert.Contains("› 12", gui.Text, StringComparison.Ordinal);
 
         gui.Type("\r");

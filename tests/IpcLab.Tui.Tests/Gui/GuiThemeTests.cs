@@ -143,6 +143,18 @@ public sealed class GuiThemeTests
     }
 
     [Fact]
+    public void Legend_OneColumn_EverySymbolIsSetApartFromItsMeaning()
+    {
+        var lines = LegendView.Lines(120, 100).Select(MarkupRuns.Plain).ToList();
+        var symbols = LegendView.Entries.Where(e => e.Symbol is not null).ToList();
+
+        foreach (var (symbol, _, meaning) in symbols)
+        {
+            Assert.Contains(lines, l => l.StartsWith($"  {symbol} ", StringComparison.Ordinal) && l.TrimEnd().EndsWith(meaning, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Legend_At100x30_FitsTheHelpPageInTwoColumns()
     {
         var lines = LegendView.Lines(98, 26);
@@ -160,6 +172,7 @@ public sealed class GuiThemeTests
         Assert.Contains("Tab: what the symbols mean", gui.Text, StringComparison.Ordinal);
 
         gui.Press(Terminal.Gui.Input.Key.Tab);
+        GoldenFile.Check("gui-legend-100x30", gui.Text);
         Assert.Contains("a deadlock or a failed check", gui.Text, StringComparison.Ordinal);
         Assert.Contains("IpcLab · symbols", gui.Text, StringComparison.Ordinal);
 

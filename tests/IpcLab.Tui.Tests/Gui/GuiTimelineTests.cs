@@ -73,15 +73,17 @@ public sealed class GuiTimelineTests
         }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(300).WithQuietOnSuccess(true).WithReplay(20_261_203UL, 0x5DEECE66DUL));
     }
 
-    [Fact]
-    public void Timeline_AfterAFindingAndStepsBack_MatchesGoldenFile()
+    [Theory]
+    [InlineData(100, 30)]
+    [InlineData(160, 48)]
+    public void Timeline_AfterAFindingAndStepsBack_MatchesGoldenFile(int width, int height)
     {
-        using var gui = new GuiHarness(Lesson("bounded-buffer-if.ipl"), 100, 30);
+        using var gui = new GuiHarness(Lesson("bounded-buffer-if.ipl"), width, height);
         gui.Type("g33\r");
         gui.Type("bbbbbbbbbb");
 
         Assert.Equal(23, gui.State.Session!.Position);
-        GoldenFile.Check("gui-timeline-bounded-buffer-if-100x30", gui.Text);
+        GoldenFile.Check($"gui-timeline-bounded-buffer-if-{width}x{height}", gui.Text);
     }
 
     [Fact]
