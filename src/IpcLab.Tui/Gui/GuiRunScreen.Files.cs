@@ -47,11 +47,18 @@ internal sealed partial class GuiRunScreen
         _openAnyway = false;
         _state.Running = false;
         var path = ChooseFile();
-        _state.Status = path is null ? "nothing opened (the file dialog was cancelled)" : RunOpener.Open(_state, path) ?? _state.Status;
+        _state.Status = path is null ? "nothing opened (the file dialog was cancelled)" : RunOpener.Open(_state, Shown(path)) ?? _state.Status;
         Refresh();
     }
 
-    /// <summary>A click on the hint line presses the key of the hint under the mouse.</summary>
+    /// <summary>A file under the current folder by its relative name (as on the command line), any other by its full path.</summary>
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
+        /// <summary>A click on the hint line presses the key of the hint under the mouse.</summary>
     private void OnHintClick(Mouse mouse)
     {
         if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || mouse.Position is not { Y: 1 } at || _status.Lines.Count < 2)
