@@ -316,7 +316,7 @@ internal sealed partial class GuiRunScreen : Runnable
         {
             lines.AddRange(_showLegend
                 ? LegendView.Lines(width - 2, Viewport.Height - 4)
-                : HelpView.Keys.Select(k => new MarkupLine(width - 2).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString()));
+                : HelpView.Keys.Concat(GuiHelp.Keys).Select(k => new MarkupLine(width - 2).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString()));
         }
         else
         {

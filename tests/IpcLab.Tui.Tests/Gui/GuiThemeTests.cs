@@ -170,6 +170,8 @@ public sealed class GuiThemeTests
         using var gui = new GuiHarness(Lesson("bounded-buffer.ipl"), 100, 30);
         gui.Type("?");
         Assert.Contains("Tab: what the symbols mean", gui.Text, StringComparison.Ordinal);
+        Assert.Contains("find the bug: the checker's shortest failing run", gui.Text, StringComparison.Ordinal);
+        Assert.Contains("q                 quit (asks if the run is not saved)", gui.Text, StringComparison.Ordinal);
 
         gui.Press(Terminal.Gui.Input.Key.Tab);
         GoldenFile.Check("gui-legend-100x30", gui.Text);
