@@ -34,8 +34,6 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly GuiPromptDialog _dialog;
     private readonly GuiTimelineView _timeline;
     private readonly View _menu;
-    private bool _showOutput;
-    private bool _showLegend;
     private object? _timer;
     private DateTime _lastAutoStep;
 
@@ -137,7 +135,7 @@ internal sealed partial class GuiRunScreen : Runnable
         _findings.Height = data.FindingsHeight;
         _findingLines.Lines = data.Findings ?? [];
         _eventLines.Lines = _showOutput ? OutputView.Lines(_state.Session!.Kernel, width - data.ThreadsWidth - Box.Chrome, data.EventsHeight - 2) : data.Events;
-        _events.Title = _showOutput ? "Output · locals · checks (o: events)" : "Events · newest last";
+        _events.Title = _showOutput ? OutputTitle : "Events · newest last";
         _status.Lines = [data.Status, data.Keys];
         _hints = StatusBarView.KeysFor(_state, width);
     }
@@ -156,61 +154,10 @@ internal sealed partial class GuiRunScreen : Runnable
     /// <summary>A menu item: the key it names.</summary>
     private void Press(char key) => Handle(ScriptedKeySource.Char(key));
 
-    /// <summary>Help menu: the help page on the legend of symbols.</summary>
-    private void ShowLegend()
-    {
-        if (_state.Screen != Screen.Help)
-        {
-            Press('?');
-        }
-
-        _showLegend = true;
-        Refresh();
-    }
-
-    /// <summary>o: the events panel shows the output, the locals and the final checks instead (o again: the events).</summary>
-    private void ToggleOutput()
-    {
-        _showOutput = !_showOutput;
-        _state.Status = _showOutput ? "output, locals and final checks in place of the events (o shows the events again)" : "the events again (o shows the output, locals and final checks)";
-        Refresh();
-    }
-
-    /// <summary>A dialog's button: the keys it stands for, one after the other.</summary>
-    private void PressKeys(string keys)
-    {
-        foreach (var key in keys)
-        {
-            Press(key);
-        }
-    }
-
     private void Handle(ConsoleKeyInfo consoleKey)
     {
-        if (FoundKey(consoleKey))
+        if (ScreenKey(consoleKey))
         {
-            Refresh();
-            return;
-        }
-
-        if (consoleKey.KeyChar == 'f' && _state.Screen == Screen.Run && _state.Prompt == PromptKind.None)
-        {
-            FindBug();
-            return;
-        }
-
-        if (consoleKey.KeyChar == 'o' && _state.Screen == Screen.Run && _state.Prompt == PromptKind.None)
-        {
-            ToggleOutput();
-            return;
-        }
-
-        _showLegend &= consoleKey.KeyChar != '?';
-        _openAnyway = false;
-        if (consoleKey.KeyChar == '\t' && _state.Screen == Screen.Help)
-        {
-            _showLegend = !_showLegend;
-            Refresh();
             return;
         }
 
@@ -314,9 +261,7 @@ internal sealed partial class GuiRunScreen : Runnable
         var lines = new List<string>();
         if (_state.Screen == Screen.Help)
         {
-            lines.AddRange(_showLegend
-                ? LegendView.Lines(width - 2, Viewport.Height - 4)
-                : HelpView.Keys.Concat(GuiHelp.Keys).Select(k => new MarkupLine(width - 2).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString()));
+            lines.AddRange(HelpLines(width - 2));
         }
         else
         {
@@ -329,9 +274,8 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _page.Lines = lines;
-        var hints = _state.Screen == Screen.Help ? $"{StatusBarView.HelpKeys} · Tab: {(_showLegend ? "the keys" : "what the symbols mean")}" : StatusBarView.KeysFor(_state, width);
-        var (status, keys) = StatusBarView.Lines(_state, width, hints);
-        _hints = hints;
+        _hints = _state.Screen == Screen.Help ? HelpHints : StatusBarView.KeysFor(_state, width);
+        var (status, keys) = StatusBarView.Lines(_state, width, _hints);
         _status.Lines = [status, keys];
     }
 
