@@ -43,9 +43,17 @@ public sealed record PromptDialogData(string Title, IReadOnlyList<string> Questi
     private static int[] Eligible(Kernel kernel, Func<int, bool> eligible) =>
         kernel.IsConcluded ? [] : [.. Enumerable.Range(0, kernel.Program.Threads.Count).Where(eligible)];
 
-    /// <summary>One choice a thread, by its number; a wake choice takes the number alone, the other prompts Enter after it.</summary>
+    /// <summary>
+    /// One choice a thread, by its number, then Enter. A wake choice wakes at the number alone,
+    /// unless another waiter's number goes on from it (1 when 12 waits too): then Enter as well.
+    /// </summary>
     private static IEnumerable<DialogChoice> Threads(Kernel kernel, IReadOnlyList<int> threads, bool digitsOnly) =>
-        threads.Select(t => new DialogChoice(StatusText.Numbered(kernel, t), $"{t + 1}{(digitsOnly ? "" : "\r")}"));
+        threads.Select(t =>
+        {
+            var number = $"{t + 1}";
+            var ambiguous = threads.Any(u => u != t && $"{u + 1}".StartsWith(number, StringComparison.Ordinal));
+            return new DialogChoice(StatusText.Numbered(kernel, t), digitsOnly && !ambiguous ? number : number + "\r");
+        });
 
     private static IEnumerable<DialogChoice> Processes(Kernel kernel) =>
         Enumerable.Range(0, kernel.Program.Processes.Count)

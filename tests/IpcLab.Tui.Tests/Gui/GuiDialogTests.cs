@@ -110,6 +110,19 @@ public sealed class GuiDialogTests
     }
 
     [Fact]
+    public void Of_WakeChoiceWithThreads1And12Waiting_Button1AddsEnterButton12DoesNot()
+    {
+        var state = TuiScenarios.FromText("twelve.ipl", "thread worker * 12:\n    print self\n");
+        state.Prompt = PromptKind.WakeChoice;
+        state.WakeChoiceThread = 2;
+        state.WakeChoices = [0, 11, 1];
+
+        var keys = PromptDialogData.Of(state)!.Choices.Select(c => c.Keys).ToList();
+
+        Assert.Equal(["1\r", "12", "2", "\x1b"], keys);
+    }
+
+    [Fact]
     public void Of_NoPrompt_IsNull()
     {
         Assert.Null(PromptDialogData.Of(Lesson("bounded-buffer.ipl")));
