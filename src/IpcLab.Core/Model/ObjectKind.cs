@@ -32,4 +32,10 @@ public enum ObjectKind
 
     /// <summary>A delivery group: members join and leave, each has a bounded inbox; unicast, multicast, broadcast and anycast send to it.</summary>
     Group,
+
+    /// <summary>A retained log (Kafka-style): partitions of records with dense offsets from 0; the oldest record goes when a partition is full, nobody's read deletes one.</summary>
+    Topic,
+
+    /// <summary>A consumer group on a topic: members subscribe, the partitions are split among them (range assignment), each polls at its own position and commits offsets for the group.</summary>
+    ConsumerGroup,
 }

@@ -173,4 +173,22 @@ public enum OpCode
 
     /// <summary>Group A: like GroupReceive, but gives up after E1 steps of the run with local C = 0 (C = 1 on success).</summary>
     GroupTimedReceive,
+
+    /// <summary>Topic A: append E1 with key E2 (a string; null: no key, the next partition in turn) to the partition of the key's hash; offset into local B, partition into local C (each when &gt;= 0).</summary>
+    Produce,
+
+    /// <summary>Consumer group A: the thread becomes a member; the partitions are reassigned.</summary>
+    ConsumerSubscribe,
+
+    /// <summary>Consumer group A: the thread stops being a member; the partitions are reassigned.</summary>
+    ConsumerUnsubscribe,
+
+    /// <summary>Consumer group A: read the record at the thread's position in one of its partitions: value into local B, key into local C, partition and offset into the locals of Args[0] and Args[1] (<see cref="LocalExpr"/>s), each when present; blocks while none of its partitions has one.</summary>
+    Poll,
+
+    /// <summary>Consumer group A: the thread's positions in its partitions become the group's committed offsets.</summary>
+    Commit,
+
+    /// <summary>Consumer group A: move the thread's positions (see <see cref="Objects.ConsumerGroup.SeekTarget"/> in B): to the log start or end of each of its partitions, or partition E1 to offset E2.</summary>
+    Seek,
 }

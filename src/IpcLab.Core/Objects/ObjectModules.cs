@@ -1,6 +1,7 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.BoundedQueue;
 using IpcLab.Core.Objects.CondVar;
+using IpcLab.Core.Objects.ConsumerGroup;
 using IpcLab.Core.Objects.DatagramSocket;
 using IpcLab.Core.Objects.Descriptors;
 using IpcLab.Core.Objects.Group;
@@ -13,6 +14,7 @@ using IpcLab.Core.Objects.SharedMemory;
 using IpcLab.Core.Objects.SharedVar;
 using IpcLab.Core.Objects.Statements;
 using IpcLab.Core.Objects.StreamSocket;
+using IpcLab.Core.Objects.Topic;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Objects;
@@ -54,6 +56,11 @@ public static class ObjectModules
             new StatementsModule(),
             new ProcessesModule(),
             new RunModule(),
+
+            // The retained log: a produce hands records to consumer groups' blocked polls; members
+            // that ended leave their consumer groups at the clock tick.
+            new TopicModule(),
+            new ConsumerGroupModule(),
         ];
         Objects = [.. All.OfType<ObjectModule>()];
         Clocked = [.. Objects.Where(m => m.UsesClock)];

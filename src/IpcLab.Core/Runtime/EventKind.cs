@@ -267,4 +267,40 @@ public enum EventKind
 
     /// <summary>A timed receive on group Object reached its deadline: the thread gives up with ok = false.</summary>
     GroupReceiveTimedOut,
+
+    /// <summary>A record Value was appended to topic Object (see <see cref="Objects.Topic.LogFields"/>: partition, offset, key).</summary>
+    RecordAppended,
+
+    /// <summary>Retention deleted the oldest record Value of a full partition of topic Object; the partition's log start moves past its offset.</summary>
+    RecordRetired,
+
+    /// <summary>A thread joined consumer group Object.</summary>
+    ConsumerJoined,
+
+    /// <summary>A thread left consumer group Object (unsubscribe).</summary>
+    ConsumerLeft,
+
+    /// <summary>A member of consumer group Object ended (finished, faulted or crashed) and left it.</summary>
+    ConsumerGone,
+
+    /// <summary>A rebalance of consumer group Object moved a partition to Other (-1: nobody); see <see cref="Objects.Topic.LogFields"/> for the partition, the start position and the previous owner; Value = 1 when it starts at the committed offset, 0 at the log start.</summary>
+    PartitionMoved,
+
+    /// <summary>A thread read record Value from consumer group Object's topic at its position (partition, offset, key in <see cref="Objects.Topic.LogFields"/>).</summary>
+    RecordPolled,
+
+    /// <summary>A poll on consumer group Object found no record at the thread's positions and blocked.</summary>
+    PollBlocked,
+
+    /// <summary>Record Value went straight to Other, blocked in a poll on consumer group Object, which moved on (by a produce or a rebalance).</summary>
+    PollHandedOver,
+
+    /// <summary>A member's position in a partition of consumer group Object fell below the log start: it jumps there; Value = records it missed.</summary>
+    PositionReset,
+
+    /// <summary>A thread committed its position in a partition of consumer group Object (partition -1: it has none); Value = the committed offset before, or -1.</summary>
+    OffsetCommitted,
+
+    /// <summary>A thread moved its position in a partition of consumer group Object; Value = the position before.</summary>
+    PositionSought,
 }
