@@ -100,8 +100,8 @@ public sealed class LogKernelTests
     [Theory]
     [InlineData("thread a:\n    poll g -> x\n", "polls g without being a member; `subscribe g` first")]
     [InlineData("thread a:\n    subscribe g\n    subscribe g\n", "subscribes to g, which it has already joined")]
-    [InlineData("thread a:\n    subscribe g\n    seek g, 0, 5\n", "seeks to offset 5 of partition 0 of g; an offset goes from 0 to the log end 0")]
-    [InlineData("thread a:\n    subscribe g\n    seek g, 1, 0\n", "seeks in partition 1 of g, which is not assigned to it (its partitions: 0)")]
+    [InlineData("thread a:\n    subscribe g\n    seek g, 0, 5\n", "seeks to offset 5 of partition 0 of t; an offset goes from 0 to the log end 0")]
+    [InlineData("thread a:\n    subscribe g\n    seek g, 1, 0\n", "seeks in partition 1 of t, which is not assigned to it in g (its partitions: 0)")]
     [InlineData("thread a:\n    commit g\n", "commits to g without being a member")]
     public void Step_Misuse_FaultsTheThreadWithAReason(string threads, string fault)
     {

@@ -25,6 +25,7 @@ internal static class ConsumerGroupState
         for (var p = 0; p < group.Partitions; p++)
         {
             var (owner, position, committed) = (group.Owner(p), group.Position(p), group.Committed(p));
+            ObjectModule.Require(owner >= -1 && owner < k.Program.Threads.Count, $"partition {p} of {g.Name} has owner cell {owner + 1}, which names no thread");
 
             // Each partition has one owner cell, so "exactly one member" is: the owner the range
             // assignment of the live members gives, and nobody only when there is no member.

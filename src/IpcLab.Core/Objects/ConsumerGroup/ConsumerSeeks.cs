@@ -15,6 +15,7 @@ internal static class ConsumerSeeks
     {
         var group = ConsumerGroupModule.CellsOf(k, g);
         var topic = ConsumerPolls.TopicOf(k, g);
+        var topicName = k.ObjectName(ConsumerGroupSettings.Of(g).TopicId);
         if ((SeekTarget)instr.B == SeekTarget.Offset)
         {
             var p = k.Eval(t, instr.E1!);
@@ -22,12 +23,12 @@ internal static class ConsumerSeeks
             if (p < 0 || p >= group.Partitions || group.Owner((int)p) != t)
             {
                 var mine = Owned(group, t);
-                throw new ThreadFaultException($"seeks in partition {p} of {g.Name}, which is not assigned to it (its partitions: {(mine.Length == 0 ? "none" : string.Join(", ", mine))})");
+                throw new ThreadFaultException($"seeks in partition {p} of {topicName}, which is not assigned to it in {g.Name} (its partitions: {(mine.Length == 0 ? "none" : string.Join(", ", mine))})");
             }
 
             if (offset < 0 || offset > topic.End((int)p))
             {
-                throw new ThreadFaultException($"seeks to offset {offset} of partition {p} of {g.Name}; an offset goes from 0 to the log end {topic.End((int)p)}");
+                throw new ThreadFaultException($"seeks to offset {offset} of partition {p} of {topicName}; an offset goes from 0 to the log end {topic.End((int)p)}");
             }
 
             Move(k, t, pc, g, (int)p, offset);
