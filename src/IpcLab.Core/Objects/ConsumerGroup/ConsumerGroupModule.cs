@@ -146,8 +146,11 @@ internal sealed class ConsumerGroupModule : ObjectModule
     /// <summary>Members that ended (finished, faulted, crashed, or their process ended) leave at the end of the step, and the group rebalances.</summary>
     internal override void OnClockTick(IKernelServices k)
     {
-        foreach (var g in k.Program.Objects)
+        // By index: the tick runs after every step, and the list's enumerator would be allocated each time.
+        var objects = k.Program.Objects;
+        for (var i = 0; i < objects.Count; i++)
         {
+            var g = objects[i];
             if (g.Kind != ObjectKind.ConsumerGroup)
             {
                 continue;

@@ -83,8 +83,11 @@ internal static class ConsumerPolls
     /// <summary>A record was appended at the end of partition <paramref name="p"/> of <paramref name="topic"/>: the owner of that partition in each group on the topic gets it if it is blocked in a poll.</summary>
     public static void Appended(IKernelServices k, int actor, int pc, ObjectInfo topic, int p)
     {
-        foreach (var g in k.Program.Objects)
+        // By index: a produce is a hot step, and the list's enumerator would be allocated each time.
+        var objects = k.Program.Objects;
+        for (var i = 0; i < objects.Count; i++)
         {
+            var g = objects[i];
             if (g.Kind != ObjectKind.ConsumerGroup || ConsumerGroupSettings.Of(g).TopicId != topic.Id)
             {
                 continue;
