@@ -13,7 +13,7 @@ namespace IpcLab.Tui.Views;
 /// • topic orders: 2 partitions · retain 3 · produced 5
 ///     p0 [0..1 deleted] 2:"o3" ›3:"o5" 4:"o7" │end 5
 ///        billing: worker-1 at 3 · committed 2 · lag 3
-///   consumers billing on orders: 2 members · rebalance 2 · lag 4
+///   consumers billing on orders: lag 4 · 2 members · rebalance 2
 ///     worker-1: p0 · worker-2: p1
 /// </code>
 /// </summary>
@@ -64,7 +64,7 @@ internal static class LogView
         var logs = kernel.TopicPartitions(topic.Id);
         var lag = partitions.Select((gp, p) => logs[p].End - (gp.Committed >= 0 ? gp.Committed : logs[p].Start)).Sum();
         var title = Start(g, changes, width, "consumers")
-            .Add($" on {topic.Name}: {Plural(members.Length, "member")} · rebalance {kernel.ConsumerGroupGeneration(g.Id)} · lag {lag}", Palette.Dim);
+            .Add($" on {topic.Name}: lag {lag} · {Plural(members.Length, "member")} · rebalance {kernel.ConsumerGroupGeneration(g.Id)}", Palette.Dim);
         var waiters = kernel.WaitersOf(g.Id);
         if (waiters.Count > 0)
         {

@@ -32,7 +32,7 @@ public sealed class LogViewTests
         Assert.Contains("p1 ›0:\"o2\" 1:\"o4\" │end 2", text);
         Assert.Contains("billing: reader at 2 · committed 2 · lag 1", text);
         Assert.Contains("billing: reader at 0 · committed 0 · lag 2", text);
-        Assert.Contains("consumers billing on orders: 1 member · rebalance 1 · lag 3", text);
+        Assert.Contains("consumers billing on orders: lag 3 · 1 member · rebalance 1", text);
         Assert.Contains("reader: p0, p1", text);
     }
 }
