@@ -303,4 +303,7 @@ public enum EventKind
 
     /// <summary>A thread moved its position in a partition of consumer group Object; Value = the position before.</summary>
     PositionSought,
+
+    /// <summary>A record Value of topic Object (declared with <c>expire</c>) was kept its number of steps and is deleted; the partition's log start moves past its offset.</summary>
+    RecordExpired,
 }

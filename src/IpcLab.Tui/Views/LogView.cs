@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.ConsumerGroup;
+using IpcLab.Core.Objects.Topic;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Tui.Views;
@@ -24,8 +25,9 @@ internal static class LogView
         var partitions = kernel.TopicPartitions(topic.Id);
         var groups = kernel.Program.Objects.Where(g => g.Kind == ObjectKind.ConsumerGroup && ConsumerGroupSettings.Of(g).TopicId == topic.Id).ToArray();
         var produced = partitions.Sum(p => p.End);
+        var expire = TopicSettings.ExpireOf(topic) is var steps and > 0 ? $" · expire {steps}" : "";
         lines.Add(Start(topic, changes, width, "topic")
-            .Add($": {Plural(partitions.Length, "partition")} · retain {topic.Capacity} · produced {produced}", Palette.Dim).ToString());
+            .Add($": {Plural(partitions.Length, "partition")} · retain {topic.Capacity}{expire} · produced {produced}", Palette.Dim).ToString());
         for (var p = 0; p < partitions.Length; p++)
         {
             var part = partitions[p];

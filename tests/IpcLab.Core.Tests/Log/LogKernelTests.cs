@@ -31,6 +31,19 @@ public sealed class LogKernelTests
     }
 
     [Fact]
+    public void Tick_TopicWithExpire_DeletesARecordItsNumberOfStepsAfterTheStepThatAppendedIt()
+    {
+        var k = Start("topic t retain 4 expire 3\nthread p:\n    produce t, 1\n    produce t, 2\n    pass\n    pass\n    pass\n");
+        KernelTestKit.StepAll(k, "p", "p", "p");
+        Assert.Equal((0L, 2L), (k.TopicPartitions(0)[0].Start, k.TopicPartitions(0)[0].End));
+
+        k.Step(0);
+        Assert.Equal("1 at offset 0 of t partition 0 expires: appended at step 1, it has been kept 3 steps (expire 3); the log now starts at 1", Last(k));
+        k.Step(0);
+        Assert.Equal((2L, 2L), (k.TopicPartitions(0)[0].Start, k.TopicPartitions(0)[0].End));
+    }
+
+    [Fact]
     public void Produce_MemberBlockedInPoll_GetsTheRecordInTheProducersStep()
     {
         var k = Start("topic t retain 2\nconsumers g on t\nthread p:\n    produce t, \"k\", \"hi\"\nthread c:\n    subscribe g\n    poll g -> x, key\n");

@@ -5,7 +5,8 @@ namespace IpcLab.Core.Objects.Topic;
 /// <summary>
 /// Where a log event keeps what a record event needs beyond the common fields: the partition in
 /// <see cref="KernelEvent.Process"/>, the offset in <see cref="KernelEvent.Count"/>, and the key
-/// (a string id + 1, 0 for none) or, for a moved partition, its previous owner + 1 in
+/// (a string id + 1, 0 for none) or, for a moved partition, its previous owner + 1, or, for an
+/// expired record, the step that appended it + 1, in
 /// <see cref="KernelEvent.PeerProcess"/>. The event record keeps its size; only log events read
 /// these fields so.
 /// </summary>

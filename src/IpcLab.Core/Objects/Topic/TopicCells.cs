@@ -2,7 +2,8 @@ namespace IpcLab.Core.Objects.Topic;
 
 /// <summary>
 /// A topic's cells: [0] the partition the next record without a key goes to, then per partition
-/// its log start and log end offsets and <c>retain</c> record slots of (has key, key, value). The
+/// its log start and log end offsets and <c>retain</c> record slots of (has key, key, value, the
+/// step that appended it). The
 /// record at offset o lives in slot o mod retain, so offsets are never stored: they are dense by
 /// construction. Slots of offsets outside [start, end) hold zeros: two topics with the same records
 /// are the same cells.
@@ -11,7 +12,7 @@ internal readonly ref struct TopicCells(Span<long> cells, int partitions, int re
 {
     private const int Header = 1;
     private const int PartitionHeader = 2;
-    private const int RecordSize = 3;
+    private const int RecordSize = 4;
 
     private readonly Span<long> _cells = cells;
 
@@ -40,6 +41,9 @@ internal readonly ref struct TopicCells(Span<long> cells, int partitions, int re
 
     public long Value(int p, long offset) => _cells[Slot(p, offset) + 2];
 
+    /// <summary>The step that appended the record (1 for the first step of the run).</summary>
+    public long AppendedAt(int p, long offset) => _cells[Slot(p, offset) + 3];
+
     /// <summary>Deletes the oldest record of the partition (it holds one) and returns its value; the log start moves on.</summary>
     public long RetireOldest(int p)
     {
@@ -51,13 +55,14 @@ internal readonly ref struct TopicCells(Span<long> cells, int partitions, int re
     }
 
     /// <summary>Appends a record at the log end (the partition has room) and returns its offset.</summary>
-    public long Append(int p, bool hasKey, long key, long value)
+    public long Append(int p, bool hasKey, long key, long value, long step)
     {
         var offset = End(p);
         var slot = Slot(p, offset);
         _cells[slot] = hasKey ? 1 : 0;
         _cells[slot + 1] = hasKey ? key : 0;
         _cells[slot + 2] = value;
+        _cells[slot + 3] = step;
         _cells[Base(p) + 1] = offset + 1;
         return offset;
     }
@@ -76,7 +81,7 @@ internal readonly ref struct TopicCells(Span<long> cells, int partitions, int re
             var slot = Base(p) + PartitionHeader + (RecordSize * i);
             var retained = Retained(p) == retain || Mod(i - start) < end - start;
             var flag = _cells[slot];
-            if (flag is < 0 or > 1 || (!retained && (flag != 0 || _cells[slot + 1] != 0 || _cells[slot + 2] != 0)) || (flag == 0 && _cells[slot + 1] != 0))
+            if (flag is < 0 or > 1 || (!retained && _cells.Slice(slot, RecordSize).ContainsAnyExcept(0L)) || (flag == 0 && _cells[slot + 1] != 0))
             {
                 return false;
             }

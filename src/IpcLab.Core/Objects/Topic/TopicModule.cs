@@ -24,16 +24,20 @@ internal sealed class TopicModule : ObjectModule
 
     public override string KindWord => "topic";
 
-    /// <summary><c>topic orders partitions 2 retain 8</c> (one partition when not said).</summary>
+    /// <summary>At most this many steps for <c>expire</c>.</summary>
+    public const int MaxExpire = 1_000_000;
+
+    /// <summary><c>topic orders partitions 2 retain 8 [expire 20]</c> (one partition when not said; records never expire when not said).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a topic starts empty; write `topic {d.Name} partitions 2 retain 8`");
-        d.OnlyOptions("a topic", ["partitions", "retain"], " or ");
+        d.OnlyOptions("a topic", ["partitions", "retain", "expire"], ", ");
         var retain = d.WholeNumber(
             d.Required("retain", $"topic {d.Name} needs a retention, the records each partition keeps: `topic {d.Name} partitions 2 retain 8`"),
             $"a topic's retention must be a whole number from 1 to {Compiler.MaxCapacity}");
         var partitions = d.Number("partitions", 1, MaxPartitions, $"a topic has from 1 to {MaxPartitions} partitions");
-        return d.Object(Kind, retain, partitions, ValueKind.Int);
+        var expire = d.Number("expire", 0, MaxExpire, $"a topic's expiry is a whole number of steps from 1 to {MaxExpire}");
+        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire), ValueKind.Int);
     }
 
     public override IReadOnlyList<string> Functions => ["produced", "retained"];
@@ -46,7 +50,12 @@ internal sealed class TopicModule : ObjectModule
 
     public override int CellCount(ObjectInfo o) => TopicCells.CellsFor(PartitionsOf(o), o.Capacity);
 
-    public static int PartitionsOf(ObjectInfo topic) => (int)topic.Initial;
+    public static int PartitionsOf(ObjectInfo topic) => TopicSettings.PartitionsOf(topic);
+
+    public static long ExpireOf(ObjectInfo topic) => TopicSettings.ExpireOf(topic);
+
+    // Records that expire are deleted at the clock tick.
+    internal override bool UsesClock => true;
 
     internal static TopicCells CellsOf(IKernelServices k, ObjectInfo topic) => new(k.Cells(topic.Id), PartitionsOf(topic), topic.Capacity);
 
@@ -75,7 +84,7 @@ internal sealed class TopicModule : ObjectModule
             k.Emit(LogFields.Record(EventKind.RecordRetired, t, pc, topic.Id, -1, old, p, start, 0));
         }
 
-        var offset = cells.Append(p, hasKey, key, value);
+        var offset = cells.Append(p, hasKey, key, value, k.Clock + 1);
         k.Emit(LogFields.Record(EventKind.RecordAppended, t, pc, topic.Id, -1, value, p, offset, hasKey ? key + 1 : 0));
         if (instr.B >= 0)
         {
@@ -91,6 +100,36 @@ internal sealed class TopicModule : ObjectModule
         k.MoveTo(t, instr.Next);
     }
 
+    /// <summary>
+    /// Retention by time: at the end of each step, a record appended at step s by a topic declared
+    /// <c>expire N</c> is deleted once the clock reaches s + N, oldest first (a log only ever loses
+    /// its oldest records, so the offsets retained stay dense).
+    /// </summary>
+    internal override void OnClockTick(IKernelServices k)
+    {
+        var objects = k.Program.Objects;
+        for (var i = 0; i < objects.Count; i++)
+        {
+            var topic = objects[i];
+            if (topic.Kind != ObjectKind.Topic || ExpireOf(topic) == 0)
+            {
+                continue;
+            }
+
+            var cells = CellsOf(k, topic);
+            for (var p = 0; p < cells.Partitions; p++)
+            {
+                while (cells.Retained(p) > 0 && cells.AppendedAt(p, cells.Start(p)) + ExpireOf(topic) <= k.Clock)
+                {
+                    var start = cells.Start(p);
+                    var appendedAt = cells.AppendedAt(p, start);
+                    var value = cells.RetireOldest(p);
+                    k.Emit(LogFields.Record(EventKind.RecordExpired, -1, -1, topic.Id, -1, value, p, start, appendedAt + 1));
+                }
+            }
+        }
+    }
+
     internal override void AssertInvariants(IKernelServices k, ObjectInfo o)
     {
         var cells = CellsOf(k, o);
@@ -100,13 +139,15 @@ internal sealed class TopicModule : ObjectModule
             Require(cells.IsWellFormed(p), $"partition {p} of topic {o.Name} (start {cells.Start(p)}, end {cells.End(p)}, retain {cells.Retain}) keeps offsets that are not dense or a stale record in a free slot");
             for (var offset = cells.Start(p); offset < cells.End(p); offset++)
             {
+                var at = cells.AppendedAt(p, offset);
+                Require(at >= 1 && at <= k.Clock && (offset == cells.Start(p) || at >= cells.AppendedAt(p, offset - 1)), $"the record at offset {offset} of partition {p} of topic {o.Name} was appended at step {at}, out of order or after the clock {k.Clock}");
                 Require(k.IsValue(o.ValueKind, cells.Value(p, offset)), $"partition {p} of topic {o.Name} holds {cells.Value(p, offset)} at offset {offset}, which is not a value of the run");
                 Require(!cells.HasKey(p, offset) || (k.IsValue(ValueKind.Str, cells.Key(p, offset)) && KeyHash.Partition(k.Strings[cells.Key(p, offset)], cells.Partitions) == p), $"the record at offset {offset} of partition {p} of topic {o.Name} has a key that is not a string or not of this partition");
             }
         }
     }
 
-    /// <summary>"next-partition 1 partitions [start 0 end 2 records [0 "o1" key "alice" 1 "o2" no-key] ...]".</summary>
+    /// <summary>"next-partition 1 partitions [start 0 end 2 records [0 "o1" at 3 key "alice" 1 "o2" at 5 no-key] ...]".</summary>
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w)
     {
         var cells = CellsOf(k, o);
@@ -126,6 +167,8 @@ internal sealed class TopicModule : ObjectModule
             {
                 w.Int(offset);
                 w.Value(o.ValueKind, cells.Value(p, offset));
+                w.Label("at");
+                w.Int(cells.AppendedAt(p, offset));
                 if (cells.HasKey(p, offset))
                 {
                     w.Label("key");
@@ -145,5 +188,5 @@ internal sealed class TopicModule : ObjectModule
 
     public override string Describe(in EventWords w) => TopicSentences.Describe(w) ?? NotMine(w);
 
-    public override void WriteFields(in EventWords w, EventFieldWriter fields) => LogFields.Write(w, fields, hasKey: true);
+    public override void WriteFields(in EventWords w, EventFieldWriter fields) => LogFields.Write(w, fields, hasKey: w.Event.Kind == EventKind.RecordAppended);
 }

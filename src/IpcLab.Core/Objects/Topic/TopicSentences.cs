@@ -9,6 +9,7 @@ internal static class TopicSentences
     [
         new(EventKind.RecordAppended, EventClass.Other, "appended") { ChangesObject = true },
         new(EventKind.RecordRetired, EventClass.Drop, "retired"),
+        new(EventKind.RecordExpired, EventClass.Drop, "expired"),
     ];
 
     /// <summary>The sentence, or null for an event the topic does not emit.</summary>
@@ -21,6 +22,7 @@ internal static class TopicSentences
         {
             EventKind.RecordAppended => $"{w.Who} appends {w.Value(topic.ValueKind)} to {topic.Name}{Partitioned(w)} at offset {offset}",
             EventKind.RecordRetired => $"partition {p} of {topic.Name} keeps {topic.Capacity} record{(topic.Capacity == 1 ? "" : "s")}: retention deletes the oldest, {w.Value(topic.ValueKind)} at offset {offset}; the log now starts at {offset + 1}",
+            EventKind.RecordExpired => $"{w.Value(topic.ValueKind)} at offset {offset} of {topic.Name} partition {p} expires: appended at step {e.PeerProcess - 1}, it has been kept {TopicModule.ExpireOf(topic)} steps (expire {TopicModule.ExpireOf(topic)}); the log now starts at {offset + 1}",
             _ => null,
         };
     }
