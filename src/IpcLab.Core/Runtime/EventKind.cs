@@ -306,4 +306,7 @@ public enum EventKind
 
     /// <summary>A record Value of topic Object (declared with <c>expire</c>) was kept its number of steps and is deleted; the partition's log start moves past its offset.</summary>
     RecordExpired,
+
+    /// <summary>A record Value of topic Object (declared <c>cleanup compact</c>) was removed by compaction: a newer record of its key (see <see cref="Objects.Topic.LogFields"/>) was appended.</summary>
+    RecordCompacted,
 }

@@ -8,7 +8,7 @@ namespace IpcLab.Tui.Views;
 /// <summary>
 /// Topics and consumer groups in the objects panel. A topic shows each partition as a row of
 /// offsets between its log start and log end (what retention deleted is the offsets before the
-/// start), then, for each consumer group on it, its committed offset, the owner's position as a
+/// start; ✗ marks a record compaction removed), then, for each consumer group on it, its committed offset, the owner's position as a
 /// marker in the row (›) and the lag:
 /// <code>
 /// • topic orders: 2 partitions · retain 3 · produced 5
@@ -41,7 +41,8 @@ internal static class LogView
             foreach (var r in part.Records)
             {
                 var key = r.Key >= 0 ? kernel.Strings[r.Key] + "=" : "";
-                row.Add(positions.Contains(r.Offset) ? "›" : "", Palette.Marker).Add($"{r.Offset}:", Palette.Dim).Add(key + kernel.Format(topic.ValueKind, r.Value) + " ");
+                row.Add(positions.Contains(r.Offset) ? "›" : "", Palette.Marker).Add($"{r.Offset}:", Palette.Dim);
+                row.Add(r.Compacted ? $"✗{key}{kernel.Format(topic.ValueKind, r.Value)} " : key + kernel.Format(topic.ValueKind, r.Value) + " ", r.Compacted ? Palette.Dim : null);
             }
 
             row.Add(positions.Contains(part.End) ? "›" : "", Palette.Marker).Add($"│end {part.End}", Palette.Dim);

@@ -44,6 +44,34 @@ public sealed class LogKernelTests
     }
 
     [Fact]
+    public void Produce_CompactingTopic_RemovesTheOlderRecordsOfTheKeyAndAPollSkipsThem()
+    {
+        var k = Start("topic t retain 4 cleanup compact\nconsumers g on t\nthread p:\n    produce t, \"a\", 1\n    produce t, \"b\", 2\n    produce t, \"a\", 3\nthread c:\n    subscribe g\n    poll g -> x\n    poll g -> y\n    pass\n");
+        KernelTestKit.StepAll(k, "p", "p", "p");
+
+        Assert.Equal("compaction of t: 1 (key \"a\") at offset 0 of partition 0 is removed, the newer value of its key is the one kept; offset 0 stays empty", KernelTestKit.Sentences(k)[^2]);
+        Assert.Equal([true, false, false], k.TopicPartitions(0)[0].Records.Select(r => r.Compacted));
+
+        KernelTestKit.StepAll(k, "c", "c", "c");
+        Assert.Equal("c polls g: reads 3 (key \"a\") from t partition 0 at offset 2; its position is now 3", Last(k));
+        Assert.Equal("c polls g: reads 2 (key \"b\") from t partition 0 at offset 1; its position is now 2", KernelTestKit.Sentences(k)[^2]);
+    }
+
+    /// <summary>Every record expired: the log start is the log end, so a member behind it has nothing to read and blocks (it once read the empty slot at the end).</summary>
+    [Fact]
+    public void Poll_EveryRecordExpiredBehindThePosition_Blocks()
+    {
+        var k = Start("topic t retain 4 expire 1\nconsumers g on t\nthread c:\n    subscribe g\n    pass\n    pass\n    poll g -> x\nthread p:\n    produce t, \"gone\"\n");
+        KernelTestKit.StepAll(k, "c", "p", "c", "c");
+        Assert.Equal((1L, 1L), (k.TopicPartitions(0)[0].Start, k.TopicPartitions(0)[0].End));
+
+        k.Step(KernelTestKit.ThreadId(k, "c"));
+
+        Assert.Equal(ThreadStatus.Blocked, k.StatusOf(KernelTestKit.ThreadId(k, "c")));
+        Assert.Equal("c blocks on g: no record at its positions in t", KernelTestKit.Sentences(k).First(s => s.StartsWith("c blocks", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Produce_MemberBlockedInPoll_GetsTheRecordInTheProducersStep()
     {
         var k = Start("topic t retain 2\nconsumers g on t\nthread p:\n    produce t, \"k\", \"hi\"\nthread c:\n    subscribe g\n    poll g -> x, key\n");

@@ -21,7 +21,7 @@ internal static class ConsumerPolls
         for (var i = 0; i < group.Partitions; i++)
         {
             var p = (cursor + i) % group.Partitions;
-            if (group.Owner(p) == member && group.Position(p) < topic.End(p))
+            if (group.Owner(p) == member && topic.NextLive(p, group.Position(p)) < topic.End(p))
             {
                 return p;
             }
@@ -50,7 +50,8 @@ internal static class ConsumerPolls
             position = topic.Start(p);
         }
 
-        var offset = position;
+        // Records compaction removed are skipped; there is a live one (see ReadablePartition).
+        var offset = topic.NextLive(p, position);
         var (value, key) = (topic.Value(p, offset), topic.HasKey(p, offset) ? topic.Key(p, offset) : -1);
         position = offset + 1;
         group.Cursor(member) = (p + 1) % group.Partitions;

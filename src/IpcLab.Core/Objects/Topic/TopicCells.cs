@@ -2,8 +2,8 @@ namespace IpcLab.Core.Objects.Topic;
 
 /// <summary>
 /// A topic's cells: [0] the partition the next record without a key goes to, then per partition
-/// its log start and log end offsets and <c>retain</c> record slots of (has key, key, value, the
-/// step that appended it). The
+/// its log start and log end offsets and <c>retain</c> record slots of (0 no key, 1 a key, 2 a key
+/// whose newer value made compaction remove this one; key; value; the step that appended it). The
 /// record at offset o lives in slot o mod retain, so offsets are never stored: they are dense by
 /// construction. Slots of offsets outside [start, end) hold zeros: two topics with the same records
 /// are the same cells.
@@ -36,6 +36,23 @@ internal readonly ref struct TopicCells(Span<long> cells, int partitions, int re
     public long Retained(int p) => End(p) - Start(p);
 
     public bool HasKey(int p, long offset) => _cells[Slot(p, offset)] != 0;
+
+    /// <summary>True for a record compaction removed (a newer one of its key came): its offset stays, a poll skips it.</summary>
+    public bool IsCompacted(int p, long offset) => _cells[Slot(p, offset)] == 2;
+
+    public void Compact(int p, long offset) => _cells[Slot(p, offset)] = 2;
+
+    /// <summary>The first offset from <paramref name="from"/> (or the log start) of a record compaction did not remove, or the log end.</summary>
+    public long NextLive(int p, long from)
+    {
+        var offset = Math.Max(from, Start(p));
+        while (offset < End(p) && IsCompacted(p, offset))
+        {
+            offset++;
+        }
+
+        return offset;
+    }
 
     public long Key(int p, long offset) => _cells[Slot(p, offset) + 1];
 
@@ -81,7 +98,7 @@ internal readonly ref struct TopicCells(Span<long> cells, int partitions, int re
             var slot = Base(p) + PartitionHeader + (RecordSize * i);
             var retained = Retained(p) == retain || Mod(i - start) < end - start;
             var flag = _cells[slot];
-            if (flag is < 0 or > 1 || (!retained && _cells.Slice(slot, RecordSize).ContainsAnyExcept(0L)) || (flag == 0 && _cells[slot + 1] != 0))
+            if (flag is < 0 or > 2 || (!retained && _cells.Slice(slot, RecordSize).ContainsAnyExcept(0L)) || (flag == 0 && _cells[slot + 1] != 0))
             {
                 return false;
             }

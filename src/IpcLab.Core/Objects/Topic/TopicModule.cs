@@ -27,17 +27,23 @@ internal sealed class TopicModule : ObjectModule
     /// <summary>At most this many steps for <c>expire</c>.</summary>
     public const int MaxExpire = 1_000_000;
 
-    /// <summary><c>topic orders partitions 2 retain 8 [expire 20]</c> (one partition when not said; records never expire when not said).</summary>
+    /// <summary><c>topic orders partitions 2 retain 8 [expire 20] [cleanup compact]</c> (one partition when not said; records never expire when not said; no compaction when not said).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a topic starts empty; write `topic {d.Name} partitions 2 retain 8`");
-        d.OnlyOptions("a topic", ["partitions", "retain", "expire"], ", ");
+        d.OnlyOptions("a topic", ["partitions", "retain", "expire", "cleanup"], ", ");
         var retain = d.WholeNumber(
             d.Required("retain", $"topic {d.Name} needs a retention, the records each partition keeps: `topic {d.Name} partitions 2 retain 8`"),
             $"a topic's retention must be a whole number from 1 to {Compiler.MaxCapacity}");
         var partitions = d.Number("partitions", 1, MaxPartitions, $"a topic has from 1 to {MaxPartitions} partitions");
         var expire = d.Number("expire", 0, MaxExpire, $"a topic's expiry is a whole number of steps from 1 to {MaxExpire}");
-        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire), ValueKind.Int);
+        var compact = d.Option("cleanup") is { } cleanup && (Declaration.Word(cleanup.Value) switch
+        {
+            "compact" => true,
+            "delete" => false,
+            _ => throw d.Error(cleanup.Value.Pos, $"unknown cleanup '{ExprPrinter.Print(cleanup.Value)}'; expected delete (the default: old records go by retention only) or compact (a keyed record also removes the older ones of its key)"),
+        });
+        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact), ValueKind.Int);
     }
 
     public override IReadOnlyList<string> Functions => ["produced", "retained"];
@@ -86,6 +92,11 @@ internal sealed class TopicModule : ObjectModule
 
         var offset = cells.Append(p, hasKey, key, value, k.Clock + 1);
         k.Emit(LogFields.Record(EventKind.RecordAppended, t, pc, topic.Id, -1, value, p, offset, hasKey ? key + 1 : 0));
+        if (hasKey && TopicSettings.Compacts(topic))
+        {
+            Compact(k, t, pc, topic, p, key, offset);
+        }
+
         if (instr.B >= 0)
         {
             k.Local(t, instr.B) = offset;
@@ -98,6 +109,24 @@ internal sealed class TopicModule : ObjectModule
 
         ConsumerPolls.Appended(k, t, pc, topic, p);
         k.MoveTo(t, instr.Next);
+    }
+
+    /// <summary>
+    /// Compaction, done as the newer record arrives (Kafka's cleaner does it later, in the
+    /// background): every older record of the key in the partition is removed. Its offset stays,
+    /// as in Kafka, so offsets keep their meaning; its slot is freed only when retention passes it.
+    /// </summary>
+    private static void Compact(IKernelServices k, int t, int pc, ObjectInfo topic, int p, long key, long newest)
+    {
+        var cells = CellsOf(k, topic);
+        for (var offset = cells.Start(p); offset < newest; offset++)
+        {
+            if (cells.HasKey(p, offset) && !cells.IsCompacted(p, offset) && cells.Key(p, offset) == key)
+            {
+                cells.Compact(p, offset);
+                k.Emit(LogFields.Record(EventKind.RecordCompacted, t, pc, topic.Id, -1, cells.Value(p, offset), p, offset, key + 1));
+            }
+        }
     }
 
     /// <summary>
@@ -143,8 +172,26 @@ internal sealed class TopicModule : ObjectModule
                 Require(at >= 1 && at <= k.Clock && (offset == cells.Start(p) || at >= cells.AppendedAt(p, offset - 1)), $"the record at offset {offset} of partition {p} of topic {o.Name} was appended at step {at}, out of order or after the clock {k.Clock}");
                 Require(k.IsValue(o.ValueKind, cells.Value(p, offset)), $"partition {p} of topic {o.Name} holds {cells.Value(p, offset)} at offset {offset}, which is not a value of the run");
                 Require(!cells.HasKey(p, offset) || (k.IsValue(ValueKind.Str, cells.Key(p, offset)) && KeyHash.Partition(k.Strings[cells.Key(p, offset)], cells.Partitions) == p), $"the record at offset {offset} of partition {p} of topic {o.Name} has a key that is not a string or not of this partition");
+                Require(CompactedRight(cells, TopicSettings.Compacts(o), p, offset), $"the record at offset {offset} of partition {p} of topic {o.Name} is {(cells.IsCompacted(p, offset) ? "compacted without a newer record of its key" : "a second live record of its key")}");
             }
         }
+    }
+
+    /// <summary>In a compacting topic, a removed record has a newer live one of its key and a live one has none; elsewhere nothing is removed.</summary>
+    private static bool CompactedRight(TopicCells cells, bool compacts, int p, long offset)
+    {
+        if (!compacts || !cells.HasKey(p, offset))
+        {
+            return !cells.IsCompacted(p, offset);
+        }
+
+        var newer = false;
+        for (var later = offset + 1; later < cells.End(p); later++)
+        {
+            newer |= cells.HasKey(p, later) && !cells.IsCompacted(p, later) && cells.Key(p, later) == cells.Key(p, offset);
+        }
+
+        return newer == cells.IsCompacted(p, offset);
     }
 
     /// <summary>"next-partition 1 partitions [start 0 end 2 records [0 "o1" at 3 key "alice" 1 "o2" at 5 no-key] ...]".</summary>
@@ -169,6 +216,11 @@ internal sealed class TopicModule : ObjectModule
                 w.Value(o.ValueKind, cells.Value(p, offset));
                 w.Label("at");
                 w.Int(cells.AppendedAt(p, offset));
+                if (cells.IsCompacted(p, offset))
+                {
+                    w.Label("compacted");
+                }
+
                 if (cells.HasKey(p, offset))
                 {
                     w.Label("key");
@@ -188,5 +240,5 @@ internal sealed class TopicModule : ObjectModule
 
     public override string Describe(in EventWords w) => TopicSentences.Describe(w) ?? NotMine(w);
 
-    public override void WriteFields(in EventWords w, EventFieldWriter fields) => LogFields.Write(w, fields, hasKey: w.Event.Kind == EventKind.RecordAppended);
+    public override void WriteFields(in EventWords w, EventFieldWriter fields) => LogFields.Write(w, fields, hasKey: w.Event.Kind is EventKind.RecordAppended or EventKind.RecordCompacted);
 }

@@ -10,6 +10,7 @@ internal static class TopicSentences
         new(EventKind.RecordAppended, EventClass.Other, "appended") { ChangesObject = true },
         new(EventKind.RecordRetired, EventClass.Drop, "retired"),
         new(EventKind.RecordExpired, EventClass.Drop, "expired"),
+        new(EventKind.RecordCompacted, EventClass.Drop, "compacted"),
     ];
 
     /// <summary>The sentence, or null for an event the topic does not emit.</summary>
@@ -23,6 +24,7 @@ internal static class TopicSentences
             EventKind.RecordAppended => $"{w.Who} appends {w.Value(topic.ValueKind)} to {topic.Name}{Partitioned(w)} at offset {offset}",
             EventKind.RecordRetired => $"partition {p} of {topic.Name} keeps {topic.Capacity} record{(topic.Capacity == 1 ? "" : "s")}: retention deletes the oldest, {w.Value(topic.ValueKind)} at offset {offset}; the log now starts at {offset + 1}",
             EventKind.RecordExpired => $"{w.Value(topic.ValueKind)} at offset {offset} of {topic.Name} partition {p} expires: appended at step {e.PeerProcess - 1}, it has been kept {TopicModule.ExpireOf(topic)} steps (expire {TopicModule.ExpireOf(topic)}); the log now starts at {offset + 1}",
+            EventKind.RecordCompacted => $"compaction of {topic.Name}: {w.Value(topic.ValueKind)}{LogFields.KeyText(w)} at offset {offset} of partition {p} is removed, the newer value of its key is the one kept; offset {offset} stays empty",
             _ => null,
         };
     }
