@@ -13,9 +13,9 @@ public sealed class LogProperties
     private static readonly string[] _keys = ["a", "b", "c", "ab"];
 
     /// <summary>A generated program: producers append keyed records ("producer-1.3" = its third), consumers, all subscribed before the starter lets the producers go, print what they read.</summary>
-    private static string Script(int partitions, int retain, int producers, int consumers, byte[] keys)
+    private static string Script(int partitions, int retain, int producers, int consumers, byte[] keys, bool compact = false)
     {
-        var sb = new StringBuilder($"topic t partitions {partitions} retain {retain}\nconsumers g on t\nsemaphore ready, go\n");
+        var sb = new StringBuilder($"topic t partitions {partitions} retain {retain}{(compact ? " cleanup compact" : "")}\nconsumers g on t\nsemaphore ready, go\n");
         for (var p = 1; p <= producers; p++)
         {
             sb.Append($"thread producer{p}:\n");
@@ -69,6 +69,29 @@ public sealed class LogProperties
                 {
                     AssertEachProducersOrder(byKey.Select(parts => parts[1]));
                 }
+            }
+        }).Check(KernelTestKit.Config(150));
+    }
+
+    [Fact]
+    public void Produce_CompactingTopicAnySchedule_OnlyTheLatestRecordOfEachKeyIsLeftAndReadersSkipTheRest()
+    {
+        Prop.ForAll(Runs, run =>
+        {
+            var kernel = KernelTestKit.NewKernel(Script(run.Partitions, run.Retain, run.Producers, run.Consumers, run.Keys, compact: true));
+            KernelTestKit.Drive(kernel, new ChoiceScheduler(run.Choices, []));
+            var appended = kernel.Events.Where(e => e.Kind == EventKind.RecordAppended).ToArray();
+            var latest = appended.GroupBy(e => LogFields.Key(e)).ToDictionary(g => g.Key, g => g.Last().Value);
+            var partitions = kernel.TopicPartitions(KernelTestKit.ObjectId(kernel, "t"));
+            var live = partitions.SelectMany(p => p.Records).Where(r => !r.Compacted).ToArray();
+            Assert.All(live, r => Assert.Equal(latest[r.Key], r.Value));
+            Assert.Equal(live.Length, live.Select(r => r.Key).Distinct().Count());
+
+            // What a reader gets was never removed by compaction before it read it.
+            var compacted = kernel.Events.Where(e => e.Kind == EventKind.RecordCompacted).Select(e => (e.Step, P: LogFields.Partition(e), O: LogFields.Offset(e))).ToArray();
+            foreach (var read in kernel.Events.Where(e => e.Kind is EventKind.RecordPolled or EventKind.PollHandedOver))
+            {
+                Assert.DoesNotContain(compacted, c => c.P == LogFields.Partition(read) && c.O == LogFields.Offset(read) && c.Step < read.Step);
             }
         }).Check(KernelTestKit.Config(150));
     }
