@@ -10,7 +10,8 @@ internal sealed partial class ThreadCompiler
     private static readonly string[] Operations =
         ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake", "map", "unmap", "spawn", "exit", "crash",
             "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "poll", "bind", "sendto",
-            "trysend", "timedsend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe", "multicast", "anycast", "unicast"];
+            "trysend", "timedsend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe", "multicast", "anycast", "unicast",
+            "publish", "consume", "get", "ack", "nack", "reject"];
 
     private void CompileOp(OpStmt op)
     {
@@ -60,7 +61,7 @@ internal sealed partial class ThreadCompiler
                 CompileSocketOp(op);
                 break;
             default:
-                if (TryCompileMessaging(op))
+                if (TryCompileMessaging(op) || TryCompileBroker(op))
                 {
                     break;
                 }

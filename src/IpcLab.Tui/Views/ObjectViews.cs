@@ -21,6 +21,9 @@ internal static class ObjectViews
         new(ObjectKind.Group, "group", MessagingView.Add),
         new(ObjectKind.StreamSocket, "socket", SocketsView.Add),
         new(ObjectKind.DatagramSocket, "dgram", SocketsView.Add),
+        new(ObjectKind.Broker, "broker", BrokerView.Add),
+        new(ObjectKind.Exchange, "exchange", BrokerView.Add),
+        new(ObjectKind.BrokerQueue, "bqueue", BrokerView.Add),
     ];
 
     /// <summary>The view of a kind, or null when it has none.</summary>
