@@ -71,6 +71,9 @@ internal static class BrokerInvariants
             }
 
             Require(m.Place is >= MessagePlace.Free and <= MessagePlace.Unacked, $"slot {s} is at place {m.Place}");
+            Require(m.IsFree || (k.IsValue(ValueKind.Str, m.Body) && k.IsValue(ValueKind.Str, m.Key) && m.Publisher < threads
+                && (m.Flags & ~(PublishFlags.Mandatory | PublishFlags.Persistent | PublishFlags.Fetched)) == 0),
+                $"slot {s} holds body {m.Body}, key {m.Key}, publisher {m.Publisher}, flags {m.Flags}");
         }
 
         // Conservation: every copy routed into a queue is ready, held, or ended with a reason; every
