@@ -4,7 +4,7 @@ using IpcLab.Core.Objects.Broker;
 namespace IpcLab.Core.Script;
 
 // The broker's client operations whose trailing words are options: publish, consume, ack, nack,
-// reject. (receive and get on a broker queue compile from their shape.)
+// reject. (receive and get on a broker queue compile from their shape; here only their errors.)
 internal sealed partial class ThreadCompiler
 {
     /// <summary>Compiles a broker operation; false when the word is not one.</summary>
@@ -21,6 +21,10 @@ internal sealed partial class ThreadCompiler
             case "ack" or "nack" or "reject":
                 CompileSettle(op);
                 return true;
+            case "receive" or "get" when op.Args.Count > 0 && op.Args[0] is NameExpr n && _scope.FindObject(n.Name)?.Kind == ObjectKind.BrokerQueue:
+                // Its shape did not fit (it would have compiled): say how it is written.
+                Shape(op, 1, 2, $"{op.Op.Name} {n.Name} -> body, tag");
+                throw _scope.Error(op.Pos, $"{op.Op.Name} on a broker queue is written `{op.Op.Name} {n.Name} -> body, tag`");
             default:
                 return false;
         }

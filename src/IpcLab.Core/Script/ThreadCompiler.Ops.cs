@@ -61,7 +61,7 @@ internal sealed partial class ThreadCompiler
                 CompileSocketOp(op);
                 break;
             default:
-                if (TryCompileMessaging(op) || TryCompileBroker(op))
+                if (TryCompileBroker(op) || TryCompileMessaging(op))
                 {
                     break;
                 }

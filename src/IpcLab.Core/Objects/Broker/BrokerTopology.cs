@@ -35,7 +35,7 @@ internal static class BrokerTopology
 
         if (brokers.Length == 0)
         {
-            throw new ScriptError(file, parts[0].Pos, $"{parts[0].Name} is a {parts[0].KindWord}, part of a broker: declare one first, e.g. `broker rabbit capacity 16`");
+            throw new ScriptError(file, parts[0].Pos, $"{parts[0].Name} is {(parts[0].Kind == ObjectKind.Exchange ? "an exchange" : "a broker queue")}, part of a broker: declare one first, e.g. `broker rabbit capacity 16`");
         }
 
         var broker = brokers[0];
@@ -53,7 +53,7 @@ internal static class BrokerTopology
             {
                 if (!tables.TryGetValue(b.Exchange, out var table))
                 {
-                    var what = objects.FirstOrDefault(o => o.Name == b.Exchange) is { } other ? $"{b.Exchange} is a {other.KindWord}, not an exchange" : $"unknown exchange '{b.Exchange}'";
+                    var what = objects.FirstOrDefault(o => o.Name == b.Exchange) is { } other ? $"{b.Exchange} is not an exchange (it is declared at line {other.Pos.Line})" : $"unknown exchange '{b.Exchange}'";
                     throw new ScriptError(file, b.Pos, $"{what}; declare it first, e.g. `exchange {b.Exchange} type direct`");
                 }
 
