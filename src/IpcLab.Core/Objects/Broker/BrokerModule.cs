@@ -126,6 +126,9 @@ internal sealed class BrokerModule : ObjectModule
             ? "is idle: nothing to route and nobody to deliver to"
             : $"waits to publish: {o.Name} has no room for every copy (room {Publishing.Room(k, o)} of {o.Capacity})";
 
+    internal override string WaitState(IKernelServices k, ObjectInfo o, int thread) =>
+        thread == BrokerParts.ThreadOf(k.Program, o) ? "idle: nothing to route or deliver" : "blocked: " + DescribeWait(k, o, thread);
+
     internal override void OnThreadEnd(IKernelServices k, int thread) => Acknowledging.OnThreadEnd(k, thread);
 
     internal override void AssertInvariants(IKernelServices k, ObjectInfo o) => BrokerInvariants.Assert(k, o);
