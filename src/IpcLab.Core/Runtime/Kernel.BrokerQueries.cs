@@ -8,6 +8,13 @@ namespace IpcLab.Core.Runtime;
 // Read-only questions about a broker and its exchanges and queues, for views and tests.
 public sealed partial class Kernel
 {
+    /// <summary>True for a thread that idles as a daemon (a broker with nothing to do): it waits for nobody, and a run may end with it so.</summary>
+    public bool IsIdleDaemon(int thread)
+    {
+        var obj = WaitObjectOf(thread);
+        return obj >= 0 && ObjectModules.Of(Program.Objects[obj].Kind).IsIdleDaemon(this, Program.Objects[obj], thread);
+    }
+
     /// <summary>The messages published to a broker (by object id) and not routed yet, oldest first.</summary>
     public IReadOnlyList<BrokerMessageInfo> BrokerInbox(int brokerId)
     {
