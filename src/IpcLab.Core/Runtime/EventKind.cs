@@ -324,4 +324,10 @@ public enum EventKind
 
     /// <summary>A consumer ended holding Value, pushed to it by queue Object with autoack: the broker forgot it at the push, so it is lost.</summary>
     AutoackLost,
+
+    /// <summary>Queue Object was at its maximum length (Count): its oldest ready message Value is dropped to make room (overflow drop-head).</summary>
+    MessageDroppedHead,
+
+    /// <summary>Queue Object was at its maximum length (Count): the copy Value routed to it is refused (overflow reject-publish).</summary>
+    MessageRefused,
 }

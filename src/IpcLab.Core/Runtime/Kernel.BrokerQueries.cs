@@ -82,6 +82,14 @@ public sealed partial class Kernel
         return (q.Routed, q.Acked, q.Discarded, q.Lost);
     }
 
+    /// <summary>A broker queue's maximum length (0: none) and overflow, and how many copies it dropped from the head or refused at that length.</summary>
+    public (int MaxLength, OverflowMode Overflow, long Dropped, long Refused) BrokerQueueLimits(int queueId)
+    {
+        var queue = Program.Objects[queueId];
+        var q = BrokerParts.QueueCells(this, queue);
+        return (BrokerParts.MaxLengthOf(queue), BrokerParts.OverflowOf(queue), q.Dropped, q.Refused);
+    }
+
     /// <summary>An exchange's books: messages routed, messages no binding matched, and the bindings (bit i for binding i) that matched the last one.</summary>
     public (long Routed, long Unroutable, long LastMatches) ExchangeBooks(int exchangeId)
     {

@@ -97,6 +97,17 @@ internal static class BrokerView
             title.Add($" · lost {lost}", Palette.Blocked);
         }
 
+        var (max, overflow, dropped, refused) = kernel.BrokerQueueLimits(q.Id);
+        if (max > 0)
+        {
+            title.Add($" · max {max} {(overflow == OverflowMode.DropHead ? "drop-head" : "reject-publish")}", Palette.Dim);
+        }
+
+        if (dropped + refused > 0)
+        {
+            title.Add(overflow == OverflowMode.DropHead ? $" · dropped {dropped}" : $" · refused {refused}", Palette.Blocked);
+        }
+
         lines.Add(title.ToString());
         lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel).ToString());
         foreach (var c in consumers)

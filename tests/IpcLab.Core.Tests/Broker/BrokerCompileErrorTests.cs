@@ -24,7 +24,10 @@ public sealed class BrokerCompileErrorTests
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x\nthread t:\n    receive q -> v\n", 5, 5, "receive gives 2 results after `->`")]
     [InlineData("broker b capacity 2\nthread b:\n    pass\n", 1, 8, "the broker b runs as a process and a thread of that name")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x durable yes\n", 3, 25, "`durable` is true or false")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x ttl 5\n", 3, 17, "unknown option 'ttl' for a broker queue; expected bind, key, headers, match or durable")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x ttl 5\n", 3, 17, "unknown option 'ttl' for a broker queue; expected bind, key, headers, match, durable, maxlength or overflow")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x overflow drop-head\n", 3, 17, "`overflow` says what a full queue does: give it a `maxlength N` too")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 2 overflow drop-tail\n", 3, 42, "a queue's overflow is drop-head or reject-publish, not `drop-tail`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 0\n", 3, 27, "a broker queue's maximum length is a whole number from 1 to 64")]
     public void Compile_BrokerMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>
         Compilation.ScriptErrorAssert.At(source, line, column, message);
 

@@ -49,7 +49,7 @@ internal static class BrokerInvariants
                 AssertQueue(k, cells, o, seen);
                 var q = BrokerParts.QueueCells(k, o);
                 routedCopies += q.Routed;
-                ended += q.Acked + q.Discarded + q.Lost;
+                ended += q.Acked + q.Discarded + q.Lost + q.Dropped + q.Refused;
             }
         }
 
@@ -94,7 +94,9 @@ internal static class BrokerInvariants
     {
         var q = BrokerParts.QueueCells(k, queue);
         Require(q.ReadyCount >= 0 && q.ReadyCount <= cells.Capacity && q.FreeEntriesAreZero(), $"{queue.Name}'s ready list is malformed");
-        Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0, $"{queue.Name}'s books are negative");
+        Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0 && q.Dropped >= 0 && q.Refused >= 0, $"{queue.Name}'s books are negative");
+        var max = BrokerParts.MaxLengthOf(queue);
+        Require(max == 0 || q.ReadyCount <= max, $"{queue.Name} holds {q.ReadyCount} ready, over its maximum length {max}");
         Require(q.LastServed >= -1 && q.LastServed < k.Program.Threads.Count, $"{queue.Name} last served {q.LastServed}");
         var lastSeq = 0L;
         for (var i = 0; i < q.ReadyCount; i++)

@@ -21,7 +21,14 @@ internal static class BrokerParts
 
     public static bool IsDurable(ObjectInfo o) => (o.Initial & Durable) != 0;
 
-    public static int BrokerOf(ObjectInfo exchangeOrQueue) => (int)(exchangeOrQueue.Initial >> BrokerShift);
+    /// <summary>A queue's maximum length and overflow, in its settings word: the length from bit 32 (0: unlimited), the overflow in the low bits.</summary>
+    public static long Limits(int maxLength, BrokerQueue.OverflowMode overflow) => ((long)maxLength << 32) | (long)overflow;
+
+    public static int MaxLengthOf(ObjectInfo queue) => (int)(queue.Initial >> 32);
+
+    public static BrokerQueue.OverflowMode OverflowOf(ObjectInfo queue) => (BrokerQueue.OverflowMode)(queue.Initial & 0xF);
+
+    public static int BrokerOf(ObjectInfo exchangeOrQueue) => (int)((exchangeOrQueue.Initial >> BrokerShift) & 0xFFFFFF);
 
     public static ExchangeType TypeOf(ObjectInfo exchange) => (ExchangeType)(exchange.Initial & 0xF);
 

@@ -17,6 +17,8 @@ internal static class BrokerSentences
         new(EventKind.MessageReturned, EventClass.Drop, "returned") { OtherIsThread = true },
         new(EventKind.MessagePushed, EventClass.Deliver, "pushed") { OtherIsThread = true },
         new(EventKind.MessageRedelivered, EventClass.Deliver, "redelivered") { OtherIsThread = true },
+        new(EventKind.MessageDroppedHead, EventClass.Drop, "dropped-head"),
+        new(EventKind.MessageRefused, EventClass.Drop, "refused"),
     ];
 
     /// <summary>The sentence, or null for an event the broker does not emit.</summary>
@@ -36,6 +38,8 @@ internal static class BrokerSentences
             EventKind.MessageReturned => $"{who} returns {Body(w)} to {w.Other}: no binding of {name} matches {KeyWordOf(w, e.Object)} {Quote(w, e.Count)} and it was mandatory (no route)",
             EventKind.MessagePushed => $"{who} delivers {Body(w)} from {name} to {w.Other} (delivery tag {e.Count})",
             EventKind.MessageRedelivered => $"{who} redelivers {Body(w)} from {name} to {w.Other} (delivery tag {e.Count}, redelivered)",
+            EventKind.MessageDroppedHead => $"{name} is at its maximum length ({e.Count}): {who} drops its oldest ready message {Body(w)} to make room (overflow drop-head)",
+            EventKind.MessageRefused => $"{name} is at its maximum length ({e.Count}): {who} refuses {Body(w)} (overflow reject-publish)",
             _ => null,
         };
     }

@@ -54,6 +54,10 @@ internal static class BrokerStateWriter
         w.Int(q.Discarded);
         w.Label("lost");
         w.Int(q.Lost);
+        w.Label("dropped");
+        w.Int(q.Dropped);
+        w.Label("refused");
+        w.Int(q.Refused);
         w.Label("last served");
         w.Thread(q.LastServed);
         w.Label("ready");

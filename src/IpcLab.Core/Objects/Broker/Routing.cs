@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.BrokerQueue;
 using IpcLab.Core.Objects.Exchange;
 using IpcLab.Core.Runtime;
 
@@ -9,6 +10,7 @@ namespace IpcLab.Core.Objects.Broker;
 /// exchange. Each queue with at least one matching binding gets one copy, however many of its
 /// bindings match; a message nothing matches is dropped, or returned to its publisher when it is
 /// mandatory. The publish reserved room for every copy (see <see cref="Publishing"/>), so the copies always fit.
+/// A queue at its maximum length drops its oldest ready message to take the copy, or refuses it.
 /// </summary>
 internal static class Routing
 {
@@ -90,9 +92,31 @@ internal static class Routing
             c.Seq = cells.NextSeq();
             var queue = k.Program.Objects[queues[i]];
             var q = BrokerParts.QueueCells(k, queue);
-            q.InsertReady(copy, cells);
             q.Routed++;
             k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body, default) { Count = (int)c.Key });
+            if (AtMaxLength(queue, q))
+            {
+                if (BrokerParts.OverflowOf(queue) == OverflowMode.RejectPublish)
+                {
+                    var refused = c.Body;
+                    q.Refused++;
+                    c.Clear();
+                    k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused, default) { Count = BrokerParts.MaxLengthOf(queue) });
+                    continue;
+                }
+
+                var head = cells.Slot(q.TakeHead());
+                var dropped = head.Body;
+                q.Dropped++;
+                head.Clear();
+                k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, -1, dropped, default) { Count = BrokerParts.MaxLengthOf(queue) });
+            }
+
+            q.InsertReady(copy, cells);
         }
     }
+
+    /// <summary>True when the queue has a maximum length and as many ready messages (unacknowledged ones do not count, as in RabbitMQ).</summary>
+    private static bool AtMaxLength(ObjectInfo queue, BrokerQueueCells q) =>
+        BrokerParts.MaxLengthOf(queue) is var max and > 0 && q.ReadyCount >= max;
 }

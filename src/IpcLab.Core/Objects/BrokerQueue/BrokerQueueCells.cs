@@ -2,14 +2,16 @@ namespace IpcLab.Core.Objects.BrokerQueue;
 
 /// <summary>
 /// A broker queue's cells: a header (ready count; copies routed in; and what ended: acked,
-/// discarded by nack or reject, lost at an autoack consumer; the last consumer served), the ready
+/// discarded by nack or reject, lost at an autoack consumer, dropped from the head or refused at
+/// the maximum length; the last consumer served), the ready
 /// messages (slot numbers in the broker's table, in queue order), then per thread its consumer
 /// record: mode, prefetch, and how many of this queue's messages it holds unacknowledged.
 /// </summary>
 internal readonly ref struct BrokerQueueCells(Span<long> cells, int capacity)
 {
-    private const int ReadyCountField = 0, RoutedField = 1, AckedField = 2, DiscardedField = 3, LostField = 4, LastServedField = 5;
-    private const int Header = 6;
+    private const int ReadyCountField = 0, RoutedField = 1, AckedField = 2, DiscardedField = 3, LostField = 4, LastServedField = 5,
+        DroppedField = 6, RefusedField = 7;
+    private const int Header = 8;
     private const int ConsumerSize = 3;
 
     private readonly Span<long> _cells = cells;
@@ -25,6 +27,12 @@ internal readonly ref struct BrokerQueueCells(Span<long> cells, int capacity)
     public long Discarded { get => _cells[DiscardedField]; set => _cells[DiscardedField] = value; }
 
     public long Lost { get => _cells[LostField]; set => _cells[LostField] = value; }
+
+    /// <summary>Ready messages dropped from the head to make room (overflow drop-head).</summary>
+    public long Dropped { get => _cells[DroppedField]; set => _cells[DroppedField] = value; }
+
+    /// <summary>Copies refused because the queue was full (overflow reject-publish).</summary>
+    public long Refused { get => _cells[RefusedField]; set => _cells[RefusedField] = value; }
 
     /// <summary>The consumer served last (round-robin goes on after it), or -1.</summary>
     public int LastServed { get => (int)_cells[LastServedField] - 1; set => _cells[LastServedField] = value + 1; }

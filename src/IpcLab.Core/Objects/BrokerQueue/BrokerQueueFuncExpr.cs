@@ -5,11 +5,12 @@ namespace IpcLab.Core.Objects.BrokerQueue;
 /// <summary>
 /// ready(q), unacked(q), routed(q), acked(q), discarded(q), lost(q) on a broker queue: the copies
 /// ready in it now, held unacknowledged by its consumers now, and how many were routed into it,
-/// acknowledged, discarded by nack or reject, lost at an autoack consumer.
+/// acknowledged, discarded by nack or reject, lost at an autoack consumer, dropped from the head
+/// or refused at the maximum length.
 /// </summary>
 public sealed class BrokerQueueFuncExpr(string func, int queueId, int capacity) : CExpr(ValueKind.Int)
 {
-    public static readonly IReadOnlyList<string> Names = ["ready", "unacked", "routed", "acked", "discarded", "lost"];
+    public static readonly IReadOnlyList<string> Names = ["ready", "unacked", "routed", "acked", "discarded", "lost", "dropped", "refused"];
 
     public override long Eval(in EvalContext ctx)
     {
@@ -18,11 +19,13 @@ public sealed class BrokerQueueFuncExpr(string func, int queueId, int capacity) 
         return func switch
         {
             "ready" => q.ReadyCount,
-            "unacked" => q.Routed - q.ReadyCount - q.Acked - q.Discarded - q.Lost,
+            "unacked" => q.Routed - q.ReadyCount - q.Acked - q.Discarded - q.Lost - q.Dropped - q.Refused,
             "routed" => q.Routed,
             "acked" => q.Acked,
             "discarded" => q.Discarded,
-            _ => q.Lost,
+            "lost" => q.Lost,
+            "dropped" => q.Dropped,
+            _ => q.Refused,
         };
     }
 }

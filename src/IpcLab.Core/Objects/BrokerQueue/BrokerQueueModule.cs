@@ -22,12 +22,14 @@ internal sealed class BrokerQueueModule : ObjectModule
 
     public override string KindWord => "broker queue";
 
-    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>.</summary>
+    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>, <c>maxlength N</c> and <c>overflow drop-head|reject-publish</c>.</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a broker queue starts empty; write `bqueue {d.Name} bind EXCHANGE key \"KEY\"`");
         var bindings = new List<Binding>();
         var durable = false;
+        var maxLength = 0;
+        var overflow = OverflowMode.DropHead;
         foreach (var option in d.Item.Options)
         {
             var key = option.Key.Name;
@@ -55,12 +57,28 @@ internal sealed class BrokerQueueModule : ObjectModule
                 case "durable":
                     durable = BrokerTopology.Flag(d, "durable");
                     break;
+                case "maxlength":
+                    maxLength = d.WholeNumber(option, $"a broker queue's maximum length is a whole number from 1 to {Compiler.MaxCapacity}");
+                    break;
+                case "overflow":
+                    overflow = Declaration.Word(option.Value) switch
+                    {
+                        "drop-head" => OverflowMode.DropHead,
+                        "reject-publish" => OverflowMode.RejectPublish,
+                        var other => throw d.Error(option.Value.Pos, $"a queue's overflow is drop-head or reject-publish, not `{other}`"),
+                    };
+                    break;
                 default:
-                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match or durable");
+                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match, durable, maxlength or overflow");
             }
         }
 
-        var queue = d.Object(Kind, 1, BrokerParts.DurableBit(durable), ValueKind.Str);
+        if (d.Option("overflow") is { } o && maxLength == 0)
+        {
+            throw d.Error(o.Key.Pos, "`overflow` says what a full queue does: give it a `maxlength N` too");
+        }
+
+        var queue = d.Object(Kind, 1, BrokerParts.DurableBit(durable) | BrokerParts.Limits(maxLength, overflow), ValueKind.Str);
         return queue with { Bindings = [.. bindings.Select(b => new Binding(b.Exchange, queue.Id, b.Key, b.Match, b.Pos))] };
     }
 
