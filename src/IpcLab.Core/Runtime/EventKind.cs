@@ -330,4 +330,7 @@ public enum EventKind
 
     /// <summary>Queue Object was at its maximum length (Count): the copy Value routed to it is refused (overflow reject-publish).</summary>
     MessageRefused,
+
+    /// <summary>Value reached the head of queue Object after its TTL (Count steps) had passed: it is dropped, expired.</summary>
+    MessageExpired,
 }

@@ -90,6 +90,13 @@ public sealed partial class Kernel
         return (BrokerParts.MaxLengthOf(queue), BrokerParts.OverflowOf(queue), q.Dropped, q.Refused);
     }
 
+    /// <summary>A broker queue's message TTL in steps (0: none), and how many messages expired at its head.</summary>
+    public (int Ttl, long Expired) BrokerQueueTtl(int queueId)
+    {
+        var queue = Program.Objects[queueId];
+        return (BrokerParts.TtlOf(queue), BrokerParts.QueueCells(this, queue).Expired);
+    }
+
     /// <summary>An exchange's books: messages routed, messages no binding matched, and the bindings (bit i for binding i) that matched the last one.</summary>
     public (long Routed, long Unroutable, long LastMatches) ExchangeBooks(int exchangeId)
     {
@@ -98,5 +105,5 @@ public sealed partial class Kernel
     }
 
     private BrokerMessageInfo InfoOf(MessageSlot m) =>
-        new(Strings[m.Body], Strings[m.Key], m.Place, m.At, m.Publisher, m.Consumer, m.Tag, m.Deliveries, m.Flags);
+        new(Strings[m.Body], Strings[m.Key], m.Place, m.At, m.Publisher, m.Consumer, m.Tag, m.Deliveries, m.Flags, m.EnqueuedAt);
 }

@@ -19,6 +19,8 @@ namespace IpcLab.Tui.Views;
 ///     alerts prefetch 1 · unacked [#1 "disk failure"]
 /// </code>
 /// An exchange's routing table marks with ✓ the bindings that matched the last message it routed.
+/// In a queue with a TTL each ready message shows the steps it has left ("expired" once past:
+/// it is dropped when it reaches the head).
 /// A ready message that was delivered before shows "redelivered"; a consumer's held messages show
 /// their delivery tags, and those pushed but not yet taken by its program are marked "pushed".
 /// </summary>
@@ -108,8 +110,14 @@ internal static class BrokerView
             title.Add(overflow == OverflowMode.DropHead ? $" · dropped {dropped}" : $" · refused {refused}", Palette.Blocked);
         }
 
+        var (ttl, expired) = kernel.BrokerQueueTtl(q.Id);
+        if (ttl > 0)
+        {
+            title.Add($" · ttl {ttl}", Palette.Dim).Add(expired > 0 ? $" · expired {expired}" : "", Palette.Blocked);
+        }
+
         lines.Add(title.ToString());
-        lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel).ToString());
+        lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel, ttl).ToString());
         foreach (var c in consumers)
         {
             var line = new MarkupLine(width).Add("    ").Add(kernel.ThreadName(c.Thread), Palette.Title).Add(c.Mode switch
@@ -135,7 +143,7 @@ internal static class BrokerView
         }
     }
 
-    private static MarkupLine Messages(MarkupLine line, IReadOnlyList<BrokerMessageInfo> messages, Kernel kernel)
+    private static MarkupLine Messages(MarkupLine line, IReadOnlyList<BrokerMessageInfo> messages, Kernel kernel, int ttl = 0)
     {
         if (messages.Count == 0)
         {
@@ -149,6 +157,12 @@ internal static class BrokerView
             if (m.Place == MessagePlace.Ready && m.Deliveries > 0)
             {
                 line.Add(" redelivered", Palette.Waiting);
+            }
+
+            if (ttl > 0)
+            {
+                var left = m.EnqueuedAt + ttl - kernel.Clock;
+                line.Add(left > 0 ? $" ttl {left}" : " expired", left > 0 ? Palette.Dim : Palette.Blocked);
             }
 
             if (m.Place == MessagePlace.Inbox)

@@ -24,7 +24,7 @@ internal static class BrokerInvariants
             Require(s >= 0 && s < cells.Capacity && !seen[s], $"{broker.Name}'s inbox entry {i} is slot {s}, out of range or twice");
             seen[s] = true;
             var m = cells.Slot(s);
-            Require(m.Place == MessagePlace.Inbox && IsExchange(k, m.At, broker) && m.Seq == 0 && m.Consumer == -1 && m.Tag == 0 && m.Deliveries == 0,
+            Require(m.Place == MessagePlace.Inbox && IsExchange(k, m.At, broker) && m.Seq == 0 && m.EnqueuedAt == 0 && m.Consumer == -1 && m.Tag == 0 && m.Deliveries == 0,
                 $"{broker.Name}'s inbox entry {i} (slot {s}) is not a message waiting to be routed");
             Require(m.Publisher >= 0 && m.Publisher < threads && (m.Flags & PublishFlags.Fetched) == 0, $"slot {s} has publisher {m.Publisher}, flags {m.Flags}");
         }
@@ -49,7 +49,7 @@ internal static class BrokerInvariants
                 AssertQueue(k, cells, o, seen);
                 var q = BrokerParts.QueueCells(k, o);
                 routedCopies += q.Routed;
-                ended += q.Acked + q.Discarded + q.Lost + q.Dropped + q.Refused;
+                ended += q.Acked + q.Discarded + q.Lost + q.Dropped + q.Refused + q.Expired;
             }
         }
 
@@ -71,6 +71,7 @@ internal static class BrokerInvariants
             }
 
             Require(m.Place is >= MessagePlace.Free and <= MessagePlace.Unacked, $"slot {s} is at place {m.Place}");
+            Require(m.IsFree || m.EnqueuedAt <= k.Clock, $"slot {s} entered its queue at {m.EnqueuedAt}, after the clock {k.Clock}");
             Require(m.IsFree || (k.IsValue(ValueKind.Str, m.Body) && k.IsValue(ValueKind.Str, m.Key) && m.Publisher < threads
                 && (m.Flags & ~(PublishFlags.Mandatory | PublishFlags.Persistent | PublishFlags.Fetched)) == 0),
                 $"slot {s} holds body {m.Body}, key {m.Key}, publisher {m.Publisher}, flags {m.Flags}");
@@ -94,7 +95,7 @@ internal static class BrokerInvariants
     {
         var q = BrokerParts.QueueCells(k, queue);
         Require(q.ReadyCount >= 0 && q.ReadyCount <= cells.Capacity && q.FreeEntriesAreZero(), $"{queue.Name}'s ready list is malformed");
-        Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0 && q.Dropped >= 0 && q.Refused >= 0, $"{queue.Name}'s books are negative");
+        Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0 && q.Dropped >= 0 && q.Refused >= 0 && q.Expired >= 0, $"{queue.Name}'s books are negative");
         var max = BrokerParts.MaxLengthOf(queue);
         Require(max == 0 || q.ReadyCount <= max, $"{queue.Name} holds {q.ReadyCount} ready, over its maximum length {max}");
         Require(q.LastServed >= -1 && q.LastServed < k.Program.Threads.Count, $"{queue.Name} last served {q.LastServed}");

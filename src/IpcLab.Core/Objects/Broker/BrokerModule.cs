@@ -9,8 +9,9 @@ namespace IpcLab.Core.Objects.Broker;
 /// An AMQP-style message broker (RabbitMQ's model): <c>broker rabbit capacity 16</c> declares it
 /// and the process it runs in. The broker is a process of its own with one thread, named as the
 /// broker, whose every step is one action of the broker: route the oldest published message
-/// through its exchange (<see cref="Routing"/>), else push the oldest deliverable ready message to
-/// a consumer whose prefetch window is open (<see cref="Delivery"/>). The scheduler interleaves
+/// through its exchange (<see cref="Routing"/>), else drop a head whose TTL passed
+/// (<see cref="Expiry"/>), else push the oldest deliverable ready message to a consumer whose
+/// prefetch window is open (<see cref="Delivery"/>). The scheduler interleaves
 /// these steps with the clients', so a message is seen in the inbox, then ready in its queue,
 /// then pushed, then taken and acknowledged, each hop a step of its own.
 ///
@@ -63,6 +64,10 @@ internal sealed class BrokerModule : ObjectModule
         {
             Routing.RouteOldest(k, t, pc, broker);
         }
+        else if (Expiry.ExpiredQueue(k, broker) is { } expired)
+        {
+            Expiry.ExpireHead(k, t, pc, expired);
+        }
         else if (Delivery.NextQueue(k, broker) is { } queue)
         {
             Delivery.PushOldest(k, t, pc, broker, queue);
@@ -89,7 +94,7 @@ internal sealed class BrokerModule : ObjectModule
         if (status == ThreadStatus.Blocked && HasWork(k, broker))
         {
             k.Wake(self);
-            k.Emit(EventKind.BrokerWoken, self, -1, broker.Id, value: BrokerParts.Cells(k, broker).InboxCount > 0 ? 0 : 1);
+            k.Emit(EventKind.BrokerWoken, self, -1, broker.Id, value: WorkKind(k, broker));
         }
         else if (status == ThreadStatus.Ready && !HasWork(k, broker))
         {
@@ -106,15 +111,32 @@ internal sealed class BrokerModule : ObjectModule
         }
     }
 
+    /// <summary>What the broker's next step will do: 0 route, 1 deliver, 2 expire.</summary>
+    private static int WorkKind(IKernelServices k, ObjectInfo broker) =>
+        BrokerParts.Cells(k, broker).InboxCount > 0 ? 0 : Expiry.ExpiredQueue(k, broker) is not null ? 2 : 1;
+
+    /// <summary>The broker idles; with a message waiting for its TTL at a head, it sleeps until then.</summary>
     private static void Idle(IKernelServices k, int self, int pc, ObjectInfo broker)
     {
+        if (Expiry.NextExpiry(k, broker) is var expiry and < long.MaxValue)
+        {
+            k.SetTimeout(self, expiry - k.Clock - 1, $"{broker.Name} waits for a TTL");
+        }
+
         k.JoinWaitQueue(self, broker.Id, ThreadStatus.Blocked);
         k.Emit(EventKind.BrokerIdle, self, pc, broker.Id);
     }
 
-    /// <summary>A message to route, or a ready message some consumer can take now.</summary>
+    /// <summary>A message to route, an expired head to drop, or a ready message some consumer can take now.</summary>
     internal static bool HasWork(IKernelServices k, ObjectInfo broker) =>
-        BrokerParts.Cells(k, broker).InboxCount > 0 || Delivery.NextQueue(k, broker) is not null;
+        BrokerParts.Cells(k, broker).InboxCount > 0 || Expiry.ExpiredQueue(k, broker) is not null || Delivery.NextQueue(k, broker) is not null;
+
+    /// <summary>The idle broker's deadline came: a message at a head has reached its TTL.</summary>
+    internal override void TimeOut(IKernelServices k, ObjectInfo o, int thread)
+    {
+        k.Wake(thread);
+        k.Emit(EventKind.BrokerWoken, thread, -1, o.Id, value: 2);
+    }
 
     internal override bool CanProceed(IKernelServices k, ObjectInfo o, int thread) =>
         thread == BrokerParts.ThreadOf(k.Program, o) ? HasWork(k, o) : Publishing.WouldFit(k, o, thread);

@@ -21,10 +21,16 @@ internal static class BrokerParts
 
     public static bool IsDurable(ObjectInfo o) => (o.Initial & Durable) != 0;
 
-    /// <summary>A queue's maximum length and overflow, in its settings word: the length from bit 32 (0: unlimited), the overflow in the low bits.</summary>
-    public static long Limits(int maxLength, BrokerQueue.OverflowMode overflow) => ((long)maxLength << 32) | (long)overflow;
+    /// <summary>A queue's TTL, maximum length and overflow, in its settings word: the TTL from bit 48 and the length from bit 32 (0: none), the overflow in the low bits.</summary>
+    public static long Limits(int maxLength, BrokerQueue.OverflowMode overflow, int ttl) => ((long)ttl << 48) | ((long)maxLength << 32) | (long)overflow;
 
-    public static int MaxLengthOf(ObjectInfo queue) => (int)(queue.Initial >> 32);
+    public static int MaxLengthOf(ObjectInfo queue) => (int)((queue.Initial >> 32) & 0xFFFF);
+
+    /// <summary>A queue's message TTL in steps of the kernel clock, or 0 for none.</summary>
+    public static int TtlOf(ObjectInfo queue) => (int)(queue.Initial >> 48);
+
+    /// <summary>The clock at which a ready message of the queue expires, or long.MaxValue when the queue has no TTL.</summary>
+    public static long ExpiryOf(ObjectInfo queue, MessageSlot m) => TtlOf(queue) is var ttl and > 0 ? m.EnqueuedAt + ttl : long.MaxValue;
 
     public static BrokerQueue.OverflowMode OverflowOf(ObjectInfo queue) => (BrokerQueue.OverflowMode)(queue.Initial & 0xF);
 

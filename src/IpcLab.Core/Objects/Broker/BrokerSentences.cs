@@ -19,6 +19,7 @@ internal static class BrokerSentences
         new(EventKind.MessageRedelivered, EventClass.Deliver, "redelivered") { OtherIsThread = true },
         new(EventKind.MessageDroppedHead, EventClass.Drop, "dropped-head"),
         new(EventKind.MessageRefused, EventClass.Drop, "refused"),
+        new(EventKind.MessageExpired, EventClass.Drop, "expired"),
     ];
 
     /// <summary>The sentence, or null for an event the broker does not emit.</summary>
@@ -29,7 +30,7 @@ internal static class BrokerSentences
         return e.Kind switch
         {
             EventKind.BrokerIdle => $"{who} has nothing to route and nobody to deliver to: it idles",
-            EventKind.BrokerWoken => $"{who} has work again: {(e.Value == 0 ? "a published message to route" : "a ready message a consumer can take")}",
+            EventKind.BrokerWoken => $"{who} has work again: {e.Value switch { 0 => "a published message to route", 1 => "a ready message a consumer can take", _ => "a message at the head of a queue has reached its TTL" }}",
             EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{Flags((PublishFlags)e.Count)}; it waits in the broker's inbox",
             EventKind.PublishBlocked => $"{who} blocks publishing: {name} has room for {e.Value} more {(e.Value == 1 ? "copy" : "copies")} and this message may need {e.Count} (flow control)",
             EventKind.PublisherWoken => $"{who} is woken: {name} has room again, it publishes again",
@@ -40,6 +41,7 @@ internal static class BrokerSentences
             EventKind.MessageRedelivered => $"{who} redelivers {Body(w)} from {name} to {w.Other} (delivery tag {e.Count}, redelivered)",
             EventKind.MessageDroppedHead => $"{name} is at its maximum length ({e.Count}): {who} drops its oldest ready message {Body(w)} to make room (overflow drop-head)",
             EventKind.MessageRefused => $"{name} is at its maximum length ({e.Count}): {who} refuses {Body(w)} (overflow reject-publish)",
+            EventKind.MessageExpired => $"{who} drops {Body(w)} at the head of {name}: its TTL of {e.Count} steps has passed (expired)",
             _ => null,
         };
     }

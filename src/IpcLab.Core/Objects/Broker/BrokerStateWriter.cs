@@ -58,6 +58,8 @@ internal static class BrokerStateWriter
         w.Int(q.Dropped);
         w.Label("refused");
         w.Int(q.Refused);
+        w.Label("expired");
+        w.Int(q.Expired);
         w.Label("last served");
         w.Thread(q.LastServed);
         w.Label("ready");
@@ -132,5 +134,6 @@ internal static class BrokerStateWriter
         w.Int(m.Tag);
         w.Int(m.Deliveries);
         w.Int((long)m.Flags);
+        w.Int(m.EnqueuedAt);
     }
 }

@@ -4,15 +4,16 @@ namespace IpcLab.Core.Objects.Broker;
 /// One copy of a message in the broker's table: where it is, the object it is at (an exchange
 /// while in the inbox, then its queue), body and key (string ids), its publisher, its place in
 /// its queue's order (a global sequence number: a requeued copy goes back by it), the consumer
-/// holding it and the delivery tag it was given, how many times it was delivered, and its flags.
+/// holding it and the delivery tag it was given, how many times it was delivered, its flags, and
+/// when it entered its queue.
 /// Threads are stored plus one, so a free slot is all zeros.
 /// </summary>
 internal readonly ref struct MessageSlot(Span<long> cells)
 {
-    public const int Size = 10;
+    public const int Size = 11;
 
     private const int PlaceField = 0, AtField = 1, BodyField = 2, KeyField = 3, PublisherField = 4,
-        SeqField = 5, ConsumerField = 6, TagField = 7, DeliveriesField = 8, FlagsField = 9;
+        SeqField = 5, ConsumerField = 6, TagField = 7, DeliveriesField = 8, FlagsField = 9, EnqueuedField = 10;
 
     private readonly Span<long> _cells = cells;
 
@@ -36,6 +37,9 @@ internal readonly ref struct MessageSlot(Span<long> cells)
     public long Deliveries { get => _cells[DeliveriesField]; set => _cells[DeliveriesField] = value; }
 
     public PublishFlags Flags { get => (PublishFlags)_cells[FlagsField]; set => _cells[FlagsField] = (long)value; }
+
+    /// <summary>The kernel clock when it was routed into its queue (its TTL counts from there; a requeue keeps it).</summary>
+    public long EnqueuedAt { get => _cells[EnqueuedField]; set => _cells[EnqueuedField] = value; }
 
     /// <summary>True once it has been delivered before: a requeued copy is redelivered.</summary>
     public bool Redelivered => Deliveries > 0;

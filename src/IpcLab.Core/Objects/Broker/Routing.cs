@@ -90,6 +90,7 @@ internal static class Routing
             var copy = copies[i];
             var c = cells.Slot(copy);
             c.Seq = cells.NextSeq();
+            c.EnqueuedAt = k.Clock;
             var queue = k.Program.Objects[queues[i]];
             var q = BrokerParts.QueueCells(k, queue);
             q.Routed++;

@@ -6,11 +6,11 @@ namespace IpcLab.Core.Objects.BrokerQueue;
 /// ready(q), unacked(q), routed(q), acked(q), discarded(q), lost(q) on a broker queue: the copies
 /// ready in it now, held unacknowledged by its consumers now, and how many were routed into it,
 /// acknowledged, discarded by nack or reject, lost at an autoack consumer, dropped from the head
-/// or refused at the maximum length.
+/// or refused at the maximum length, expired at the head.
 /// </summary>
 public sealed class BrokerQueueFuncExpr(string func, int queueId, int capacity) : CExpr(ValueKind.Int)
 {
-    public static readonly IReadOnlyList<string> Names = ["ready", "unacked", "routed", "acked", "discarded", "lost", "dropped", "refused"];
+    public static readonly IReadOnlyList<string> Names = ["ready", "unacked", "routed", "acked", "discarded", "lost", "dropped", "refused", "expired"];
 
     public override long Eval(in EvalContext ctx)
     {
@@ -19,13 +19,14 @@ public sealed class BrokerQueueFuncExpr(string func, int queueId, int capacity) 
         return func switch
         {
             "ready" => q.ReadyCount,
-            "unacked" => q.Routed - q.ReadyCount - q.Acked - q.Discarded - q.Lost - q.Dropped - q.Refused,
+            "unacked" => q.Routed - q.ReadyCount - q.Acked - q.Discarded - q.Lost - q.Dropped - q.Refused - q.Expired,
             "routed" => q.Routed,
             "acked" => q.Acked,
             "discarded" => q.Discarded,
             "lost" => q.Lost,
             "dropped" => q.Dropped,
-            _ => q.Refused,
+            "refused" => q.Refused,
+            _ => q.Expired,
         };
     }
 }

@@ -22,7 +22,7 @@ internal sealed class BrokerQueueModule : ObjectModule
 
     public override string KindWord => "broker queue";
 
-    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>, <c>maxlength N</c> and <c>overflow drop-head|reject-publish</c>.</summary>
+    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>, <c>maxlength N</c>, <c>overflow drop-head|reject-publish</c> and <c>ttl N</c> (steps).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a broker queue starts empty; write `bqueue {d.Name} bind EXCHANGE key \"KEY\"`");
@@ -30,6 +30,7 @@ internal sealed class BrokerQueueModule : ObjectModule
         var durable = false;
         var maxLength = 0;
         var overflow = OverflowMode.DropHead;
+        var ttl = 0;
         foreach (var option in d.Item.Options)
         {
             var key = option.Key.Name;
@@ -60,6 +61,9 @@ internal sealed class BrokerQueueModule : ObjectModule
                 case "maxlength":
                     maxLength = d.WholeNumber(option, $"a broker queue's maximum length is a whole number from 1 to {Compiler.MaxCapacity}");
                     break;
+                case "ttl":
+                    ttl = d.WholeNumber(option, "a queue's message TTL is a whole number of steps from 1 to 10000", 10_000);
+                    break;
                 case "overflow":
                     overflow = Declaration.Word(option.Value) switch
                     {
@@ -69,7 +73,7 @@ internal sealed class BrokerQueueModule : ObjectModule
                     };
                     break;
                 default:
-                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match, durable, maxlength or overflow");
+                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow or ttl");
             }
         }
 
@@ -78,7 +82,7 @@ internal sealed class BrokerQueueModule : ObjectModule
             throw d.Error(o.Key.Pos, "`overflow` says what a full queue does: give it a `maxlength N` too");
         }
 
-        var queue = d.Object(Kind, 1, BrokerParts.DurableBit(durable) | BrokerParts.Limits(maxLength, overflow), ValueKind.Str);
+        var queue = d.Object(Kind, 1, BrokerParts.DurableBit(durable) | BrokerParts.Limits(maxLength, overflow, ttl), ValueKind.Str);
         return queue with { Bindings = [.. bindings.Select(b => new Binding(b.Exchange, queue.Id, b.Key, b.Match, b.Pos))] };
     }
 

@@ -82,6 +82,7 @@ internal static class Consuming
         var queue = k.Program.Objects[instr.A];
         var broker = k.Program.Objects[BrokerParts.BrokerOf(queue)];
         var q = BrokerParts.QueueCells(k, queue);
+        Expiry.ExpireHeads(k, t, pc, queue);
         if (q.ReadyCount == 0)
         {
             k.Local(t, instr.B) = k.Intern("");
