@@ -101,9 +101,11 @@ internal sealed class BrokerModule : ObjectModule
             Idle(k, self, -1, broker);
         }
 
-        foreach (var publisher in k.WaitersOf(broker.Id))
+        // Publishers waiting for room, in thread order (checked without building the wait queue:
+        // this runs at every step).
+        for (var publisher = 0; publisher < k.Program.Threads.Count; publisher++)
         {
-            if (publisher != self && Publishing.WouldFit(k, broker, publisher))
+            if (publisher != self && k.WaitObjectOf(publisher) == broker.Id && Publishing.WouldFit(k, broker, publisher))
             {
                 k.Wake(publisher);
                 k.Emit(EventKind.PublisherWoken, publisher, k.PcOf(publisher), broker.Id);

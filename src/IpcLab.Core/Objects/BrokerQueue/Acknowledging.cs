@@ -15,30 +15,16 @@ namespace IpcLab.Core.Objects.BrokerQueue;
 /// </summary>
 internal static class Acknowledging
 {
-    /// <summary>How a settle was written: which event says a requeue came from it.</summary>
-    private enum Settle
-    {
-        Ack,
-        Nack,
-        Reject,
-    }
-
     public static void Step(IKernelServices k, int t, int pc, Instr instr)
     {
-        var settle = instr.Op switch
-        {
-            OpCode.Ack => Settle.Ack,
-            OpCode.Nack => Settle.Nack,
-            _ => Settle.Reject,
-        };
         var broker = BrokerParts.Find(k.Program)!;
         var cells = BrokerParts.Cells(k, broker);
         var tag = k.Eval(t, instr.E1!);
-        var multiple = settle != Settle.Reject && (instr.B & 1) != 0;
-        var requeue = settle != Settle.Ack && (instr.B & 2) == 0;
+        var multiple = instr.Op != OpCode.Reject && (instr.B & 1) != 0;
+        var requeue = instr.Op != OpCode.Ack && (instr.B & 2) == 0;
         if (Find(cells, t, tag) < 0)
         {
-            var word = settle.ToString().ToLowerInvariant();
+            var word = instr.Text;
             throw new ThreadFaultException($"{word}s delivery tag {tag}, which is not an unacknowledged delivery of its channel (unknown, or already settled): PRECONDITION_FAILED, the broker closes the channel");
         }
 
@@ -48,14 +34,15 @@ internal static class Acknowledging
             var slot = Find(cells, t, next);
             if (slot >= 0)
             {
-                SettleOne(k, t, pc, cells, slot, settle == Settle.Ack ? null : requeue ? settle : null, settle == Settle.Ack);
+                SettleOne(k, t, pc, cells, slot, instr.Op, requeue);
             }
         }
 
         k.MoveTo(t, instr.Next);
     }
 
-    private static void SettleOne(IKernelServices k, int t, int pc, BrokerCells cells, int slot, Settle? requeueBy, bool acked)
+    /// <summary>Settles one delivery as <paramref name="op"/> says (Ack, Nack or Reject), requeued or not.</summary>
+    private static void SettleOne(IKernelServices k, int t, int pc, BrokerCells cells, int slot, OpCode op, bool requeue)
     {
         var message = cells.Slot(slot);
         var queue = k.Program.Objects[message.At];
@@ -66,15 +53,15 @@ internal static class Acknowledging
             q.Outstanding(t)--;
         }
 
-        if (acked)
+        if (op == OpCode.Ack)
         {
             q.Acked++;
             message.Clear();
             k.Emit(new KernelEvent(0, EventKind.MessageAcked, t, pc, queue.Id, -1, body, default) { Count = (int)tag });
         }
-        else if (requeueBy is { } by)
+        else if (requeue)
         {
-            Requeue(k, t, pc, cells, slot, by == Settle.Nack ? 0 : 1);
+            Requeue(k, t, pc, cells, slot, op == OpCode.Nack ? 0 : 1);
         }
         else
         {
