@@ -22,6 +22,8 @@ public sealed class BrokerCompileErrorTests
     [InlineData("thread t:\n    ack 1\n", 2, 5, "ack settles a delivery of a broker, but the program declares none")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x\nthread t:\n    consume q, \"fast\"\n", 5, 16, "expected a prefetch count (0 = unlimited) or `autoack` here")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x\nthread t:\n    receive q -> v\n", 5, 5, "receive gives 2 results after `->`")]
+    [InlineData("process p:\n    broker b capacity 2\n    thread t:\n        pass\n", 2, 12, "declare b at top level: the broker is a process of its own")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x\nthread t:\n    publish q, \"k\", \"m\"\n", 5, 13, "publish expects a broker exchange, but q is a broker queue (declared at line 3)")]
     [InlineData("broker b capacity 2\nthread b:\n    pass\n", 1, 8, "the broker b runs as a process and a thread of that name")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x durable yes\n", 3, 25, "`durable` is true or false")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x priority 5\n", 3, 17, "unknown option 'priority' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow or ttl")]

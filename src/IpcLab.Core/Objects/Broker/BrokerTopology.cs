@@ -27,6 +27,11 @@ internal static class BrokerTopology
             throw new ScriptError(file, brokers[1].Pos, $"one broker per program (already declared {brokers[0].Name} at line {brokers[0].Pos.Line})");
         }
 
+        if (brokers.Length == 1 && brokers[0].Process >= 0)
+        {
+            throw new ScriptError(file, brokers[0].Pos, $"declare {brokers[0].Name} at top level: the broker is a process of its own, reached by every client");
+        }
+
         var parts = objects.Where(o => o.Kind is ObjectKind.Exchange or ObjectKind.BrokerQueue).ToArray();
         if (parts.Length == 0)
         {

@@ -17,7 +17,7 @@ internal sealed class ExchangeModule : ObjectModule
 
     public override string DeclarationWord => "exchange";
 
-    public override string KindWord => "exchange";
+    public override string KindWord => "broker exchange";
 
     /// <summary><c>exchange logs type topic</c>, optionally <c>durable true</c>.</summary>
     internal override ObjectInfo Declare(Declaration d)
