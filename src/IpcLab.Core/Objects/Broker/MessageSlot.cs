@@ -38,7 +38,7 @@ internal readonly ref struct MessageSlot(Span<long> cells)
 
     public PublishFlags Flags { get => (PublishFlags)_cells[FlagsField]; set => _cells[FlagsField] = (long)value; }
 
-    /// <summary>The kernel clock when it was routed into its queue (its TTL counts from there; a requeue keeps it).</summary>
+    /// <summary>The kernel clock when it was routed into a queue with a TTL, which counts from there (a requeue keeps it); 0 otherwise.</summary>
     public long EnqueuedAt { get => _cells[EnqueuedField]; set => _cells[EnqueuedField] = value; }
 
     /// <summary>True once it has been delivered before: a requeued copy is redelivered.</summary>

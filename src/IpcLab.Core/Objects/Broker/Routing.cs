@@ -90,8 +90,11 @@ internal static class Routing
             var copy = copies[i];
             var c = cells.Slot(copy);
             c.Seq = cells.NextSeq();
-            c.EnqueuedAt = k.Clock;
             var queue = k.Program.Objects[queues[i]];
+
+            // Only a queue with a TTL keeps the time: elsewhere it would tell apart states that
+            // differ in nothing a learner could see.
+            c.EnqueuedAt = BrokerParts.TtlOf(queue) > 0 ? k.Clock : 0;
             var q = BrokerParts.QueueCells(k, queue);
             q.Routed++;
             k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body, default) { Count = (int)c.Key });
