@@ -174,6 +174,30 @@ public enum OpCode
     /// <summary>Group A: like GroupReceive, but gives up after E1 steps of the run with local C = 0 (C = 1 on success).</summary>
     GroupTimedReceive,
 
+    /// <summary>The broker's own thread, broker A: its oldest pending action (route the oldest published message, else push the oldest deliverable ready message); it idles when none is left.</summary>
+    BrokerWork,
+
+    /// <summary>Exchange A: publish body E2 with routing key (or, to a headers exchange, headers) E1; flags B (see <see cref="Objects.Broker.PublishFlags"/>). Blocks while the broker has no room for every copy it could make.</summary>
+    BrokerPublish,
+
+    /// <summary>Broker queue A: the thread becomes a consumer with prefetch E1 (0 = unlimited); B = 1 for autoack.</summary>
+    Consume,
+
+    /// <summary>Broker queue A: take the oldest delivery pushed to this thread into locals B (body) and C (delivery tag); blocks while there is none.</summary>
+    DeliveryReceive,
+
+    /// <summary>Broker queue A: pull its head into locals B (body) and C (delivery tag), or "" and 0 when the queue is empty.</summary>
+    BrokerGet,
+
+    /// <summary>Acknowledge the delivery tagged E1 (B = 1: and every earlier one) of the thread's channel; an unknown tag closes the channel.</summary>
+    Ack,
+
+    /// <summary>Negatively acknowledge the delivery tagged E1 (B bit 0: multiple; bit 1: discard instead of requeue).</summary>
+    Nack,
+
+    /// <summary>Reject the delivery tagged E1 (B bit 1: discard instead of requeue).</summary>
+    Reject,
+
     /// <summary>Topic A: append E1 with key E2 (a string; null: no key, the next partition in turn) to the partition of the key's hash; offset into local B, partition into local C (each when &gt;= 0).</summary>
     Produce,
 

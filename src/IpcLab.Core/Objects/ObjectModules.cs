@@ -1,9 +1,12 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.BoundedQueue;
+using IpcLab.Core.Objects.Broker;
+using IpcLab.Core.Objects.BrokerQueue;
 using IpcLab.Core.Objects.CondVar;
 using IpcLab.Core.Objects.ConsumerGroup;
 using IpcLab.Core.Objects.DatagramSocket;
 using IpcLab.Core.Objects.Descriptors;
+using IpcLab.Core.Objects.Exchange;
 using IpcLab.Core.Objects.Group;
 using IpcLab.Core.Objects.MessageQueue;
 using IpcLab.Core.Objects.Mutex;
@@ -53,6 +56,12 @@ public static class ObjectModules
             // gone before the message it was blocked sending is told lost).
             new GroupModule(),
             new MessageQueueModule(),
+
+            // The broker after the other channels: a consumer that ends returns its messages to
+            // their queues once its descriptors and groups are cleaned up.
+            new BrokerModule(),
+            new ExchangeModule(),
+            new BrokerQueueModule(),
             new StatementsModule(),
             new ProcessesModule(),
             new RunModule(),

@@ -268,6 +268,72 @@ public enum EventKind
     /// <summary>A timed receive on group Object reached its deadline: the thread gives up with ok = false.</summary>
     GroupReceiveTimedOut,
 
+    /// <summary>The broker thread found nothing to do and idles until a publish, an ack or a consumer gives it work.</summary>
+    BrokerIdle,
+
+    /// <summary>The broker (Thread) has work again (Value: 0 a message to route, 1 a delivery to push) and is ready.</summary>
+    BrokerWoken,
+
+    /// <summary>A thread published Value (a body) to exchange Object with routing key Other (a string id); Count = the <see cref="Objects.Broker.PublishFlags"/>.</summary>
+    MessagePublished,
+
+    /// <summary>A publish blocked: broker Object has no room for every copy (Value = free slots, Count = copies it may need).</summary>
+    PublishBlocked,
+
+    /// <summary>A blocked publisher (Thread) was woken because broker Object has room again; it publishes again.</summary>
+    PublisherWoken,
+
+    /// <summary>The broker routed Value (a body) into queue Object from exchange Other, with routing key Count (a string id).</summary>
+    MessageRouted,
+
+    /// <summary>No binding of exchange Object matched routing key Other (a string id): Value (a body) is dropped.</summary>
+    MessageUnroutable,
+
+    /// <summary>A mandatory message Value matched no binding of exchange Object: returned to its publisher Other ("no route"); Count = the key.</summary>
+    MessageReturned,
+
+    /// <summary>The broker pushed Value from queue Object to consumer Other with delivery tag Count.</summary>
+    MessagePushed,
+
+    /// <summary>The broker pushed Value from queue Object again, to consumer Other with delivery tag Count: redelivered.</summary>
+    MessageRedelivered,
+
+    /// <summary>A consumer took Value (delivery tag Count) from what queue Object pushed to it.</summary>
+    DeliveryTaken,
+
+    /// <summary>A consumer waits for queue Object to push it a delivery.</summary>
+    DeliveryWaits,
+
+    /// <summary>A thread consumes from queue Object with prefetch Value (0 = unlimited); Other = 1 for autoack.</summary>
+    ConsumeStarted,
+
+    /// <summary>A get took Value (delivery tag Count) from the head of queue Object.</summary>
+    GetTook,
+
+    /// <summary>A get found queue Object empty.</summary>
+    GetEmpty,
+
+    /// <summary>A thread acknowledged Value (delivery tag Count) from queue Object: it leaves the broker.</summary>
+    MessageAcked,
+
+    /// <summary>Value (delivery tag Count) goes back to queue Object at its original place, marked redelivered; Other = 0 nack, 1 reject, 2 the consumer ended.</summary>
+    MessageRequeued,
+
+    /// <summary>A thread nacked or rejected Value (delivery tag Count) from queue Object without requeue: it is discarded.</summary>
+    MessageDiscarded,
+
+    /// <summary>A consumer ended holding Value, pushed to it by queue Object with autoack: the broker forgot it at the push, so it is lost.</summary>
+    AutoackLost,
+
+    /// <summary>Queue Object was at its maximum length (Count): its oldest ready message Value is dropped to make room (overflow drop-head).</summary>
+    MessageDroppedHead,
+
+    /// <summary>Queue Object was at its maximum length (Count): the copy Value routed to it is refused (overflow reject-publish).</summary>
+    MessageRefused,
+
+    /// <summary>Value reached the head of queue Object after its TTL (Count steps) had passed: it is dropped, expired.</summary>
+    MessageExpired,
+
     /// <summary>A record Value was appended to topic Object (see <see cref="Objects.Topic.LogFields"/>: partition, offset, key).</summary>
     RecordAppended,
 

@@ -20,6 +20,9 @@ public abstract class ChannelContract
     /// <summary>How many items (or bytes) the channel holds now.</summary>
     protected abstract int Held(Kernel kernel, ObjectInfo channel);
 
+    /// <summary>How many items a receiver blocked on the channel could take now (by default all it holds: a blocked receiver finds it empty).</summary>
+    protected virtual int ReceivableNow(Kernel kernel, ObjectInfo channel) => Held(kernel, channel);
+
     /// <summary>The most the channel may hold in a run of the script (its capacity; a log's retention, which its script sizes to the workload).</summary>
     protected virtual int Bound(int producers, int items, int capacity) => capacity;
 
@@ -78,7 +81,7 @@ public abstract class ChannelContract
                     if (k.StatusOf(t.Id) == ThreadStatus.Blocked && k.WaitObjectOf(t.Id) == channel.Id)
                     {
                         var receiving = t.Name.StartsWith("consumer", StringComparison.Ordinal);
-                        var held = Held(k, channel);
+                        var held = receiving ? ReceivableNow(k, channel) : Held(k, channel);
                         Assert.True(receiving ? held == 0 : held == run.Capacity, $"{Describe(run)}: {t.Name} is blocked on ch holding {held} at step {k.StepCount}");
                     }
                 }
