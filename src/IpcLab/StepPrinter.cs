@@ -47,7 +47,7 @@ internal static class StepPrinter
             case RunOutcome.Completed:
                 var checks = kernel.Program.Expectations.Count;
                 var ended = kernel.Program.Threads.Count == 0 ? "there is no thread to run"
-                    : kernel.Program.Threads.All(t => kernel.StatusOf(t.Id) == ThreadStatus.Finished) ? "every thread finished"
+                    : kernel.Program.Threads.All(t => kernel.StatusOf(t.Id) == ThreadStatus.Finished || kernel.IsIdleDaemon(t.Id)) ? "every thread finished"
                     : "no finding (not every thread finished: see the threads above)";
                 o.WriteLine(checks == 0
                     ? $"result: ok: {ended}"
@@ -72,7 +72,7 @@ internal static class StepPrinter
         ThreadStatus.Finished => "finished",
         ThreadStatus.Faulted => kernel.FaultOf(t)?.StartsWith("crashed", StringComparison.Ordinal) == true ? "crashed" : "faulted",
         ThreadStatus.NotStarted => "never started",
-        ThreadStatus.Blocked => "blocked",
+        ThreadStatus.Blocked => kernel.IsIdleDaemon(t) ? "idle" : "blocked",
         ThreadStatus.Waiting => "waiting",
         _ => "ready",
     };

@@ -4,6 +4,7 @@ using IpcLab.Core.Scheduling;
 using IpcLab.Diagnostics;
 using IpcLab.Tui;
 using IpcLab.Tui.App;
+using IpcLab.Tui.Gui;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,8 +29,9 @@ internal static class TuiVerb
         };
         var at = NumberOption.Optional<int>("--at", "N", "the step to open the run at (a saved run replays its schedule up to it)");
         var gui = new Option<bool>("--terminal-gui") { Description = "the run screen on Terminal.Gui, with the mouse (in progress: see README)" };
-        var cmd = new Command("tui", "The interactive step-by-step terminal view (q quits, ? lists the keys).") { file, at, gui };
-        cmd.SetAction(p => Execute(p.GetValue(file), p.GetValue(at), context, p.GetValue(gui)));
+        var theme = new Option<string?>("--theme") { Description = "colours of the --terminal-gui screen: default, projector (high contrast) or colorblind; remembered for the next start", HelpName = "NAME" };
+        var cmd = new Command("tui", "The interactive step-by-step terminal view (q quits, ? lists the keys).") { file, at, gui, theme };
+        cmd.SetAction(p => Execute(p.GetValue(file), p.GetValue(at), context, p.GetValue(gui), p.GetValue(theme)));
         return cmd;
     }
 
@@ -37,8 +39,15 @@ internal static class TuiVerb
     /// Opens the TUI. An exception inside it (a bug) leaves it with the terminal already given
     /// back, and the command reports it as an internal error.
     /// </summary>
-    public static int Execute(string? file, int? at, CliContext context, bool terminalGui = false)
+    public static int Execute(string? file, int? at, CliContext context, bool terminalGui = false, string? themeName = null)
     {
+        var theme = themeName is null ? (ScreenTheme?)null : ScreenThemes.Parse(themeName)
+            ?? throw new InputException($"--theme must be one of {string.Join(", ", ScreenThemes.Names)} (not \"{themeName}\")");
+        if (theme is not null && !terminalGui)
+        {
+            throw new InputException("--theme sets the colours of the Terminal.Gui screen: add --terminal-gui");
+        }
+
         var state = Open(file, at, context.Logger, terminalGui);
         if (!IsTerminal)
         {
@@ -48,7 +57,7 @@ internal static class TuiVerb
         TuiLessons.Attach(state, CliEnvironment.Process);
         CliLog.OpeningTui(context.Logger, file ?? "the list of programs");
         return terminalGui
-            ? Tui.Gui.GuiTui.Run(state, context.LoggerFor("IpcLab.Tui"))
+            ? Tui.Gui.GuiTui.Run(state, context.LoggerFor("IpcLab.Tui"), theme)
             : ConsoleTui.Run(state, context.LoggerFor("IpcLab.Tui"));
     }
 

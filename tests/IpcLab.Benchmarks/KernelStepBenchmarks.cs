@@ -7,7 +7,8 @@ namespace IpcLab.Benchmarks;
 /// <summary>
 /// One whole run of a program per invocation under <c>RandomScheduler(42)</c>: the bounded buffer
 /// (<see cref="Scenario.Text"/>) and a program between processes over a message queue and a stream
-/// socket (<see cref="Scenario.IpcText"/>).
+/// socket (<see cref="Scenario.IpcText"/>), a broker program (<see cref="BrokerScenario.Text"/>) and a topic read by a
+/// consumer group (<see cref="LogScenario.Text"/>).
 /// The step count is fixed by the seed; the "Steps/run", "ns/step" and "Msteps/s" columns
 /// (see <see cref="StepRateColumn"/>) turn the time of a run into steps per second.
 /// </summary>
@@ -21,7 +22,7 @@ public class KernelStepBenchmarks
     private Kernel _checked = null!;
     private int _steps;
 
-    [Params("bounded-buffer", "sockets+mqueue")]
+    [Params("bounded-buffer", "sockets+mqueue", "broker", "log")]
     public string Program { get; set; } = "bounded-buffer";
 
     /// <summary>The step count of one run, computed once; every benchmark run must match it.</summary>

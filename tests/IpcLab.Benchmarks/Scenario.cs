@@ -79,11 +79,13 @@ public static class Scenario
 
     public static CompiledProgram Compile() => Compiler.CompileText("bench.ipl", Text);
 
-    /// <summary>The program a benchmark parameter names: "bounded-buffer" or "sockets+mqueue".</summary>
+    /// <summary>The program a benchmark parameter names: "bounded-buffer", "sockets+mqueue", "broker" or "log".</summary>
     public static CompiledProgram Compile(string name) => name switch
     {
         "bounded-buffer" => Compile(),
         "sockets+mqueue" => Compiler.CompileText("ipc.ipl", IpcText),
+        "broker" => Compiler.CompileText("broker.ipl", BrokerScenario.Text),
+        "log" => Compiler.CompileText("log.ipl", LogScenario.Text),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such benchmark program"),
     };
 

@@ -29,6 +29,9 @@ public sealed record ObjectInfo(
     /// <summary>A socket's path and sizes; null for other kinds.</summary>
     public SocketSpec? Socket { get; init; }
 
+    /// <summary>An exchange's routing table, or a broker queue's own bindings before they are gathered; empty for other kinds.</summary>
+    public IReadOnlyList<Objects.Exchange.Binding> Bindings { get; init; } = [];
+
     /// <summary>The kind in words ("semaphore", "message queue"), from its module.</summary>
     public string KindWord => Objects.ObjectModules.Of(Kind).KindWord;
 }

@@ -32,4 +32,19 @@ public enum ObjectKind
 
     /// <summary>A delivery group: members join and leave, each has a bounded inbox; unicast, multicast, broadcast and anycast send to it.</summary>
     Group,
+
+    /// <summary>An AMQP-style message broker: a process of its own whose steps route published messages and push deliveries; it holds every message in flight.</summary>
+    Broker,
+
+    /// <summary>A broker's exchange (direct, fanout, topic or headers): the router a publisher sends to; its bindings decide which queues get a copy.</summary>
+    Exchange,
+
+    /// <summary>A broker's queue: FIFO of ready messages, each consumer's unacknowledged deliveries, and what became of every copy routed into it.</summary>
+    BrokerQueue,
+
+    /// <summary>A retained log (Kafka-style): partitions of records with dense offsets from 0; the oldest record goes when a partition is full, nobody's read deletes one.</summary>
+    Topic,
+
+    /// <summary>A consumer group on a topic: members subscribe, the partitions are split among them (range assignment), each polls at its own position and commits offsets for the group.</summary>
+    ConsumerGroup,
 }

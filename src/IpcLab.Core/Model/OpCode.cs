@@ -173,4 +173,46 @@ public enum OpCode
 
     /// <summary>Group A: like GroupReceive, but gives up after E1 steps of the run with local C = 0 (C = 1 on success).</summary>
     GroupTimedReceive,
+
+    /// <summary>The broker's own thread, broker A: its oldest pending action (route the oldest published message, else push the oldest deliverable ready message); it idles when none is left.</summary>
+    BrokerWork,
+
+    /// <summary>Exchange A: publish body E2 with routing key (or, to a headers exchange, headers) E1; flags B (see <see cref="Objects.Broker.PublishFlags"/>). Blocks while the broker has no room for every copy it could make.</summary>
+    BrokerPublish,
+
+    /// <summary>Broker queue A: the thread becomes a consumer with prefetch E1 (0 = unlimited); B = 1 for autoack.</summary>
+    Consume,
+
+    /// <summary>Broker queue A: take the oldest delivery pushed to this thread into locals B (body) and C (delivery tag); blocks while there is none.</summary>
+    DeliveryReceive,
+
+    /// <summary>Broker queue A: pull its head into locals B (body) and C (delivery tag), or "" and 0 when the queue is empty.</summary>
+    BrokerGet,
+
+    /// <summary>Acknowledge the delivery tagged E1 (B = 1: and every earlier one) of the thread's channel; an unknown tag closes the channel.</summary>
+    Ack,
+
+    /// <summary>Negatively acknowledge the delivery tagged E1 (B bit 0: multiple; bit 1: discard instead of requeue).</summary>
+    Nack,
+
+    /// <summary>Reject the delivery tagged E1 (B bit 1: discard instead of requeue).</summary>
+    Reject,
+
+    /// <summary>Topic A: append E1 with key E2 (a string; null: no key, the next partition in turn) to the partition of the key's hash; offset into local B, partition into local C (each when &gt;= 0).</summary>
+    Produce,
+
+    /// <summary>Consumer group A: the thread becomes a member; the partitions are reassigned.</summary>
+    ConsumerSubscribe,
+
+    /// <summary>Consumer group A: the thread stops being a member; the partitions are reassigned.</summary>
+    ConsumerUnsubscribe,
+
+    /// <summary>Consumer group A: read the record at the thread's position in one of its partitions: value into local B, key into local C, partition and offset into the locals of Args[0] and Args[1] (<see cref="LocalExpr"/>s), each when present; blocks while none of its partitions has one.</summary>
+    Poll,
+
+    /// <summary>Consumer group A: the thread's positions in its partitions become the group's committed offsets.</summary>
+    Commit,
+
+    /// <summary>Consumer group A: move the thread's positions (see <see cref="Objects.ConsumerGroup.SeekTarget"/> in B): to the log start or end of each of its partitions, or partition E1 to offset E2.</summary>
+    Seek,
 }

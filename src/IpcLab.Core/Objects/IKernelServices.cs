@@ -66,8 +66,11 @@ internal interface IKernelServices
     /// <summary>An object's wait queue, first first.</summary>
     IReadOnlyList<int> WaitersOf(int objectId);
 
-    /// <summary>Which of several waiters a wake-up goes to (the schedule's choice; FIFO by default).</summary>
-    int ChooseWaiter(int objectId, IReadOnlyList<int> waiters);
+    /// <summary>
+    /// The waiter a wake-up goes to: -1 when nobody waits, the one waiter, or among several the
+    /// schedule's choice (FIFO by default), which the schedule entry records.
+    /// </summary>
+    int ChooseWaiter(int objectId);
 
     /// <summary>Moves a thread to instruction <paramref name="next"/>; -1 finishes it.</summary>
     void MoveTo(int thread, int next);

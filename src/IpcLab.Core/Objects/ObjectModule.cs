@@ -107,6 +107,13 @@ public abstract class ObjectModule : KernelModule
     internal virtual void TimeOut(IKernelServices k, ObjectInfo o, int thread) =>
         throw new InvalidOperationException($"a {KindWord} has no timed wait, but {k.ThreadName(thread)} timed out on {o.Name}");
 
+    /// <summary>
+    /// True for a thread queued on <paramref name="o"/> that is an idle daemon, not a waiter (a
+    /// broker with nothing to do): it waits for nobody, so the wait-for graph leaves it out and it
+    /// is never reported as deadlocked.
+    /// </summary>
+    internal virtual bool IsIdleDaemon(IKernelServices k, ObjectInfo o, int thread) => false;
+
     /// <summary>The thread a waiter on <paramref name="o"/> waits for (the wait-for graph's edge), or -1.</summary>
     internal virtual int Holder(IKernelServices k, ObjectInfo o) => -1;
 

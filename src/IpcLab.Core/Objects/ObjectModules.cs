@@ -1,8 +1,12 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.BoundedQueue;
+using IpcLab.Core.Objects.Broker;
+using IpcLab.Core.Objects.BrokerQueue;
 using IpcLab.Core.Objects.CondVar;
+using IpcLab.Core.Objects.ConsumerGroup;
 using IpcLab.Core.Objects.DatagramSocket;
 using IpcLab.Core.Objects.Descriptors;
+using IpcLab.Core.Objects.Exchange;
 using IpcLab.Core.Objects.Group;
 using IpcLab.Core.Objects.MessageQueue;
 using IpcLab.Core.Objects.Mutex;
@@ -13,6 +17,7 @@ using IpcLab.Core.Objects.SharedMemory;
 using IpcLab.Core.Objects.SharedVar;
 using IpcLab.Core.Objects.Statements;
 using IpcLab.Core.Objects.StreamSocket;
+using IpcLab.Core.Objects.Topic;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Objects;
@@ -51,9 +56,20 @@ public static class ObjectModules
             // gone before the message it was blocked sending is told lost).
             new GroupModule(),
             new MessageQueueModule(),
+
+            // The broker after the other channels: a consumer that ends returns its messages to
+            // their queues once its descriptors and groups are cleaned up.
+            new BrokerModule(),
+            new ExchangeModule(),
+            new BrokerQueueModule(),
             new StatementsModule(),
             new ProcessesModule(),
             new RunModule(),
+
+            // The retained log: a produce hands records to consumer groups' blocked polls; members
+            // that ended leave their consumer groups at the clock tick.
+            new TopicModule(),
+            new ConsumerGroupModule(),
         ];
         Objects = [.. All.OfType<ObjectModule>()];
         Clocked = [.. Objects.Where(m => m.UsesClock)];

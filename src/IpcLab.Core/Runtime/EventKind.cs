@@ -267,4 +267,112 @@ public enum EventKind
 
     /// <summary>A timed receive on group Object reached its deadline: the thread gives up with ok = false.</summary>
     GroupReceiveTimedOut,
+
+    /// <summary>The broker thread found nothing to do and idles until a publish, an ack or a consumer gives it work.</summary>
+    BrokerIdle,
+
+    /// <summary>The broker (Thread) has work again (Value: 0 a message to route, 1 a delivery to push) and is ready.</summary>
+    BrokerWoken,
+
+    /// <summary>A thread published Value (a body) to exchange Object with routing key Other (a string id); Count = the <see cref="Objects.Broker.PublishFlags"/>.</summary>
+    MessagePublished,
+
+    /// <summary>A publish blocked: broker Object has no room for every copy (Value = free slots, Count = copies it may need).</summary>
+    PublishBlocked,
+
+    /// <summary>A blocked publisher (Thread) was woken because broker Object has room again; it publishes again.</summary>
+    PublisherWoken,
+
+    /// <summary>The broker routed Value (a body) into queue Object from exchange Other, with routing key Count (a string id).</summary>
+    MessageRouted,
+
+    /// <summary>No binding of exchange Object matched routing key Other (a string id): Value (a body) is dropped.</summary>
+    MessageUnroutable,
+
+    /// <summary>A mandatory message Value matched no binding of exchange Object: returned to its publisher Other ("no route"); Count = the key.</summary>
+    MessageReturned,
+
+    /// <summary>The broker pushed Value from queue Object to consumer Other with delivery tag Count.</summary>
+    MessagePushed,
+
+    /// <summary>The broker pushed Value from queue Object again, to consumer Other with delivery tag Count: redelivered.</summary>
+    MessageRedelivered,
+
+    /// <summary>A consumer took Value (delivery tag Count) from what queue Object pushed to it.</summary>
+    DeliveryTaken,
+
+    /// <summary>A consumer waits for queue Object to push it a delivery.</summary>
+    DeliveryWaits,
+
+    /// <summary>A thread consumes from queue Object with prefetch Value (0 = unlimited); Other = 1 for autoack.</summary>
+    ConsumeStarted,
+
+    /// <summary>A get took Value (delivery tag Count) from the head of queue Object.</summary>
+    GetTook,
+
+    /// <summary>A get found queue Object empty.</summary>
+    GetEmpty,
+
+    /// <summary>A thread acknowledged Value (delivery tag Count) from queue Object: it leaves the broker.</summary>
+    MessageAcked,
+
+    /// <summary>Value (delivery tag Count) goes back to queue Object at its original place, marked redelivered; Other = 0 nack, 1 reject, 2 the consumer ended.</summary>
+    MessageRequeued,
+
+    /// <summary>A thread nacked or rejected Value (delivery tag Count) from queue Object without requeue: it is discarded.</summary>
+    MessageDiscarded,
+
+    /// <summary>A consumer ended holding Value, pushed to it by queue Object with autoack: the broker forgot it at the push, so it is lost.</summary>
+    AutoackLost,
+
+    /// <summary>Queue Object was at its maximum length (Count): its oldest ready message Value is dropped to make room (overflow drop-head).</summary>
+    MessageDroppedHead,
+
+    /// <summary>Queue Object was at its maximum length (Count): the copy Value routed to it is refused (overflow reject-publish).</summary>
+    MessageRefused,
+
+    /// <summary>Value reached the head of queue Object after its TTL (Count steps) had passed: it is dropped, expired.</summary>
+    MessageExpired,
+
+    /// <summary>A record Value was appended to topic Object (see <see cref="Objects.Topic.LogFields"/>: partition, offset, key).</summary>
+    RecordAppended,
+
+    /// <summary>Retention deleted the oldest record Value of a full partition of topic Object; the partition's log start moves past its offset.</summary>
+    RecordRetired,
+
+    /// <summary>A thread joined consumer group Object.</summary>
+    ConsumerJoined,
+
+    /// <summary>A thread left consumer group Object (unsubscribe).</summary>
+    ConsumerLeft,
+
+    /// <summary>A member of consumer group Object ended (finished, faulted or crashed) and left it.</summary>
+    ConsumerGone,
+
+    /// <summary>A rebalance of consumer group Object moved a partition to Other (-1: nobody); see <see cref="Objects.Topic.LogFields"/> for the partition, the start position and the previous owner; Value = 1 when it starts at the committed offset, 0 at the log start.</summary>
+    PartitionMoved,
+
+    /// <summary>A thread read record Value from consumer group Object's topic at its position (partition, offset, key in <see cref="Objects.Topic.LogFields"/>).</summary>
+    RecordPolled,
+
+    /// <summary>A poll on consumer group Object found no record at the thread's positions and blocked.</summary>
+    PollBlocked,
+
+    /// <summary>Record Value went straight to Other, blocked in a poll on consumer group Object, which moved on (by a produce or a rebalance).</summary>
+    PollHandedOver,
+
+    /// <summary>A member's position in a partition of consumer group Object fell below the log start: it jumps there; Value = records it missed.</summary>
+    PositionReset,
+
+    /// <summary>A thread committed its position in a partition of consumer group Object (partition -1: it has none); Value = the committed offset before, or -1.</summary>
+    OffsetCommitted,
+
+    /// <summary>A thread moved its position in a partition of consumer group Object; Value = the position before.</summary>
+    PositionSought,
+
+    /// <summary>A record Value of topic Object (declared with <c>expire</c>) was kept its number of steps and is deleted; the partition's log start moves past its offset.</summary>
+    RecordExpired,
+
+    /// <summary>A record Value of topic Object (declared <c>cleanup compact</c>) was removed by compaction: a newer record of its key (see <see cref="Objects.Topic.LogFields"/>) was appended.</summary>
+    RecordCompacted,
 }

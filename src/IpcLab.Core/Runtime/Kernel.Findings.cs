@@ -17,6 +17,11 @@ public sealed partial class Kernel
             if (obj >= 0)
             {
                 var info = Program.Objects[obj];
+                if (ObjectModules.Of(info.Kind).IsIdleDaemon(this, info, t))
+                {
+                    continue;
+                }
+
                 var holder = ObjectModules.Of(info.Kind).Holder(this, info);
                 edges.Add(new WaitEdge(t, obj, holder));
             }

@@ -79,17 +79,26 @@ public sealed partial class Kernel
     /// <summary>The threads queued on an object (mutex entry queue, condition or semaphore wait queue), first first.</summary>
     public IReadOnlyList<int> WaitersOf(int objectId)
     {
-        var waiters = new List<(long Ticket, int Thread)>();
+        var count = FirstWaiterAndCount(objectId).Count;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var threads = new int[count];
+        var tickets = new long[count];
+        var n = 0;
         for (var t = 0; t < Layout.ThreadCount; t++)
         {
             if (WaitObjectOf(t) == objectId)
             {
-                waiters.Add((_data[Layout.ThreadField(t, StateLayout.TicketField)], t));
+                threads[n] = t;
+                tickets[n++] = _data[Layout.ThreadField(t, StateLayout.TicketField)];
             }
         }
 
-        waiters.Sort();
-        return waiters.Select(w => w.Thread).ToArray();
+        Array.Sort(tickets, threads);
+        return threads;
     }
 
     /// <summary>True once a thread has finished or faulted (a crash is a fault): it will never take a step again.</summary>

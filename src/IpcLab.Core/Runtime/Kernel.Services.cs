@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
 
@@ -14,13 +15,16 @@ public sealed partial class Kernel : IKernelServices
     /// <summary>How many cells an object has in the objects region (0 while its kind lays out a region of its own).</summary>
     internal int CellCountOf(int objectId) => _cellCount[objectId];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     Span<long> IKernelServices.Cells(int objectId) => _data.AsSpan(Layout.ObjectBase(objectId), _cellCount[objectId]);
 
     Span<long> IKernelServices.DescriptorTable(int process) =>
         _data.AsSpan(Layout.DescriptorTableBase(process), Layout.DescriptorTableSize);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     ref long IKernelServices.Local(int thread, int slot) => ref _data[Layout.LocalBase(thread) + slot];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     long IKernelServices.Eval(int thread, CExpr expr) => Eval(thread, expr);
 
     void IKernelServices.JoinWaitQueue(int thread, int objectId, ThreadStatus status) => JoinWaitQueue(thread, objectId, status);
@@ -33,14 +37,18 @@ public sealed partial class Kernel : IKernelServices
 
     int IKernelServices.ThreadNamed(long name) => Array.IndexOf(_selfName, name);
 
-    int IKernelServices.ChooseWaiter(int objectId, IReadOnlyList<int> waiters)
+    int IKernelServices.ChooseWaiter(int objectId)
     {
-        if (waiters.Count == 1)
+        // One pass finds the first waiter and whether there is a choice at all; only a choice
+        // among several needs the queue as a list (a signal is one of the most frequent steps).
+        var (first, count) = FirstWaiterAndCount(objectId);
+        if (count <= 1)
         {
-            return waiters[0];
+            return first;
         }
 
-        var woken = _chooser?.ChooseWaiter(this, objectId, waiters) ?? waiters[0];
+        var waiters = WaitersOf(objectId);
+        var woken = _chooser?.ChooseWaiter(this, objectId, waiters) ?? first;
         if (!waiters.Contains(woken))
         {
             throw new InvalidOperationException($"the waiter chooser picked {woken}, which does not wait on {ObjectName(objectId)}");
@@ -50,10 +58,12 @@ public sealed partial class Kernel : IKernelServices
         return woken;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void IKernelServices.MoveTo(int thread, int next) => MoveTo(thread, next);
 
     void IKernelServices.CompletePending(int thread) => MoveTo(thread, _code[thread][PcOf(thread)].Next);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void IKernelServices.Emit(EventKind kind, int thread, int pc, int objectId, int other, long value) => Emit(kind, thread, pc, objectId, other, value);
 
     void IKernelServices.Emit(KernelEvent e)
@@ -67,6 +77,7 @@ public sealed partial class Kernel : IKernelServices
 
     void IKernelServices.ReportCycleFrom(int thread, int pc) => ReportCycleFrom(thread, pc);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void IKernelServices.RequireMapped(int thread, int objectId)
     {
         if (_hasSegments)
@@ -101,7 +112,11 @@ public sealed partial class Kernel : IKernelServices
 
     bool IKernelServices.IsValue(ValueKind kind, long value) => kind != ValueKind.Str || (value >= 0 && value < Strings.Count);
 
-    bool IKernelServices.RecordsEvents => Options.RecordEvents;
+    bool IKernelServices.RecordsEvents
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Options.RecordEvents;
+    }
 
     int IKernelServices.ProcessOf(int thread) => Layout.ProcessOf(thread);
 

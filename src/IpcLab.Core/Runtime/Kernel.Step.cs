@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
 using IpcLab.Core.Objects.Mutex;
@@ -122,17 +123,24 @@ public sealed partial class Kernel
         _data[Layout.ThreadField(t, StateLayout.PcField)] = next;
         if (next < 0)
         {
-            SetStatus(t, ThreadStatus.Finished);
-            Emit(EventKind.Finished, t, -1, HeldMutex(t));
-            ThreadEnded(t);
-            var process = Layout.ProcessOf(t);
-            if (!IsProcessAlive(process))
+            Finish(t);
+        }
+    }
+
+    // Kept out of MoveTo, which every step runs: the hot callers stay small enough to inline what they need.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Finish(int t)
+    {
+        SetStatus(t, ThreadStatus.Finished);
+        Emit(EventKind.Finished, t, -1, HeldMutex(t));
+        ThreadEnded(t);
+        var process = Layout.ProcessOf(t);
+        if (!IsProcessAlive(process))
+        {
+            // The process exits with its last thread: its descriptors close, naming that thread.
+            foreach (var module in ObjectModules.All)
             {
-                // The process exits with its last thread: its descriptors close, naming that thread.
-                foreach (var module in ObjectModules.All)
-                {
-                    module.OnProcessEnd(this, process, lastThread: t);
-                }
+                module.OnProcessEnd(this, process, lastThread: t);
             }
         }
     }

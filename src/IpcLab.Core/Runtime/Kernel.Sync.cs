@@ -32,14 +32,19 @@ public sealed partial class Kernel
     }
 
     /// <summary>The thread with the lowest ticket queued on an object, or -1.</summary>
-    private int FirstWaiter(int obj)
+    private int FirstWaiter(int obj) => FirstWaiterAndCount(obj).First;
+
+    /// <summary>The thread first in an object's wait queue (-1 when empty) and how many wait, in one pass.</summary>
+    private (int First, int Count) FirstWaiterAndCount(int obj)
     {
         var best = -1;
         var bestTicket = long.MaxValue;
+        var count = 0;
         for (var t = 0; t < Layout.ThreadCount; t++)
         {
             if (_data[Layout.ThreadField(t, StateLayout.WaitObjectField)] == obj)
             {
+                count++;
                 var ticket = _data[Layout.ThreadField(t, StateLayout.TicketField)];
                 if (ticket < bestTicket)
                 {
@@ -49,6 +54,6 @@ public sealed partial class Kernel
             }
         }
 
-        return best;
+        return (best, count);
     }
 }

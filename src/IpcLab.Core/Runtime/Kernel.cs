@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
 
@@ -164,11 +165,15 @@ public sealed partial class Kernel
 
     private void Emit(EventKind kind, int thread, int pc, int obj = -1, int other = -1, long value = 0)
     {
-        if (!Options.RecordEvents)
+        if (Options.RecordEvents)
         {
-            return;
+            Record(kind, thread, pc, obj, other, value);
         }
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Record(EventKind kind, int thread, int pc, int obj, int other, long value)
+    {
         var pos = thread >= 0 && pc >= 0 ? _code[thread][pc].Pos : default;
         _events.Add(new KernelEvent(StepCount, kind, thread, pc, obj, other, value, pos));
     }

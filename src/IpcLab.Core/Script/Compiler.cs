@@ -74,7 +74,7 @@ public static class Compiler
 
         var literals = new LiteralTable();
         var queueKinds = new Dictionary<int, ValueKind>();
-        var objects = declarations.Build(literals);
+        var objects = Objects.Broker.BrokerTopology.Resolve(file, declarations.Build(literals));
 
         // Built once and shared by every thread's scope, so compiling is linear in the program's size.
         var globals = Declarations.Globals(objects);
@@ -113,6 +113,8 @@ public static class Compiler
                 threads.Add(new ThreadInfo(threads.Count, name, decl.Name.Name, i, process, code, scope.Locals) { AttachedGroups = attached });
             }
         }
+
+        Objects.Broker.BrokerTopology.AddProcess(file, objects, processes, processIds, threads);
 
         var finalScope = new Scope(file, globals, null) { IsGlobal = true, QueueKinds = queueKinds };
         var checks = expects.Select(e => CompileExpect(e, finalScope, literals)).ToArray();

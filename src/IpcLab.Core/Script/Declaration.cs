@@ -29,6 +29,9 @@ internal sealed class Declaration(
     /// <summary>The string literals of the program (a shared variable may start as a string).</summary>
     public LiteralTable Literals => literals;
 
+    /// <summary>The objects declared before this one, in order (a consumer group names its topic).</summary>
+    public IReadOnlyList<ObjectInfo> Earlier { get; init; } = [];
+
     /// <summary>The sockets declared so far, by path (a path names one socket).</summary>
     public Dictionary<string, ObjectInfo> SocketPaths => socketPaths;
 

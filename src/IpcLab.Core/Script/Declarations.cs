@@ -86,7 +86,10 @@ internal sealed partial class Declarations(string file)
             var (item, kind, process) = _items[id];
             var slot = slots.GetValueOrDefault(kind);
             slots[kind] = slot + 1;
-            objects[id] = Objects.ObjectModules.Of(kind).Declare(new Declaration(file, item, id, slot, process, literals, segments, socketPaths));
+            objects[id] = Objects.ObjectModules.Of(kind).Declare(new Declaration(file, item, id, slot, process, literals, segments, socketPaths)
+            {
+                Earlier = new ArraySegment<ObjectInfo>(objects, 0, id),
+            });
         }
 
         return objects;

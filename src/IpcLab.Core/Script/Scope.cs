@@ -58,6 +58,9 @@ internal sealed class Scope(string file, IReadOnlyDictionary<string, ObjectInfo>
         processObjects is not null && processObjects.TryGetValue(name, out var p) ? p
         : globals.TryGetValue(name, out var g) ? g : null;
 
+    /// <summary>The program's broker (always declared at top level), or null.</summary>
+    public ObjectInfo? FindBroker() => globals.Values.FirstOrDefault(o => o.Kind == ObjectKind.Broker);
+
     public int? FindLocal(string name) => _localIndex.TryGetValue(name, out var i) ? i : null;
 
     public LocalInfo LocalAt(int slot) => _locals[slot];

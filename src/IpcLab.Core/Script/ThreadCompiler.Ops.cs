@@ -10,7 +10,8 @@ internal sealed partial class ThreadCompiler
     private static readonly string[] Operations =
         ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake", "map", "unmap", "spawn", "exit", "crash",
             "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "poll", "bind", "sendto",
-            "trysend", "timedsend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe", "multicast", "anycast", "unicast"];
+            "trysend", "timedsend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe", "multicast", "anycast", "unicast",
+            "publish", "consume", "get", "ack", "nack", "reject", "produce", "commit", "seek"];
 
     private void CompileOp(OpStmt op)
     {
@@ -23,6 +24,12 @@ internal sealed partial class ThreadCompiler
 
         if (TryCompileByShape(op))
         {
+            return;
+        }
+
+        if (name is "produce" or "seek" || (name == "poll" && PollsAGroup(op)))
+        {
+            CompileLogOp(op);
             return;
         }
 
@@ -60,7 +67,7 @@ internal sealed partial class ThreadCompiler
                 CompileSocketOp(op);
                 break;
             default:
-                if (TryCompileMessaging(op))
+                if (TryCompileBroker(op) || TryCompileMessaging(op))
                 {
                     break;
                 }

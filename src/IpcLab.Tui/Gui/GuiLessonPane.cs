@@ -94,16 +94,16 @@ internal sealed class GuiLessonPane : IDisposable
     {
         var shown = data is not null && _state.LessonScreen.PaneShown;
         var eventRows = data?.EventsHeight - 2 ?? 0;
-        events.Height = Dim.Fill(2);
+        events.Height = Dim.Fill(3);
         _pane.Visible = shown;
         if (shown && column > 0)
         {
             _pane.X = width - column;
             _pane.Y = 2;
             _pane.Width = column;
-            _pane.Height = Dim.Fill(2);
+            _pane.Height = Dim.Fill(3);
             _inner = column - Box.Chrome;
-            _rows = height - 6;
+            _rows = height - 7;
         }
         else if (shown)
         {
@@ -114,7 +114,7 @@ internal sealed class GuiLessonPane : IDisposable
             _pane.X = events.X;
             _pane.Y = Pos.Bottom(events);
             _pane.Width = Dim.Fill();
-            _pane.Height = Dim.Fill(2);
+            _pane.Height = Dim.Fill(3);
             _inner = width - data.ThreadsWidth - Box.Chrome;
             _rows = data.EventsHeight - eventsHeight - 2;
         }

@@ -4,6 +4,7 @@ using IpcLab.Tui.App;
 using IpcLab.Tui.Views;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
+using Terminal.Gui.Time;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -30,9 +31,15 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly MarkupLinesView _objectLines = Inside();
     private readonly MarkupLinesView _findingLines = Inside();
     private readonly MarkupLinesView _eventLines = Inside();
+    private readonly GuiPromptDialog _dialog;
     private readonly GuiLessonPane _lesson;
+    private readonly GuiTimelineView _timeline;
+    private readonly View _menu;
     private object? _timer;
-    private int _sinceStep;
+    private DateTime _lastAutoStep;
+
+    /// <summary>The clock auto-run measures its interval on (the application's; tests pass their virtual one).</summary>
+    public ITimeProvider Clock { get; set; } = new SystemTimeProvider();
 
     public GuiRunScreen(TuiState state, KeyHandler keys)
     {
@@ -43,7 +50,7 @@ internal sealed partial class GuiRunScreen : Runnable
         CanFocus = true;
         _threads.X = 0;
         _threads.Y = 2;
-        _threads.Height = Dim.Fill(2);
+        _threads.Height = Dim.Fill(3);
         _objects.Y = 2;
         _objects.X = Pos.Right(_threads);
         _objects.Width = Dim.Fill();
@@ -53,12 +60,21 @@ internal sealed partial class GuiRunScreen : Runnable
         _events.X = Pos.Right(_threads);
         _events.Y = Pos.Bottom(_findings);
         _events.Width = Dim.Fill();
-        _events.Height = Dim.Fill(2);
+        _events.Height = Dim.Fill(3);
         _threads.Add(_threadLines);
         _objects.Add(_objectLines);
         _findings.Add(_findingLines);
         _events.Add(_eventLines);
-        Add(GuiMenu.Build(Press), _header, _page, _threads, _objects, _findings, _events, _status);
+        _dialog = new GuiPromptDialog(PressKeys);
+        _timeline = new GuiTimelineView(step =>
+        {
+            _keys.ClickStep(step);
+            Refresh();
+        }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
+        _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend, OpenFile);
+        _status.MouseEvent += (_, mouse) => OnHintClick(mouse);
+        ChooseFile = ChooseWithDialog;
+        Add(_menu, _header, _page, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
         _lesson = new GuiLessonPane(state, Environment.CurrentDirectory);
         _lesson.AddTo(this);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
@@ -90,7 +106,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         var onRun = !tooSmall && _state.Screen == Screen.Run && _state.Session is not null;
-        foreach (var panel in new View[] { _threads, _objects, _findings, _events })
+        foreach (var panel in new View[] { _threads, _objects, _findings, _events, _timeline })
         {
             panel.Visible = onRun;
         }
@@ -101,6 +117,7 @@ internal sealed partial class GuiRunScreen : Runnable
             _lesson.Place(null, width, height, 0, _events);
         }
 
+        _dialog.Show(!onRun ? null : _found is not null ? FoundDialog() : PromptDialogData.Of(_state), width);
         if (tooSmall)
         {
             _header.Lines = [];
@@ -115,13 +132,15 @@ internal sealed partial class GuiRunScreen : Runnable
             return;
         }
 
+        // Below the menu bar's row; above the status lines, the timeline's row.
         var column = _lesson.ColumnFor(width);
-        var data = RunScreenData.Build(_state, _state.Session!, width - column, height - 1);
+        var data = RunScreenData.Build(_state, _state.Session!, width - column, height - 2);
         foreach (var panel in new View[] { _objects, _findings, _events })
         {
             panel.Width = Dim.Fill(column);
         }
 
+        _timeline.Show(_state.Session!, width);
         _header.Lines = [data.Header];
         _threads.Width = data.ThreadsWidth;
         _threadLines.Lines = data.Threads;
@@ -132,7 +151,10 @@ internal sealed partial class GuiRunScreen : Runnable
         _findingLines.Lines = data.Findings ?? [];
         _status.Lines = [data.Status, data.Keys];
         var eventRows = _lesson.Place(data, width, height, column, _events);
-        _eventLines.Lines = data.Events.Count > eventRows ? data.Events.Skip(data.Events.Count - eventRows).ToArray() : data.Events;
+        _eventLines.Lines = _showOutput ? OutputView.Lines(_state.Session!.Kernel, width - column - data.ThreadsWidth - Box.Chrome, eventRows)
+            : data.Events.Count > eventRows ? data.Events.Skip(data.Events.Count - eventRows).ToArray() : data.Events;
+        _events.Title = _showOutput ? OutputTitle : "Events · newest last";
+        _hints = StatusBarView.KeysFor(_state, width - column);
     }
 
     protected override bool OnKeyDown(Key key)
@@ -161,6 +183,11 @@ internal sealed partial class GuiRunScreen : Runnable
         if (_state.LessonScreen.Dialog is not null && consoleKey.KeyChar != '\x03')
         {
             Refresh();
+            return;
+        }
+
+        if (ScreenKey(consoleKey))
+        {
             return;
         }
 
@@ -259,12 +286,12 @@ internal sealed partial class GuiRunScreen : Runnable
     /// <summary>The list of programs and the help, as plain pages until they get views of their own.</summary>
     private void ShowPage(int width)
     {
-        var title = _state.Screen == Screen.Help ? "keys" : "programs";
+        var title = _state.Screen == Screen.Help ? (_showLegend ? "symbols" : "keys") : "programs";
         _header.Lines = [new MarkupLine(width).Add("IpcLab", "bold cyan").Add(" · ", Palette.Dim).Add(title, Palette.Title).ToString()];
         var lines = new List<string>();
         if (_state.Screen == Screen.Help)
         {
-            lines.AddRange(HelpView.Keys.Select(k => new MarkupLine(width - 2).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString()));
+            lines.AddRange(HelpLines(width - 2));
         }
         else
         {
@@ -272,7 +299,8 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _page.Lines = lines;
-        var (status, keys) = StatusBarView.Lines(_state, width, StatusBarView.KeysFor(_state, width));
+        _hints = _state.Screen == Screen.Help ? HelpHints : StatusBarView.KeysFor(_state, width);
+        var (status, keys) = StatusBarView.Lines(_state, width, _hints);
         _status.Lines = [status, keys];
     }
 
@@ -284,12 +312,18 @@ internal sealed partial class GuiRunScreen : Runnable
             return;
         }
 
+        // The interval is measured on the clock, not counted in ticks: on a loaded machine the
+        // ticks come later than asked, and counting them ran several times slower than the speed.
         _timer = App.AddTimeout(TimeSpan.FromMilliseconds(TuiApp.PollMs), () =>
         {
-            _sinceStep = _state.Running ? _sinceStep + TuiApp.PollMs : 0;
-            if (_state.Running && _state.Prompt == PromptKind.None && _sinceStep >= _state.SpeedMs)
+            var now = Clock.Now;
+            if (!_state.Running || _state.Prompt != PromptKind.None)
             {
-                _sinceStep = 0;
+                _lastAutoStep = now;
+            }
+            else if ((now - _lastAutoStep).TotalMilliseconds >= _state.SpeedMs)
+            {
+                _lastAutoStep = now;
                 _keys.AutoStep();
                 Refresh();
             }

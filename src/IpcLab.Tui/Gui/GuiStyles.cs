@@ -6,7 +6,7 @@ namespace IpcLab.Tui.Gui;
 /// <summary>The views' style words ("bold yellow", "black on yellow", "invert", "grey") as Terminal.Gui attributes.</summary>
 internal static class GuiStyles
 {
-    public static TgAttribute Of(string style, TgAttribute normal)
+    public static TgAttribute Of(string style, TgAttribute normal, ScreenTheme theme = ScreenTheme.Default)
     {
         if (style.Length == 0)
         {
@@ -27,7 +27,7 @@ internal static class GuiStyles
                 case "on": onBackground = true; break;
                 case "default": break;
                 default:
-                    if (ColorOf(word) is { } color)
+                    if (ScreenThemes.ColorOf(word, theme) is { } color)
                     {
                         if (onBackground)
                         {
@@ -45,18 +45,4 @@ internal static class GuiStyles
 
         return new TgAttribute(foreground, background, text);
     }
-
-    private static Color? ColorOf(string word) => word switch
-    {
-        "green" => new Color(ColorName16.Green),
-        "red" => new Color(ColorName16.Red),
-        "yellow" => new Color(ColorName16.Yellow),
-        "grey" or "gray" => new Color(ColorName16.DarkGray),
-        "magenta" => new Color(ColorName16.Magenta),
-        "cyan" => new Color(ColorName16.Cyan),
-        "white" => new Color(ColorName16.White),
-        "black" => new Color(ColorName16.Black),
-        "blue" => new Color(ColorName16.Blue),
-        _ => null,
-    };
 }

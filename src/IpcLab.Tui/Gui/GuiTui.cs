@@ -10,7 +10,8 @@ namespace IpcLab.Tui.Gui;
 /// </summary>
 public static class GuiTui
 {
-    public static int Run(TuiState state, ILogger log)
+    /// <param name="theme">The theme given with --theme (then remembered), or null for the remembered one (see <see cref="ThemeFile"/>).</param>
+    public static int Run(TuiState state, ILogger log, ScreenTheme? theme = null)
     {
         Logging.Logger = log;
         try
@@ -19,6 +20,12 @@ public static class GuiTui
             {
                 app.Init();
                 var screen = new GuiRunScreen(state, new KeyHandler(state, Environment.CurrentDirectory));
+                var file = ThemeFile.ForUser();
+                string? problem = null;
+                screen.Theme = theme ?? file.Load(out problem);
+                problem = theme is { } given ? file.Save(given) : problem;
+                state.Status = problem ?? state.Status;
+                screen.ThemeChosen = file.Save;
                 app.Run(screen);
                 screen.Dispose();
             }

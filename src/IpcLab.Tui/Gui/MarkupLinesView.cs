@@ -9,6 +9,9 @@ internal sealed class MarkupLinesView : View
 {
     private IReadOnlyList<string> _lines = [];
 
+    /// <summary>The theme the styles' colour words are read in.</summary>
+    public ScreenTheme Theme { get; set; }
+
     public IReadOnlyList<string> Lines
     {
         get => _lines;
@@ -27,7 +30,7 @@ internal sealed class MarkupLinesView : View
             Move(0, row);
             foreach (var run in MarkupRuns.Parse(_lines[row]))
             {
-                SetAttribute(GuiStyles.Of(run.Style, normal));
+                SetAttribute(GuiStyles.Of(run.Style, normal, Theme));
                 AddStr(run.Text);
             }
         }

@@ -21,6 +21,11 @@ internal static class ObjectViews
         new(ObjectKind.Group, "group", MessagingView.Add),
         new(ObjectKind.StreamSocket, "socket", SocketsView.Add),
         new(ObjectKind.DatagramSocket, "dgram", SocketsView.Add),
+        new(ObjectKind.Broker, "broker", BrokerView.Add),
+        new(ObjectKind.Exchange, "exchange", BrokerView.Add),
+        new(ObjectKind.BrokerQueue, "bqueue", BrokerView.Add),
+        new(ObjectKind.Topic, "topic", LogView.AddTopic),
+        new(ObjectKind.ConsumerGroup, "consumers", LogView.AddConsumerGroup),
     ];
 
     /// <summary>The view of a kind, or null when it has none.</summary>

@@ -6,7 +6,7 @@ namespace IpcLab.Core.Tests.Fuzz;
 /// Mutants of every lesson and of a run saved from each (<see cref="Mutator"/>, <see cref="JsonMutator"/>),
 /// run through the real command line under a small step budget (<see cref="CliProbe"/>): each
 /// exits 0, 1 or 2, with nothing on stderr but clear errors whose file:line:column is inside the
-/// file. 100 script mutants and 40 saved-run mutants per lesson (4,620 with the 33 programs of lessons/), the same
+/// file. 100 script mutants and 40 saved-run mutants per lesson (5,460 with the 39 programs of lessons/), the same
 /// every time (seeds 1 to 100, 1 to 40); <c>make fuzz N=100000</c> runs many more.
 /// </summary>
 public sealed class CliFuzzTests(FuzzCorpusFixture fixture) : IClassFixture<FuzzCorpusFixture>

@@ -1,8 +1,10 @@
 using System.Text;
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects;
+using IpcLab.Core.Objects.ConsumerGroup;
 using IpcLab.Core.Objects.Group;
 using IpcLab.Core.Objects.MessageQueue;
+using IpcLab.Core.Objects.Topic;
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Scheduling;
 using IpcLab.Core.Tests.KernelTests;
@@ -10,7 +12,7 @@ using IpcLab.Core.Tests.KernelTests;
 namespace IpcLab.Core.Tests.Messaging;
 
 /// <summary>
-/// The message-queue and group sentences, byte for byte: every lesson with a message queue or a
+/// The message-queue, group, topic and consumer-group sentences, byte for byte: every lesson with a message queue or a
 /// group, and the scenarios in Sentences/, run under fixed schedules (round-robin, a few seeds, a
 /// few with crashes injected), and each event's sentence, its JSON kind name and the thread it
 /// names, and after every step what each thread queued on a message queue or a group waits for
@@ -37,6 +39,11 @@ public sealed class MessagingSentenceSnapshotTests
         "mqueue q capacity 1\nthread t:\n    receive q -> x\n",
         "mqueue q capacity 1\nthread t:\n    send q, 1\n    send q, 2\n",
         "group g capacity 1\nthread m:\n    join g\n    receive g -> x\n    receive g -> y\nthread s:\n    multicast g, 1\n    multicast g, 2\n    multicast g, 3\n    anycast g, 4\n",
+        "topic t retain 1\nconsumers g on t\nthread c:\n    poll g -> x\n",
+        "topic t retain 1\nconsumers g on t\nthread c:\n    subscribe g\n    subscribe g\n",
+        "topic t retain 1\nconsumers g on t\nthread c:\n    subscribe g\n    seek g, 0, 2\n",
+        "topic t partitions 2 retain 1\nconsumers g on t\nthread c:\n    subscribe g\n    pass\n    seek g, 1, 0\nthread d:\n    subscribe g\n    pass\n    pass\n",
+        "topic t retain 1\nconsumers g on t\nthread c:\n    subscribe g\n    poll g -> x\n",
     ];
 
     public static TheoryData<string> Scenarios() => new(ScenarioNames());
@@ -88,7 +95,7 @@ public sealed class MessagingSentenceSnapshotTests
             }
         }
 
-        var messagingEvents = Enum.GetValues<EventKind>().Where(k => ObjectModules.OwnerOf(k) is MessageQueueModule or GroupModule);
+        var messagingEvents = Enum.GetValues<EventKind>().Where(k => ObjectModules.OwnerOf(k) is MessageQueueModule or GroupModule or TopicModule or ConsumerGroupModule);
         Assert.NotEmpty(messagingEvents);
         Assert.Equal([], messagingEvents.Where(k => !kinds.Contains(k)).ToArray());
     }
@@ -120,7 +127,7 @@ public sealed class MessagingSentenceSnapshotTests
     }
 
     private static bool UsesMessaging(string lesson) =>
-        KernelTestKit.CompileLesson(lesson).Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group);
+        KernelTestKit.CompileLesson(lesson).Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group or ObjectKind.Topic or ObjectKind.ConsumerGroup);
 
     /// <summary>One run: its events, and after each step what every thread queued on a message queue or a group waits for ("description | state").</summary>
     private static void Record(StringBuilder sb, string schedule, CompiledProgram program, Action<Kernel> run)
@@ -166,7 +173,7 @@ public sealed class MessagingSentenceSnapshotTests
         for (var t = 0; t < kernel.Program.Threads.Count; t++)
         {
             var obj = kernel.WaitObjectOf(t);
-            if (obj >= 0 && kernel.Program.Objects[obj].Kind is ObjectKind.MessageQueue or ObjectKind.Group)
+            if (obj >= 0 && kernel.Program.Objects[obj].Kind is ObjectKind.MessageQueue or ObjectKind.Group or ObjectKind.ConsumerGroup)
             {
                 sb.Append("   ").Append(kernel.DescribeWait(t)).Append(" | ").Append(kernel.WaitStateOf(t)).Append('\n');
             }

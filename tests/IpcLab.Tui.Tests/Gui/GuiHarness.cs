@@ -25,7 +25,7 @@ internal sealed class GuiHarness : IDisposable
         _app = Application.Create(Time);
         _app.Init("ansi");
         _app.Driver!.SetScreenSize(width, height);
-        Screen = new GuiRunScreen(state, new KeyHandler(state, workingDirectory ?? Path.GetTempPath()));
+        Screen = new GuiRunScreen(state, new KeyHandler(state, workingDirectory ?? Path.GetTempPath())) { Clock = Time };
         _token = _app.Begin(Screen);
         Draw();
     }
@@ -58,6 +58,71 @@ internal sealed class GuiHarness : IDisposable
         }
     }
 
+    /// <summary>
+    /// The screen with its colours: each row's text, then its cells' styles run by run ("A12 B3":
+    /// 12 cells of style A, 3 of B), then what each letter stands for (foreground, background, text style).
+    /// </summary>
+    public string StyledText
+    {
+        get
+        {
+            var cells = _app.Driver!.Contents!;
+            var styles = new List<string>();
+            var rows = Text.Split('\n');
+            var lines = new List<string>();
+            for (var r = 0; r < cells.GetLength(0); r++)
+            {
+                var runs = new StringBuilder();
+                var (letter, count) = ('\0', 0);
+                for (var c = 0; c < cells.GetLength(1); c++)
+                {
+                    var a = cells[r, c].Attribute;
+                    var style = a is { } x ? $"{x.Foreground} on {x.Background} {x.Style}" : "none";
+                    var index = styles.IndexOf(style);
+                    if (index < 0)
+                    {
+                        styles.Add(style);
+                        index = styles.Count - 1;
+                    }
+
+                    var l = (char)('A' + index);
+                    if (l != letter && count > 0)
+                    {
+                        runs.Append(' ').Append(letter).Append(count);
+                        count = 0;
+                    }
+
+                    letter = l;
+                    count++;
+                }
+
+                runs.Append(' ').Append(letter).Append(count);
+                lines.Add(rows[r]);
+                lines.Add("   styles:" + runs);
+            }
+
+            lines.AddRange(styles.Select((style, i) => $"{(char)('A' + i)} = {style}"));
+            return string.Join("\n", lines);
+        }
+    }
+
+    /// <summary>The foreground and background colours of every cell on the screen.</summary>
+    public IEnumerable<Terminal.Gui.Drawing.Color> Colors
+    {
+        get
+        {
+            var cells = _app.Driver!.Contents!;
+            foreach (var cell in cells)
+            {
+                if (cell.Attribute is { } a)
+                {
+                    yield return a.Foreground;
+                    yield return a.Background;
+                }
+            }
+        }
+    }
+
     public void Press(Key key)
     {
         _app.InjectKey(key);
@@ -76,6 +141,13 @@ internal sealed class GuiHarness : IDisposable
     public void Click(int column, int row)
     {
         _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = MouseFlags.LeftButtonClicked });
+        Draw();
+    }
+
+    /// <summary>Any mouse event at a cell of the screen (a press, a move with the button held, a release).</summary>
+    public void Mouse(int column, int row, MouseFlags flags)
+    {
+        _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = flags });
         Draw();
     }
 
@@ -99,6 +171,18 @@ internal sealed class GuiHarness : IDisposable
         for (var i = 0; i < ms / TuiApp.PollMs; i++)
         {
             Time.Advance(TimeSpan.FromMilliseconds(TuiApp.PollMs));
+            _app.TimedEvents!.RunTimers();
+        }
+
+        Draw();
+    }
+
+    /// <summary>As <see cref="Wait"/>, but the timers fire only every <paramref name="tickMs"/> (a loaded machine).</summary>
+    public void WaitWithLateTicks(int ms, int tickMs)
+    {
+        for (var i = 0; i < ms / tickMs; i++)
+        {
+            Time.Advance(TimeSpan.FromMilliseconds(tickMs));
             _app.TimedEvents!.RunTimers();
         }
 

@@ -74,15 +74,14 @@ internal sealed class CondVarModule : ObjectModule
     private static void Signal(IKernelServices k, int t, int pc, Instr instr)
     {
         var c = instr.A;
-        var waiters = k.WaitersOf(c);
-        if (waiters.Count == 0)
+        var woken = k.ChooseWaiter(c);
+        if (woken < 0)
         {
             k.Emit(EventKind.SignalLost, t, pc, c);
             k.MoveTo(t, instr.Next);
             return;
         }
 
-        var woken = k.ChooseWaiter(c, waiters);
         k.Wake(woken);
         k.Emit(EventKind.Signalled, t, pc, c, woken);
         k.Emit(EventKind.Woken, woken, k.PcOf(woken), c);

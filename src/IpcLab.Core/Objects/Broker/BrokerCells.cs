@@ -1,0 +1,78 @@
+namespace IpcLab.Core.Objects.Broker;
+
+/// <summary>
+/// A broker's cells: a header (inbox count, messages published, dropped as unroutable, returned
+/// to their publisher, the last sequence number given), the inbox (slot numbers of published
+/// messages not routed yet, oldest first), <c>capacity</c> message slots (see
+/// <see cref="MessageSlot"/>), and per thread the last delivery tag its channel handed out.
+/// </summary>
+internal readonly ref struct BrokerCells(Span<long> cells, int capacity)
+{
+    private const int InboxCountField = 0, PublishedField = 1, UnroutableField = 2, ReturnedField = 3, SeqField = 4;
+    private const int Header = 5;
+
+    private readonly Span<long> _cells = cells;
+
+    public static int CellsFor(int capacity, int threads) => Header + capacity + (capacity * MessageSlot.Size) + threads;
+
+    public int Capacity => capacity;
+
+    public int InboxCount { get => (int)_cells[InboxCountField]; private set => _cells[InboxCountField] = value; }
+
+    public long Published { get => _cells[PublishedField]; set => _cells[PublishedField] = value; }
+
+    public long Unroutable { get => _cells[UnroutableField]; set => _cells[UnroutableField] = value; }
+
+    public long Returned { get => _cells[ReturnedField]; set => _cells[ReturnedField] = value; }
+
+    /// <summary>The next sequence number: copies are ordered by it in their queues.</summary>
+    public long NextSeq() => ++_cells[SeqField];
+
+    public long LastSeq => _cells[SeqField];
+
+    public int Inbox(int i) => (int)_cells[Header + i];
+
+    public MessageSlot Slot(int slot) => new(_cells.Slice(Header + capacity + (slot * MessageSlot.Size), MessageSlot.Size));
+
+    /// <summary>The last delivery tag the thread's channel handed out (tags start at 1).</summary>
+    public ref long LastTag(int thread) => ref _cells[Header + capacity + (capacity * MessageSlot.Size) + thread];
+
+    public int FreeSlots()
+    {
+        var free = 0;
+        for (var s = 0; s < capacity; s++)
+        {
+            free += Slot(s).IsFree ? 1 : 0;
+        }
+
+        return free;
+    }
+
+    /// <summary>A free slot (the lowest), or -1.</summary>
+    public int FindFree()
+    {
+        for (var s = 0; s < capacity; s++)
+        {
+            if (Slot(s).IsFree)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    public void AddToInbox(int slot) => _cells[Header + InboxCount++] = slot;
+
+    /// <summary>Takes the oldest slot out of the inbox (it is not empty); the freed entry goes back to zero.</summary>
+    public int TakeFromInbox()
+    {
+        var inbox = _cells.Slice(Header, capacity);
+        var first = (int)inbox[0];
+        var count = InboxCount;
+        inbox[1..count].CopyTo(inbox);
+        inbox[count - 1] = 0;
+        InboxCount = count - 1;
+        return first;
+    }
+}

@@ -1,0 +1,19 @@
+namespace IpcLab.Core.Objects.Broker;
+
+/// <summary>One copy of a message as the views show it.</summary>
+/// <param name="Exchange">The exchange it was published to (while in the inbox), else the queue it is in or came from (object ids).</param>
+/// <param name="Consumer">The thread holding it, or -1.</param>
+/// <param name="Tag">Its delivery tag while held, else 0.</param>
+/// <param name="EnqueuedAt">The kernel clock when it entered a queue with a TTL (0 in the inbox or in a queue without one).</param>
+/// <param name="Deliveries">How many times it was delivered; more than 0 on a ready copy means it was requeued (redelivered next time).</param>
+public sealed record BrokerMessageInfo(
+    string Body,
+    string Key,
+    MessagePlace Place,
+    int Exchange,
+    int Publisher,
+    int Consumer,
+    long Tag,
+    long Deliveries,
+    PublishFlags Flags,
+    long EnqueuedAt);

@@ -1,0 +1,163 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.BrokerQueue;
+using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
+
+namespace IpcLab.Core.Objects.Broker;
+
+/// <summary>
+/// An AMQP-style message broker (RabbitMQ's model): <c>broker rabbit capacity 16</c> declares it
+/// and the process it runs in. The broker is a process of its own with one thread, named as the
+/// broker, whose every step is one action of the broker: route the oldest published message
+/// through its exchange (<see cref="Routing"/>), else drop a head whose TTL passed
+/// (<see cref="Expiry"/>), else push the oldest deliverable ready message to a consumer whose
+/// prefetch window is open (<see cref="Delivery"/>). The scheduler interleaves
+/// these steps with the clients', so a message is seen in the inbox, then ready in its queue,
+/// then pushed, then taken and acknowledged, each hop a step of its own.
+///
+/// When it has nothing to do the broker's thread idles: it is blocked on the broker, an idle daemon
+/// that waits for nobody (the wait-for graph leaves it out, so an idle broker is never a deadlock and
+/// never keeps a run from ending). At the end of every step (the clock tick) an idle broker with
+/// work becomes ready, and a ready one without work idles; publishers blocked for room are woken
+/// when there is room again and publish again. The schedule stays a list of thread choices: the
+/// broker's steps are the choices of its thread. Capacity is the broker's memory: how many copies
+/// of messages it holds at once, in its inbox, its queues and at its consumers.
+/// </summary>
+internal sealed class BrokerModule : ObjectModule
+{
+    public override ObjectKind Kind => ObjectKind.Broker;
+
+    public override string DeclarationWord => "broker";
+
+    public override string KindWord => "broker";
+
+    /// <summary><c>broker rabbit capacity 16</c></summary>
+    internal override ObjectInfo Declare(Declaration d) =>
+        d.Object(Kind, d.Capacity("broker", "a broker", []), 0, ValueKind.Str);
+
+    public override IReadOnlyList<string> Functions { get; } = ["published", "unroutable", "returned"];
+
+    internal override CExpr Function(string name, ObjectInfo o) => new BrokerFuncExpr(name, o.Id, o.Capacity);
+
+    public override IReadOnlyList<OpSpec> Operations { get; } =
+    [
+        new(OpCode.BrokerWork),
+        new(OpCode.BrokerPublish, "publish"),
+    ];
+
+    public override IReadOnlyList<EventSpec> Events => BrokerSentences.Specs;
+
+    public override int CellCount(CompiledProgram program, ObjectInfo o) => BrokerCells.CellsFor(o.Capacity, program.Threads.Count);
+
+    internal override bool UsesClock => true;
+
+    internal override void Step(IKernelServices k, int t, int pc, Instr instr)
+    {
+        if (instr.Op == OpCode.BrokerPublish)
+        {
+            Publishing.Publish(k, t, pc, instr);
+            return;
+        }
+
+        var broker = k.Program.Objects[instr.A];
+        if (BrokerParts.Cells(k, broker).InboxCount > 0)
+        {
+            Routing.RouteOldest(k, t, pc, broker);
+        }
+        else if (Expiry.ExpiredQueue(k, broker) is { } expired)
+        {
+            Expiry.ExpireHead(k, t, pc, expired);
+        }
+        else if (Delivery.NextQueue(k, broker) is { } queue)
+        {
+            Delivery.PushOldest(k, t, pc, broker, queue);
+        }
+        else
+        {
+            Idle(k, t, pc, broker);
+            return;
+        }
+
+        k.MoveTo(t, instr.Next);
+    }
+
+    /// <summary>Wakes an idle broker that has work, idles a ready one that has none, wakes publishers that fit now.</summary>
+    internal override void OnClockTick(IKernelServices k)
+    {
+        if (BrokerParts.Find(k.Program) is not { } broker)
+        {
+            return;
+        }
+
+        var self = BrokerParts.ThreadOf(k.Program, broker);
+        var status = k.StatusOf(self);
+        if (status == ThreadStatus.Blocked && HasWork(k, broker))
+        {
+            k.Wake(self);
+            k.Emit(EventKind.BrokerWoken, self, -1, broker.Id, value: WorkKind(k, broker));
+        }
+        else if (status == ThreadStatus.Ready && !HasWork(k, broker))
+        {
+            Idle(k, self, -1, broker);
+        }
+
+        // Publishers waiting for room, in thread order (checked without building the wait queue:
+        // this runs at every step).
+        for (var publisher = 0; publisher < k.Program.Threads.Count; publisher++)
+        {
+            if (publisher != self && k.WaitObjectOf(publisher) == broker.Id && Publishing.WouldFit(k, broker, publisher))
+            {
+                k.Wake(publisher);
+                k.Emit(EventKind.PublisherWoken, publisher, k.PcOf(publisher), broker.Id);
+            }
+        }
+    }
+
+    /// <summary>What the broker's next step will do: 0 route, 1 deliver, 2 expire.</summary>
+    private static int WorkKind(IKernelServices k, ObjectInfo broker) =>
+        BrokerParts.Cells(k, broker).InboxCount > 0 ? 0 : Expiry.ExpiredQueue(k, broker) is not null ? 2 : 1;
+
+    /// <summary>The broker idles; with a message waiting for its TTL at a head, it sleeps until then.</summary>
+    private static void Idle(IKernelServices k, int self, int pc, ObjectInfo broker)
+    {
+        if (Expiry.NextExpiry(k, broker) is var expiry and < long.MaxValue)
+        {
+            k.SetTimeout(self, expiry - k.Clock - 1, $"{broker.Name} waits for a TTL");
+        }
+
+        k.JoinWaitQueue(self, broker.Id, ThreadStatus.Blocked);
+        k.Emit(EventKind.BrokerIdle, self, pc, broker.Id);
+    }
+
+    /// <summary>A message to route, an expired head to drop, or a ready message some consumer can take now.</summary>
+    internal static bool HasWork(IKernelServices k, ObjectInfo broker) =>
+        BrokerParts.Cells(k, broker).InboxCount > 0 || Expiry.ExpiredQueue(k, broker) is not null || Delivery.NextQueue(k, broker) is not null;
+
+    /// <summary>The idle broker's deadline came: a message at a head has reached its TTL.</summary>
+    internal override void TimeOut(IKernelServices k, ObjectInfo o, int thread)
+    {
+        k.Wake(thread);
+        k.Emit(EventKind.BrokerWoken, thread, -1, o.Id, value: 2);
+    }
+
+    internal override bool CanProceed(IKernelServices k, ObjectInfo o, int thread) =>
+        thread == BrokerParts.ThreadOf(k.Program, o) ? HasWork(k, o) : Publishing.WouldFit(k, o, thread);
+
+    internal override bool IsIdleDaemon(IKernelServices k, ObjectInfo o, int thread) => thread == BrokerParts.ThreadOf(k.Program, o);
+
+    internal override string DescribeWait(IKernelServices k, ObjectInfo o, int thread) =>
+        thread == BrokerParts.ThreadOf(k.Program, o)
+            ? "is idle: nothing to route and nobody to deliver to"
+            : $"waits to publish: {o.Name} has no room for every copy (room {Publishing.Room(k, o)} of {o.Capacity})";
+
+    internal override string WaitState(IKernelServices k, ObjectInfo o, int thread) =>
+        thread == BrokerParts.ThreadOf(k.Program, o) ? "idle: nothing to route or deliver" : "blocked: " + DescribeWait(k, o, thread);
+
+    internal override void OnThreadEnd(IKernelServices k, int thread) => Acknowledging.OnThreadEnd(k, thread);
+
+    internal override void AssertInvariants(IKernelServices k, ObjectInfo o) => BrokerInvariants.Assert(k, o);
+
+    internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w) => BrokerStateWriter.Write(k, o, w);
+
+    public override string Describe(in EventWords w) => BrokerSentences.Describe(w) ?? NotMine(w);
+}

@@ -1,0 +1,67 @@
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Objects.Broker;
+
+/// <summary>The broker's events (its own steps, and publishing): what each means for the views, and its sentence.</summary>
+internal static class BrokerSentences
+{
+    public static readonly IReadOnlyList<EventSpec> Specs =
+    [
+        new(EventKind.BrokerIdle, EventClass.Other, "broker-idle") { Tag = "idle" },
+        new(EventKind.BrokerWoken, EventClass.Wake, "broker-woken") { Tag = "has work" },
+        new(EventKind.MessagePublished, EventClass.Other, "published") { ChangesObject = true },
+        new(EventKind.PublishBlocked, EventClass.Block, "blocked"),
+        new(EventKind.PublisherWoken, EventClass.Wake, "woken"),
+        new(EventKind.MessageRouted, EventClass.Deliver, "routed") { ChangesObject = true },
+        new(EventKind.MessageUnroutable, EventClass.Drop, "unroutable"),
+        new(EventKind.MessageReturned, EventClass.Drop, "returned") { OtherIsThread = true },
+        new(EventKind.MessagePushed, EventClass.Deliver, "pushed") { OtherIsThread = true },
+        new(EventKind.MessageRedelivered, EventClass.Deliver, "redelivered") { OtherIsThread = true },
+        new(EventKind.MessageDroppedHead, EventClass.Drop, "dropped-head"),
+        new(EventKind.MessageRefused, EventClass.Drop, "refused"),
+        new(EventKind.MessageExpired, EventClass.Drop, "expired"),
+    ];
+
+    /// <summary>The sentence, or null for an event the broker does not emit.</summary>
+    public static string? Describe(in EventWords w)
+    {
+        var e = w.Event;
+        var (who, name) = (w.Who, w.Name);
+        return e.Kind switch
+        {
+            EventKind.BrokerIdle => $"{who} has nothing to route and nobody to deliver to: it idles",
+            EventKind.BrokerWoken => $"{who} has work again: {e.Value switch { 0 => "a published message to route", 1 => "a ready message a consumer can take", _ => "a message at the head of a queue has reached its TTL" }}",
+            EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{Flags((PublishFlags)e.Count)}; it waits in the broker's inbox",
+            EventKind.PublishBlocked => $"{who} blocks publishing: {name} has room for {e.Value} more {(e.Value == 1 ? "copy" : "copies")} and this message may need {e.Count} (flow control)",
+            EventKind.PublisherWoken => $"{who} is woken: {name} has room again, it publishes again",
+            EventKind.MessageRouted => $"{who} routes {Body(w)} ({KeyWordOf(w, e.Other)} {Quote(w, e.Count)}) from {w.Program.Objects[e.Other].Name} into {name}",
+            EventKind.MessageUnroutable => $"{who} drops {Body(w)}: no binding of {name} matches {KeyWordOf(w, e.Object)} {Quote(w, e.Other)} (unroutable)",
+            EventKind.MessageReturned => $"{who} returns {Body(w)} to {w.Other}: no binding of {name} matches {KeyWordOf(w, e.Object)} {Quote(w, e.Count)} and it was mandatory (no route)",
+            EventKind.MessagePushed => $"{who} delivers {Body(w)} from {name} to {w.Other} (delivery tag {e.Count})",
+            EventKind.MessageRedelivered => $"{who} redelivers {Body(w)} from {name} to {w.Other} (delivery tag {e.Count}, redelivered)",
+            EventKind.MessageDroppedHead => $"{name} is at its maximum length ({e.Count}): {who} drops its oldest ready message {Body(w)} to make room (overflow drop-head)",
+            EventKind.MessageRefused => $"{name} is at its maximum length ({e.Count}): {who} refuses {Body(w)} (overflow reject-publish)",
+            EventKind.MessageExpired => $"{who} drops {Body(w)} at the head of {name}: its TTL of {e.Count} steps has passed (expired)",
+            _ => null,
+        };
+    }
+
+    private static string Body(in EventWords w) => w.Value(Model.ValueKind.Str);
+
+    private static string Quote(in EventWords w, long id) => $"\"{w.TextOf(id)}\"";
+
+    private static string KeyWord(in EventWords w) => KeyWordOf(w, w.Event.Object);
+
+    /// <summary>"key", or "headers" for a message sent through a headers exchange.</summary>
+    private static string KeyWordOf(in EventWords w, int exchange) =>
+        BrokerParts.TypeOf(w.Program.Objects[exchange]) == Exchange.ExchangeType.Headers ? "headers" : "key";
+
+    private static string Flags(PublishFlags flags) =>
+        (flags & (PublishFlags.Mandatory | PublishFlags.Persistent)) switch
+        {
+            PublishFlags.Mandatory => " (mandatory)",
+            PublishFlags.Persistent => " (persistent)",
+            PublishFlags.None => "",
+            _ => " (mandatory, persistent)",
+        };
+}

@@ -1,0 +1,139 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.BrokerQueue;
+using IpcLab.Core.Objects.Exchange;
+
+namespace IpcLab.Core.Objects.Broker;
+
+/// <summary>
+/// The one spelling of the broker's objects' logical state: the broker writes its inbox and its
+/// books, each queue its ready messages in order, its consumers and what each holds (by delivery
+/// tag), each exchange what it routed and which bindings matched last. Every message is written
+/// whole wherever it is, so no field of a used slot is left out; which slot holds it is not written
+/// (the slots are the broker's memory, not something a learner could tell apart).
+/// </summary>
+internal static class BrokerStateWriter
+{
+    public static void Write(IKernelServices k, ObjectInfo broker, StateWriter w)
+    {
+        var cells = BrokerParts.Cells(k, broker);
+        w.Label("published");
+        w.Int(cells.Published);
+        w.Label("unroutable");
+        w.Int(cells.Unroutable);
+        w.Label("returned");
+        w.Int(cells.Returned);
+        w.Label("seq");
+        w.Int(cells.LastSeq);
+        w.Label("inbox");
+        w.BeginList(cells.InboxCount);
+        for (var i = 0; i < cells.InboxCount; i++)
+        {
+            Message(w, cells.Slot(cells.Inbox(i)));
+        }
+
+        w.EndList();
+        w.Label("tags");
+        w.BeginList(k.Program.Threads.Count);
+        for (var t = 0; t < k.Program.Threads.Count; t++)
+        {
+            w.Int(cells.LastTag(t));
+        }
+
+        w.EndList();
+    }
+
+    public static void WriteQueue(IKernelServices k, ObjectInfo queue, StateWriter w)
+    {
+        var cells = BrokerParts.Cells(k, k.Program.Objects[BrokerParts.BrokerOf(queue)]);
+        var q = BrokerParts.QueueCells(k, queue);
+        w.Label("routed");
+        w.Int(q.Routed);
+        w.Label("acked");
+        w.Int(q.Acked);
+        w.Label("discarded");
+        w.Int(q.Discarded);
+        w.Label("lost");
+        w.Int(q.Lost);
+        w.Label("dropped");
+        w.Int(q.Dropped);
+        w.Label("refused");
+        w.Int(q.Refused);
+        w.Label("expired");
+        w.Int(q.Expired);
+        w.Label("last served");
+        w.Thread(q.LastServed);
+        w.Label("ready");
+        w.BeginList(q.ReadyCount);
+        for (var i = 0; i < q.ReadyCount; i++)
+        {
+            Message(w, cells.Slot(q.Ready(i)));
+        }
+
+        w.EndList();
+        for (var t = 0; t < k.Program.Threads.Count; t++)
+        {
+            w.Label($"consumer {k.ThreadName(t)}");
+            w.Int((long)q.Mode(t));
+            w.Int(q.Prefetch(t));
+            w.Int(q.Outstanding(t));
+            var held = Held(cells, queue.Id, t);
+            w.BeginList(held.Count);
+            foreach (var slot in held)
+            {
+                Message(w, cells.Slot(slot));
+            }
+
+            w.EndList();
+        }
+    }
+
+    public static void WriteExchange(IKernelServices k, ObjectInfo exchange, StateWriter w)
+    {
+        var x = new ExchangeCells(k.Cells(exchange.Id));
+        w.Label("routed");
+        w.Int(x.Routed);
+        w.Label("unroutable");
+        w.Int(x.Unroutable);
+        w.Label("last matches");
+        w.Int(x.LastMatches);
+    }
+
+    /// <summary>The slots a thread holds from a queue (pushed or unacknowledged), by delivery tag.</summary>
+    public static List<int> Held(BrokerCells cells, int queue, int thread)
+    {
+        var held = new List<int>();
+        for (var s = 0; s < cells.Capacity; s++)
+        {
+            var m = cells.Slot(s);
+            if (m.Place is MessagePlace.Pushed or MessagePlace.Unacked && m.At == queue && m.Consumer == thread)
+            {
+                held.Add(s);
+            }
+        }
+
+        var tags = new long[held.Count];
+        for (var i = 0; i < held.Count; i++)
+        {
+            tags[i] = cells.Slot(held[i]).Tag;
+        }
+
+        var sorted = held.ToArray();
+        Array.Sort(tags, sorted);
+        return [.. sorted];
+    }
+
+    private static void Message(StateWriter w, MessageSlot m)
+    {
+        w.Int((long)m.Place);
+        w.Int(m.At);
+        w.Str(m.Body);
+        w.Str(m.Key);
+        w.Thread(m.Publisher);
+        w.Int(m.Seq);
+        w.Thread(m.Consumer);
+        w.Int(m.Tag);
+        w.Int(m.Deliveries);
+        w.Int((long)m.Flags);
+        w.Int(m.EnqueuedAt);
+    }
+}

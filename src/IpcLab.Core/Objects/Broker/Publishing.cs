@@ -1,0 +1,64 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Objects.Broker;
+
+/// <summary>
+/// A client's publish: the message enters the broker's inbox, where it waits for the broker's
+/// routing step. The broker's table is bounded, like a real broker's memory: a publish waits
+/// (RabbitMQ blocks publishers under a resource alarm) until there is room for every copy it
+/// could become, counting the copies the messages still in the inbox may become. So routing never
+/// runs out of room, and nothing is dropped for want of it.
+/// </summary>
+internal static class Publishing
+{
+    public static void Publish(IKernelServices k, int t, int pc, Instr instr)
+    {
+        var exchange = k.Program.Objects[instr.A];
+        var broker = k.Program.Objects[BrokerParts.BrokerOf(exchange)];
+        var key = k.Eval(t, instr.E1!);
+        var body = k.Eval(t, instr.E2!);
+        var cells = BrokerParts.Cells(k, broker);
+        var free = cells.FreeSlots();
+        if (Room(k, broker) < exchange.Capacity)
+        {
+            k.JoinWaitQueue(t, broker.Id, ThreadStatus.Blocked);
+            k.Emit(new KernelEvent(0, EventKind.PublishBlocked, t, pc, broker.Id, exchange.Id, free, default) { Count = exchange.Capacity });
+            return;
+        }
+
+        var slot = cells.FindFree();
+        var message = cells.Slot(slot);
+        message.Place = MessagePlace.Inbox;
+        message.At = exchange.Id;
+        message.Body = body;
+        message.Key = key;
+        message.Publisher = t;
+        message.Consumer = -1;
+        message.Flags = (PublishFlags)instr.B;
+        cells.AddToInbox(slot);
+        cells.Published++;
+        k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body, default) { Count = instr.B });
+        k.MoveTo(t, instr.Next);
+    }
+
+    /// <summary>Free slots, less the extra copies the messages in the inbox may still need.</summary>
+    public static int Room(IKernelServices k, ObjectInfo broker)
+    {
+        var cells = BrokerParts.Cells(k, broker);
+        var room = cells.FreeSlots();
+        for (var i = 0; i < cells.InboxCount; i++)
+        {
+            room -= k.Program.Objects[cells.Slot(cells.Inbox(i)).At].Capacity - 1;
+        }
+
+        return room;
+    }
+
+    /// <summary>True when the publish a thread waits at would fit now.</summary>
+    public static bool WouldFit(IKernelServices k, ObjectInfo broker, int thread)
+    {
+        var instr = k.Program.Threads[thread].Code[k.PcOf(thread)];
+        return Room(k, broker) >= k.Program.Objects[instr.A].Capacity;
+    }
+}

@@ -1,0 +1,126 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.BrokerQueue;
+using IpcLab.Core.Objects.Exchange;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Objects.Broker;
+
+/// <summary>
+/// The broker's first kind of step: the oldest published message leaves the inbox through its
+/// exchange. Each queue with at least one matching binding gets one copy, however many of its
+/// bindings match; a message nothing matches is dropped, or returned to its publisher when it is
+/// mandatory. The publish reserved room for every copy (see <see cref="Publishing"/>), so the copies always fit.
+/// A queue at its maximum length drops its oldest ready message to take the copy, or refuses it.
+/// </summary>
+internal static class Routing
+{
+    public static bool Matches(ExchangeType type, Binding b, string key) => type switch
+    {
+        ExchangeType.Direct => b.Key == key,
+        ExchangeType.Fanout => true,
+        ExchangeType.Topic => TopicPattern.Matches(b.Words, key.Split('.')),
+        _ => HeaderText.Matches(b.Arguments, b.Match, key),
+    };
+
+    public static void RouteOldest(IKernelServices k, int t, int pc, ObjectInfo broker)
+    {
+        var cells = BrokerParts.Cells(k, broker);
+        var slot = cells.TakeFromInbox();
+        var message = cells.Slot(slot);
+        var exchange = k.Program.Objects[message.At];
+        var key = k.Strings[message.Key];
+        var type = BrokerParts.TypeOf(exchange);
+
+        Span<int> queues = stackalloc int[exchange.Bindings.Count];
+        var count = 0;
+        var matches = 0L;
+        for (var i = 0; i < exchange.Bindings.Count; i++)
+        {
+            var b = exchange.Bindings[i];
+            if (Matches(type, b, key))
+            {
+                matches |= 1L << i;
+                if (!queues[..count].Contains(b.Queue))
+                {
+                    queues[count++] = b.Queue;
+                }
+            }
+        }
+
+        var ex = new ExchangeCells(k.Cells(exchange.Id)) { LastMatches = matches };
+        if (count == 0)
+        {
+            ex.Unroutable++;
+            var (body, keyId, publisher, flags) = (message.Body, message.Key, message.Publisher, message.Flags);
+            message.Clear();
+            if ((flags & PublishFlags.Mandatory) != 0)
+            {
+                cells.Returned++;
+                k.Emit(new KernelEvent(0, EventKind.MessageReturned, t, pc, exchange.Id, publisher, body, default) { Count = (int)keyId });
+            }
+            else
+            {
+                cells.Unroutable++;
+                k.Emit(EventKind.MessageUnroutable, t, pc, exchange.Id, (int)keyId, body);
+            }
+
+            return;
+        }
+
+        ex.Routed++;
+
+        // The copies after the first go into free slots before the first's slot is changed, so
+        // each is made from the message as published.
+        Span<int> copies = stackalloc int[count];
+        for (var i = count - 1; i >= 0; i--)
+        {
+            copies[i] = i == 0 ? slot : cells.FindFree();
+            if (copies[i] != slot)
+            {
+                message.CopyTo(cells.Slot(copies[i]));
+            }
+
+            var c = cells.Slot(copies[i]);
+            c.Place = MessagePlace.Ready;
+            c.At = queues[i];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var copy = copies[i];
+            var c = cells.Slot(copy);
+            c.Seq = cells.NextSeq();
+            var queue = k.Program.Objects[queues[i]];
+
+            // Only a queue with a TTL keeps the time: elsewhere it would tell apart states that
+            // differ in nothing a learner could see.
+            c.EnqueuedAt = BrokerParts.TtlOf(queue) > 0 ? k.Clock : 0;
+            var q = BrokerParts.QueueCells(k, queue);
+            q.Routed++;
+            k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body, default) { Count = (int)c.Key });
+            if (AtMaxLength(queue, q))
+            {
+                if (BrokerParts.OverflowOf(queue) == OverflowMode.RejectPublish)
+                {
+                    var refused = c.Body;
+                    q.Refused++;
+                    c.Clear();
+                    k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused, default) { Count = BrokerParts.MaxLengthOf(queue) });
+                    continue;
+                }
+
+                var head = cells.Slot(q.TakeHead());
+                var dropped = head.Body;
+                q.Dropped++;
+                head.Clear();
+                k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, -1, dropped, default) { Count = BrokerParts.MaxLengthOf(queue) });
+            }
+
+            q.InsertReady(copy, cells);
+        }
+    }
+
+    /// <summary>True when the queue has a maximum length and as many ready messages (unacknowledged ones do not count, as in RabbitMQ).</summary>
+    private static bool AtMaxLength(ObjectInfo queue, BrokerQueueCells q) =>
+        BrokerParts.MaxLengthOf(queue) is var max and > 0 && q.ReadyCount >= max;
+}

@@ -1,0 +1,125 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Broker;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Objects.BrokerQueue;
+
+/// <summary>
+/// A client's side of getting messages: <c>consume</c> (push: the broker's steps send it
+/// deliveries), <c>receive</c> (the program takes the oldest delivery pushed to it, or waits for
+/// one), and <c>get</c> (pull the head now, or hear "empty"). A delivery taken with autoack leaves
+/// the broker's books as it is taken: it was forgotten at the push.
+/// </summary>
+internal static class Consuming
+{
+    public static void Consume(IKernelServices k, int t, int pc, Instr instr)
+    {
+        var queue = k.Program.Objects[instr.A];
+        var prefetch = instr.E1 is null ? 0 : k.Eval(t, instr.E1);
+        if (prefetch is < 0 or > ushort.MaxValue)
+        {
+            throw new ThreadFaultException($"consumes from {queue.Name} with prefetch {prefetch}; a prefetch count goes from 0 (unlimited) to {ushort.MaxValue}");
+        }
+
+        var q = BrokerParts.QueueCells(k, queue);
+        if (q.Mode(t) != ConsumerMode.None)
+        {
+            throw new ThreadFaultException($"already consumes from {queue.Name}: one consumer per queue and thread");
+        }
+
+        var autoack = instr.B == 1;
+        q.StartConsuming(t, autoack ? ConsumerMode.AutoAck : ConsumerMode.ManualAck, autoack ? 0 : prefetch);
+        k.Emit(EventKind.ConsumeStarted, t, pc, queue.Id, autoack ? 1 : 0, prefetch);
+        k.MoveTo(t, instr.Next);
+    }
+
+    public static void Receive(IKernelServices k, int t, int pc, Instr instr)
+    {
+        var queue = k.Program.Objects[instr.A];
+        var q = BrokerParts.QueueCells(k, queue);
+        if (q.Mode(t) == ConsumerMode.None)
+        {
+            throw new ThreadFaultException($"receives from {queue.Name} without consuming from it: write `consume {queue.Name}` first (or pull with `get`)");
+        }
+
+        var slot = OldestPushed(k, queue, t);
+        if (slot < 0)
+        {
+            k.JoinWaitQueue(t, queue.Id, ThreadStatus.Blocked);
+            k.Emit(EventKind.DeliveryWaits, t, pc, queue.Id);
+            return;
+        }
+
+        Take(k, t, pc, instr, queue, slot);
+    }
+
+    /// <summary>The consumer's program takes a pushed delivery into the receive's results and moves on.</summary>
+    public static void Take(IKernelServices k, int t, int pc, Instr receive, ObjectInfo queue, int slot)
+    {
+        var broker = k.Program.Objects[BrokerParts.BrokerOf(queue)];
+        var message = BrokerParts.Cells(k, broker).Slot(slot);
+        var q = BrokerParts.QueueCells(k, queue);
+        var (body, tag) = (message.Body, message.Tag);
+        k.Local(t, receive.B) = body;
+        k.Local(t, receive.C) = tag;
+        if (q.Mode(t) == ConsumerMode.AutoAck)
+        {
+            q.Outstanding(t)--;
+            q.Acked++;
+            message.Clear();
+        }
+        else
+        {
+            message.Place = MessagePlace.Unacked;
+        }
+
+        k.Emit(new KernelEvent(0, EventKind.DeliveryTaken, t, pc, queue.Id, -1, body, default) { Count = (int)tag });
+        k.MoveTo(t, receive.Next);
+    }
+
+    public static void Get(IKernelServices k, int t, int pc, Instr instr)
+    {
+        var queue = k.Program.Objects[instr.A];
+        var broker = k.Program.Objects[BrokerParts.BrokerOf(queue)];
+        var q = BrokerParts.QueueCells(k, queue);
+        Expiry.ExpireHeads(k, t, pc, queue);
+        if (q.ReadyCount == 0)
+        {
+            k.Local(t, instr.B) = k.Intern("");
+            k.Local(t, instr.C) = 0;
+            k.Emit(EventKind.GetEmpty, t, pc, queue.Id);
+            k.MoveTo(t, instr.Next);
+            return;
+        }
+
+        var cells = BrokerParts.Cells(k, broker);
+        var slot = q.TakeHead();
+        var message = cells.Slot(slot);
+        message.Deliveries++;
+        message.Consumer = t;
+        message.Tag = ++cells.LastTag(t);
+        message.Place = MessagePlace.Unacked;
+        message.Flags |= PublishFlags.Fetched;
+        k.Local(t, instr.B) = message.Body;
+        k.Local(t, instr.C) = message.Tag;
+        k.Emit(new KernelEvent(0, EventKind.GetTook, t, pc, queue.Id, message.Deliveries > 1 ? 1 : 0, message.Body, default) { Count = (int)message.Tag });
+        k.MoveTo(t, instr.Next);
+    }
+
+    /// <summary>The slot of the oldest delivery (lowest tag) pushed to <paramref name="t"/> by <paramref name="queue"/> and not taken yet, or -1.</summary>
+    public static int OldestPushed(IKernelServices k, ObjectInfo queue, int t)
+    {
+        var cells = BrokerParts.Cells(k, k.Program.Objects[BrokerParts.BrokerOf(queue)]);
+        var best = -1;
+        for (var s = 0; s < cells.Capacity; s++)
+        {
+            var m = cells.Slot(s);
+            if (m.Place == MessagePlace.Pushed && m.Consumer == t && m.At == queue.Id && (best < 0 || m.Tag < cells.Slot(best).Tag))
+            {
+                best = s;
+            }
+        }
+
+        return best;
+    }
+}

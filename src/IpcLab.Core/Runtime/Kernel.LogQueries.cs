@@ -1,0 +1,49 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.ConsumerGroup;
+using IpcLab.Core.Objects.Topic;
+
+namespace IpcLab.Core.Runtime;
+
+// Read-only questions about topics and consumer groups, for views, reports and tests: each reads
+// the object's cells through its typed view.
+public sealed partial class Kernel
+{
+    /// <summary>A topic's partitions: log start, log end and the records retained between them.</summary>
+    public LogPartition[] TopicPartitions(int topicId)
+    {
+        var cells = TopicModule.CellsOf(this, Program.Objects[topicId]);
+        var partitions = new LogPartition[cells.Partitions];
+        for (var p = 0; p < partitions.Length; p++)
+        {
+            var records = new LogRecord[cells.Retained(p)];
+            for (var i = 0; i < records.Length; i++)
+            {
+                var offset = cells.Start(p) + i;
+                records[i] = new LogRecord(offset, cells.HasKey(p, offset) ? cells.Key(p, offset) : -1, cells.Value(p, offset), cells.IsCompacted(p, offset));
+            }
+
+            partitions[p] = new LogPartition(cells.Start(p), cells.End(p), records);
+        }
+
+        return partitions;
+    }
+
+    /// <summary>A consumer group's view of each partition of its topic: owner, position, committed offset.</summary>
+    public GroupPartition[] ConsumerGroupPartitions(int groupId)
+    {
+        var cells = ConsumerGroupModule.CellsOf(this, Program.Objects[groupId]);
+        var partitions = new GroupPartition[cells.Partitions];
+        for (var p = 0; p < partitions.Length; p++)
+        {
+            partitions[p] = new GroupPartition(cells.Owner(p), cells.Position(p), cells.Committed(p));
+        }
+
+        return partitions;
+    }
+
+    /// <summary>The members of a consumer group, in thread order.</summary>
+    public int[] ConsumerGroupMembers(int groupId) => [.. Rebalance.Members(this, Program.Objects[groupId])];
+
+    /// <summary>How many rebalances a consumer group has had.</summary>
+    public long ConsumerGroupGeneration(int groupId) => ConsumerGroupModule.CellsOf(this, Program.Objects[groupId]).Generation;
+}

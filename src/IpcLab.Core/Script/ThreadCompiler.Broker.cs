@@ -1,0 +1,124 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Broker;
+
+namespace IpcLab.Core.Script;
+
+// The broker's client operations whose trailing words are options: publish, consume, ack, nack,
+// reject. (receive and get on a broker queue compile from their shape; here only their errors.)
+internal sealed partial class ThreadCompiler
+{
+    /// <summary>Compiles a broker operation; false when the word is not one.</summary>
+    private bool TryCompileBroker(OpStmt op)
+    {
+        switch (op.Op.Name)
+        {
+            case "publish":
+                CompilePublish(op);
+                return true;
+            case "consume":
+                CompileConsume(op);
+                return true;
+            case "ack" or "nack" or "reject":
+                CompileSettle(op);
+                return true;
+            case "receive" or "get" when op.Args.Count > 0 && op.Args[0] is NameExpr n && _scope.FindObject(n.Name)?.Kind == ObjectKind.BrokerQueue:
+                // Its shape did not fit (it would have compiled): say how it is written.
+                Shape(op, 1, 2, $"{op.Op.Name} {n.Name} -> body, tag");
+                throw _scope.Error(op.Pos, $"{op.Op.Name} on a broker queue is written `{op.Op.Name} {n.Name} -> body, tag`");
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>publish logs, "kern.error", "disk full"</c>, then optionally <c>mandatory</c> and <c>persistent</c>.</summary>
+    private void CompilePublish(OpStmt op)
+    {
+        const string usage = "publish EXCHANGE, \"routing.key\", body  (then optionally `, mandatory` and `, persistent`)";
+        if (op.Args.Count < 3 || op.Targets.Count > 0)
+        {
+            Shape(op, 3, 0, usage);
+        }
+
+        var exchange = Operand(op, 0, ObjectKind.Exchange);
+        var key = StringOperand(op.Args[1], "a routing key (for a headers exchange, the headers \"k=v,k=v\")");
+        var body = StringOperand(op.Args[2], "a message body");
+        var flags = TrailingWords(op, 3, usage, ("mandatory", (int)PublishFlags.Mandatory), ("persistent", (int)PublishFlags.Persistent));
+        Emit(new Instr { Op = OpCode.BrokerPublish, Pos = op.Pos, A = exchange.Id, E1 = key, E2 = body, B = flags, Text = "publish" });
+    }
+
+    /// <summary><c>consume jobs</c>, <c>consume jobs, 1</c> (prefetch 1), <c>consume jobs, autoack</c>.</summary>
+    private void CompileConsume(OpStmt op)
+    {
+        const string usage = "consume QUEUE  or  consume QUEUE, PREFETCH  or  consume QUEUE, autoack";
+        if (op.Args.Count is < 1 or > 2 || op.Targets.Count > 0)
+        {
+            Shape(op, 1, 0, usage);
+        }
+
+        var queue = Operand(op, 0, ObjectKind.BrokerQueue);
+        var autoack = op.Args.Count == 2 && op.Args[1] is NameExpr { Name: "autoack" } && _scope.FindLocal("autoack") is null;
+        var prefetch = op.Args.Count == 2 && !autoack ? Number(op.Args[1], "a prefetch count (0 = unlimited) or `autoack`") : null;
+        Emit(new Instr { Op = OpCode.Consume, Pos = op.Pos, A = queue.Id, E1 = prefetch, B = autoack ? 1 : 0, Text = "consume" });
+    }
+
+    /// <summary><c>ack tag</c> (<c>, multiple</c>); <c>nack tag</c> (<c>, multiple</c>, <c>, discard</c>); <c>reject tag</c> (<c>, discard</c>).</summary>
+    private void CompileSettle(OpStmt op)
+    {
+        var word = op.Op.Name;
+        (string Word, int Bit)[] options = word switch
+        {
+            "ack" => [("multiple", 1)],
+            "nack" => [("multiple", 1), ("discard", 2)],
+            _ => [("discard", 2)],
+        };
+        var usage = $"{word} TAG" + string.Concat(options.Select(o => $"  (then optionally `, {o.Word}`)"));
+        if (op.Args.Count < 1 || op.Targets.Count > 0)
+        {
+            Shape(op, 1, 0, usage);
+        }
+
+        if (_scope.FindBroker() is null)
+        {
+            throw _scope.Error(op.Pos, $"{word} settles a delivery of a broker, but the program declares none: `broker rabbit capacity 16`");
+        }
+
+        var tag = Number(op.Args[0], "a delivery tag (a number, as receive or get gave it)");
+        var flags = TrailingWords(op, 1, usage, options);
+        var code = word switch { "ack" => OpCode.Ack, "nack" => OpCode.Nack, _ => OpCode.Reject };
+        Emit(new Instr { Op = code, Pos = op.Pos, E1 = tag, B = flags, Text = word });
+    }
+
+    
+
+    private CExpr StringOperand(Expr expr, string what)
+    {
+        var value = _exprs.Compile(expr);
+        return value.Kind == ValueKind.Str
+            ? value
+            : throw _scope.Error(expr.Pos, $"expected {what} here, a string, but `{ExprPrinter.Print(expr)}` is {Scope.KindText(value.Kind)}");
+    }
+
+    /// <summary>The option words after the operands (`, mandatory`), each at most once, as bits.</summary>
+    private int TrailingWords(OpStmt op, int from, string usage, params (string Word, int Bit)[] known)
+    {
+        var bits = 0;
+        for (var i = from; i < op.Args.Count; i++)
+        {
+            var arg = op.Args[i];
+            var found = arg is NameExpr n ? known.FirstOrDefault(k => k.Word == n.Name) : default;
+            if (found.Word is null)
+            {
+                throw _scope.Error(arg.Pos, $"expected {string.Join(" or ", known.Select(k => $"`{k.Word}`"))} here, found `{ExprPrinter.Print(arg)}`; write `{usage}`");
+            }
+
+            if ((bits & found.Bit) != 0)
+            {
+                throw _scope.Error(arg.Pos, $"`{found.Word}` is written twice");
+            }
+
+            bits |= found.Bit;
+        }
+
+        return bits;
+    }
+}

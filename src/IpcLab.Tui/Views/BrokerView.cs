@@ -1,0 +1,184 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Broker;
+using IpcLab.Core.Objects.BrokerQueue;
+using IpcLab.Core.Objects.Exchange;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Tui.Views;
+
+/// <summary>
+/// The broker's objects in the objects panel:
+/// <code>
+/// • broker rabbit: published 4 · unroutable 1 · returned 0
+///     inbox → "kernel booted" kern
+/// • exchange logs (topic): routed 3 · unroutable 1
+///     ✓ "*.error" → errors
+///       "kern.#" → kernel
+/// • bqueue errors: 1 ready · 1 unacked · acked 0
+///     ready → "mailbox full" mail.error
+///     alerts prefetch 1 · unacked [#1 "disk failure"]
+/// </code>
+/// An exchange's routing table marks with ✓ the bindings that matched the last message it routed.
+/// In a queue with a TTL each ready message shows the steps it has left ("expired" once past:
+/// it is dropped when it reaches the head).
+/// A ready message that was delivered before shows "redelivered"; a consumer's held messages show
+/// their delivery tags, and those pushed but not yet taken by its program are marked "pushed".
+/// </summary>
+internal static class BrokerView
+{
+    public static void Add(Kernel kernel, ObjectInfo o, StepChanges changes, int width, List<string> lines)
+    {
+        switch (o.Kind)
+        {
+            case ObjectKind.Broker:
+                AddBroker(kernel, o, changes, width, lines);
+                break;
+            case ObjectKind.Exchange:
+                AddExchange(kernel, o, changes, width, lines);
+                break;
+            default:
+                AddQueue(kernel, o, changes, width, lines);
+                break;
+        }
+    }
+
+    private static void AddBroker(Kernel kernel, ObjectInfo b, StepChanges changes, int width, List<string> lines)
+    {
+        var (published, unroutable, returned) = kernel.BrokerBooks(b.Id);
+        lines.Add(Start(b, changes, width, "broker").Add($": published {published} · unroutable {unroutable} · returned {returned}").ToString());
+        var inbox = kernel.BrokerInbox(b.Id);
+        if (inbox.Count > 0)
+        {
+            lines.Add(Messages(new MarkupLine(width).Add("    inbox → ", Palette.Dim), inbox, kernel).ToString());
+        }
+    }
+
+    private static void AddExchange(Kernel kernel, ObjectInfo x, StepChanges changes, int width, List<string> lines)
+    {
+        var (routed, unroutable, last) = kernel.ExchangeBooks(x.Id);
+        var type = TypeWord((ExchangeType)(x.Initial & 0xF));
+        lines.Add(Start(x, changes, width, "exchange").Add($" ({type}): routed {routed} · unroutable {unroutable}").ToString());
+        if (x.Bindings.Count == 0)
+        {
+            lines.Add(new MarkupLine(width).Add("    (no bindings: every message is unroutable)", Palette.Dim).ToString());
+        }
+
+        for (var i = 0; i < x.Bindings.Count; i++)
+        {
+            var binding = x.Bindings[i];
+            var matched = (last & (1L << i)) != 0;
+            var key = type switch
+            {
+                "fanout" => "(any key)",
+                "headers" => $"\"{binding.Key}\" match {(binding.Match == HeadersMatch.All ? "all" : "any")}",
+                _ => $"\"{binding.Key}\"",
+            };
+            lines.Add(new MarkupLine(width)
+                .Add(matched ? "    ✓ " : "      ", Palette.Ready)
+                .Add(key, matched ? Palette.Changed : null)
+                .Add(" → ", Palette.Dim)
+                .Add(kernel.Program.Objects[binding.Queue].Name)
+                .ToString());
+        }
+    }
+
+    private static void AddQueue(Kernel kernel, ObjectInfo q, StepChanges changes, int width, List<string> lines)
+    {
+        var ready = kernel.BrokerQueueReady(q.Id);
+        var consumers = kernel.BrokerQueueConsumers(q.Id);
+        var (_, acked, discarded, lost) = kernel.BrokerQueueBooks(q.Id);
+        var unacked = consumers.Sum(c => c.Held.Count);
+        var title = Start(q, changes, width, "bqueue").Add($": {ready.Count} ready · {unacked} unacked · acked {acked}");
+        if (discarded > 0)
+        {
+            title.Add($" · discarded {discarded}");
+        }
+
+        if (lost > 0)
+        {
+            title.Add($" · lost {lost}", Palette.Blocked);
+        }
+
+        var (max, overflow, dropped, refused) = kernel.BrokerQueueLimits(q.Id);
+        if (max > 0)
+        {
+            title.Add($" · max {max} {(overflow == OverflowMode.DropHead ? "drop-head" : "reject-publish")}", Palette.Dim);
+        }
+
+        if (dropped + refused > 0)
+        {
+            title.Add(overflow == OverflowMode.DropHead ? $" · dropped {dropped}" : $" · refused {refused}", Palette.Blocked);
+        }
+
+        var (ttl, expired) = kernel.BrokerQueueTtl(q.Id);
+        if (ttl > 0)
+        {
+            title.Add($" · ttl {ttl}", Palette.Dim).Add(expired > 0 ? $" · expired {expired}" : "", Palette.Blocked);
+        }
+
+        lines.Add(title.ToString());
+        lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel, ttl).ToString());
+        foreach (var c in consumers)
+        {
+            var line = new MarkupLine(width).Add("    ").Add(kernel.ThreadName(c.Thread), Palette.Title).Add(c.Mode switch
+            {
+                ConsumerMode.AutoAck => " autoack",
+                ConsumerMode.ManualAck => c.Prefetch == 0 ? " prefetch ∞" : $" prefetch {c.Prefetch}",
+                _ => " (get)",
+            }, Palette.Dim);
+            line.Add(" · unacked [", Palette.Dim);
+            for (var i = 0; i < c.Held.Count; i++)
+            {
+                var m = c.Held[i];
+                line.Add((i == 0 ? "" : ", ") + $"#{m.Tag} \"{m.Body}\"").Add(m.Place == MessagePlace.Pushed ? " pushed" : "", Palette.Dim);
+            }
+
+            line.Add("]", Palette.Dim);
+            if (kernel.WaitObjectOf(c.Thread) == q.Id)
+            {
+                line.Add(" waiting", Palette.Waiting);
+            }
+
+            lines.Add(line.ToString());
+        }
+    }
+
+    private static MarkupLine Messages(MarkupLine line, IReadOnlyList<BrokerMessageInfo> messages, Kernel kernel, int ttl = 0)
+    {
+        if (messages.Count == 0)
+        {
+            return line.Add("(empty)", Palette.Dim);
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var m = messages[i];
+            line.Add((i == 0 ? "" : ", ") + $"\"{m.Body}\"").Add($" {m.Key}", Palette.Dim);
+            if (m.Place == MessagePlace.Ready && m.Deliveries > 0)
+            {
+                line.Add(" redelivered", Palette.Waiting);
+            }
+
+            if (ttl > 0)
+            {
+                var left = m.EnqueuedAt + ttl - kernel.Clock;
+                line.Add(left > 0 ? $" ttl {left}" : " expired", left > 0 ? Palette.Dim : Palette.Blocked);
+            }
+
+            if (m.Place == MessagePlace.Inbox)
+            {
+                line.Add($" to {kernel.Program.Objects[m.Exchange].Name}", Palette.Dim);
+            }
+        }
+
+        return line;
+    }
+
+    private static string TypeWord(ExchangeType type) => type.ToString().ToLowerInvariant();
+
+    private static MarkupLine Start(ObjectInfo o, StepChanges changes, int width, string word) =>
+        new MarkupLine(width)
+            .Add(changes.Changed(o.Id) ? $"{Palette.ChangedMark} " : "  ", Palette.Changed)
+            .Add(word + " ", Palette.Dim)
+            .Add(o.Name, Palette.Title);
+}

@@ -1,0 +1,100 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Objects.ConsumerGroup;
+using IpcLab.Core.Objects.Topic;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Tui.Views;
+
+/// <summary>
+/// Topics and consumer groups in the objects panel. A topic shows each partition as a row of
+/// offsets between its log start and log end (what retention deleted is the offsets before the
+/// start; ✗ marks a record compaction removed), then, for each consumer group on it, its committed offset, the owner's position as a
+/// marker in the row (›) and the lag:
+/// <code>
+/// • topic orders: 2 partitions · retain 3 · produced 5
+///     p0 [0..1 deleted] 2:"o3" ›3:"o5" 4:"o7" │end 5
+///        billing: worker-1 at 3 · committed 2 · lag 3
+///   consumers billing on orders: lag 4 · 2 members · rebalance 2
+///     worker-1: p0 · worker-2: p1
+/// </code>
+/// </summary>
+internal static class LogView
+{
+    public static void AddTopic(Kernel kernel, ObjectInfo topic, StepChanges changes, int width, List<string> lines)
+    {
+        var partitions = kernel.TopicPartitions(topic.Id);
+        var groups = kernel.Program.Objects.Where(g => g.Kind == ObjectKind.ConsumerGroup && ConsumerGroupSettings.Of(g).TopicId == topic.Id).ToArray();
+        var produced = partitions.Sum(p => p.End);
+        var expire = TopicSettings.ExpireOf(topic) is var steps and > 0 ? $" · expire {steps}" : "";
+        lines.Add(Start(topic, changes, width, "topic")
+            .Add($": {Plural(partitions.Length, "partition")} · retain {topic.Capacity}{expire} · produced {produced}", Palette.Dim).ToString());
+        for (var p = 0; p < partitions.Length; p++)
+        {
+            var part = partitions[p];
+            var positions = groups.Select(g => kernel.ConsumerGroupPartitions(g.Id)[p]).Where(gp => gp.Owner >= 0).Select(gp => gp.Position).ToHashSet();
+            var row = new MarkupLine(width).Add($"    p{p} ", Palette.Dim);
+            if (part.Start > 0)
+            {
+                row.Add(part.Start == 1 ? "[0 deleted] " : $"[0..{part.Start - 1} deleted] ", Palette.Dim);
+            }
+
+            foreach (var r in part.Records)
+            {
+                var key = r.Key >= 0 ? kernel.Strings[r.Key] + "=" : "";
+                row.Add(positions.Contains(r.Offset) ? "›" : "", Palette.Marker).Add($"{r.Offset}:", Palette.Dim);
+                row.Add(r.Compacted ? $"✗{key}{kernel.Format(topic.ValueKind, r.Value)} " : key + kernel.Format(topic.ValueKind, r.Value) + " ", r.Compacted ? Palette.Dim : null);
+            }
+
+            row.Add(positions.Contains(part.End) ? "›" : "", Palette.Marker).Add($"│end {part.End}", Palette.Dim);
+            lines.Add(row.ToString());
+            foreach (var g in groups)
+            {
+                var gp = kernel.ConsumerGroupPartitions(g.Id)[p];
+                var owner = gp.Owner >= 0 ? $"{kernel.ThreadName(gp.Owner)} at {gp.Position}" : "no owner";
+                var committed = gp.Committed >= 0 ? $"committed {gp.Committed}" : "nothing committed";
+                var lag = part.End - (gp.Committed >= 0 ? gp.Committed : part.Start);
+                lines.Add(new MarkupLine(width).Add($"       {g.Name}: ", Palette.Dim).Add(owner).Add($" · {committed} · lag {lag}", Palette.Dim).ToString());
+            }
+        }
+    }
+
+    public static void AddConsumerGroup(Kernel kernel, ObjectInfo g, StepChanges changes, int width, List<string> lines)
+    {
+        var settings = ConsumerGroupSettings.Of(g);
+        var topic = kernel.Program.Objects[settings.TopicId];
+        var members = kernel.ConsumerGroupMembers(g.Id);
+        var partitions = kernel.ConsumerGroupPartitions(g.Id);
+        var logs = kernel.TopicPartitions(topic.Id);
+        var lag = partitions.Select((gp, p) => logs[p].End - (gp.Committed >= 0 ? gp.Committed : logs[p].Start)).Sum();
+        var title = Start(g, changes, width, "consumers")
+            .Add($" on {topic.Name}: lag {lag} · {Plural(members.Length, "member")} · rebalance {kernel.ConsumerGroupGeneration(g.Id)}", Palette.Dim);
+        var waiters = kernel.WaitersOf(g.Id);
+        if (waiters.Count > 0)
+        {
+            title.Add(" · polling: ", Palette.Dim).Add(string.Join(", ", waiters.Select(kernel.ThreadName)), Palette.Blocked);
+        }
+
+        lines.Add(title.ToString());
+        if (members.Length == 0)
+        {
+            return;
+        }
+
+        var assignment = new MarkupLine(width).Add("    ");
+        for (var i = 0; i < members.Length; i++)
+        {
+            var owned = Enumerable.Range(0, partitions.Length).Where(p => partitions[p].Owner == members[i]).Select(p => $"p{p}").ToArray();
+            assignment.Add((i == 0 ? "" : " · ") + kernel.ThreadName(members[i]) + ": ").Add(owned.Length == 0 ? "(no partition)" : string.Join(", ", owned), Palette.Dim);
+        }
+
+        lines.Add(assignment.ToString());
+    }
+
+    private static string Plural(long n, string word) => n == 1 ? $"{n} {word}" : $"{n} {word}s";
+
+    private static MarkupLine Start(ObjectInfo o, StepChanges changes, int width, string word) =>
+        new MarkupLine(width)
+            .Add(changes.Changed(o.Id) ? $"{Palette.ChangedMark} " : "  ", Palette.Changed)
+            .Add(word + " ", Palette.Dim)
+            .Add(o.Name, Palette.Title);
+}

@@ -1,0 +1,71 @@
+using IpcLab.Core.Runtime;
+using IpcLab.Tui.App;
+using IpcLab.Tui.Tests.App;
+using IpcLab.Tui.Tests.Views;
+using Terminal.Gui.Input;
+
+namespace IpcLab.Tui.Tests.Gui;
+
+/// <summary>Find the bug from the run screen: f runs the checker of ipclab check and opens the shortest failing run.</summary>
+public sealed class GuiFindBugTests
+{
+    private static TuiState Lesson(string name)
+    {
+        var state = TuiVerb.Open(Repo.Lesson(name), null);
+        state.FileName = $"lessons/{name}";
+        return state;
+    }
+
+    [Fact]
+    public void F_CargillDeadlockThatEndsCleanlyUnderRoundRobin_OpensTheShortestDeadlock()
+    {
+        var state = Lesson("cargill-deadlock.ipl");
+        state.Session!.GoTo(10_000);
+        Assert.Empty(state.Session.Kernel.Findings);
+        using var gui = new GuiHarness(state, 100, 30);
+
+        gui.Type("f");
+        GoldenFile.Check("gui-find-bug-cargill-deadlock-100x30", gui.Text);
+        Assert.Contains("Find the bug", gui.Text, StringComparison.Ordinal);
+        Assert.StartsWith("the checker found a deadlock in ", gui.State.Status, StringComparison.Ordinal);
+
+        gui.Press(Key.Enter);
+
+        var session = gui.State.Session!;
+        var expected = BugFinder.Check(session.Program).Shrunk!;
+        Assert.Equal(expected.Schedule, session.Timeline);
+        Assert.Equal(session.Timeline.Count, session.Position);
+        Assert.Equal(FindingKind.Deadlock, Assert.Single(session.Kernel.Findings).Kind);
+        Assert.Contains("no thread can run", gui.Text, StringComparison.Ordinal);
+        Assert.Contains("the previous run's", gui.State.Status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void F_ThenEsc_KeepsTheRunAsItWas()
+    {
+        using var gui = new GuiHarness(Lesson("cargill-deadlock.ipl"), 100, 30);
+        gui.Type("   f");
+        var before = gui.State.Session!;
+
+        gui.Press(Key.Esc);
+
+        Assert.Same(before, gui.State.Session);
+        Assert.Equal(3, before.Position);
+        Assert.Equal(Screen.Run, gui.State.Screen);
+        Assert.DoesNotContain("Find the bug", gui.Text, StringComparison.Ordinal);
+        Assert.StartsWith("kept this run (step 3)", gui.State.Status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void F_ProgramWithNoBug_SaysSoInASentenceAndOpensNothing()
+    {
+        using var gui = new GuiHarness(Lesson("lost-update-fix.ipl"), 100, 30);
+        var before = gui.State.Session;
+
+        gui.Type("f");
+
+        Assert.Same(before, gui.State.Session);
+        Assert.StartsWith("the checker found nothing in 1000 random runs (seeds 1-1000, as ipclab check): no fault, deadlock or failed check", gui.State.Status, StringComparison.Ordinal);
+        Assert.DoesNotContain("Find the bug", gui.Text, StringComparison.Ordinal);
+    }
+}
