@@ -152,7 +152,7 @@ internal sealed class StatementsModule : KernelModule
             EventKind.Looped => LoopText(who, instr, e),
             EventKind.Printed => $"{who} prints: {w.Text}",
             EventKind.AssertHeld => $"{who} asserts {instr?.Text}: holds",
-            EventKind.AssertFailed => $"{who} at line {e.Pos.Line}: {w.Text}",
+            EventKind.AssertFailed => $"{who} at line {w.Pos.Line}: {w.Text}",
             EventKind.Passed => $"{who} passes",
             _ => NotMine(w),
         };
