@@ -204,7 +204,8 @@ internal sealed partial class GuiRunScreen : Runnable
             if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && App?.Driver is { } driver)
             {
                 // The driver gives the screen back and stops the job; fg continues it and it redraws.
-                // Known gap: while stopped, the cursor keys and keypad stay in application mode.
+                // Known gap: while stopped, the cursor keys and keypad stay in application mode
+                // (writing normal mode first does not help: the runtime's own SIGTSTP handling sets them again).
                 driver.Suspend();
             }
         }
