@@ -63,33 +63,44 @@ public sealed partial class Kernel
     /// </summary>
     private void ReportCycleFrom(int t, int pc)
     {
-        var chain = new List<int> { t };
+        // Every block on a mutex runs this, so the walk allocates nothing: a chain of distinct
+        // threads has at most ThreadCount links, so a walk that neither ends nor comes back to t
+        // within that many hops has entered a cycle that does not pass through t, which was
+        // reported when it formed.
         var current = t;
+        var hops = 0;
         while (true)
         {
-            var obj = WaitObjectOf(current);
-            if (obj < 0 || Program.Objects[obj].Kind != ObjectKind.Mutex || StatusOf(current) != ThreadStatus.Blocked)
+            current = NextInMutexChain(current);
+            if (current < 0 || ++hops > Layout.ThreadCount)
             {
                 return;
             }
 
-            current = MutexOwner(obj);
             if (current == t)
             {
                 break;
             }
+        }
 
-            if (chain.Contains(current))
-            {
-                return; // a cycle that does not pass through t was reported when it formed
-            }
-
-            chain.Add(current);
+        var chain = new List<int> { t };
+        for (var next = NextInMutexChain(t); next != t; next = NextInMutexChain(next))
+        {
+            chain.Add(next);
         }
 
         var names = string.Join(", ", chain.Select(ThreadName));
         var text = $"{names} wait for each other in a cycle: " + string.Join("; ", chain.Select(DescribeWait));
         EmitFinding(FindingKind.DeadlockCycle, EventKind.DeadlockCycle, t, pc, WaitObjectOf(t), -1, Strings.Intern(text));
+    }
+
+    /// <summary>The owner of the mutex <paramref name="thread"/> is blocked on, or -1 when it is not blocked on a mutex.</summary>
+    private int NextInMutexChain(int thread)
+    {
+        var obj = WaitObjectOf(thread);
+        return obj < 0 || Program.Objects[obj].Kind != ObjectKind.Mutex || StatusOf(thread) != ThreadStatus.Blocked
+            ? -1
+            : MutexOwner(obj);
     }
 
     /// <summary>

@@ -9,9 +9,10 @@ public sealed partial class Kernel
     /// <summary>True while at least one thread of the process has not ended.</summary>
     public bool IsProcessAlive(int process)
     {
-        foreach (var t in Program.Processes[process].Threads)
+        var threads = Program.Processes[process].Threads;
+        for (var i = 0; i < threads.Count; i++)
         {
-            if (!HasEnded(t))
+            if (!HasEnded(threads[i]))
             {
                 return true;
             }
@@ -42,9 +43,11 @@ public sealed partial class Kernel
     /// <summary>After a thread ended: each module's objects let go of it (a robust mutex it held passes on).</summary>
     private void ThreadEnded(int t)
     {
-        foreach (var module in ObjectModules.All)
+        // By index: a foreach over the interface would allocate an enumerator at every thread's end.
+        var modules = ObjectModules.All;
+        for (var i = 0; i < modules.Count; i++)
         {
-            module.OnThreadEnd(this, t);
+            modules[i].OnThreadEnd(this, t);
         }
     }
 

@@ -138,9 +138,10 @@ public sealed partial class Kernel
         if (!IsProcessAlive(process))
         {
             // The process exits with its last thread: its descriptors close, naming that thread.
-            foreach (var module in ObjectModules.All)
+            var modules = ObjectModules.All;
+            for (var i = 0; i < modules.Count; i++)
             {
-                module.OnProcessEnd(this, process, lastThread: t);
+                modules[i].OnProcessEnd(this, process, lastThread: t);
             }
         }
     }

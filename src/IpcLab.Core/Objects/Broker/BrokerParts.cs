@@ -41,11 +41,13 @@ internal static class BrokerParts
     /// <summary>The one broker of a program, or null.</summary>
     public static ObjectInfo? Find(CompiledProgram program)
     {
-        foreach (var o in program.Objects)
+        // By index: this runs at every thread's end, and a foreach over the list would allocate.
+        var objects = program.Objects;
+        for (var i = 0; i < objects.Count; i++)
         {
-            if (o.Kind == ObjectKind.Broker)
+            if (objects[i].Kind == ObjectKind.Broker)
             {
-                return o;
+                return objects[i];
             }
         }
 

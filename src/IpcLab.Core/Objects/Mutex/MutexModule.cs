@@ -177,11 +177,12 @@ internal sealed class MutexModule : ObjectModule
 
     internal override void OnThreadEnd(IKernelServices k, int thread)
     {
-        foreach (var o in k.Program.Objects)
+        var objects = k.Program.Objects;
+        for (var i = 0; i < objects.Count; i++)
         {
-            if (o.Kind == ObjectKind.Mutex)
+            if (objects[i].Kind == ObjectKind.Mutex)
             {
-                HandOverOrphaned(k, o, thread);
+                HandOverOrphaned(k, objects[i], thread);
             }
         }
     }
