@@ -9,7 +9,7 @@ namespace IpcLab;
 /// <summary><c>ipclab check FILE</c>: many seeded random runs; the first finding, explained and shrunk.</summary>
 internal static class CheckVerb
 {
-    public sealed record Options(string File, int Runs, ulong Seed, int MaxSteps, bool RandomWaiters, string? Save, bool Guarantee = false);
+    public sealed record Options(string File, int Runs, ulong Seed, int MaxSteps, bool RandomWaiters, string? Save, bool Guarantee = false, bool All = false, int MaxStates = ExploreOptions.DefaultMaxStates);
 
     public static int Execute(Options opt, CliContext context)
     {
@@ -28,7 +28,17 @@ internal static class CheckVerb
         InputFiles.CheckName(opt.Save, "--save");
         AtomicFile.Check(opt.Save, ScriptInput(opt));
 
+        if (opt.All && opt.Guarantee)
+        {
+            throw new InputException("--all and --guarantee cannot be combined: the guarantee check samples runs with crashes");
+        }
+
         var program = InputFiles.LoadScript(opt.File, log);
+        if (opt.All)
+        {
+            return ExploreVerb.Execute(opt, program, context);
+        }
+
         if (opt.Guarantee)
         {
             return GuaranteeVerb.Execute(opt, program, context);

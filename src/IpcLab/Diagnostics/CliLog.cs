@@ -36,6 +36,9 @@ internal static partial class CliLog
     [LoggerMessage(23, LogLevel.Information, "check of {File}: {Runs} runs from seed {Seed}, {RunsWithFindings} with findings{First}")]
     public static partial void CheckEnded(ILogger logger, string file, int runs, ulong seed, int runsWithFindings, string first);
 
+    [LoggerMessage(24, LogLevel.Information, "exploration of {File}: {States} states, {Transitions} transitions, stopped {Stop}, {Findings} kinds of finding")]
+    public static partial void ExploreEnded(ILogger logger, string file, int states, long transitions, string stop, int findings);
+
     [LoggerMessage(30, LogLevel.Information, "wrote {What} to {Path}")]
     public static partial void Wrote(ILogger logger, string what, string path);
 

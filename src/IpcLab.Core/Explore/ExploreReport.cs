@@ -1,0 +1,20 @@
+namespace IpcLab.Core.Explore;
+
+/// <summary>
+/// What an exhaustive exploration saw. <see cref="States"/> counts distinct logical states (equal
+/// state hashes are one state), <see cref="Transitions"/> the steps tried from them, each choice of
+/// a woken waiter a transition of its own. <see cref="DepthCut"/> states lay at the step bound and
+/// were not expanded. Findings are ordered by the length of their shortest run.
+/// </summary>
+public sealed record ExploreReport(
+    int States,
+    long Transitions,
+    int Depth,
+    int FinalStates,
+    int DepthCut,
+    ExploreStop Stop,
+    IReadOnlyList<ExploredFinding> Findings)
+{
+    /// <summary>True when the search saw every schedule: its "nothing found" is a statement about all of them.</summary>
+    public bool IsExhaustive => Stop == ExploreStop.Complete && DepthCut == 0;
+}
