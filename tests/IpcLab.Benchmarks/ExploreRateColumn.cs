@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace IpcLab.Benchmarks;
+
+/// <summary>
+/// States of one exploration of <see cref="ExploreBenchmarks"/>, and its mean time and allocation
+/// per state. The state count is computed here, in the host process, by exploring once (the
+/// exploration is deterministic, and the benchmark throws if a run finds another count).
+/// </summary>
+public sealed class ExploreRateColumn : IColumn
+{
+    public static readonly ExploreRateColumn States = new("States", "Distinct states of one complete exploration", Kind.States);
+    public static readonly ExploreRateColumn StatesPerSecond = new("kstates/s", "Thousands of distinct states explored per second", Kind.PerSecond);
+    public static readonly ExploreRateColumn BytesPerState = new("B/state", "Bytes allocated by one exploration divided by its states", Kind.Bytes);
+
+    private static readonly ConcurrentDictionary<string, int> s_states = new(StringComparer.Ordinal);
+    private readonly Kind _kind;
+
+    private ExploreRateColumn(string name, string legend, Kind kind)
+    {
+        ColumnName = name;
+        Legend = legend;
+        _kind = kind;
+    }
+
+    private enum Kind
+    {
+        States,
+        PerSecond,
+        Bytes,
+    }
+
+    public string Id => nameof(ExploreRateColumn) + "." + _kind;
+
+    public string ColumnName { get; }
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => (int)_kind;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend { get; }
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        if (benchmarkCase.Descriptor.Type != typeof(ExploreBenchmarks))
+        {
+            return "-";
+        }
+
+        var buffer = benchmarkCase.Parameters["Buffer"] as string ?? "P2C2B2K3";
+        var states = s_states.GetOrAdd(buffer, ExploreBenchmarks.StatesOf);
+        var report = summary[benchmarkCase];
+        return _kind switch
+        {
+            Kind.States => states.ToString("N0", CultureInfo.InvariantCulture),
+            Kind.PerSecond when report?.ResultStatistics?.Mean is { } ns => (states / ns * 1e6).ToString("N1", CultureInfo.InvariantCulture),
+            Kind.Bytes when report?.GcStats.GetBytesAllocatedPerOperation(benchmarkCase) is { } bytes => (bytes / (double)states).ToString("N0", CultureInfo.InvariantCulture),
+            _ => "NA",
+        };
+    }
+}
