@@ -164,7 +164,7 @@ internal static class ThreadsView
         {
             var line = new MarkupLine(w);
             AddName(line, state, t, kernel.ThreadName(t));
-            line.PadTo(5 + Math.Min(nameWidth, w / 3) + 1);
+            line.PadTo(4 + n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length + Math.Min(nameWidth, w / 3) + 1);
             line.Add(ThreadStateText.Of(kernel, t), Palette.Of(kernel.StatusOf(t)));
             lines.Add(line.ToString());
             if (withCode && listings[t] is { Marked: >= 0 } listing && kernel.StatusOf(t) != ThreadStatus.Finished)
@@ -201,8 +201,9 @@ internal static class ThreadsView
     private static void AddName(MarkupLine line, TuiState state, int t, string name)
     {
         var selected = state.SelectedThread == t;
-        var key = t < 9 ? (t + 1).ToString() : " ";
+        // Every thread shows its number, the one the prompts, the wait-for chains and a click use;
+        // keys 1-9 run the first nine, a click runs any.
         line.Add(selected ? $"{Palette.SelectedMark} " : "  ");
-        line.Add($"{key} {name}", selected ? $"{Palette.Title} {Palette.Selected}" : Palette.Title);
+        line.Add($"{t + 1} {name}", selected ? $"{Palette.Title} {Palette.Selected}" : Palette.Title);
     }
 }
