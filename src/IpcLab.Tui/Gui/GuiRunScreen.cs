@@ -75,7 +75,11 @@ internal sealed partial class GuiRunScreen : Runnable
         _status.MouseEvent += (_, mouse) => OnHintClick(mouse);
         ChooseFile = ChooseWithDialog;
         Add(_menu, _header, _page, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
-        _lesson = new GuiLessonPane(state, Environment.CurrentDirectory);
+        _lesson = new GuiLessonPane(state, Environment.CurrentDirectory, work => App?.Invoke(() =>
+        {
+            work();
+            Refresh();
+        }));
         _lesson.AddTo(this);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
@@ -87,6 +91,9 @@ internal sealed partial class GuiRunScreen : Runnable
         _objectLines.MouseEvent += (_, mouse) => OnPanelWheel(mouse, ScrollObjects);
         ViewportChanged += (_, _) => Refresh();
     }
+
+    /// <summary>The lesson pane and its dialog (tests reach its challenge judge).</summary>
+    internal GuiLessonPane LessonPane => _lesson;
 
     /// <summary>Recomputes the view data for the current size and state, and shows it (below the menu bar's row).</summary>
     public void Refresh()

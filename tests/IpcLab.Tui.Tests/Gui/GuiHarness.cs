@@ -26,6 +26,13 @@ internal sealed class GuiHarness : IDisposable
         _app.Init("ansi");
         _app.Driver!.SetScreenSize(width, height);
         Screen = new GuiRunScreen(state, new KeyHandler(state, workingDirectory ?? Path.GetTempPath())) { Clock = Time };
+        // A fix challenge is judged where it is pressed, so a test reads the verdict right after Enter
+        // (GuiChallengeJudgingTests start it elsewhere on purpose).
+        Screen.LessonPane.Judge.Start = work =>
+        {
+            work();
+            return Task.CompletedTask;
+        };
         _token = _app.Begin(Screen);
         Draw();
     }
