@@ -36,6 +36,7 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly GuiTimelineView _timeline;
     private readonly View _menu;
     private object? _timer;
+    private int _threadsRightColumn;
     private DateTime _lastAutoStep;
 
     /// <summary>The clock auto-run measures its interval on (the application's; tests pass their virtual one).</summary>
@@ -81,7 +82,7 @@ internal sealed partial class GuiRunScreen : Runnable
             Refresh();
         }));
         _lesson.AddTo(this);
-        _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
+        _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row, mouse.Position!.Value.X >= _threadsRightColumn && _threadsRightColumn > 0 ? _threadsRightColumn : 0), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
             OnWheel(mouse);
@@ -152,6 +153,7 @@ internal sealed partial class GuiRunScreen : Runnable
         _timeline.Show(_state.Session!, width);
         _header.Lines = [data.Header];
         _threads.Width = data.ThreadsWidth;
+        _threadsRightColumn = data.ThreadsRightColumn;
         _threads.Title = ThreadsTitle();
         _threadLines.Lines = data.Threads;
         _objects.Height = data.ObjectsHeight;
@@ -229,12 +231,13 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private static MarkupLinesView Inside() => new() { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill() };
 
-    /// <summary>The thread a row of the threads panel names (its header line "› 2 producer-2 …"), or -1.</summary>
-    private static int ThreadAt(IReadOnlyList<string> lines, int row)
+    /// <summary>The thread a row of the threads panel names (its header line "› 2 producer-2 …"), in the column from <paramref name="column"/> on, or -1.</summary>
+    private static int ThreadAt(IReadOnlyList<string> lines, int row, int column)
     {
         for (var r = Math.Min(row, lines.Count - 1); r >= 0; r--)
         {
-            var match = ThreadHeader().Match(MarkupRuns.Plain(lines[r]));
+            var plain = MarkupRuns.Plain(lines[r]);
+            var match = ThreadHeader().Match(column < plain.Length ? plain[column..] : column == 0 ? plain : "");
             if (match.Success)
             {
                 return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) - 1;

@@ -58,6 +58,22 @@ internal sealed partial class ThreadListing
 
     public int NumberWidth { get; }
 
+    /// <summary>The cells the widest line of the listing takes, as <see cref="Line"/> shows it.</summary>
+    public int Width
+    {
+        get
+        {
+            var widest = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                var raw = _source[FirstLine - 1 + i].TrimEnd();
+                widest = Math.Max(widest, TextFit.Width(raw.Length >= _indent ? raw[_indent..] : raw.TrimStart()));
+            }
+
+            return 4 + NumberWidth + 1 + widest;
+        }
+    }
+
     /// <summary>
     /// The first index of a window of <paramref name="size"/> lines that shows the marked line,
     /// a little above the middle so that more of what comes next is visible.
