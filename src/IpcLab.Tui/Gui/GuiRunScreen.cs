@@ -74,8 +74,9 @@ internal sealed partial class GuiRunScreen : Runnable
         }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
         _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend, OpenFile);
         _status.MouseEvent += (_, mouse) => OnHintClick(mouse);
+        _page.MouseEvent += (_, mouse) => OnStartMouse(mouse);
         ChooseFile = ChooseWithDialog;
-        Add(_menu, _header, _page, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
+        Add(_menu, _header, _page, _help, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
         _lesson = new GuiLessonPane(state, Environment.CurrentDirectory, work => App?.Invoke(() =>
         {
             work();
@@ -128,6 +129,11 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _dialog.Show(!onRun ? null : _found is not null ? FoundDialog() : PromptDialogData.Of(_state), width);
+        if (tooSmall || _state.Screen != Screen.Help)
+        {
+            ShowHelp(null);
+        }
+
         if (tooSmall)
         {
             _header.Lines = [];
@@ -171,6 +177,11 @@ internal sealed partial class GuiRunScreen : Runnable
 
     protected override bool OnKeyDown(Key key)
     {
+        if (HelpKey(key))
+        {
+            return true;
+        }
+
         if (_lesson.OnKey(key))
         {
             Refresh();
@@ -307,11 +318,14 @@ internal sealed partial class GuiRunScreen : Runnable
         var lines = new List<string>();
         if (_state.Screen == Screen.Help)
         {
-            lines.AddRange(HelpLines(width - 2));
+            // One column less: the help's scroll bar.
+            ShowHelp([.. HelpLines(width - 3)]);
         }
         else
         {
-            lines.AddRange(LessonPathView.PageLines(_state, width - 2, Viewport.Height - 4));
+            var rows = LessonPathView.PageRows(_state, width - 2, Viewport.Height - 4, _startTop, out _startTop);
+            _startEntries = [.. rows.Select(r => r.Entry)];
+            lines.AddRange(rows.Select(r => r.Line));
         }
 
         _page.Lines = lines;
