@@ -11,7 +11,7 @@ internal sealed partial class GuiRunScreen
     private bool _showLegend;
 
     /// <summary>The hint line of the help page: Tab goes between the keys and the legend.</summary>
-    private string HelpHints => $"{StatusBarView.HelpKeys} · PgUp/PgDn scroll · Tab: {(_showLegend ? "the keys" : "what the symbols mean")}";
+    private string HelpHints => $"{StatusBarView.HelpKeys}{(_showLegend ? "" : " · PgUp/PgDn scroll")} · Tab: {(_showLegend ? "the keys" : "what the symbols mean")}";
 
     /// <summary>Handles a key only this screen has; false leaves it to the shared key handler.</summary>
     private bool ScreenKey(ConsoleKeyInfo key)

@@ -318,8 +318,8 @@ internal sealed partial class GuiRunScreen : Runnable
         var lines = new List<string>();
         if (_state.Screen == Screen.Help)
         {
-            // One column less: the help's scroll bar.
-            ShowHelp([.. HelpLines(width - 3)]);
+            // The keys one column narrower, for the scroll bar; the legend is laid out to fit the page.
+            ShowHelp([.. HelpLines(_showLegend ? width - 2 : width - 3)]);
         }
         else
         {
