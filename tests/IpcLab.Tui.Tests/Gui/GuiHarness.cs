@@ -172,6 +172,13 @@ internal sealed class GuiHarness : IDisposable
         Draw();
     }
 
+    /// <summary>The terminal resized to <paramref name="width"/> x <paramref name="height"/>, then drawn.</summary>
+    public void Resize(int width, int height)
+    {
+        _app.Driver!.SetScreenSize(width, height);
+        Draw();
+    }
+
     /// <summary>Moves the virtual clock on (timers such as auto-run fire), then draws.</summary>
     public void Wait(int ms)
     {
