@@ -63,7 +63,12 @@ public sealed class TuiState
     /// <summary>The path of lessons with progress, the open lesson, its narrative pane and its dialog.</summary>
     public Lessons.LessonScreenState LessonScreen { get; } = new();
 
-    /// <summary>How many steps of the open run would be lost by leaving it: 0 when it has none or they are saved as they are.</summary>
+    /// <summary>
+    /// How many steps of the open run would be lost by leaving it: 0 when it has none or they are saved as they are.
+    /// A lesson's run is its fixed schedule, the same as opened, but the steps the student has taken along it are
+    /// not kept anywhere (only right answers are): they count as unsaved as soon as there is one.
+    /// </summary>
     public int UnsavedSteps =>
-        Session is { } s && s.Timeline.Count > 0 && !s.Timeline.SequenceEqual(SavedTimeline) ? s.Timeline.Count : 0;
+        Session is { } s && s.Timeline.Count > 0 && (!s.Timeline.SequenceEqual(SavedTimeline) || (LessonScreen.Open is not null && s.Position > 0))
+            ? s.Timeline.Count : 0;
 }

@@ -14,4 +14,10 @@ public sealed record CheckOptions
 
     /// <summary>Also choose at random which waiter a signal wakes (FIFO otherwise).</summary>
     public bool RandomWaiters { get; init; }
+
+    /// <summary>Told how many runs are done before each run (a progress line); null when nobody asks.</summary>
+    public Action<int>? Progress { get; init; }
+
+    /// <summary>Stops the check between two runs: it then throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -19,6 +19,8 @@ public static class Checker
         var withFindings = 0;
         for (var i = 0; i < options.Runs; i++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Invoke(i);
             var seed = options.Seed + (ulong)i;
             kernel.Reset();
             var result = Runner.Run(kernel, new RandomScheduler(seed, options.RandomWaiters));

@@ -47,9 +47,10 @@ public static class ChallengeJudge
 
     /// <summary>
     /// Checks a fixed program: it keeps the original's threads and final checks, and check finds
-    /// nothing in the challenge's number of seeded schedules.
+    /// nothing in the challenge's number of seeded schedules (<paramref name="options"/>: the check's
+    /// progress and cancellation; its runs are the challenge's).
     /// </summary>
-    public static Verdict Fix(CompiledProgram original, Challenge challenge, CompiledProgram fixedProgram)
+    public static Verdict Fix(CompiledProgram original, Challenge challenge, CompiledProgram fixedProgram, CheckOptions? options = null)
     {
         var threads = original.Threads.Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
         var fixedThreads = fixedProgram.Threads.Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
@@ -64,7 +65,7 @@ public static class ChallengeJudge
             return new Verdict(false, $"the fix must keep the final check `expect {lost.Text}` (a fix that drops the check proves nothing)");
         }
 
-        var report = Checker.Check(fixedProgram, new CheckOptions { Runs = challenge.Runs });
+        var report = Checker.Check(fixedProgram, (options ?? new CheckOptions()) with { Runs = challenge.Runs });
         if (report.First is { } found)
         {
             return new Verdict(false, $"check still finds {found.Main.KindText} in {report.RunsWithFindings} of {report.Runs} schedules; with seed {found.Seed}: {found.Main.Text}");

@@ -1,3 +1,4 @@
+using IpcLab.Core.Explore;
 using IpcLab.Core.Lessons;
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Script;
@@ -42,9 +43,16 @@ public static class LessonChallenges
     /// <summary>Judges the dialog's challenge: the run on screen for a reach goal, the file typed for a fix; fills in the verdict and what to try next.</summary>
     public static void Judge(TuiState state, LessonDialog dialog, string workingDirectory)
     {
+        var c = dialog.Challenge!;
+        var open = state.LessonScreen.Open!;
+        Apply(state, dialog, c.Kind == ChallengeKind.Reach ? JudgeRun(state, open, c) : JudgeFix(open.Lesson, c, dialog.Input, workingDirectory, null));
+    }
+
+    /// <summary>Shows a verdict in the dialog, keeps a solved challenge as progress, and says what to try next.</summary>
+    public static void Apply(TuiState state, LessonDialog dialog, Verdict verdict)
+    {
         var open = state.LessonScreen.Open!;
         var c = dialog.Challenge!;
-        var verdict = c.Kind == ChallengeKind.Reach ? JudgeRun(state, open, c) : JudgeFile(open.Lesson, c, dialog.Input, workingDirectory);
         dialog.Kind = LessonDialogKind.Verdict;
         dialog.Verdict = verdict;
         dialog.Right = verdict.Met;
@@ -106,7 +114,11 @@ public static class LessonChallenges
         return ChallengeJudge.Reach(open.Section.Program.Compiled, c, stepped.Select(e => session.Kernel.ThreadName(e.Thread)).ToArray());
     }
 
-    private static Verdict JudgeFile(Lesson lesson, Challenge c, string input, string workingDirectory)
+    /// <summary>
+    /// The verdict on a fix typed in the dialog (the file compiled and checked over the challenge's schedules).
+    /// It reads the lesson and the file, never the state, so it may run away from the UI thread; <paramref name="options"/>: the check's progress and cancellation.
+    /// </summary>
+    public static Verdict JudgeFix(Lesson lesson, Challenge c, string input, string workingDirectory, CheckOptions? options)
     {
         var original = lesson.ProgramNamed(c.Program).Compiled;
         var name = input.Trim();
@@ -124,7 +136,7 @@ public static class LessonChallenges
         try
         {
             var fixedProgram = Compiler.CompileText(name, File.ReadAllText(file));
-            return ChallengeJudge.Fix(original, c, fixedProgram);
+            return ChallengeJudge.Fix(original, c, fixedProgram, options);
         }
         catch (ScriptError e)
         {

@@ -36,10 +36,12 @@ internal sealed class GuiLessonPane : IDisposable
     private int _inner = 10;
     private int _width;
 
-    public GuiLessonPane(TuiState state, string workingDirectory)
+    /// <param name="toUiThread">Runs an action on the UI thread, then redraws (a challenge's verdict, judged away from it).</param>
+    public GuiLessonPane(TuiState state, string workingDirectory, Action<Action> toUiThread)
     {
         _state = state;
         _keys = new LessonKeys(state, workingDirectory);
+        Judge = new GuiChallengeJudge(state, workingDirectory, toUiThread);
         state.LessonScreen.PaneAvailable = true;
         _pane.Add(_paneLines);
         _dialog.Add(_dialogLines);
@@ -53,6 +55,9 @@ internal sealed class GuiLessonPane : IDisposable
             }
         };
     }
+
+    /// <summary>Judges a fix challenge away from the UI thread.</summary>
+    public GuiChallengeJudge Judge { get; }
 
     /// <summary>Adds the pane and the dialog to the run screen (the dialog last, so it is drawn over the panels).</summary>
     public void AddTo(View screen)
@@ -71,6 +76,11 @@ internal sealed class GuiLessonPane : IDisposable
     /// <summary>A key of the lesson (its dialog, l, p, t, h, PgUp/PgDn); false when the run keys take it.</summary>
     public bool OnKey(Key key)
     {
+        if (GuiKeys.ToConsoleKey(key) is { } pressed && (Judge.OnKey(pressed) || (pressed.Key == ConsoleKey.Enter && _state.LessonScreen.Dialog is { } open && Judge.TryStart(open))))
+        {
+            return true;
+        }
+
         if (_state.LessonScreen.Dialog is null && _pane.Visible && (key.KeyCode == KeyCode.PageUp || key.KeyCode == KeyCode.PageDown))
         {
             _keys.Scroll(key.KeyCode == KeyCode.PageUp ? -(_rows - 1) : _rows - 1, _total, _rows);
@@ -157,6 +167,7 @@ internal sealed class GuiLessonPane : IDisposable
     /// <summary>Disposes the views not added to a screen (a screen disposes the views it holds).</summary>
     public void Dispose()
     {
+        Judge.Cancel();
         foreach (var view in new View[] { _pane, _dialog })
         {
             if (view.SuperView is null)

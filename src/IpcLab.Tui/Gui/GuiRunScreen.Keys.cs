@@ -11,7 +11,7 @@ internal sealed partial class GuiRunScreen
     private bool _showLegend;
 
     /// <summary>The hint line of the help page: Tab goes between the keys and the legend.</summary>
-    private string HelpHints => $"{StatusBarView.HelpKeys} · Tab: {(_showLegend ? "the keys" : "what the symbols mean")}";
+    private string HelpHints => $"{StatusBarView.HelpKeys}{(_showLegend ? "" : " · PgUp/PgDn scroll")} · Tab: {(_showLegend ? "the keys" : "what the symbols mean")}";
 
     /// <summary>Handles a key only this screen has; false leaves it to the shared key handler.</summary>
     private bool ScreenKey(ConsoleKeyInfo key)
@@ -50,7 +50,10 @@ internal sealed partial class GuiRunScreen
     /// <summary>The help page: every key (the shared ones, then this screen's), or the legend of symbols.</summary>
     private IEnumerable<string> HelpLines(int width) => _showLegend
         ? LegendView.Lines(width, Viewport.Height - 4)
-        : HelpView.Keys.Concat(GuiHelp.Keys).Select(k => new MarkupLine(width).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString());
+        : HelpView.Keys.Concat(GuiHelp.Keys).Select(k => new MarkupLine(width).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString())
+            .Append("")
+            .Append(new MarkupLine(width).Add("In a lesson", Palette.Title).ToString())
+            .Concat(GuiHelp.LessonKeys.Select(k => new MarkupLine(width).Add(k.Keys.PadRight(18), Palette.Prompt).Add(k.Meaning).ToString()));
 
     /// <summary>Help menu: the help page on the legend of symbols.</summary>
     private void ShowLegend()

@@ -24,6 +24,10 @@ internal sealed partial class GuiRunScreen
                 {
                     lines.Theme = value;
                 }
+                else if (view is ScrollingLinesView scrolling)
+                {
+                    scrolling.Theme = value;
+                }
             }
 
             // The default keeps the toolkit's own schemes (menu, dialog); the others set every one.

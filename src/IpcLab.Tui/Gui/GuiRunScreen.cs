@@ -36,6 +36,7 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly GuiTimelineView _timeline;
     private readonly View _menu;
     private object? _timer;
+    private int _threadsRightColumn;
     private DateTime _lastAutoStep;
 
     /// <summary>The clock auto-run measures its interval on (the application's; tests pass their virtual one).</summary>
@@ -73,11 +74,16 @@ internal sealed partial class GuiRunScreen : Runnable
         }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
         _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend, OpenFile);
         _status.MouseEvent += (_, mouse) => OnHintClick(mouse);
+        _page.MouseEvent += (_, mouse) => OnStartMouse(mouse);
         ChooseFile = ChooseWithDialog;
-        Add(_menu, _header, _page, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
-        _lesson = new GuiLessonPane(state, Environment.CurrentDirectory);
+        Add(_menu, _header, _page, _help, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
+        _lesson = new GuiLessonPane(state, Environment.CurrentDirectory, work => App?.Invoke(() =>
+        {
+            work();
+            Refresh();
+        }));
         _lesson.AddTo(this);
-        _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row), _keys.ClickThread);
+        _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row, mouse.Position!.Value.X >= _threadsRightColumn && _threadsRightColumn > 0 ? _threadsRightColumn : 0), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
             OnWheel(mouse);
@@ -87,6 +93,9 @@ internal sealed partial class GuiRunScreen : Runnable
         _objectLines.MouseEvent += (_, mouse) => OnPanelWheel(mouse, ScrollObjects);
         ViewportChanged += (_, _) => Refresh();
     }
+
+    /// <summary>The lesson pane and its dialog (tests reach its challenge judge).</summary>
+    internal GuiLessonPane LessonPane => _lesson;
 
     /// <summary>Recomputes the view data for the current size and state, and shows it (below the menu bar's row).</summary>
     public void Refresh()
@@ -120,6 +129,11 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _dialog.Show(!onRun ? null : _found is not null ? FoundDialog() : PromptDialogData.Of(_state), width);
+        if (tooSmall || _state.Screen != Screen.Help)
+        {
+            ShowHelp(null);
+        }
+
         if (tooSmall)
         {
             _header.Lines = [];
@@ -145,6 +159,7 @@ internal sealed partial class GuiRunScreen : Runnable
         _timeline.Show(_state.Session!, width);
         _header.Lines = [data.Header];
         _threads.Width = data.ThreadsWidth;
+        _threadsRightColumn = data.ThreadsRightColumn;
         _threads.Title = ThreadsTitle();
         _threadLines.Lines = data.Threads;
         _objects.Height = data.ObjectsHeight;
@@ -162,6 +177,11 @@ internal sealed partial class GuiRunScreen : Runnable
 
     protected override bool OnKeyDown(Key key)
     {
+        if (HelpKey(key))
+        {
+            return true;
+        }
+
         if (_lesson.OnKey(key))
         {
             Refresh();
@@ -222,12 +242,13 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private static MarkupLinesView Inside() => new() { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill() };
 
-    /// <summary>The thread a row of the threads panel names (its header line "› 2 producer-2 …"), or -1.</summary>
-    private static int ThreadAt(IReadOnlyList<string> lines, int row)
+    /// <summary>The thread a row of the threads panel names (its header line "› 2 producer-2 …"), in the column from <paramref name="column"/> on, or -1.</summary>
+    private static int ThreadAt(IReadOnlyList<string> lines, int row, int column)
     {
         for (var r = Math.Min(row, lines.Count - 1); r >= 0; r--)
         {
-            var match = ThreadHeader().Match(MarkupRuns.Plain(lines[r]));
+            var plain = MarkupRuns.Plain(lines[r]);
+            var match = ThreadHeader().Match(column < plain.Length ? plain[column..] : column == 0 ? plain : "");
             if (match.Success)
             {
                 return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) - 1;
@@ -297,11 +318,14 @@ internal sealed partial class GuiRunScreen : Runnable
         var lines = new List<string>();
         if (_state.Screen == Screen.Help)
         {
-            lines.AddRange(HelpLines(width - 2));
+            // The keys one column narrower, for the scroll bar; the legend is laid out to fit the page.
+            ShowHelp([.. HelpLines(_showLegend ? width - 2 : width - 3)]);
         }
         else
         {
-            lines.AddRange(LessonPathView.PageLines(_state, width - 2, Viewport.Height - 4));
+            var rows = LessonPathView.PageRows(_state, width - 2, Viewport.Height - 4, _startTop, out _startTop);
+            _startEntries = [.. rows.Select(r => r.Entry)];
+            lines.AddRange(rows.Select(r => r.Line));
         }
 
         _page.Lines = lines;

@@ -60,7 +60,18 @@ internal static class LessonPathView
     /// then the programs, one row each; a window around the highlighted entry when they do not
     /// all fit in <paramref name="height"/> rows.
     /// </summary>
-    public static IReadOnlyList<string> PageLines(TuiState state, int width, int height)
+    public static IReadOnlyList<string> PageLines(TuiState state, int width, int height) =>
+        PageRows(state, width, height).Select(r => r.Line).ToArray();
+
+    /// <summary>
+    /// As <see cref="PageLines"/>, each row with the entry it shows (-1 for a heading), for a click to find it.
+    /// Given the window's previous first row (<paramref name="top"/>), the window stays where it was while the
+    /// highlighted entry is in it, so that an entry does not move under the mouse; it is the window's first row after.
+    /// </summary>
+    public static IReadOnlyList<(string Line, int Entry)> PageRows(TuiState state, int width, int height) =>
+        PageRows(state, width, height, -1, out _);
+
+    public static IReadOnlyList<(string Line, int Entry)> PageRows(TuiState state, int width, int height, int top, out int first)
     {
         var entries = state.Lessons;
         var rows = new List<(string Line, int Entry)>();
@@ -86,7 +97,8 @@ internal static class LessonPathView
         }
 
         var at = Math.Max(0, rows.FindIndex(r => r.Entry == state.LessonIndex));
-        var first = Math.Clamp(at - (height / 2), 0, Math.Max(0, rows.Count - height));
-        return rows.Skip(first).Take(Math.Max(0, height)).Select(r => r.Line).ToArray();
+        var kept = top >= 0 && at >= top && at < top + height;
+        first = Math.Clamp(kept ? top : at - (height / 2), 0, Math.Max(0, rows.Count - height));
+        return rows.Skip(first).Take(Math.Max(0, height)).ToArray();
     }
 }

@@ -28,7 +28,7 @@ public sealed record RunScreenData(
         var kernel = session.Kernel;
         var changes = new StepChanges(kernel);
         var bodyHeight = height - 3;
-        var threadsWidth = Math.Clamp(width * 48 / 100, 48, 72);
+        var threadsWidth = ThreadColumns.PanelWidth(state, session, width, bodyHeight - 2);
         var inner = width - threadsWidth - Box.Chrome;
 
         // The right column is shared top-down: objects first (they are the state), then the
@@ -53,6 +53,13 @@ public sealed record RunScreenData(
             eventsHeight,
             events,
             status,
-            keys);
+            keys)
+        {
+            ThreadsRightColumn = ThreadColumns.Split(state, session, threadsWidth - Box.Chrome, bodyHeight - 2) is { } split
+                ? ThreadColumns.LeftWidth(session, split, threadsWidth - Box.Chrome) + ThreadColumns.Gap : 0,
+        };
     }
+
+    /// <summary>Where the right-hand column of threads starts inside the threads panel; 0 when the threads are in one column.</summary>
+    public int ThreadsRightColumn { get; init; }
 }

@@ -58,6 +58,22 @@ internal sealed partial class ThreadListing
 
     public int NumberWidth { get; }
 
+    /// <summary>The cells the widest line of the listing takes, as <see cref="Line"/> shows it.</summary>
+    public int Width
+    {
+        get
+        {
+            var widest = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                var raw = _source[FirstLine - 1 + i].TrimEnd();
+                widest = Math.Max(widest, TextFit.Width(raw.Length >= _indent ? raw[_indent..] : raw.TrimStart()));
+            }
+
+            return 4 + NumberWidth + 1 + widest;
+        }
+    }
+
     /// <summary>
     /// The first index of a window of <paramref name="size"/> lines that shows the marked line,
     /// a little above the middle so that more of what comes next is visible.
@@ -184,7 +200,7 @@ internal sealed partial class ThreadListing
     [GeneratedRegex(@"^[A-Za-z_]\w*\s*(=|\+=|-=)\s")]
     private static partial Regex PlainAssignment();
 
-    /// <summary>One listing line as markup: "  ▶ 10 while full(buffer):", fitted to <paramref name="width"/>; grey when <paramref name="dim"/> (a finished thread).</summary>
+    /// <summary>One listing line as markup: "  ▶ 10 while full(buffer):", fitted to <paramref name="width"/>; the next line marked, grey when <paramref name="dim"/> (a finished thread), else with its syntax coloured.</summary>
     public string Line(int index, int width, bool dim = false)
     {
         var raw = _source[FirstLine - 1 + index].TrimEnd();
@@ -192,6 +208,14 @@ internal sealed partial class ThreadListing
         var number = (FirstLine + index).ToString().PadLeft(NumberWidth);
         var marked = index == Marked;
         var text = $"  {(marked ? Palette.NextLine : " ")} {number} {code}";
-        return TextFit.Markup(text, width, marked ? Palette.Marker : dim ? Palette.Dim : null);
+        if (marked || dim)
+        {
+            return TextFit.Markup(text, width, marked ? Palette.Marker : Palette.Dim);
+        }
+
+        // The code is coloured after it is fitted, so the cut and its "…" are where they are uncoloured.
+        var fitted = TextFit.Fit(text, width);
+        var prefix = Math.Min(fitted.Length, text.Length - code.Length);
+        return TextFit.Styled(fitted[..prefix], null) + CodeColours.Markup(fitted[prefix..]);
     }
 }

@@ -16,14 +16,28 @@ internal static class ThreadsView
     /// <summary>The panel's lines (markup), fitted to <paramref name="w"/> x <paramref name="h"/> cells inside its border.</summary>
     public static List<string> Lines(TuiState state, Session session, StepChanges changes, int w, int h)
     {
+        var n = session.Kernel.Program.Threads.Count;
+        if (ThreadColumns.Split(state, session, w, h) is { } split)
+        {
+            var left = ThreadColumns.LeftWidth(session, split, w);
+            var right = w - left - ThreadColumns.Gap;
+            return ThreadColumns.Join(Column(state, session, changes, left, h, 0, split), Column(state, session, changes, right, h, split, n), left);
+        }
+
+        return Column(state, session, changes, w, h, Math.Clamp(state.ThreadsScrolled, 0, Math.Max(0, n - 1)), n);
+    }
+
+    /// <summary>The threads from <paramref name="first"/> up to <paramref name="end"/> in one column of <paramref name="w"/> x <paramref name="h"/> cells.</summary>
+    private static List<string> Column(TuiState state, Session session, StepChanges changes, int w, int h, int first, int end)
+    {
         var kernel = session.Kernel;
         var threads = kernel.Program.Threads;
-        var listings = new ThreadListing?[threads.Count];
-        var states = new List<string>[threads.Count];
-        var first = Math.Clamp(state.ThreadsScrolled, 0, Math.Max(0, threads.Count - 1));
+        // Sized to the column's last thread: the threads after it are another column's.
+        var listings = new ThreadListing?[end];
+        var states = new List<string>[end];
         var active = 0;
         var headers = 0;
-        for (var t = first; t < threads.Count; t++)
+        for (var t = first; t < end; t++)
         {
             listings[t] = new ThreadListing(kernel.Program, threads[t], kernel.NextInstruction(t));
             active += listings[t]!.Count > 0 && kernel.StatusOf(t) != ThreadStatus.Finished ? 1 : 0;
@@ -38,8 +52,8 @@ internal static class ThreadsView
         }
 
         var lines = new List<string>(h);
-        var inline = new bool[threads.Count];
-        for (var t = first; t < threads.Count; t++)
+        var inline = new bool[end];
+        for (var t = first; t < end; t++)
         {
             // A state that fits beside the name goes there: one line more for the code.
             inline[t] = states[t].Count == 1 && Header(state, session, changes, t, w).Room >= 3 + TextFit.Width(states[t][0]);
@@ -52,7 +66,7 @@ internal static class ThreadsView
         }
         else
         {
-            Compact(state, session, listings, first, w, h, lines, withCode: threads.Count - first + active <= h);
+            Compact(state, session, listings, first, w, h, lines, withCode: end - first + active <= h);
         }
 
         return lines;
@@ -164,7 +178,7 @@ internal static class ThreadsView
         {
             var line = new MarkupLine(w);
             AddName(line, state, t, kernel.ThreadName(t));
-            line.PadTo(5 + Math.Min(nameWidth, w / 3) + 1);
+            line.PadTo(4 + n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length + Math.Min(nameWidth, w / 3) + 1);
             line.Add(ThreadStateText.Of(kernel, t), Palette.Of(kernel.StatusOf(t)));
             lines.Add(line.ToString());
             if (withCode && listings[t] is { Marked: >= 0 } listing && kernel.StatusOf(t) != ThreadStatus.Finished)
@@ -201,8 +215,9 @@ internal static class ThreadsView
     private static void AddName(MarkupLine line, TuiState state, int t, string name)
     {
         var selected = state.SelectedThread == t;
-        var key = t < 9 ? (t + 1).ToString() : " ";
+        // Every thread shows its number, the one the prompts, the wait-for chains and a click use;
+        // keys 1-9 run the first nine, a click runs any.
         line.Add(selected ? $"{Palette.SelectedMark} " : "  ");
-        line.Add($"{key} {name}", selected ? $"{Palette.Title} {Palette.Selected}" : Palette.Title);
+        line.Add($"{t + 1} {name}", selected ? $"{Palette.Title} {Palette.Selected}" : Palette.Title);
     }
 }

@@ -26,6 +26,13 @@ internal sealed class GuiHarness : IDisposable
         _app.Init("ansi");
         _app.Driver!.SetScreenSize(width, height);
         Screen = new GuiRunScreen(state, new KeyHandler(state, workingDirectory ?? Path.GetTempPath())) { Clock = Time };
+        // A fix challenge is judged where it is pressed, so a test reads the verdict right after Enter
+        // (GuiChallengeJudgingTests start it elsewhere on purpose).
+        Screen.LessonPane.Judge.Start = work =>
+        {
+            work();
+            return Task.CompletedTask;
+        };
         _token = _app.Begin(Screen);
         Draw();
     }
@@ -162,6 +169,13 @@ internal sealed class GuiHarness : IDisposable
     {
         _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = MouseFlags.LeftButtonPressed });
         _app.InjectMouse(new Mouse { ScreenPosition = new Point(column, row), Flags = MouseFlags.LeftButtonReleased });
+        Draw();
+    }
+
+    /// <summary>The terminal resized to <paramref name="width"/> x <paramref name="height"/>, then drawn.</summary>
+    public void Resize(int width, int height)
+    {
+        _app.Driver!.SetScreenSize(width, height);
         Draw();
     }
 

@@ -34,6 +34,8 @@ public sealed class TmuxLessonTests : IDisposable
         tmux.SendKeys("2", "Enter");
         tmux.WaitForScreen(s => s.Contains("right: 2", StringComparison.Ordinal), "the kernel's answer to a right one");
         tmux.SendKeys("Enter", "q");
+        tmux.WaitForScreen(s => s.Contains("Quit?", StringComparison.Ordinal), "quitting asked about the lesson's steps, not saved");
+        tmux.SendKeys("y");
 
         WaitForPrompt(tmux);
         Assert.Equal("0 1 0 0", tmux.Display(Flags));
