@@ -1,3 +1,4 @@
+using System.Globalization;
 using IpcLab.Core.Explore;
 using IpcLab.Core.Model;
 using IpcLab.Core.Sessions;
@@ -5,45 +6,75 @@ using IpcLab.Core.Sessions;
 namespace IpcLab.Tui.App;
 
 /// <summary>
-/// "Find the bug" from the run screen: the checker of <c>ipclab check</c> (the same
-/// <see cref="Checker"/>, with its default runs and seeds) on the open program, and the shortest
-/// failing run it finds, shrunk, opened as a session at its end.
+/// "Find the bug" from the run screen. A program small enough is explored completely (the
+/// explorer of <c>ipclab check --all</c>): the run opened is a shortest one to the first kind of
+/// finding, and "nothing found" holds for every schedule. A larger one gets the checker of
+/// <c>ipclab check</c> (its default runs and seeds) and the shortest failing run it finds, shrunk.
 /// </summary>
 public static class BugFinder
 {
+    /// <summary>Beyond this many states the screen would wait too long: the random checker takes over.</summary>
+    public const int ExploreLimit = 200_000;
+
     /// <summary>The options <c>ipclab check FILE</c> uses when given none.</summary>
     public static CheckOptions Options { get; } = new();
 
-    public static CheckReport Check(CompiledProgram program) => Checker.Check(program, Options);
+    public static BugReport Check(CompiledProgram program) => Check(program, ExploreLimit);
 
-    /// <summary>What the checker saw, in a sentence or two: what it found and the shortest run, or that it found nothing.</summary>
-    public static string Summary(CheckReport report)
+    /// <summary>As <see cref="Check(CompiledProgram)"/>, exploring at most <paramref name="exploreLimit"/> states before sampling instead.</summary>
+    public static BugReport Check(CompiledProgram program, int exploreLimit)
     {
-        var seeds = $"{report.Runs} random runs (seeds {Options.Seed}-{Options.Seed + (ulong)report.Runs - 1}, as ipclab check)";
-        if (report.Shrunk is not { } shrunk)
-        {
-            var finals = report.DistinctFinalStates;
-            return $"the checker found nothing in {seeds}: no fault, deadlock or failed check, {finals} distinct final state{(finals == 1 ? "" : "s")}. That is evidence, not proof: the manual scheduler can still try other orders";
-        }
-
-        var found = report.First!.Main.KindText;
-        return $"the checker found a {found} in {report.RunsWithFindings} of {seeds}. The shortest, shrunk to {Steps(shrunk.Schedule.Count)}, ends: {shrunk.Main.Text}";
+        var explored = Explorer.Explore(program, new ExploreOptions { MaxStates = exploreLimit, MaxSteps = Options.MaxSteps });
+        return explored.IsExhaustive ? FromExploring(explored) : FromSampling(Checker.Check(program, Options), exploreLimit);
     }
 
-    /// <summary>The shortest failing run (shrunk) as a session at its last step, so the finding shows; null when there is none.</summary>
-    public static Session? OpenShortest(CompiledProgram program, CheckReport report)
+    /// <summary>The run to open as a session at its last step, so the finding shows; null when there is none.</summary>
+    public static Session? OpenShortest(CompiledProgram program, BugReport report)
     {
-        if (report.Shrunk is not { } shrunk)
+        if (report.Shortest is not { } schedule)
         {
             return null;
         }
 
-        // Session.Load does not conclude a run it loads to its very end (the deadlock would not
-        // show), so it loads to the step before and redoes the last step, which concludes.
-        var session = RunFiles.NewSession(program, shrunk.Schedule.Count);
-        session.Load(shrunk.Schedule, shrunk.Schedule.Count - 1);
-        session.GoTo(shrunk.Schedule.Count);
+        var session = RunFiles.NewSession(program, schedule.Count);
+        session.Load(schedule, schedule.Count);
         return session;
+    }
+
+    private static BugReport FromExploring(ExploreReport report)
+    {
+        var every = string.Create(CultureInfo.InvariantCulture, $"explored every schedule ({report.States:N0} states, as ipclab check --all)");
+        if (report.Findings.Count == 0)
+        {
+            return new BugReport($"{every}: none faults, deadlocks or fails a check. That is proof for this program as written, not only evidence", null, Exhaustive: true);
+        }
+
+        var shortest = report.Findings[0];
+        var others = report.Findings.Count > 1 ? $" (also reachable: {string.Join(", ", report.Findings.Skip(1).Select(f => f.Main.KindText))})" : "";
+        return new BugReport(
+            $"{every}: a {shortest.Main.KindText} is reachable{others}. No schedule reaches it in fewer than {Steps(shortest.Schedule.Count)}; the shortest ends: {shortest.Main.Text}",
+            shortest.Schedule,
+            Exhaustive: true);
+    }
+
+    private static BugReport FromSampling(CheckReport report, int exploreLimit)
+    {
+        var seeds = $"{report.Runs} random runs (seeds {Options.Seed}-{Options.Seed + (ulong)report.Runs - 1}, as ipclab check)";
+        var tooBig = string.Create(CultureInfo.InvariantCulture, $"more than {exploreLimit:N0} states, too many to explore every schedule here; ");
+        if (report.Shrunk is not { } shrunk)
+        {
+            var finals = report.DistinctFinalStates;
+            return new BugReport(
+                $"{tooBig}the checker found nothing in {seeds}: no fault, deadlock or failed check, {finals} distinct final state{(finals == 1 ? "" : "s")}. That is evidence, not proof: the manual scheduler can still try other orders",
+                null,
+                Exhaustive: false);
+        }
+
+        var found = report.First!.Main.KindText;
+        return new BugReport(
+            $"{tooBig}the checker found a {found} in {report.RunsWithFindings} of {seeds}. The shortest, shrunk to {Steps(shrunk.Schedule.Count)}, ends: {shrunk.Main.Text}",
+            shrunk.Schedule,
+            Exhaustive: false);
     }
 
     private static string Steps(int n) => n == 1 ? "1 step" : $"{n} steps";

@@ -7,7 +7,7 @@ namespace IpcLab.Tui.Gui;
 // f / Run menu: run the checker on the open program and offer the shortest failing run it finds.
 internal sealed partial class GuiRunScreen
 {
-    private CheckReport? _found;
+    private BugReport? _found;
 
     /// <summary>f: checks the open program; a finding opens a dialog that offers its shortest run, nothing found says so.</summary>
     private void FindBug()
@@ -19,8 +19,8 @@ internal sealed partial class GuiRunScreen
 
         _state.Running = false;
         var report = BugFinder.Check(session.Program);
-        _state.Status = BugFinder.Summary(report);
-        _found = report.Shrunk is null ? null : report;
+        _state.Status = report.Summary;
+        _found = report.Shortest is null ? null : report;
         Refresh();
     }
 
@@ -38,7 +38,7 @@ internal sealed partial class GuiRunScreen
             _found = null;
             var unsaved = _state.UnsavedSteps;
             var shortest = BugFinder.OpenShortest(session.Program, report)!;
-            RunFiles.Show(_state, shortest, _state.FileName, $"the shortest failing run the checker found, at its end (step {shortest.Position}): b steps back through it, 0 goes to its start, S saves it");
+            RunFiles.Show(_state, shortest, _state.FileName, $"the shortest failing run found, at its end (step {shortest.Position}): b steps back through it, 0 goes to its start, S saves it");
             _state.Status += unsaved > 0 ? $"; the previous run's {unsaved} steps were not saved" : "";
         }
         else if (key.KeyChar is 'n' or 'N' or '\x1b')

@@ -27,13 +27,13 @@ public sealed class GuiFindBugTests
         gui.Type("f");
         GoldenFile.Check("gui-find-bug-cargill-deadlock-100x30", gui.Text);
         Assert.Contains("Find the bug", gui.Text, StringComparison.Ordinal);
-        Assert.StartsWith("the checker found a deadlock in ", gui.State.Status, StringComparison.Ordinal);
+        Assert.StartsWith("explored every schedule (5,174 states, as ipclab check --all): a deadlock is reachable. No schedule reaches it in fewer than 31 steps", gui.State.Status, StringComparison.Ordinal);
 
         gui.Press(Key.Enter);
 
         var session = gui.State.Session!;
-        var expected = BugFinder.Check(session.Program).Shrunk!;
-        Assert.Equal(expected.Schedule, session.Timeline);
+        var expected = BugFinder.Check(session.Program).Shortest!;
+        Assert.Equal(expected, session.Timeline);
         Assert.Equal(session.Timeline.Count, session.Position);
         Assert.Equal(FindingKind.Deadlock, Assert.Single(session.Kernel.Findings).Kind);
         Assert.Contains("no thread can run", gui.Text, StringComparison.Ordinal);
@@ -65,7 +65,20 @@ public sealed class GuiFindBugTests
         gui.Type("f");
 
         Assert.Same(before, gui.State.Session);
-        Assert.StartsWith("the checker found nothing in 1000 random runs (seeds 1-1000, as ipclab check): no fault, deadlock or failed check", gui.State.Status, StringComparison.Ordinal);
+        Assert.StartsWith("explored every schedule (23 states, as ipclab check --all): none faults, deadlocks or fails a check. That is proof", gui.State.Status, StringComparison.Ordinal);
         Assert.DoesNotContain("Find the bug", gui.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ProgramTooBigToExplore_FallsBackToTheRandomCheckerAndSaysSo()
+    {
+        var program = Lesson("cargill-deadlock.ipl").Session!.Program;
+
+        var report = BugFinder.Check(program, exploreLimit: 100);
+
+        Assert.False(report.Exhaustive);
+        Assert.StartsWith("more than 100 states, too many to explore every schedule here; the checker found a deadlock in ", report.Summary, StringComparison.Ordinal);
+        var session = BugFinder.OpenShortest(program, report)!;
+        Assert.Equal(FindingKind.Deadlock, Assert.Single(session.Kernel.Findings).Kind);
     }
 }
