@@ -32,19 +32,23 @@ public static class Explorer
         });
         var graph = new StateGraph();
         graph.Add(kernel.StateHash(), parent: -1, via: default);
-        var frontier = new Queue<(int Id, int Depth, long[] Data)>();
-        frontier.Enqueue((0, 0, kernel.CopyState()));
+        var frontier = new StateQueue(kernel.StateSize);
+        var data = new long[kernel.StateSize];
+        kernel.CopyStateTo(data);
+        frontier.Enqueue(0, 0, data);
+        var child = new long[kernel.StateSize];
 
         var found = new Dictionary<FindingKind, ExploredFinding>();
         var choices = new ChoicePath();
         var runnable = new int[kernel.Layout.ThreadCount];
+        var threads = new int[kernel.Layout.ThreadCount];
         long transitions = 0;
         int depth = 0, finals = 0, cut = 0;
         var stop = ExploreStop.Complete;
 
         while (frontier.Count > 0 && stop == ExploreStop.Complete)
         {
-            var (id, at, data) = frontier.Dequeue();
+            var (id, at) = frontier.Dequeue(data);
             depth = Math.Max(depth, at);
             kernel.LoadState(data, at);
             var n = kernel.CollectRunnable(runnable);
@@ -70,8 +74,8 @@ public static class Explorer
             }
 
             // The runnable threads are copied: each try below reloads the state and steps again.
-            var threads = runnable.AsSpan(0, n).ToArray();
-            foreach (var thread in threads)
+            runnable.AsSpan(0, n).CopyTo(threads);
+            foreach (var thread in threads.AsSpan(0, n))
             {
                 choices.Begin();
                 do
@@ -100,7 +104,8 @@ public static class Explorer
                     }
 
                     var next = graph.Add(hash, id, entry);
-                    frontier.Enqueue((next, at + 1, kernel.CopyState()));
+                    kernel.CopyStateTo(child);
+                    frontier.Enqueue(next, at + 1, child);
                     if ((next & CancelMask) == 0)
                     {
                         if ((next & ProgressMask) == 0)

@@ -4,21 +4,24 @@ namespace IpcLab.Core.Runtime;
 // Snapshot/Restore only go back along one run's history).
 public sealed partial class Kernel
 {
-    /// <summary>A copy of the state array: everything a later <see cref="LoadState"/> needs.</summary>
-    internal long[] CopyState() => (long[])_data.Clone();
+    /// <summary>The length of the state array: what <see cref="CopyStateTo"/> writes and <see cref="LoadState"/> reads.</summary>
+    internal int StateSize => _data.Length;
+
+    /// <summary>Copies the state array: everything a later <see cref="LoadState"/> needs.</summary>
+    internal void CopyStateTo(Span<long> into) => _data.CopyTo(into);
 
     /// <summary>
     /// Puts the kernel in a state copied earlier, as if <paramref name="step"/> steps had led there,
     /// with empty logs: the steps taken from here are the only ones recorded.
     /// </summary>
-    internal void LoadState(long[] data, int step)
+    internal void LoadState(ReadOnlySpan<long> data, int step)
     {
         if (data.Length != _data.Length)
         {
             throw new ArgumentException("the state is not one of this program's", nameof(data));
         }
 
-        Array.Copy(data, _data, _data.Length);
+        data.CopyTo(_data);
         StepCount = step;
         _events.Clear();
         _schedule.Clear();
