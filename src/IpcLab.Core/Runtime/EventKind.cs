@@ -375,7 +375,4 @@ public enum EventKind
 
     /// <summary>A record Value of topic Object (declared <c>cleanup compact</c>) was removed by compaction: a newer record of its key (see <see cref="Objects.Topic.LogFields"/>) was appended.</summary>
     RecordCompacted,
-
-    /// <summary>A copy Value that ended in broker queue Object for reason Count (see <see cref="Objects.Broker.DeathReason"/>) is dead-lettered: it goes back to the broker's inbox at exchange Other. Other -1: it is dropped instead, for a dead-letter cycle with no rejection in it; -2: for want of room in the broker for its copies.</summary>
-    MessageDeadLettered,
 }

@@ -26,14 +26,10 @@ public sealed class BrokerCompileErrorTests
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x\nthread t:\n    publish q, \"k\", \"m\"\n", 5, 13, "publish expects a broker exchange, but q is a broker queue (declared at line 3)")]
     [InlineData("broker b capacity 2\nthread b:\n    pass\n", 1, 8, "the broker b runs as a process and a thread of that name")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x durable yes\n", 3, 25, "`durable` is true or false")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x priority 5\n", 3, 17, "unknown option 'priority' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow, ttl, dlx or dlkey")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x priority 5\n", 3, 17, "unknown option 'priority' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow or ttl")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x ttl 0\n", 3, 21, "a queue's message TTL is a whole number of steps from 1 to 10000")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x overflow drop-head\n", 3, 17, "`overflow` says what a full queue does: give it a `maxlength N` too")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 2 overflow drop-tail\n", 3, 42, "a queue's overflow is drop-head, reject-publish or reject-publish-dlx, not `drop-tail`")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x dlx nowhere\n", 3, 21, "unknown exchange 'nowhere': a dead-letter exchange is an exchange, e.g. `exchange nowhere type direct`")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x dlkey \"d\"\n", 3, 17, "`dlkey` is the key of the dead letters: name their exchange first, `dlx EXCHANGE dlkey \"KEY\"`")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 1 overflow reject-publish-dlx\n", 3, 52, "`overflow reject-publish-dlx` dead-letters what it refuses: give the queue a `dlx EXCHANGE` too")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x dlx \"dead\"\n", 3, 21, "`dlx` names the dead-letter exchange: `dlx dead`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 2 overflow drop-tail\n", 3, 42, "a queue's overflow is drop-head or reject-publish, not `drop-tail`")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 0\n", 3, 27, "a broker queue's maximum length is a whole number from 1 to 64")]
     public void Compile_BrokerMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>
         Compilation.ScriptErrorAssert.At(source, line, column, message);

@@ -24,8 +24,6 @@ internal static class BrokerStateWriter
         w.Int(cells.Returned);
         w.Label("seq");
         w.Int(cells.LastSeq);
-        w.Label("dead-lettered");
-        w.Int(cells.DeadLettered);
         w.Label("inbox");
         w.BeginList(cells.InboxCount);
         for (var i = 0; i < cells.InboxCount; i++)
@@ -137,9 +135,5 @@ internal static class BrokerStateWriter
         w.Int(m.Deliveries);
         w.Int((long)m.Flags);
         w.Int(m.EnqueuedAt);
-        w.Int((long)m.LastDeath);
-        w.Int(m.Deaths);
-        w.Int(m.EverRejected ? 1 : 0);
-        w.Int(m.Visited);
     }
 }

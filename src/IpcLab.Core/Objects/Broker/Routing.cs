@@ -100,30 +100,20 @@ internal static class Routing
             k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body, default) { Count = (int)c.Key });
             if (AtMaxLength(queue, q))
             {
-                if (BrokerParts.OverflowOf(queue) is var overflow and not OverflowMode.DropHead)
+                if (BrokerParts.OverflowOf(queue) == OverflowMode.RejectPublish)
                 {
                     var refused = c.Body;
                     q.Refused++;
+                    c.Clear();
                     k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused, default) { Count = BrokerParts.MaxLengthOf(queue) });
-
-                    // reject-publish refuses the copy outright; only reject-publish-dlx dead-letters it.
-                    if (overflow == OverflowMode.RejectPublishDlx)
-                    {
-                        DeadLetters.EndOrDivert(k, t, pc, queue, copy, DeathReason.Maxlen);
-                    }
-                    else
-                    {
-                        c.Clear();
-                    }
-
                     continue;
                 }
 
-                var headSlot = q.TakeHead();
-                var dropped = cells.Slot(headSlot).Body;
+                var head = cells.Slot(q.TakeHead());
+                var dropped = head.Body;
                 q.Dropped++;
+                head.Clear();
                 k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, -1, dropped, default) { Count = BrokerParts.MaxLengthOf(queue) });
-                DeadLetters.EndOrDivert(k, t, pc, queue, headSlot, DeathReason.Maxlen);
             }
 
             q.InsertReady(copy, cells);
