@@ -48,13 +48,13 @@ bench-compare:
 	DOTNET='$(DOTNET)' BASE='$(BASE)' FILTER='$(or $(FILTER),*KernelStep*)' bash tests/IpcLab.Benchmarks/compare.sh
 
 # The terminal UI's first frame after start: the real program in tmux 120x40, five runs and the median
-# (TUI_ARGS=--terminal-gui for the Terminal.Gui run screen).
+# (the Terminal.Gui screen, the only one; TUI_ARGS adds arguments).
 bench-tui-start:
 	$(DOTNET) build IpcLab.sln -c Release
 	DOTNET='$(DOTNET)' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/first-frame.sh
 
 # Key press (space) to updated screen in tmux 120x40: p50, p90 and the largest over 25 presses
-# (TUI_ARGS=--terminal-gui for the Terminal.Gui run screen).
+# (the Terminal.Gui screen, the only one; TUI_ARGS adds arguments).
 bench-tui-key: tmux
 	$(DOTNET) build IpcLab.sln -c Release </dev/null
 	DOTNET='$(DOTNET)' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/key-press.sh

@@ -51,6 +51,12 @@ public sealed class TuiState
     /// <summary>How many of the newest events the events panel leaves out (the mouse wheel scrolls back; any key returns to the newest).</summary>
     public int EventsScrolledBack { get; set; }
 
+    /// <summary>The first thread the threads panel lists (the mouse wheel scrolls; any key returns to the first).</summary>
+    public int ThreadsScrolled { get; set; }
+
+    /// <summary>How many lines of the objects panel are scrolled past at its top (the mouse wheel scrolls; any key returns to the top).</summary>
+    public int ObjectsScrolled { get; set; }
+
     /// <summary>The timeline as last saved (or as opened from a saved run); empty when the run was never saved.</summary>
     public IReadOnlyList<ScheduleEntry> SavedTimeline { get; set; } = [];
 

@@ -9,7 +9,7 @@ namespace IpcLab;
 /// <summary><c>ipclab check FILE</c>: many seeded random runs; the first finding, explained and shrunk.</summary>
 internal static class CheckVerb
 {
-    public sealed record Options(string File, int Runs, ulong Seed, int MaxSteps, bool RandomWaiters, string? Save);
+    public sealed record Options(string File, int Runs, ulong Seed, int MaxSteps, bool RandomWaiters, string? Save, bool Guarantee = false);
 
     public static int Execute(Options opt, CliContext context)
     {
@@ -29,6 +29,11 @@ internal static class CheckVerb
         AtomicFile.Check(opt.Save, ScriptInput(opt));
 
         var program = InputFiles.LoadScript(opt.File, log);
+        if (opt.Guarantee)
+        {
+            return GuaranteeVerb.Execute(opt, program, context);
+        }
+
         var report = Checker.Check(program, new CheckOptions
         {
             Runs = opt.Runs,
@@ -77,5 +82,5 @@ internal static class CheckVerb
         return 1;
     }
 
-    private static (string Path, string Role) ScriptInput(Options opt) => (opt.File, "the script this command reads (FILE)");
+    internal static (string Path, string Role) ScriptInput(Options opt) => (opt.File, "the script this command reads (FILE)");
 }

@@ -123,9 +123,10 @@ public static class Cli
         var maxSteps = MaxSteps();
         var randomWaiters = new Option<bool>("--random-waiters") { Description = "also choose at random which waiter a signal wakes" };
         var save = new Option<string?>("--save") { HelpName = "RUN.json", Description = "save the shrunk failing run (JSON) to replay it" };
-        var cmd = new Command("check", "Search seeded random schedules for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save };
+        var guarantee = new Option<bool>("--guarantee") { Description = "crash a process around each send, handle, commit and ack, and judge the delivery guarantee by what is lost or handled twice" };
+        var cmd = new Command("check", "Search seeded random schedules for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save, guarantee };
         cmd.SetAction(p => CheckVerb.Execute(
-            new CheckVerb.Options(p.GetValue(file)!, p.GetValue(runs), p.GetValue(seed), p.GetValue(maxSteps), p.GetValue(randomWaiters), p.GetValue(save)),
+            new CheckVerb.Options(p.GetValue(file)!, p.GetValue(runs), p.GetValue(seed), p.GetValue(maxSteps), p.GetValue(randomWaiters), p.GetValue(save), p.GetValue(guarantee)),
             context));
         return cmd;
     }

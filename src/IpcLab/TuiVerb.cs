@@ -28,10 +28,10 @@ internal static class TuiVerb
             Arity = ArgumentArity.ZeroOrOne,
         };
         var at = NumberOption.Optional<int>("--at", "N", "the step to open the run at (a saved run replays its schedule up to it)");
-        var gui = new Option<bool>("--terminal-gui") { Description = "the run screen on Terminal.Gui, with the mouse (in progress: see README)" };
-        var theme = new Option<string?>("--theme") { Description = "colours of the --terminal-gui screen: default, projector (high contrast) or colorblind; remembered for the next start", HelpName = "NAME" };
+        var gui = new Option<bool>("--terminal-gui") { Description = "accepted and ignored: the Terminal.Gui screen is the only interactive screen now", Hidden = true };
+        var theme = new Option<string?>("--theme") { Description = "colours of the screen: default, projector (high contrast) or colorblind; remembered for the next start", HelpName = "NAME" };
         var cmd = new Command("tui", "The interactive step-by-step terminal view (q quits, ? lists the keys).") { file, at, gui, theme };
-        cmd.SetAction(p => Execute(p.GetValue(file), p.GetValue(at), context, p.GetValue(gui), p.GetValue(theme)));
+        cmd.SetAction(p => Execute(p.GetValue(file), p.GetValue(at), context, p.GetValue(theme)));
         return cmd;
     }
 
@@ -39,16 +39,11 @@ internal static class TuiVerb
     /// Opens the TUI. An exception inside it (a bug) leaves it with the terminal already given
     /// back, and the command reports it as an internal error.
     /// </summary>
-    public static int Execute(string? file, int? at, CliContext context, bool terminalGui = false, string? themeName = null)
+    public static int Execute(string? file, int? at, CliContext context, string? themeName = null)
     {
         var theme = themeName is null ? (ScreenTheme?)null : ScreenThemes.Parse(themeName)
             ?? throw new InputException($"--theme must be one of {string.Join(", ", ScreenThemes.Names)} (not \"{themeName}\")");
-        if (theme is not null && !terminalGui)
-        {
-            throw new InputException("--theme sets the colours of the Terminal.Gui screen: add --terminal-gui");
-        }
-
-        var state = Open(file, at, context.Logger, terminalGui);
+        var state = Open(file, at, context.Logger);
         if (!IsTerminal)
         {
             throw new InputException("the terminal view needs a terminal (stdin and stdout are redirected); use `ipclab run FILE` in pipes and scripts");
@@ -56,13 +51,11 @@ internal static class TuiVerb
 
         TuiLessons.Attach(state, CliEnvironment.Process);
         CliLog.OpeningTui(context.Logger, file ?? "the list of programs");
-        return terminalGui
-            ? Tui.Gui.GuiTui.Run(state, context.LoggerFor("IpcLab.Tui"), theme)
-            : ConsoleTui.Run(state, context.LoggerFor("IpcLab.Tui"));
+        return GuiTui.Run(state, context.LoggerFor("IpcLab.Tui"), theme);
     }
 
     /// <summary>The state the TUI opens with. Bad input is an <see cref="InputException"/> (file:line:col for scripts).</summary>
-    public static TuiState Open(string? file, int? at, ILogger? log = null, bool terminalGui = false)
+    public static TuiState Open(string? file, int? at, ILogger? log = null)
     {
         log ??= NullLogger.Instance;
         var lessons = LessonMenu.Entries();
@@ -92,8 +85,7 @@ internal static class TuiVerb
                 throw new InputException("--at N opens a script or a saved run, not a lesson (a lesson opens at step 0 of its first program)");
             }
 
-            // Only the Terminal.Gui screen shows the lesson's story, checkpoints and challenges; its status says so.
-            state.LessonScreen.PaneAvailable = terminalGui;
+            state.LessonScreen.PaneAvailable = true;
             Tui.App.LessonOpener.Open(state, LessonFiles.Load(file));
         }
         else if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))

@@ -27,38 +27,17 @@ public static class ScheduleShrinker
         }
 
         var kernel = new Kernel(program, new KernelOptions { MaxSteps = maxSteps, RecordEvents = false });
-        var best = run;
-        var tried = 0;
-        var improved = true;
-        while (improved && tried < MaxCandidates)
-        {
-            improved = false;
-            for (var i = best.Schedule.Count - 1; i >= 0 && tried < MaxCandidates; i--)
-            {
-                // Dropping one of two equal neighbours gives the same schedule as dropping the
-                // other, tried just before: a thread that runs alone for a thousand steps is one
-                // candidate, not a thousand replays of the whole run.
-                if (i + 1 < best.Schedule.Count && best.Schedule[i] == best.Schedule[i + 1])
-                {
-                    continue;
-                }
-
-                tried++;
-                var candidate = best.Schedule.Where((_, j) => j != i).ToArray();
-                var result = TryRun(kernel, candidate);
-                if (result is not null && result.Findings.Any(f => f.Kind == kind) && kernel.Schedule.Count < best.Schedule.Count)
-                {
-                    best = new FoundRun(run.Seed, result.Findings, kernel.Schedule.ToArray());
-                    improved = true;
-                    i = Math.Min(i, best.Schedule.Count);
-                }
-            }
-        }
-
-        return best;
+        return GreedyShrink.Shrink(
+            run,
+            r => r.Schedule,
+            candidate => TryRun(kernel, candidate) is { } result && result.Findings.Any(f => f.Kind == kind)
+                ? new FoundRun(run.Seed, result.Findings, kernel.Schedule.ToArray())
+                : null,
+            MaxCandidates);
     }
 
-    private static RunResult? TryRun(Kernel kernel, IReadOnlyList<ScheduleEntry> schedule)
+    /// <summary>Replays <paramref name="schedule"/> as far as it fits the program and finishes the run round-robin; null when it does not fit.</summary>
+    internal static RunResult? TryRun(Kernel kernel, IReadOnlyList<ScheduleEntry> schedule)
     {
         kernel.Reset();
         if (Runner.TryApply(kernel, schedule, schedule.Count) is not null)

@@ -14,6 +14,10 @@ public static class Answers
         QuestionKind.Contents => Contents(k, k.Program.Objects[ObjectId(k, q.Subject)]),
         QuestionKind.Value => Value(k, k.Program.Objects[ObjectId(k, q.Subject)]),
         QuestionKind.Status => Status(k, k.Program.ThreadIdOf(q.Subject)),
+        QuestionKind.Copies => BrokerAnswers.Copies(k, q.Subject),
+        QuestionKind.Unacked => BrokerAnswers.Unacked(k, k.Program.ThreadIdOf(q.Subject)),
+        QuestionKind.Owner => BrokerAnswers.Owner(k, ObjectId(k, SubjectName(q.Subject)), SubjectPartition(q.Subject)),
+        QuestionKind.Committed => BrokerAnswers.Committed(k, ObjectId(k, SubjectName(q.Subject)), SubjectPartition(q.Subject)),
         _ => Receiver(k, q.Subject),
     };
 
@@ -23,6 +27,11 @@ public static class Answers
         ThreadStatus.NotStarted => "not started",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    private static string SubjectName(string subject) => subject.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+
+    private static int SubjectPartition(string subject) =>
+        int.Parse(subject.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
 
     private static int ObjectId(Kernel k, string name) => k.Program.Objects.First(o => o.Name == name).Id;
 
@@ -68,6 +77,7 @@ public static class Answers
             ObjectKind.MessageQueue => k.MessageQueueItems(o.Id).Select(m => k.Format(o.ValueKind, m.Value, false)).ToArray(),
             ObjectKind.SharedMemory => k.SegmentWords(o.Id).Select(w => w.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
             ObjectKind.DatagramSocket => k.DatagramMessages(o.Id).ToArray(),
+            ObjectKind.BrokerQueue => k.BrokerQueueReady(o.Id).Select(m => m.Body).ToArray(),
             _ => throw new InvalidOperationException($"contents of {o.Name}, a {o.Kind}: the checkpoint's parser admits no such object"),
         };
         var shown = items.Length == 0 ? "empty" : string.Join(", ", items.Select(i => $"\"{i}\""));
@@ -81,6 +91,11 @@ public static class Answers
                 .Select(e => $"step {e.Step}: {EventText.Describe(e, k.Program, k.Strings)}").ToArray();
             return new Answer(items, true, string.Join(", ", items),
                 $"{o.Name} holds [{string.Join(", ", items)}]; mapped by {(mapped.Length == 0 ? "no process" : string.Join(", ", mapped))}; {(writes.Length == 0 ? "nobody has written it yet" : "writes so far: " + string.Join("; ", writes))}");
+        }
+
+        if (o.Kind == ObjectKind.BrokerQueue)
+        {
+            return BrokerAnswers.QueueContents(k, o, items, shown);
         }
 
         var moves = k.Events.Count(e => e.Object == o.Id && e.Kind is EventKind.Put or EventKind.Took or EventKind.MessageSent or EventKind.MessageReceived or EventKind.DatagramSent or EventKind.DatagramReceived);
@@ -130,7 +145,7 @@ public static class Answers
         {
             var receiver = e.Kind switch
             {
-                EventKind.Took or EventKind.MessageReceived or EventKind.DatagramReceived or EventKind.GroupReceived => e.Thread,
+                EventKind.Took or EventKind.MessageReceived or EventKind.DatagramReceived or EventKind.GroupReceived or EventKind.DeliveryTaken or EventKind.GetTook => e.Thread,
                 EventKind.MessageHandedOver or EventKind.CopyDelivered or EventKind.GroupHandedOver => e.Other,
                 _ => -1,
             };
@@ -149,8 +164,8 @@ public static class Answers
 
     private static string Text(Kernel k, KernelEvent e)
     {
-        // A datagram is text; a queue, message queue or group carries the type of its first put or send.
-        var kind = e.Kind == EventKind.DatagramReceived ? ValueKind.Str : k.Program.Objects[e.Object].ValueKind;
+        // A datagram and a broker message are text; a queue, message queue or group carries the type of its first put or send.
+        var kind = e.Kind is EventKind.DatagramReceived or EventKind.DeliveryTaken or EventKind.GetTook ? ValueKind.Str : k.Program.Objects[e.Object].ValueKind;
         return k.Format(kind, e.Value, false);
     }
 

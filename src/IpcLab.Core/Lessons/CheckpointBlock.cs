@@ -102,7 +102,7 @@ internal static class CheckpointBlock
         var subject = space < 0 ? "" : text[(space + 1)..].Trim();
         var subjectPos = new SourcePos(pos.Line, pos.Column + (space < 0 ? 0 : space + 1));
         var kind = Enum.GetValues<QuestionKind>().Where(k => k.ToString().Equals(word, StringComparison.OrdinalIgnoreCase)).Select(k => (QuestionKind?)k).FirstOrDefault()
-            ?? throw new LessonError(file, pos, $"'{word}' is not a question; expected holder MUTEX, runnable, waiters OBJECT, contents OBJECT, value VARIABLE, status THREAD or receiver \"MESSAGE\"");
+            ?? throw new LessonError(file, pos, $"'{word}' is not a question; expected holder MUTEX, runnable, waiters OBJECT, contents OBJECT, value VARIABLE, status THREAD, receiver \"MESSAGE\", copies \"MESSAGE\", unacked THREAD, owner GROUP PARTITION or committed GROUP PARTITION");
         if ((kind == QuestionKind.Runnable) != (subject.Length == 0))
         {
             throw new LessonError(file, subjectPos, kind == QuestionKind.Runnable ? "'runnable' takes nothing after it" : $"'{word}' needs what it asks about after it");
@@ -117,7 +117,7 @@ internal static class CheckpointBlock
                 RequireObject(file, program, subject, subjectPos, "a mutex, condition variable or semaphore", ObjectKind.Mutex, ObjectKind.CondVar, ObjectKind.Semaphore);
                 break;
             case QuestionKind.Contents:
-                RequireObject(file, program, subject, subjectPos, "a queue, message queue, socket or shared-memory segment", ObjectKind.BoundedQueue, ObjectKind.MessageQueue, ObjectKind.DatagramSocket, ObjectKind.StreamSocket, ObjectKind.SharedMemory);
+                RequireObject(file, program, subject, subjectPos, "a queue, message queue, socket or shared-memory segment", ObjectKind.BoundedQueue, ObjectKind.MessageQueue, ObjectKind.DatagramSocket, ObjectKind.StreamSocket, ObjectKind.SharedMemory, ObjectKind.BrokerQueue);
                 break;
             case QuestionKind.Value:
                 RequireObject(file, program, subject, subjectPos, "a shared variable", ObjectKind.SharedVar);
@@ -125,17 +125,40 @@ internal static class CheckpointBlock
             case QuestionKind.Status:
                 LessonParser.RequireThread(file, program, subject, subjectPos);
                 break;
-            case QuestionKind.Receiver:
+            case QuestionKind.Receiver or QuestionKind.Copies:
                 if (subject.Length < 2 || subject[0] != '"' || subject[^1] != '"')
                 {
-                    throw new LessonError(file, subjectPos, "receiver takes a message in double quotes: receiver \"job 2\"");
+                    throw new LessonError(file, subjectPos, $"{word} takes a message in double quotes: {word} \"job 2\"");
                 }
 
                 subject = subject[1..^1];
                 break;
+            case QuestionKind.Unacked:
+                LessonParser.RequireThread(file, program, subject, subjectPos);
+                break;
+            case QuestionKind.Owner or QuestionKind.Committed:
+                RequirePartition(file, program, word, subject, subjectPos);
+                break;
         }
 
         return new Question(kind, subject, subjectPos);
+    }
+
+    private static void RequirePartition(string file, CompiledProgram program, string word, string subject, SourcePos pos)
+    {
+        var parts = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var partition))
+        {
+            throw new LessonError(file, pos, $"{word} takes a consumer group and a partition number: {word} billing 0");
+        }
+
+        RequireObject(file, program, parts[0], pos, "a consumer group", ObjectKind.ConsumerGroup);
+        var group = program.Objects.First(o => o.Name == parts[0]);
+        var partitions = group.Capacity;
+        if (partition >= partitions)
+        {
+            throw new LessonError(file, pos, $"{parts[0]} reads a topic of {partitions} partition{(partitions == 1 ? "" : "s")}; partition {partition} is not one of them");
+        }
     }
 
     private static void RequireObject(string file, CompiledProgram program, string name, SourcePos pos, string what, params ObjectKind[] kinds)

@@ -26,4 +26,16 @@ public enum QuestionKind
 
     /// <summary><c>answer: receiver "MESSAGE"</c>: the threads a message went to so far (taken from a queue, received, or delivered to an inbox).</summary>
     Receiver,
+
+    /// <summary><c>answer: copies "MESSAGE"</c>: the broker queues that hold a copy of the message now, ready or delivered and unacknowledged (a set; "none").</summary>
+    Copies,
+
+    /// <summary><c>answer: unacked THREAD</c>: the broker messages a thread holds delivered and not yet acknowledged, by delivery tag ("none").</summary>
+    Unacked,
+
+    /// <summary><c>answer: owner GROUP PARTITION</c>: the member of a consumer group that owns the partition, or "nobody".</summary>
+    Owner,
+
+    /// <summary><c>answer: committed GROUP PARTITION</c>: the group's committed offset in the partition (the next record it will read after a rebalance), or "none".</summary>
+    Committed,
 }

@@ -215,4 +215,7 @@ public enum OpCode
 
     /// <summary>Consumer group A: move the thread's positions (see <see cref="Objects.ConsumerGroup.SeekTarget"/> in B): to the log start or end of each of its partitions, or partition E1 to offset E2.</summary>
     Seek,
+
+    /// <summary>The message E1 is handled: the effect a delivery guarantee is about (<c>ipclab check --guarantee</c> counts each).</summary>
+    Handle,
 }

@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Objects;
 
@@ -20,6 +21,9 @@ public readonly struct EventWords(KernelEvent e, CompiledProgram program, String
 
     /// <summary>The other thread's name (for the kinds whose Other is a thread), or "".</summary>
     public string Other => Event.Other >= 0 ? Program.Threads[Event.Other].Name : "";
+
+    /// <summary>Where the acting thread's instruction is in the script (default for the kernel's own events).</summary>
+    public SourcePos Pos => Event.PosIn(Program);
 
     /// <summary>The acting thread's instruction, or null.</summary>
     public Instr? Instr => Event.Thread >= 0 && Event.Pc >= 0 ? Program.Threads[Event.Thread].Code[Event.Pc] : null;

@@ -20,7 +20,7 @@ public static class EventJson
             if (e.Thread >= 0)
             {
                 w.WriteString("thread", program.Threads[e.Thread].Name);
-                w.WriteNumber("line", e.Pos.Line);
+                w.WriteNumber("line", e.PosIn(program).Line);
             }
 
             if (e.Object >= 0 && e.Kind is not (EventKind.ExpectHeld or EventKind.ExpectFailed))

@@ -375,4 +375,7 @@ public enum EventKind
 
     /// <summary>A record Value of topic Object (declared <c>cleanup compact</c>) was removed by compaction: a newer record of its key (see <see cref="Objects.Topic.LogFields"/>) was appended.</summary>
     RecordCompacted,
+
+    /// <summary>A thread handled message Value (a number or a string id): the effect that must happen once per message.</summary>
+    Handled,
 }

@@ -70,8 +70,7 @@ public sealed partial class Kernel : IKernelServices
     {
         if (Options.RecordEvents)
         {
-            var pos = e.Thread >= 0 && e.Pc >= 0 ? _code[e.Thread][e.Pc].Pos : default;
-            _events.Add(e with { Step = StepCount, Pos = pos });
+            _events.Add(e with { Step = StepCount });
         }
     }
 

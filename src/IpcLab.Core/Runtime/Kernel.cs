@@ -174,15 +174,13 @@ public sealed partial class Kernel
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Record(EventKind kind, int thread, int pc, int obj, int other, long value)
     {
-        var pos = thread >= 0 && pc >= 0 ? _code[thread][pc].Pos : default;
-        _events.Add(new KernelEvent(StepCount, kind, thread, pc, obj, other, value, pos));
+        _events.Add(new KernelEvent(StepCount, kind, thread, pc, obj, other, value));
     }
 
     /// <summary>Records a finding; its text is made from the same event the log gets.</summary>
     private void EmitFinding(FindingKind finding, EventKind kind, int thread, int pc, int obj, int other, long value)
     {
-        var pos = thread >= 0 && pc >= 0 ? _code[thread][pc].Pos : default;
-        var ev = new KernelEvent(StepCount, kind, thread, pc, obj, other, value, pos);
+        var ev = new KernelEvent(StepCount, kind, thread, pc, obj, other, value);
         if (Options.RecordEvents)
         {
             _events.Add(ev);

@@ -1,3 +1,4 @@
+using IpcLab.Core.Model;
 using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Runtime;
@@ -19,11 +20,11 @@ public readonly record struct KernelEvent(
     int Pc,
     int Object,
     int Other,
-    long Value,
-    SourcePos Pos)
+    long Value)
 {
-    // An event is recorded at almost every step: the socket fields are kept narrow (a descriptor
-    // fits 16 bits, a count of bytes, messages or connections 32) so the record stays 56 bytes.
+    // An event is recorded at almost every step, so it holds nothing that can be derived (its source
+    // position comes from the thread and pc: PosIn) and the socket fields are kept narrow (a
+    // descriptor fits 16 bits, a count of bytes, messages or connections 32): 48 bytes a record.
     private readonly short _fd;
     private readonly short _peerFd;
     private readonly int _count;
@@ -42,4 +43,7 @@ public readonly record struct KernelEvent(
 
     /// <summary>A socket event's number of bytes, messages or connections (which one, the kind says).</summary>
     public long Count { get => _count; init => _count = checked((int)value); }
+
+    /// <summary>Where in the script the acting thread's instruction is; default for the kernel's own events.</summary>
+    public SourcePos PosIn(CompiledProgram program) => Thread >= 0 && Pc >= 0 ? program.Threads[Thread].Code[Pc].Pos : default;
 }

@@ -280,6 +280,10 @@ public sealed class Session
         {
             EnsureCheckpoint(s);
         }
+
+        // Opened at its very end, the run got there by TryApply, which concludes nothing: the
+        // deadlock or the final checks of a finished run must show as they did when it was saved.
+        ConcludeIfOver();
     }
 
     private void Apply(ScheduleEntry entry)

@@ -83,6 +83,8 @@ internal sealed partial class GuiRunScreen : Runnable
             OnWheel(mouse);
             OnClick(mouse, row => StepAt(_eventLines.Lines, row), _keys.ClickStep);
         };
+        _threadLines.MouseEvent += (_, mouse) => OnPanelWheel(mouse, ScrollThreads);
+        _objectLines.MouseEvent += (_, mouse) => OnPanelWheel(mouse, ScrollObjects);
         ViewportChanged += (_, _) => Refresh();
     }
 
@@ -143,6 +145,7 @@ internal sealed partial class GuiRunScreen : Runnable
         _timeline.Show(_state.Session!, width);
         _header.Lines = [data.Header];
         _threads.Width = data.ThreadsWidth;
+        _threads.Title = ThreadsTitle();
         _threadLines.Lines = data.Threads;
         _objects.Height = data.ObjectsHeight;
         _objectLines.Lines = data.Objects;
@@ -192,6 +195,8 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _state.EventsScrolledBack = 0;
+        _state.ThreadsScrolled = 0;
+        _state.ObjectsScrolled = 0;
         if (consoleKey.KeyChar == '\x1a')
         {
             _state.Running = false;
@@ -199,7 +204,8 @@ internal sealed partial class GuiRunScreen : Runnable
             if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && App?.Driver is { } driver)
             {
                 // The driver gives the screen back and stops the job; fg continues it and it redraws.
-                // Known gap: while stopped, the cursor keys and keypad stay in application mode.
+                // Known gap: while stopped, the cursor keys and keypad stay in application mode
+                // (writing normal mode first does not help: the runtime's own SIGTSTP handling sets them again).
                 driver.Suspend();
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IpcLab.Tui.App;
 using Microsoft.Extensions.Logging;
 using Terminal.Gui.App;
@@ -5,7 +6,7 @@ using Terminal.Gui.App;
 namespace IpcLab.Tui.Gui;
 
 /// <summary>
-/// Runs the Terminal.Gui run screen on the real terminal (ipclab tui --terminal-gui, in progress).
+/// Runs the Terminal.Gui screen, the interactive UI, on the real terminal (ipclab, ipclab tui, make run).
 /// Terminal.Gui logs through the command's logger (the --log file, or nowhere), never the screen.
 /// </summary>
 public static class GuiTui
@@ -14,11 +15,25 @@ public static class GuiTui
     public static int Run(TuiState state, ILogger log, ScreenTheme? theme = null)
     {
         Logging.Logger = log;
+        // SIGTERM, SIGHUP, SIGQUIT end the process by their default action, past Terminal.Gui's
+        // own shutdown: give the terminal back first (SIGKILL cannot be caught; `reset` is the fallback).
+        var ending = false;
+        using var ended = EndingSignals(() => ending = true);
+        EventHandler leaveAgain = (_, _) =>
+        {
+            // The driver's output thread may draw once more between the handler and the exit.
+            if (ending)
+            {
+                WriteLeave();
+            }
+        };
+        AppDomain.CurrentDomain.ProcessExit += leaveAgain;
         try
         {
             using (var app = Application.Create())
             {
                 app.Init();
+                TuiLog.Started(log, app.Screen.Width, app.Screen.Height, state.Screen.ToString());
                 var screen = new GuiRunScreen(state, new KeyHandler(state, Environment.CurrentDirectory));
                 var file = ThemeFile.ForUser();
                 string? problem = null;
@@ -26,17 +41,55 @@ public static class GuiTui
                 problem = theme is { } given ? file.Save(given) : problem;
                 state.Status = problem ?? state.Status;
                 screen.ThemeChosen = file.Save;
+                var status = "";
+                screen.DrawComplete += (_, _) =>
+                {
+                    if (status != state.Status)
+                    {
+                        status = state.Status;
+                        TuiLog.Status(log, state.Screen.ToString(), state.FileName, state.Session?.Position ?? 0, status);
+                    }
+                };
                 app.Run(screen);
                 screen.Dispose();
             }
 
+            TuiLog.Ended(log, 0);
             return 0;
         }
         finally
         {
-            // As the Spectre UI does: the cursor keys and keypad back in normal mode for the shell.
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write("\x1b[?1l\x1b>"u8);
+            AppDomain.CurrentDomain.ProcessExit -= leaveAgain;
+            GiveKeysBack();
         }
+    }
+
+    private static DisposableSignals EndingSignals(Action beforeExit) => new(
+        [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }.Select(signal => PosixSignalRegistration.Create(signal, _ =>
+        {
+            beforeExit();
+            WriteLeave();
+            WholeFile.RemoveUnfinished();
+        }))]);
+
+    private static void WriteLeave()
+    {
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write(LeaveSequence);
+        stdout.Flush();
+    }
+
+    /// <summary>Mouse reports and bracketed paste off (Terminal.Gui turns them on), then as <see cref="TerminalGuard.LeaveSequence"/>.</summary>
+    private static ReadOnlySpan<byte> LeaveSequence => "\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[0m\x1b[?25h\x1b[?1049l\x1b[?1l\x1b>"u8;
+
+    /// <summary>
+    /// The cursor keys and keypad back in normal mode for the shell: .NET's console switches both
+    /// to application mode when it starts reading keys and Terminal.Gui does not switch them back.
+    /// </summary>
+    private static void GiveKeysBack()
+    {
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write("\x1b[?1l\x1b>"u8);
+        stdout.Flush();
     }
 }

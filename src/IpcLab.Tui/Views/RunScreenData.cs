@@ -47,7 +47,7 @@ public sealed record RunScreenData(
             threadsWidth,
             threads,
             objectsHeight,
-            Box.Clip(objects, objectsHeight - 2),
+            Box.Scrolled(objects, state.ObjectsScrolled, objectsHeight - 2),
             findingsHeight,
             findings is null ? null : Box.Clip(findings, findingsHeight - 2),
             eventsHeight,

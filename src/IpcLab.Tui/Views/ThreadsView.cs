@@ -6,7 +6,8 @@ namespace IpcLab.Tui.Views;
 /// <summary>
 /// The threads panel: per thread its key, name, state in words and colour, and its program with
 /// the next line marked. When the panel is short, each listing becomes a window around its
-/// marked line; when it is very short, a thread gets one line.
+/// marked line; when it is very short, a thread gets one line. Scrolled by the wheel, the panel
+/// starts at a later thread, and the threads it shows share its lines as if they were all there are.
 /// </summary>
 internal static class ThreadsView
 {
@@ -19,9 +20,10 @@ internal static class ThreadsView
         var threads = kernel.Program.Threads;
         var listings = new ThreadListing?[threads.Count];
         var states = new List<string>[threads.Count];
+        var first = Math.Clamp(state.ThreadsScrolled, 0, Math.Max(0, threads.Count - 1));
         var active = 0;
         var headers = 0;
-        for (var t = 0; t < threads.Count; t++)
+        for (var t = first; t < threads.Count; t++)
         {
             listings[t] = new ThreadListing(kernel.Program, threads[t], kernel.NextInstruction(t));
             active += listings[t]!.Count > 0 && kernel.StatusOf(t) != ThreadStatus.Finished ? 1 : 0;
@@ -37,7 +39,7 @@ internal static class ThreadsView
 
         var lines = new List<string>(h);
         var inline = new bool[threads.Count];
-        for (var t = 0; t < threads.Count; t++)
+        for (var t = first; t < threads.Count; t++)
         {
             // A state that fits beside the name goes there: one line more for the code.
             inline[t] = states[t].Count == 1 && Header(state, session, changes, t, w).Room >= 3 + TextFit.Width(states[t][0]);
@@ -46,32 +48,35 @@ internal static class ThreadsView
 
         if (headers + active <= h)
         {
-            Full(state, session, changes, listings, states, inline, headers, w, h, lines);
+            Full(state, session, changes, listings, states, inline, (first, headers), w, h, lines);
         }
         else
         {
-            Compact(state, session, listings, w, h, lines, withCode: threads.Count + active <= h);
+            Compact(state, session, listings, first, w, h, lines, withCode: threads.Count - first + active <= h);
         }
 
         return lines;
     }
 
-    private static void Full(TuiState state, Session session, StepChanges changes, ThreadListing?[] listings, List<string>[] states, bool[] inline, int headers, int w, int h, List<string> lines)
+    private static void Full(TuiState state, Session session, StepChanges changes, ThreadListing?[] listings, List<string>[] states, bool[] inline, (int First, int Headers) shown, int w, int h, List<string> lines)
     {
         var kernel = session.Kernel;
+        var (first, headers) = shown;
         var n = listings.Length;
         var size = new int[n];
         var room = h - headers;
         var copy = new bool[n];
+        var listed = new bool[n];
 
         // Every running listing gets its marked line first. Then lines are dealt out one at a
         // time so that a long listing cannot starve a short one: first to each program's first
         // thread, up to its listing with runs of assignments folded, then to threads running a
         // program already listed (their marked line says where they are), then whole listings.
         // Finished threads have no marked line; they are dealt lines only once every other listing is whole.
-        for (var t = 0; t < n; t++)
+        for (var t = first; t < n; t++)
         {
-            copy[t] = listings[t] is { } l && Enumerable.Range(0, t).Any(u => listings[u] is { } o && o.FirstLine == l.FirstLine && o.Count == l.Count);
+            listed[t] = true;
+            copy[t] = listings[t] is { } l && Enumerable.Range(first, t - first).Any(u => listings[u] is { } o && o.FirstLine == l.FirstLine && o.Count == l.Count);
             if (listings[t] is { Count: > 0 } && kernel.StatusOf(t) != ThreadStatus.Finished)
             {
                 size[t] = 1;
@@ -82,12 +87,12 @@ internal static class ThreadsView
         room = Deal(listings, size, room, t => size[t] > 0 && !copy[t], folded: true);
         room = Deal(listings, size, room, t => size[t] > 0, folded: true);
         room = Deal(listings, size, room, t => size[t] > 0, folded: false);
-        room = Deal(listings, size, room, t => kernel.StatusOf(t) == ThreadStatus.Finished, folded: false);
+        room = Deal(listings, size, room, t => listed[t] && kernel.StatusOf(t) == ThreadStatus.Finished, folded: false);
 
-        var gaps = room >= n - 1;
-        for (var t = 0; t < n; t++)
+        var gaps = room >= n - first - 1;
+        for (var t = first; t < n; t++)
         {
-            if (gaps && t > 0)
+            if (gaps && t > first)
             {
                 lines.Add("");
             }
@@ -141,13 +146,14 @@ internal static class ThreadsView
         return room;
     }
 
-    private static void Compact(TuiState state, Session session, ThreadListing?[] listings, int w, int h, List<string> lines, bool withCode)
+    private static void Compact(TuiState state, Session session, ThreadListing?[] listings, int scrolled, int w, int h, List<string> lines, bool withCode)
     {
         var kernel = session.Kernel;
         var n = listings.Length;
         var perThread = withCode ? 2 : 1;
         var shown = Math.Max(1, h / perThread);
-        var first = Math.Clamp(state.SelectedThread - (shown / 2), 0, Math.Max(0, n - shown));
+        // Unscrolled, the window of threads follows the selection; scrolled, it starts where the wheel left it.
+        var first = scrolled > 0 ? scrolled : Math.Clamp(state.SelectedThread - (shown / 2), 0, Math.Max(0, n - shown));
         var nameWidth = 0;
         for (var t = 0; t < n; t++)
         {

@@ -75,7 +75,7 @@ public sealed class ModuleRegistryTests
         foreach (var m in ObjectModules.All)
         {
             var foreign = Enum.GetValues<EventKind>().First(k => ObjectModules.OwnerOf(k) != m);
-            var e = new KernelEvent(0, foreign, -1, -1, -1, -1, 0, default);
+            var e = new KernelEvent(0, foreign, -1, -1, -1, -1, 0);
             var thrown = Record.Exception(() => m.Describe(new EventWords(e, program, strings)));
             Assert.True(thrown is ArgumentException, $"{m.Name} describes {foreign}: {thrown?.GetType().Name ?? "no exception"}");
         }

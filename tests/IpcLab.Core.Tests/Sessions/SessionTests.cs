@@ -120,6 +120,21 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void Load_DeadlockedRunAtItsEnd_ReportsTheDeadlock()
+    {
+        var program = Core.Script.Compiler.CompileText("x.ipl", "mutex m\ncond c\nthread w:\n    lock m\n    wait c, m\n");
+        var kernel = new Runtime.Kernel(program);
+        Runner.Run(kernel, new RoundRobinScheduler());
+        Assert.Equal(FindingKind.Deadlock, Assert.Single(kernel.Findings).Kind);
+        var session = new Session(program);
+
+        session.Load(kernel.Schedule.ToArray());
+
+        Assert.True(session.IsOver);
+        Assert.Equal(FindingKind.Deadlock, Assert.Single(session.Kernel.Findings).Kind);
+    }
+
+    [Fact]
     public void StepThread_LastStepBeforeDeadlock_ReportsTheDeadlockAtOnce()
     {
         var program = Core.Script.Compiler.CompileText("x.ipl", "mutex m\ncond c\nthread w:\n    lock m\n    wait c, m\n");

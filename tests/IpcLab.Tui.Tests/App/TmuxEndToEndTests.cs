@@ -5,7 +5,7 @@ namespace IpcLab.Tui.Tests.App;
 /// <summary>
 /// The real <c>ipclab</c> binary in a real terminal (tmux, 120x40): keys move the run, the screen
 /// shows it, and the terminal is given back (normal screen, visible cursor) after q, after
-/// SIGTERM, and while the job is stopped by Ctrl-Z. Fails, not skips, when tmux is missing.
+/// SIGTERM, and while the job is stopped by Ctrl-Z (the screen; the key modes only once quit). Fails, not skips, when tmux is missing.
 /// </summary>
 public sealed class TmuxEndToEndTests
 {
@@ -54,24 +54,22 @@ public sealed class TmuxEndToEndTests
         AssertRestored(tmux, expectedExit: 143);
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData(" --terminal-gui")]
-    public void CtrlZ_InAShell_StopsTheJobRestoresTheTerminalAndFgRedraws(string options)
+    [Fact]
+    public void CtrlZ_InAShell_StopsTheJobRestoresTheTerminalAndFgRedraws()
     {
         Tmux.RequireInstalled();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        using var tmux = new Tmux($"ipclab-ctrlz{options.Replace(' ', '-')}", 120, 40, Repo.Root, "bash --norc --noprofile -i");
-        tmux.SendKeys($"'{dotnet}' '{Repo.IpclabDll}' tui lessons/bounded-buffer.ipl{options}", "Enter");
+        using var tmux = new Tmux("ipclab-ctrlz", 120, 40, Repo.Root, "bash --norc --noprofile -i");
+        tmux.SendKeys($"'{dotnet}' '{Repo.IpclabDll}' tui lessons/bounded-buffer.ipl", "Enter");
         tmux.WaitForScreen(s => s.Contains(Step0, StringComparison.Ordinal), "the run screen at step 0");
         tmux.SendKeys("Space");
         tmux.WaitForScreen(s => s.Contains("step 1: ", StringComparison.Ordinal), "step 1");
 
         tmux.SendKeys("C-z");
         tmux.WaitForScreen(s => s.Contains("Stopped", StringComparison.Ordinal), "the shell to report the job stopped");
-        // The Terminal.Gui screen leaves the cursor keys and keypad in application mode while
-        // stopped (README says so); both give them back in normal mode once quit.
-        Assert.Equal(options.Length == 0 ? "0 1 0 0" : "0 1", tmux.Display(options.Length == 0 ? "#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag}" : "#{alternate_on} #{cursor_flag}"));
+        // The cursor keys and keypad stay in application mode while stopped (a known gap, in the
+        // README); they are given back in normal mode once quit.
+        Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
 
         tmux.SendKeys("fg", "Enter");
         tmux.WaitForScreen(s => s.Contains("back after Ctrl-Z", StringComparison.Ordinal), "the run screen again after fg");

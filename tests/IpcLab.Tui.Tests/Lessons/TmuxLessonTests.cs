@@ -23,7 +23,7 @@ public sealed class TmuxLessonTests : IDisposable
         using var tmux = new Tmux("ipclab-lesson-walk", 120, 40, Repo.Root, "bash --norc --noprofile -i");
         WaitForPrompt(tmux);
 
-        tmux.SendKeys($"XDG_STATE_HOME='{_state.Path}' '{dotnet}' '{Repo.IpclabDll}' tui lessons/01-lost-update.md --terminal-gui", "Enter");
+        tmux.SendKeys($"XDG_STATE_HOME='{_state.Path}' '{dotnet}' '{Repo.IpclabDll}' tui lessons/01-lost-update.md", "Enter");
         tmux.WaitForScreen(s => s.Contains("Lesson 01 · The lost update", StringComparison.Ordinal), "the lesson beside the run");
         tmux.SendKeys("Space");
         tmux.WaitForScreen(s => s.Contains("Checkpoint 1", StringComparison.Ordinal), "checkpoint 1 asked");

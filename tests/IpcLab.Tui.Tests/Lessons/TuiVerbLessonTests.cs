@@ -12,7 +12,7 @@ public sealed class TuiVerbLessonTests : IDisposable
     [Fact]
     public void Open_LessonFile_OpensItsFirstProgramWithTheStory()
     {
-        var state = TuiVerb.Open(Repo.Lesson("01-lost-update.md"), null, terminalGui: true);
+        var state = TuiVerb.Open(Repo.Lesson("01-lost-update.md"), null);
 
         Assert.Equal(Screen.Run, state.Screen);
         Assert.Equal("lost-update", state.LessonScreen.Open!.Lesson.Id);
@@ -22,19 +22,11 @@ public sealed class TuiVerbLessonTests : IDisposable
     }
 
     [Fact]
-    public void Open_LessonFileOnTheSpectreScreen_StatusSaysWhereTheStoryIs()
-    {
-        var state = TuiVerb.Open(Repo.Lesson("01-lost-update.md"), null);
-
-        Assert.Contains("ipclab tui --terminal-gui, or ipclab lesson lost-update", state.Status, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Open_MalformedLesson_ErrorAtFileLineAndColumn()
     {
         var bad = _dir.Write("01-bad.md", "---\nid: bad\ntitle: Bad\nconcepts: [x]\nprerequisites: []\nduration: 5 min\n---\n\n```checkpoint\nprogram: none\nat: soon\n```\n");
 
-        var error = Assert.Throws<InputException>(() => TuiVerb.Open(bad, null, terminalGui: true));
+        var error = Assert.Throws<InputException>(() => TuiVerb.Open(bad, null));
 
         Assert.Matches(@"01-bad\.md:\d+:\d+: ", error.Message);
     }

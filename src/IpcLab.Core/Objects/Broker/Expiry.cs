@@ -55,7 +55,7 @@ internal static class Expiry
         var body = head.Body;
         q.Expired++;
         head.Clear();
-        k.Emit(new KernelEvent(0, EventKind.MessageExpired, t, pc, queue.Id, -1, body, default) { Count = BrokerParts.TtlOf(queue) });
+        k.Emit(new KernelEvent(0, EventKind.MessageExpired, t, pc, queue.Id, -1, body) { Count = BrokerParts.TtlOf(queue) });
     }
 
     /// <summary>Drops every expired message at the head of the queue (a get does, before it takes one).</summary>

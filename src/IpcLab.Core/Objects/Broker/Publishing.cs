@@ -23,7 +23,7 @@ internal static class Publishing
         if (Room(k, broker) < exchange.Capacity)
         {
             k.JoinWaitQueue(t, broker.Id, ThreadStatus.Blocked);
-            k.Emit(new KernelEvent(0, EventKind.PublishBlocked, t, pc, broker.Id, exchange.Id, free, default) { Count = exchange.Capacity });
+            k.Emit(new KernelEvent(0, EventKind.PublishBlocked, t, pc, broker.Id, exchange.Id, free) { Count = exchange.Capacity });
             return;
         }
 
@@ -38,7 +38,7 @@ internal static class Publishing
         message.Flags = (PublishFlags)instr.B;
         cells.AddToInbox(slot);
         cells.Published++;
-        k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body, default) { Count = instr.B });
+        k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body) { Count = instr.B });
         k.MoveTo(t, instr.Next);
     }
 

@@ -56,7 +56,7 @@ internal static class Routing
             if ((flags & PublishFlags.Mandatory) != 0)
             {
                 cells.Returned++;
-                k.Emit(new KernelEvent(0, EventKind.MessageReturned, t, pc, exchange.Id, publisher, body, default) { Count = (int)keyId });
+                k.Emit(new KernelEvent(0, EventKind.MessageReturned, t, pc, exchange.Id, publisher, body) { Count = (int)keyId });
             }
             else
             {
@@ -97,7 +97,7 @@ internal static class Routing
             c.EnqueuedAt = BrokerParts.TtlOf(queue) > 0 ? k.Clock : 0;
             var q = BrokerParts.QueueCells(k, queue);
             q.Routed++;
-            k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body, default) { Count = (int)c.Key });
+            k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body) { Count = (int)c.Key });
             if (AtMaxLength(queue, q))
             {
                 if (BrokerParts.OverflowOf(queue) == OverflowMode.RejectPublish)
@@ -105,7 +105,7 @@ internal static class Routing
                     var refused = c.Body;
                     q.Refused++;
                     c.Clear();
-                    k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused, default) { Count = BrokerParts.MaxLengthOf(queue) });
+                    k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused) { Count = BrokerParts.MaxLengthOf(queue) });
                     continue;
                 }
 
@@ -113,7 +113,7 @@ internal static class Routing
                 var dropped = head.Body;
                 q.Dropped++;
                 head.Clear();
-                k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, -1, dropped, default) { Count = BrokerParts.MaxLengthOf(queue) });
+                k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, -1, dropped) { Count = BrokerParts.MaxLengthOf(queue) });
             }
 
             q.InsertReady(copy, cells);

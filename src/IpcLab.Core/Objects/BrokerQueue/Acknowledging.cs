@@ -57,7 +57,7 @@ internal static class Acknowledging
         {
             q.Acked++;
             message.Clear();
-            k.Emit(new KernelEvent(0, EventKind.MessageAcked, t, pc, queue.Id, -1, body, default) { Count = (int)tag });
+            k.Emit(new KernelEvent(0, EventKind.MessageAcked, t, pc, queue.Id, -1, body) { Count = (int)tag });
         }
         else if (requeue)
         {
@@ -67,7 +67,7 @@ internal static class Acknowledging
         {
             q.Discarded++;
             message.Clear();
-            k.Emit(new KernelEvent(0, EventKind.MessageDiscarded, t, pc, queue.Id, -1, body, default) { Count = (int)tag });
+            k.Emit(new KernelEvent(0, EventKind.MessageDiscarded, t, pc, queue.Id, -1, body) { Count = (int)tag });
         }
     }
 
@@ -82,7 +82,7 @@ internal static class Acknowledging
         message.Tag = 0;
         message.Flags &= ~PublishFlags.Fetched;
         BrokerParts.QueueCells(k, queue).InsertReady(slot, cells);
-        k.Emit(new KernelEvent(0, EventKind.MessageRequeued, t, pc, queue.Id, why, body, default) { Count = (int)tag });
+        k.Emit(new KernelEvent(0, EventKind.MessageRequeued, t, pc, queue.Id, why, body) { Count = (int)tag });
     }
 
     /// <summary>A consumer ended (finished, faulted, crashed): its channel closes.</summary>
@@ -116,7 +116,7 @@ internal static class Acknowledging
                 var body = message.Body;
                 q.Lost++;
                 message.Clear();
-                k.Emit(new KernelEvent(0, EventKind.AutoackLost, thread, -1, queue.Id, -1, body, default) { Count = (int)tag });
+                k.Emit(new KernelEvent(0, EventKind.AutoackLost, thread, -1, queue.Id, -1, body) { Count = (int)tag });
             }
             else
             {

@@ -24,7 +24,10 @@ internal static class BrokerQueueSentences
     {
         var e = w.Event;
         var (who, name) = (w.Who, w.Name);
-        var body = w.Value(ValueKind.Str);
+        // Only these events carry a body in Value; the others carry a number (a prefetch, a
+        // count) that is no string id.
+        var body = e.Kind is EventKind.DeliveryTaken or EventKind.GetTook or EventKind.MessageAcked or EventKind.MessageRequeued
+            or EventKind.MessageDiscarded or EventKind.AutoackLost ? w.Value(ValueKind.Str) : "";
         return e.Kind switch
         {
             EventKind.ConsumeStarted => e.Other == 1

@@ -73,7 +73,7 @@ internal static class Consuming
             message.Place = MessagePlace.Unacked;
         }
 
-        k.Emit(new KernelEvent(0, EventKind.DeliveryTaken, t, pc, queue.Id, -1, body, default) { Count = (int)tag });
+        k.Emit(new KernelEvent(0, EventKind.DeliveryTaken, t, pc, queue.Id, -1, body) { Count = (int)tag });
         k.MoveTo(t, receive.Next);
     }
 
@@ -102,7 +102,7 @@ internal static class Consuming
         message.Flags |= PublishFlags.Fetched;
         k.Local(t, instr.B) = message.Body;
         k.Local(t, instr.C) = message.Tag;
-        k.Emit(new KernelEvent(0, EventKind.GetTook, t, pc, queue.Id, message.Deliveries > 1 ? 1 : 0, message.Body, default) { Count = (int)message.Tag });
+        k.Emit(new KernelEvent(0, EventKind.GetTook, t, pc, queue.Id, message.Deliveries > 1 ? 1 : 0, message.Body) { Count = (int)message.Tag });
         k.MoveTo(t, instr.Next);
     }
 

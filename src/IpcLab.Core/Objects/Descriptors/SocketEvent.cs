@@ -10,7 +10,7 @@ internal static class SocketEvent
     /// and descriptor <paramref name="fd"/> of its process; the peer fields -1 until the step fills them in.
     /// </summary>
     internal static KernelEvent Of(IKernelServices k, EventKind kind, int t, int pc, int socket, long fd = -1) =>
-        new(0, kind, t, pc, socket, -1, 0, default)
+        new(0, kind, t, pc, socket, -1, 0)
         {
             Fd = (int)fd,
             Process = t >= 0 ? k.ProcessOf(t) : -1,

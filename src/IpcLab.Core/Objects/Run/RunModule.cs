@@ -35,7 +35,7 @@ internal sealed class RunModule : KernelModule
         var (who, name) = (w.Who, e.Kind is EventKind.ExpectHeld ? "" : w.Name);
         return e.Kind switch
         {
-            EventKind.Faulted => $"{who} faults at line {e.Pos.Line}: {w.Text}{Holding(name)}",
+            EventKind.Faulted => $"{who} faults at line {w.Pos.Line}: {w.Text}{Holding(name)}",
             EventKind.Crashed => $"{who} crashes{Holding(name)}",
             EventKind.Finished => name.Length == 0 ? $"{who} finishes" : $"{who} finishes while still holding {name}",
             EventKind.DeadlockCycle or EventKind.Deadlock => $"deadlock: {w.Text}",

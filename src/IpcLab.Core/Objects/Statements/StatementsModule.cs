@@ -24,6 +24,7 @@ internal sealed class StatementsModule : KernelModule
         new(OpCode.Print, "print"),
         new(OpCode.Assert, "assert"),
         new(OpCode.Pass, "pass"),
+        new(OpCode.Handle, "handle") { Shape = new("handle MESSAGE", null, 1) },
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } =
@@ -35,6 +36,7 @@ internal sealed class StatementsModule : KernelModule
         new(EventKind.AssertHeld, EventClass.Other, "assert-held"),
         new(EventKind.AssertFailed, EventClass.Fault, "assert-failed"),
         new(EventKind.Passed, EventClass.Other, "passed"),
+        new(EventKind.Handled, EventClass.Other, "handled"),
     ];
 
     internal override void Step(IKernelServices k, int t, int pc, Instr instr)
@@ -60,6 +62,10 @@ internal sealed class StatementsModule : KernelModule
                 break;
             case OpCode.Assert:
                 Assert(k, t, pc, instr);
+                break;
+            case OpCode.Handle:
+                k.Emit(EventKind.Handled, t, pc, value: k.Eval(t, instr.E1!));
+                k.MoveTo(t, instr.Next);
                 break;
             default:
                 k.Emit(EventKind.Passed, t, pc);
@@ -152,8 +158,9 @@ internal sealed class StatementsModule : KernelModule
             EventKind.Looped => LoopText(who, instr, e),
             EventKind.Printed => $"{who} prints: {w.Text}",
             EventKind.AssertHeld => $"{who} asserts {instr?.Text}: holds",
-            EventKind.AssertFailed => $"{who} at line {e.Pos.Line}: {w.Text}",
+            EventKind.AssertFailed => $"{who} at line {w.Pos.Line}: {w.Text}",
             EventKind.Passed => $"{who} passes",
+            EventKind.Handled => $"{who} handles {w.Value(instr?.E1?.Kind ?? ValueKind.Int)}",
             _ => NotMine(w),
         };
     }

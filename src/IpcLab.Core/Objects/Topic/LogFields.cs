@@ -13,7 +13,7 @@ namespace IpcLab.Core.Objects.Topic;
 internal static class LogFields
 {
     public static KernelEvent Record(EventKind kind, int thread, int pc, int objectId, int other, long value, int partition, long offset, long keyPlusOne) =>
-        new(0, kind, thread, pc, objectId, other, value, default)
+        new(0, kind, thread, pc, objectId, other, value)
         {
             Process = partition,
             Count = offset,

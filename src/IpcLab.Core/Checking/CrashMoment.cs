@@ -1,0 +1,11 @@
+namespace IpcLab.Core.Checking;
+
+/// <summary>When, around one crash-point statement, the guarantee checker crashes the thread's process.</summary>
+public enum CrashMoment
+{
+    /// <summary>The thread is about to run the statement: it never happens.</summary>
+    Before,
+
+    /// <summary>The statement has just completed (the send was accepted, the message handled, the offset committed): nothing after it happens.</summary>
+    After,
+}

@@ -1,0 +1,28 @@
+using IpcLab.Core.Model;
+
+namespace IpcLab.Core.Checking;
+
+/// <summary>
+/// The statements around which the guarantee checker injects crashes: every send that a queue,
+/// a broker or a log accepts (put, send, publish, produce), every <c>handle</c>, every commit of a
+/// consumer group's offsets and every broker acknowledgement. A new kind of crash point (the
+/// broker process itself) is one more entry here.
+/// </summary>
+public static class CrashPoints
+{
+    public static bool IsCrashPoint(OpCode op) => op is OpCode.Put or OpCode.SendMessage or OpCode.BrokerPublish or OpCode.Produce
+        or OpCode.Handle or OpCode.Commit or OpCode.Ack;
+
+    /// <summary>The statement's word as the report names it ("before commit").</summary>
+    public static string Word(OpCode op) => op switch
+    {
+        OpCode.Put => "put",
+        OpCode.SendMessage => "send",
+        OpCode.BrokerPublish => "publish",
+        OpCode.Produce => "produce",
+        OpCode.Handle => "handle",
+        OpCode.Commit => "commit",
+        OpCode.Ack => "ack",
+        _ => op.ToString(),
+    };
+}

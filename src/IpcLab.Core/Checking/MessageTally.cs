@@ -1,0 +1,49 @@
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Checking;
+
+/// <summary>
+/// What one run did with the messages: a message is a value. It is <em>sent</em> when a queue, a
+/// broker or a log accepts it (the put, send, publish or produce completed), and <em>handled</em>
+/// each time a thread runs <c>handle</c> on it. Only the messages the program means to handle
+/// are judged: those handled in the run of the same seed without a crash (a "stop" marker that
+/// nobody handles is not lost).
+/// </summary>
+public sealed class MessageTally
+{
+    private readonly HashSet<long> _sent = [];
+    private readonly Dictionary<long, int> _handled = [];
+
+    public static MessageTally Of(IReadOnlyList<KernelEvent> events)
+    {
+        var tally = new MessageTally();
+        foreach (var e in events)
+        {
+            switch (e.Kind)
+            {
+                case EventKind.Put or EventKind.MessageSent or EventKind.SenderResumed or EventKind.MessageHandedOver
+                    or EventKind.MessagePublished or EventKind.RecordAppended:
+                    tally._sent.Add(e.Value);
+                    break;
+                case EventKind.Handled:
+                    tally._handled[e.Value] = tally._handled.GetValueOrDefault(e.Value) + 1;
+                    break;
+            }
+        }
+
+        return tally;
+    }
+
+    /// <summary>The messages handled at least once.</summary>
+    public IEnumerable<long> HandledMessages => _handled.Keys;
+
+    /// <summary>Messages of <paramref name="judged"/> that were sent in this run and never handled.</summary>
+    public IReadOnlyList<long> Lost(IReadOnlySet<long> judged) =>
+        judged.Where(m => _sent.Contains(m) && !_handled.ContainsKey(m)).Order().ToArray();
+
+    /// <summary>Messages handled more than once.</summary>
+    public IReadOnlyList<long> Duplicated => _handled.Where(p => p.Value > 1).Select(p => p.Key).Order().ToArray();
+
+    /// <summary>How many times the message was handled.</summary>
+    public int TimesHandled(long message) => _handled.GetValueOrDefault(message);
+}
