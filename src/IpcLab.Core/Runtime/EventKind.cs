@@ -378,4 +378,7 @@ public enum EventKind
 
     /// <summary>A thread handled message Value (a number or a string id): the effect that must happen once per message.</summary>
     Handled,
+
+    /// <summary>A copy Value that ended in broker queue Object for reason Count (see <see cref="Objects.Broker.DeathReason"/>) is dead-lettered: it goes back to the broker's inbox at exchange Other. Other -1: it is dropped instead, for a dead-letter cycle with no rejection in it; -2: for want of room in the broker for its copies.</summary>
+    MessageDeadLettered,
 }

@@ -105,5 +105,9 @@ public sealed partial class Kernel
     }
 
     private BrokerMessageInfo InfoOf(MessageSlot m) =>
-        new(Strings[m.Body], Strings[m.Key], m.Place, m.At, m.Publisher, m.Consumer, m.Tag, m.Deliveries, m.Flags, m.EnqueuedAt);
+        new(Strings[m.Body], Strings[m.Key], m.Place, m.At, m.Publisher, m.Consumer, m.Tag, m.Deliveries, m.Flags, m.EnqueuedAt)
+        {
+            LastDeath = m.LastDeath,
+            Deaths = m.Deaths,
+        };
 }

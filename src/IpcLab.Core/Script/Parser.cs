@@ -127,7 +127,7 @@ public sealed partial class Parser
                     throw Fail($"expected a value after option '{key.Name}', found {Found}");
                 }
 
-                options.Add(new DeclOption(key, ParseExpr()));
+                options.Add(new DeclOption(key, ParseOptionValue()));
             }
 
             items.Add(new DeclItem(name, initial, options));

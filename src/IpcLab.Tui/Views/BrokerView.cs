@@ -102,7 +102,7 @@ internal static class BrokerView
         var (max, overflow, dropped, refused) = kernel.BrokerQueueLimits(q.Id);
         if (max > 0)
         {
-            title.Add($" · max {max} {(overflow == OverflowMode.DropHead ? "drop-head" : "reject-publish")}", Palette.Dim);
+            title.Add($" · max {max} {overflow switch { OverflowMode.DropHead => "drop-head", OverflowMode.RejectPublish => "reject-publish", _ => "reject-publish-dlx" }}", Palette.Dim);
         }
 
         if (dropped + refused > 0)
@@ -114,6 +114,11 @@ internal static class BrokerView
         if (ttl > 0)
         {
             title.Add($" · ttl {ttl}", Palette.Dim).Add(expired > 0 ? $" · expired {expired}" : "", Palette.Blocked);
+        }
+
+        if (q.DeadLetter is { } dl)
+        {
+            title.Add($" · dlx {kernel.Program.Objects[dl.ExchangeId].Name}" + (dl.Key is { } key ? $" dlkey \"{key}\"" : ""), Palette.Dim);
         }
 
         lines.Add(title.ToString());
@@ -157,6 +162,11 @@ internal static class BrokerView
             if (m.Place == MessagePlace.Ready && m.Deliveries > 0)
             {
                 line.Add(" redelivered", Palette.Waiting);
+            }
+
+            if (m.Deaths > 0)
+            {
+                line.Add($" dead {m.LastDeath.ToString().ToLowerInvariant()}" + (m.Deaths > 1 ? $" x{m.Deaths}" : ""), Palette.Waiting);
             }
 
             if (ttl > 0)

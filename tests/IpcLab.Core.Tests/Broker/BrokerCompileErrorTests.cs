@@ -1,4 +1,5 @@
 using IpcLab.Core.Objects.Broker;
+using IpcLab.Core.Objects.BrokerQueue;
 using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Tests.Broker;
@@ -26,10 +27,17 @@ public sealed class BrokerCompileErrorTests
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x\nthread t:\n    publish q, \"k\", \"m\"\n", 5, 13, "publish expects a broker exchange, but q is a broker queue (declared at line 3)")]
     [InlineData("broker b capacity 2\nthread b:\n    pass\n", 1, 8, "the broker b runs as a process and a thread of that name")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x durable yes\n", 3, 25, "`durable` is true or false")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x priority 5\n", 3, 17, "unknown option 'priority' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow or ttl")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x priority 5\n", 3, 17, "unknown option 'priority' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow, ttl, dlx or dlkey")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x ttl 0\n", 3, 21, "a queue's message TTL is a whole number of steps from 1 to 10000")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x overflow drop-head\n", 3, 17, "`overflow` says what a full queue does: give it a `maxlength N` too")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 2 overflow drop-tail\n", 3, 42, "a queue's overflow is drop-head or reject-publish, not `drop-tail`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 2 overflow drop-tail\n", 3, 38, "a queue's overflow is drop-head, reject-publish or reject-publish-dlx, not `drop-tail`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 2 overflow reject-publish-dlxx\n", 3, 38, "a queue's overflow is drop-head, reject-publish or reject-publish-dlx, not `reject-publish-dlxx`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 2 overflow reject - publish\n", 3, 38, "a queue's overflow is drop-head, reject-publish or reject-publish-dlx, not `reject - publish`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 2 overflow 3\n", 3, 38, "a queue's overflow is drop-head, reject-publish or reject-publish-dlx, not `3`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x dlx nowhere\n", 3, 21, "unknown exchange 'nowhere': a dead-letter exchange is an exchange, e.g. `exchange nowhere type direct`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x dlkey \"d\"\n", 3, 17, "`dlkey` is the key of the dead letters: name their exchange first, `dlx EXCHANGE dlkey \"KEY\"`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 1 overflow reject-publish-dlx\n", 3, 38, "`overflow reject-publish-dlx` dead-letters what it refuses: give the queue a `dlx EXCHANGE` too")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x dlx \"dead\"\n", 3, 21, "`dlx` names the dead-letter exchange: `dlx dead`")]
     [InlineData("broker b capacity 2\nexchange x type direct\nbqueue q bind x maxlength 0\n", 3, 27, "a broker queue's maximum length is a whole number from 1 to 64")]
     public void Compile_BrokerMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>
         Compilation.ScriptErrorAssert.At(source, line, column, message);
@@ -45,5 +53,16 @@ public sealed class BrokerCompileErrorTests
         Assert.Equal("rabbit", program.Processes[^1].Name);
         Assert.Equal("rabbit", program.Threads[^1].Name);
         Assert.Equal(program.Threads[^1].Id, BrokerParts.ThreadOf(program, program.Objects[0]));
+    }
+
+    [Theory]
+    [InlineData("reject-publish-dlx dlx dead", OverflowMode.RejectPublishDlx)]
+    [InlineData("reject-publish ttl 4", OverflowMode.RejectPublish)]
+    [InlineData("drop-head", OverflowMode.DropHead)]
+    public void Compile_OverflowWordBeforeOtherOptions_IsOneWord(string options, OverflowMode expected)
+    {
+        var program = Compiler.CompileText("x.ipl", $"broker b capacity 2\nexchange x type direct\nexchange dead type direct\nbqueue q bind x maxlength 1 overflow {options}\nthread t:\n    pass\n");
+
+        Assert.Equal(expected, BrokerParts.OverflowOf(program.Objects.Single(o => o.Name == "q")));
     }
 }

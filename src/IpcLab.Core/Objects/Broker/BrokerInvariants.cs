@@ -71,6 +71,11 @@ internal static class BrokerInvariants
             }
 
             Require(m.Place is >= MessagePlace.Free and <= MessagePlace.Unacked, $"slot {s} is at place {m.Place}");
+
+            // Every dead-lettered message carries its reason, and only a message that died has one.
+            Require(m.LastDeath is >= DeathReason.None and <= DeathReason.Maxlen && (m.Deaths == 0) == (m.LastDeath == DeathReason.None)
+                && (m.Deaths > 0 || (m.Visited == 0 && !m.EverRejected)) && (!m.EverRejected || m.Deaths > 0),
+                $"slot {s} has death history {m.LastDeath} x{m.Deaths}, visited {m.Visited}");
             Require(m.IsFree || m.EnqueuedAt <= k.Clock, $"slot {s} entered its queue at {m.EnqueuedAt}, after the clock {k.Clock}");
             Require(m.IsFree || (k.IsValue(ValueKind.Str, m.Body) && k.IsValue(ValueKind.Str, m.Key) && m.Publisher < threads
                 && (m.Flags & ~(PublishFlags.Mandatory | PublishFlags.Persistent | PublishFlags.Fetched)) == 0),
@@ -80,8 +85,9 @@ internal static class BrokerInvariants
         // Conservation: every copy routed into a queue is ready, held, or ended with a reason; every
         // message published is in the inbox or went through its exchange, routed or not.
         Require(routedCopies == ready + held + ended, $"{routedCopies} copies were routed but {ready} are ready, {held} held and {ended} ended");
-        Require(cells.Published == cells.InboxCount + exchangeRouted + exchangeUnroutable,
-            $"{cells.Published} published but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed and {exchangeUnroutable} were not");
+        // A dead letter enters the inbox a second time, after its copy was counted as ended in its queue.
+        Require(cells.DeadLettered >= 0 && cells.Published + cells.DeadLettered == cells.InboxCount + exchangeRouted + exchangeUnroutable,
+            $"{cells.Published} published and {cells.DeadLettered} dead-lettered but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed and {exchangeUnroutable} were not");
         Require(exchangeUnroutable == cells.Unroutable + cells.Returned && cells.Unroutable >= 0 && cells.Returned >= 0,
             $"{exchangeUnroutable} unroutable at the exchanges but {cells.Unroutable} dropped and {cells.Returned} returned");
         Require(cells.LastSeq >= 0, $"{broker.Name}'s sequence is {cells.LastSeq}");

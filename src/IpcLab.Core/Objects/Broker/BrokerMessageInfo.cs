@@ -16,4 +16,10 @@ public sealed record BrokerMessageInfo(
     long Tag,
     long Deliveries,
     PublishFlags Flags,
-    long EnqueuedAt);
+    long EnqueuedAt)
+{
+    /// <summary>Why it was last dead-lettered (None: never), and how many times it was.</summary>
+    public DeathReason LastDeath { get; init; }
+
+    public long Deaths { get; init; }
+}

@@ -32,6 +32,10 @@ internal static class BrokerParts
     /// <summary>The clock at which a ready message of the queue expires, or long.MaxValue when the queue has no TTL.</summary>
     public static long ExpiryOf(ObjectInfo queue, MessageSlot m) => TtlOf(queue) is var ttl and > 0 ? m.EnqueuedAt + ttl : long.MaxValue;
 
+    /// <summary>True when the copy sits in a queue (ready or held) whose TTL counts from its <see cref="MessageSlot.EnqueuedAt"/>.</summary>
+    public static bool CountsTtl(IKernelServices k, MessageSlot m) =>
+        m.Place is MessagePlace.Ready or MessagePlace.Pushed or MessagePlace.Unacked && TtlOf(k.Program.Objects[m.At]) > 0;
+
     public static BrokerQueue.OverflowMode OverflowOf(ObjectInfo queue) => (BrokerQueue.OverflowMode)(queue.Initial & 0xF);
 
     public static int BrokerOf(ObjectInfo exchangeOrQueue) => (int)((exchangeOrQueue.Initial >> BrokerShift) & 0xFFFFFF);

@@ -51,11 +51,11 @@ internal static class Expiry
     {
         var broker = k.Program.Objects[BrokerParts.BrokerOf(queue)];
         var q = BrokerParts.QueueCells(k, queue);
-        var head = BrokerParts.Cells(k, broker).Slot(q.TakeHead());
-        var body = head.Body;
+        var slot = q.TakeHead();
+        var body = BrokerParts.Cells(k, broker).Slot(slot).Body;
         q.Expired++;
-        head.Clear();
         k.Emit(new KernelEvent(0, EventKind.MessageExpired, t, pc, queue.Id, -1, body) { Count = BrokerParts.TtlOf(queue) });
+        DeadLetters.EndOrDivert(k, t, pc, queue, slot, DeathReason.Expired);
     }
 
     /// <summary>Drops every expired message at the head of the queue (a get does, before it takes one).</summary>

@@ -66,8 +66,8 @@ internal static class Acknowledging
         else
         {
             q.Discarded++;
-            message.Clear();
             k.Emit(new KernelEvent(0, EventKind.MessageDiscarded, t, pc, queue.Id, -1, body) { Count = (int)tag });
+            DeadLetters.EndOrDivert(k, t, pc, queue, slot, DeathReason.Rejected);
         }
     }
 
