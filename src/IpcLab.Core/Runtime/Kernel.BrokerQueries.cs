@@ -109,5 +109,6 @@ public sealed partial class Kernel
         {
             LastDeath = m.LastDeath,
             Deaths = m.Deaths,
+            Ttl = m.Place is MessagePlace.Ready or MessagePlace.Pushed or MessagePlace.Unacked ? BrokerParts.TtlOf(Program.Objects[m.At], m) : m.Ttl,
         };
 }

@@ -122,7 +122,7 @@ internal static class BrokerView
         }
 
         lines.Add(title.ToString());
-        lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel, ttl).ToString());
+        lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel).ToString());
         foreach (var c in consumers)
         {
             var line = new MarkupLine(width).Add("    ").Add(kernel.ThreadName(c.Thread), Palette.Title).Add(c.Mode switch
@@ -148,7 +148,7 @@ internal static class BrokerView
         }
     }
 
-    private static MarkupLine Messages(MarkupLine line, IReadOnlyList<BrokerMessageInfo> messages, Kernel kernel, int ttl = 0)
+    private static MarkupLine Messages(MarkupLine line, IReadOnlyList<BrokerMessageInfo> messages, Kernel kernel)
     {
         if (messages.Count == 0)
         {
@@ -169,9 +169,10 @@ internal static class BrokerView
                 line.Add($" dead {m.LastDeath.ToString().ToLowerInvariant()}" + (m.Deaths > 1 ? $" x{m.Deaths}" : ""), Palette.Waiting);
             }
 
-            if (ttl > 0)
+            // The queue's TTL or the message's own, whichever is lower (a held copy's TTL no longer runs).
+            if (m.Ttl > 0 && m.Place == MessagePlace.Ready)
             {
-                var left = m.EnqueuedAt + ttl - kernel.Clock;
+                var left = m.EnqueuedAt + m.Ttl - kernel.Clock;
                 line.Add(left > 0 ? $" ttl {left}" : " expired", left > 0 ? Palette.Dim : Palette.Blocked);
             }
 

@@ -18,6 +18,8 @@ public sealed class BrokerCompileErrorTests
     [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\"\n", 4, 5, "publish takes 3 operands, found 2")]
     [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\", \"m\", urgent\n", 4, 26, "expected `mandatory` or `persistent` here, found `urgent`")]
     [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\", \"m\", mandatory, mandatory\n", 4, 37, "`mandatory` is written twice")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\", \"m\", ttl(0)\n", 4, 26, "a message's TTL is a whole number of steps from 1 to 10000: `ttl(5)`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\", \"m\", ttl(2), ttl(3)\n", 4, 34, "`ttl` is written twice")]
     [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, 1, \"m\"\n", 4, 16, "expected a routing key")]
     [InlineData("broker b capacity 2\nthread t:\n    ack 1, twice\n", 3, 12, "expected `multiple` here, found `twice`")]
     [InlineData("thread t:\n    ack 1\n", 2, 5, "ack settles a delivery of a broker, but the program declares none")]

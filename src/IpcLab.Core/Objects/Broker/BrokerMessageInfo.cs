@@ -22,4 +22,7 @@ public sealed record BrokerMessageInfo(
     public DeathReason LastDeath { get; init; }
 
     public long Deaths { get; init; }
+
+    /// <summary>The TTL that applies to it in its queue (the lower of the queue's and its own), or 0 for none.</summary>
+    public long Ttl { get; init; }
 }

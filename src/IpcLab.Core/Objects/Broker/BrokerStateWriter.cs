@@ -144,5 +144,6 @@ internal static class BrokerStateWriter
         w.Int(m.Deaths);
         w.Int(m.EverRejected ? 1 : 0);
         w.Int(m.Visited);
+        w.Int(m.Ttl);
     }
 }

@@ -63,6 +63,9 @@ internal static class DeadLetters
         message.Tag = 0;
         message.Deliveries = 0;
 
+        // RabbitMQ removes the expiration of a dead letter, so it does not expire again where it goes.
+        message.Ttl = 0;
+
         // Dead letters that nothing routes are dropped, never returned (RabbitMQ).
         message.Flags &= PublishFlags.Persistent;
         cells.AddToInbox(slot);

@@ -94,7 +94,7 @@ internal static class Routing
 
             // Only a queue with a TTL keeps the time: elsewhere it would tell apart states that
             // differ in nothing a learner could see.
-            c.EnqueuedAt = BrokerParts.TtlOf(queue) > 0 ? k.Clock : 0;
+            c.EnqueuedAt = BrokerParts.TtlOf(queue, c) > 0 ? k.Clock : 0;
             var q = BrokerParts.QueueCells(k, queue);
             q.Routed++;
             k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body) { Count = (int)c.Key });
