@@ -35,6 +35,9 @@ public sealed record ObjectInfo(
     /// <summary>A broker queue's dead-letter exchange and key, or null.</summary>
     public Objects.Broker.DeadLetterTarget? DeadLetter { get; init; }
 
+    /// <summary>A broker queue's delivery limit: a message returned more times than this is dead-lettered (0: no limit).</summary>
+    public int DeliveryLimit { get; init; }
+
     /// <summary>The kind in words ("semaphore", "message queue"), from its module.</summary>
     public string KindWord => Objects.ObjectModules.Of(Kind).KindWord;
 }

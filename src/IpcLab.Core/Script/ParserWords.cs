@@ -1,6 +1,6 @@
 namespace IpcLab.Core.Script;
 
-// A declaration's option values that are words with hyphens.
+// A declaration's option names and values that are words with hyphens.
 public sealed partial class Parser
 {
     /// <summary>
@@ -25,6 +25,20 @@ public sealed partial class Parser
         }
 
         return new NameExpr(first.Pos, word);
+    }
+
+    /// <summary>A declaration's option name, which may be a hyphenated word too (<c>delivery-limit 3</c>).</summary>
+    private NameRef ParseOptionKey()
+    {
+        var first = Advance();
+        var word = first.Text;
+        while (TouchesHyphenAt(_index - 1))
+        {
+            Advance();
+            word += "-" + Advance().Text;
+        }
+
+        return new NameRef(word, first.Pos);
     }
 
     /// <summary>True when the token at <paramref name="at"/> is followed, with no space on either side, by a minus and a name.</summary>

@@ -116,6 +116,11 @@ internal static class BrokerView
             title.Add($" · ttl {ttl}", Palette.Dim).Add(expired > 0 ? $" · expired {expired}" : "", Palette.Blocked);
         }
 
+        if (q.DeliveryLimit > 0)
+        {
+            title.Add($" · delivery-limit {q.DeliveryLimit}", Palette.Dim);
+        }
+
         if (q.DeadLetter is { } dl)
         {
             title.Add($" · dlx {kernel.Program.Objects[dl.ExchangeId].Name}" + (dl.Key is { } key ? $" dlkey \"{key}\"" : ""), Palette.Dim);
@@ -136,6 +141,12 @@ internal static class BrokerView
             {
                 var m = c.Held[i];
                 line.Add((i == 0 ? "" : ", ") + $"#{m.Tag} \"{m.Body}\"").Add(m.Place == MessagePlace.Pushed ? " pushed" : "", Palette.Dim);
+
+                // With a delivery limit, how close each delivery is to making it a poison message.
+                if (q.DeliveryLimit > 0)
+                {
+                    line.Add($" delivery {m.Deliveries}", m.Deliveries > q.DeliveryLimit ? Palette.Blocked : Palette.Dim);
+                }
             }
 
             line.Add("]", Palette.Dim);
@@ -161,12 +172,12 @@ internal static class BrokerView
             line.Add((i == 0 ? "" : ", ") + $"\"{m.Body}\"").Add($" {m.Key}", Palette.Dim);
             if (m.Place == MessagePlace.Ready && m.Deliveries > 0)
             {
-                line.Add(" redelivered", Palette.Waiting);
+                line.Add(m.Deliveries > 1 ? $" redelivered ({m.Deliveries} deliveries)" : " redelivered", Palette.Waiting);
             }
 
             if (m.Deaths > 0)
             {
-                line.Add($" dead {m.LastDeath.ToString().ToLowerInvariant()}" + (m.Deaths > 1 ? $" x{m.Deaths}" : ""), Palette.Waiting);
+                line.Add($" dead {m.LastDeath.Word()}" + (m.Deaths > 1 ? $" x{m.Deaths}" : ""), Palette.Waiting);
             }
 
             // The queue's TTL or the message's own, whichever is lower (a held copy's TTL no longer runs).

@@ -49,7 +49,7 @@ internal static class BrokerInvariants
                 AssertQueue(k, cells, o, seen);
                 var q = BrokerParts.QueueCells(k, o);
                 routedCopies += q.Routed;
-                ended += q.Acked + q.Discarded + q.Lost + q.Dropped + q.Refused + q.Expired;
+                ended += q.Acked + q.Discarded + q.Lost + q.Dropped + q.Refused + q.Expired + q.Poisoned;
             }
         }
 
@@ -73,7 +73,7 @@ internal static class BrokerInvariants
             Require(m.Place is >= MessagePlace.Free and <= MessagePlace.Unacked, $"slot {s} is at place {m.Place}");
 
             // Every dead-lettered message carries its reason, and only a message that died has one.
-            Require(m.LastDeath is >= DeathReason.None and <= DeathReason.Maxlen && (m.Deaths == 0) == (m.LastDeath == DeathReason.None)
+            Require(m.LastDeath is >= DeathReason.None and <= DeathReason.DeliveryLimit && (m.Deaths == 0) == (m.LastDeath == DeathReason.None)
                 && (m.Deaths > 0 || (m.Visited == 0 && !m.EverRejected)) && (!m.EverRejected || m.Deaths > 0),
                 $"slot {s} has death history {m.LastDeath} x{m.Deaths}, visited {m.Visited}");
             Require(m.IsFree || m.EnqueuedAt <= k.Clock, $"slot {s} entered its queue at {m.EnqueuedAt}, after the clock {k.Clock}");
@@ -101,7 +101,7 @@ internal static class BrokerInvariants
     {
         var q = BrokerParts.QueueCells(k, queue);
         Require(q.ReadyCount >= 0 && q.ReadyCount <= cells.Capacity && q.FreeEntriesAreZero(), $"{queue.Name}'s ready list is malformed");
-        Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0 && q.Dropped >= 0 && q.Refused >= 0 && q.Expired >= 0, $"{queue.Name}'s books are negative");
+        Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0 && q.Dropped >= 0 && q.Refused >= 0 && q.Expired >= 0 && q.Poisoned >= 0, $"{queue.Name}'s books are negative");
         var max = BrokerParts.MaxLengthOf(queue);
         Require(max == 0 || q.ReadyCount <= max, $"{queue.Name} holds {q.ReadyCount} ready, over its maximum length {max}");
         Require(q.LastServed >= -1 && q.LastServed < k.Program.Threads.Count, $"{queue.Name} last served {q.LastServed}");

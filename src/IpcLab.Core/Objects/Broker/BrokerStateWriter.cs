@@ -62,6 +62,8 @@ internal static class BrokerStateWriter
         w.Int(q.Refused);
         w.Label("expired");
         w.Int(q.Expired);
+        w.Label("poisoned");
+        w.Int(q.Poisoned);
         w.Label("last served");
         w.Thread(q.LastServed);
         w.Label("ready");

@@ -74,11 +74,5 @@ internal static class DeadLetters
     }
 
     /// <summary>The reason as RabbitMQ's x-death spells it.</summary>
-    public static string Word(DeathReason reason) => reason switch
-    {
-        DeathReason.Rejected => "rejected",
-        DeathReason.Expired => "expired",
-        DeathReason.Maxlen => "maxlen",
-        _ => "none",
-    };
+    public static string Word(DeathReason reason) => reason.Word();
 }

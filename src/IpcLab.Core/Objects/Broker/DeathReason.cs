@@ -14,4 +14,7 @@ public enum DeathReason
 
     /// <summary>Its queue was at its maximum length: dropped from the head (drop-head), or refused (reject-publish-dlx).</summary>
     Maxlen = 3,
+
+    /// <summary>It was returned to its queue (nacked, rejected or left by its consumer) more times than the queue's delivery limit: the poison message.</summary>
+    DeliveryLimit = 4,
 }

@@ -22,7 +22,7 @@ internal sealed class BrokerQueueModule : ObjectModule
 
     public override string KindWord => "broker queue";
 
-    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>, <c>maxlength N</c>, <c>overflow drop-head|reject-publish|reject-publish-dlx</c>, <c>ttl N</c> (steps), and <c>dlx EXCHANGE [dlkey "KEY"]</c>.</summary>
+    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>, <c>maxlength N</c>, <c>overflow drop-head|reject-publish|reject-publish-dlx</c>, <c>ttl N</c> (steps), <c>dlx EXCHANGE [dlkey "KEY"]</c> and <c>delivery-limit N</c>.</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a broker queue starts empty; write `bqueue {d.Name} bind EXCHANGE key \"KEY\"`");
@@ -31,6 +31,7 @@ internal sealed class BrokerQueueModule : ObjectModule
         var maxLength = 0;
         var overflow = OverflowMode.DropHead;
         var ttl = 0;
+        var deliveryLimit = 0;
         DeadLetterTarget? deadLetter = null;
         foreach (var option in d.Item.Options)
         {
@@ -70,6 +71,9 @@ internal sealed class BrokerQueueModule : ObjectModule
                     var dlkey = option.Value is StrLit k ? k.Value : throw d.Error(option.Value.Pos, "a dead-letter key is a string: `dlkey \"expired\"`");
                     deadLetter = deadLetter is null ? throw d.Error(option.Key.Pos, "`dlkey` is the key of the dead letters: name their exchange first, `dlx EXCHANGE dlkey \"KEY\"`") : deadLetter with { Key = dlkey };
                     break;
+                case "delivery-limit":
+                    deliveryLimit = d.WholeNumber(option, "a queue's delivery limit is a whole number of redeliveries from 1 to 100", 100);
+                    break;
                 case "ttl":
                     ttl = d.WholeNumber(option, "a queue's message TTL is a whole number of steps from 1 to 10000", 10_000);
                     break;
@@ -83,7 +87,7 @@ internal sealed class BrokerQueueModule : ObjectModule
                     };
                     break;
                 default:
-                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow, ttl, dlx or dlkey");
+                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow, ttl, dlx, dlkey or delivery-limit");
             }
         }
 
@@ -98,7 +102,7 @@ internal sealed class BrokerQueueModule : ObjectModule
         }
 
         var queue = d.Object(Kind, 1, BrokerParts.DurableBit(durable) | BrokerParts.Limits(maxLength, overflow, ttl), ValueKind.Str);
-        return queue with { Bindings = [.. bindings.Select(b => new Binding(b.Exchange, queue.Id, b.Key, b.Match, b.Pos))], DeadLetter = deadLetter };
+        return queue with { Bindings = [.. bindings.Select(b => new Binding(b.Exchange, queue.Id, b.Key, b.Match, b.Pos))], DeadLetter = deadLetter, DeliveryLimit = deliveryLimit };
     }
 
     public override IReadOnlyList<string> Functions => BrokerQueueFuncExpr.Names;
