@@ -104,6 +104,9 @@ public sealed partial class Kernel
         return (x.Routed, x.Unroutable, x.LastMatches);
     }
 
+    /// <summary>How many of a queue's messages passed its delivery limit (taken out as poison messages).</summary>
+    public long BrokerQueuePoisoned(int queueId) => BrokerParts.QueueCells(this, Program.Objects[queueId]).Poisoned;
+
     private BrokerMessageInfo InfoOf(MessageSlot m) =>
         new(Strings[m.Body], Strings[m.Key], m.Place, m.At, m.Publisher, m.Consumer, m.Tag, m.Deliveries, m.Flags, m.EnqueuedAt)
         {

@@ -119,6 +119,8 @@ internal static class BrokerView
         if (q.DeliveryLimit > 0)
         {
             title.Add($" · delivery-limit {q.DeliveryLimit}", Palette.Dim);
+            var poisoned = kernel.BrokerQueuePoisoned(q.Id);
+            title.Add(poisoned > 0 ? $" · poisoned {poisoned}" : "", Palette.Blocked);
         }
 
         if (q.DeadLetter is { } dl)
