@@ -77,6 +77,9 @@ internal static class BrokerInvariants
                 && (m.Deaths > 0 || (m.Visited == 0 && !m.EverRejected)) && (!m.EverRejected || m.Deaths > 0),
                 $"slot {s} has death history {m.LastDeath} x{m.Deaths}, visited {m.Visited}");
             Require(m.IsFree || m.EnqueuedAt <= k.Clock, $"slot {s} entered its queue at {m.EnqueuedAt}, after the clock {k.Clock}");
+
+            // The state spells the time in the queue only where a TTL counts it, so elsewhere it must be 0.
+            Require(m.IsFree || m.EnqueuedAt == 0 || BrokerParts.CountsTtl(k, m), $"slot {s} has a time in its queue ({m.EnqueuedAt}) but no TTL applies to it");
             Require(m.IsFree || (k.IsValue(ValueKind.Str, m.Body) && k.IsValue(ValueKind.Str, m.Key) && m.Publisher < threads
                 && (m.Flags & ~(PublishFlags.Mandatory | PublishFlags.Persistent | PublishFlags.Fetched)) == 0),
                 $"slot {s} holds body {m.Body}, key {m.Key}, publisher {m.Publisher}, flags {m.Flags}");
