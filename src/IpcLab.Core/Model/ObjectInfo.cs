@@ -32,6 +32,12 @@ public sealed record ObjectInfo(
     /// <summary>An exchange's routing table, or a broker queue's own bindings before they are gathered; empty for other kinds.</summary>
     public IReadOnlyList<Objects.Exchange.Binding> Bindings { get; init; } = [];
 
+    /// <summary>A broker queue's dead-letter exchange and key, or null.</summary>
+    public Objects.Broker.DeadLetterTarget? DeadLetter { get; init; }
+
+    /// <summary>A broker queue's delivery limit: a message returned more times than this is dead-lettered (0: no limit).</summary>
+    public int DeliveryLimit { get; init; }
+
     /// <summary>The kind in words ("semaphore", "message queue"), from its module.</summary>
     public string KindWord => Objects.ObjectModules.Of(Kind).KindWord;
 }

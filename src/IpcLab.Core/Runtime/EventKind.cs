@@ -378,4 +378,10 @@ public enum EventKind
 
     /// <summary>A thread handled message Value (a number or a string id): the effect that must happen once per message.</summary>
     Handled,
+
+    /// <summary>A copy Value that ended in broker queue Object for reason Count (see <see cref="Objects.Broker.DeathReason"/>) is dead-lettered: it goes back to the broker's inbox at exchange Other. Other -1: it is dropped instead, for a dead-letter cycle with no rejection in it; -2: for want of room in the broker for its copies.</summary>
+    MessageDeadLettered,
+
+    /// <summary>A copy Value, returned to broker queue Object by thread Thread (Other: 0 nack, 1 reject, 2 its consumer ended), has been delivered Count times, more than the queue's delivery limit: it is not requeued but dead-lettered (reason delivery_limit), or dropped when the queue has no dead-letter exchange.</summary>
+    MessagePoisoned,
 }

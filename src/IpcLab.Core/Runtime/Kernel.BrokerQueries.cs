@@ -104,6 +104,14 @@ public sealed partial class Kernel
         return (x.Routed, x.Unroutable, x.LastMatches);
     }
 
+    /// <summary>How many of a queue's messages passed its delivery limit (taken out as poison messages).</summary>
+    public long BrokerQueuePoisoned(int queueId) => BrokerParts.QueueCells(this, Program.Objects[queueId]).Poisoned;
+
     private BrokerMessageInfo InfoOf(MessageSlot m) =>
-        new(Strings[m.Body], Strings[m.Key], m.Place, m.At, m.Publisher, m.Consumer, m.Tag, m.Deliveries, m.Flags, m.EnqueuedAt);
+        new(Strings[m.Body], Strings[m.Key], m.Place, m.At, m.Publisher, m.Consumer, m.Tag, m.Deliveries, m.Flags, m.EnqueuedAt)
+        {
+            LastDeath = m.LastDeath,
+            Deaths = m.Deaths,
+            Ttl = m.Place is MessagePlace.Ready or MessagePlace.Pushed or MessagePlace.Unacked ? BrokerParts.TtlOf(Program.Objects[m.At], m) : m.Ttl,
+        };
 }

@@ -118,11 +118,19 @@ internal sealed class Declaration(
         return segment;
     }
 
-    /// <summary>A hyphenated word as the parser sees it: <c>drop-oldest</c> is the expression <c>drop - oldest</c>.</summary>
+    /// <summary>
+    /// A word value (<c>drop-oldest</c>: the parser reads a hyphenated word written without spaces
+    /// as one name), or the value as written when it is not one, for the error that lists the words.
+    /// </summary>
     public static string Word(Expr value) => value switch
     {
         NameExpr n => n.Name,
-        BinaryExpr { Op: "-" } b => Word(b.Left) + "-" + Word(b.Right),
+        BinaryExpr { Op: "-" } b => Word(b.Left) + " - " + Word(b.Right),
+        IntLit i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        StrLit s => $"\"{s.Value}\"",
         _ => "?",
     };
+
+    /// <summary>Where a word value starts: a subtraction's own position is its operator's.</summary>
+    public static SourcePos WordPos(Expr value) => value is BinaryExpr b ? WordPos(b.Left) : value.Pos;
 }

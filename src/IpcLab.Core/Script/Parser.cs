@@ -121,13 +121,13 @@ public sealed partial class Parser
             // `in` is a keyword (for i in ...) but also the option naming a segment: `mutex m in seg`.
             while (At(TokenKind.Name) || Current.IsKeyword("in"))
             {
-                var key = NameOf(Advance());
+                var key = ParseOptionKey();
                 if (!CanStartExpression(Current))
                 {
                     throw Fail($"expected a value after option '{key.Name}', found {Found}");
                 }
 
-                options.Add(new DeclOption(key, ParseExpr()));
+                options.Add(new DeclOption(key, ParseOptionValue()));
             }
 
             items.Add(new DeclItem(name, initial, options));

@@ -30,10 +30,10 @@ internal sealed partial class ThreadCompiler
         }
     }
 
-    /// <summary><c>publish logs, "kern.error", "disk full"</c>, then optionally <c>mandatory</c> and <c>persistent</c>.</summary>
+    /// <summary><c>publish logs, "kern.error", "disk full"</c>, then optionally <c>mandatory</c>, <c>persistent</c> and <c>ttl(N)</c>.</summary>
     private void CompilePublish(OpStmt op)
     {
-        const string usage = "publish EXCHANGE, \"routing.key\", body  (then optionally `, mandatory` and `, persistent`)";
+        const string usage = "publish EXCHANGE, \"routing.key\", body  (then optionally `, mandatory`, `, persistent` and `, ttl(STEPS)`)";
         if (op.Args.Count < 3 || op.Targets.Count > 0)
         {
             Shape(op, 3, 0, usage);
@@ -42,8 +42,34 @@ internal sealed partial class ThreadCompiler
         var exchange = Operand(op, 0, ObjectKind.Exchange);
         var key = StringOperand(op.Args[1], "a routing key (for a headers exchange, the headers \"k=v,k=v\")");
         var body = StringOperand(op.Args[2], "a message body");
-        var flags = TrailingWords(op, 3, usage, ("mandatory", (int)PublishFlags.Mandatory), ("persistent", (int)PublishFlags.Persistent));
-        Emit(new Instr { Op = OpCode.BrokerPublish, Pos = op.Pos, A = exchange.Id, E1 = key, E2 = body, B = flags, Text = "publish" });
+        var ttl = MessageTtl(op);
+        var words = op with { Args = [.. op.Args.Where(a => a is not CallExpr { Function.Name: "ttl" })] };
+        var flags = TrailingWords(words, 3, usage, ("mandatory", (int)PublishFlags.Mandatory), ("persistent", (int)PublishFlags.Persistent));
+        Emit(new Instr { Op = OpCode.BrokerPublish, Pos = op.Pos, A = exchange.Id, E1 = key, E2 = body, B = flags, C = ttl, Text = "publish" });
+    }
+
+    /// <summary>The message's own TTL from a trailing <c>ttl(N)</c> (the expiration property), or 0.</summary>
+    private int MessageTtl(OpStmt op)
+    {
+        var ttl = 0;
+        for (var i = 3; i < op.Args.Count; i++)
+        {
+            if (op.Args[i] is not CallExpr { Function.Name: "ttl" } call)
+            {
+                continue;
+            }
+
+            if (ttl > 0)
+            {
+                throw _scope.Error(call.Pos, "`ttl` is written twice");
+            }
+
+            ttl = call.Args is [IntLit { Value: >= 1 and <= 10_000 } n]
+                ? (int)n.Value
+                : throw _scope.Error(call.Pos, "a message's TTL is a whole number of steps from 1 to 10000: `ttl(5)`");
+        }
+
+        return ttl;
     }
 
     /// <summary><c>consume jobs</c>, <c>consume jobs, 1</c> (prefetch 1), <c>consume jobs, autoack</c>.</summary>

@@ -102,7 +102,7 @@ internal static class BrokerView
         var (max, overflow, dropped, refused) = kernel.BrokerQueueLimits(q.Id);
         if (max > 0)
         {
-            title.Add($" · max {max} {(overflow == OverflowMode.DropHead ? "drop-head" : "reject-publish")}", Palette.Dim);
+            title.Add($" · max {max} {overflow switch { OverflowMode.DropHead => "drop-head", OverflowMode.RejectPublish => "reject-publish", _ => "reject-publish-dlx" }}", Palette.Dim);
         }
 
         if (dropped + refused > 0)
@@ -116,8 +116,20 @@ internal static class BrokerView
             title.Add($" · ttl {ttl}", Palette.Dim).Add(expired > 0 ? $" · expired {expired}" : "", Palette.Blocked);
         }
 
+        if (q.DeliveryLimit > 0)
+        {
+            title.Add($" · delivery-limit {q.DeliveryLimit}", Palette.Dim);
+            var poisoned = kernel.BrokerQueuePoisoned(q.Id);
+            title.Add(poisoned > 0 ? $" · poisoned {poisoned}" : "", Palette.Blocked);
+        }
+
+        if (q.DeadLetter is { } dl)
+        {
+            title.Add($" · dlx {kernel.Program.Objects[dl.ExchangeId].Name}" + (dl.Key is { } key ? $" dlkey \"{key}\"" : ""), Palette.Dim);
+        }
+
         lines.Add(title.ToString());
-        lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel, ttl).ToString());
+        lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel).ToString());
         foreach (var c in consumers)
         {
             var line = new MarkupLine(width).Add("    ").Add(kernel.ThreadName(c.Thread), Palette.Title).Add(c.Mode switch
@@ -131,6 +143,12 @@ internal static class BrokerView
             {
                 var m = c.Held[i];
                 line.Add((i == 0 ? "" : ", ") + $"#{m.Tag} \"{m.Body}\"").Add(m.Place == MessagePlace.Pushed ? " pushed" : "", Palette.Dim);
+
+                // With a delivery limit, how close each delivery is to making it a poison message.
+                if (q.DeliveryLimit > 0)
+                {
+                    line.Add($" delivery {m.Deliveries}", m.Deliveries > q.DeliveryLimit ? Palette.Blocked : Palette.Dim);
+                }
             }
 
             line.Add("]", Palette.Dim);
@@ -143,7 +161,7 @@ internal static class BrokerView
         }
     }
 
-    private static MarkupLine Messages(MarkupLine line, IReadOnlyList<BrokerMessageInfo> messages, Kernel kernel, int ttl = 0)
+    private static MarkupLine Messages(MarkupLine line, IReadOnlyList<BrokerMessageInfo> messages, Kernel kernel)
     {
         if (messages.Count == 0)
         {
@@ -156,12 +174,18 @@ internal static class BrokerView
             line.Add((i == 0 ? "" : ", ") + $"\"{m.Body}\"").Add($" {m.Key}", Palette.Dim);
             if (m.Place == MessagePlace.Ready && m.Deliveries > 0)
             {
-                line.Add(" redelivered", Palette.Waiting);
+                line.Add(m.Deliveries > 1 ? $" redelivered ({m.Deliveries} deliveries)" : " redelivered", Palette.Waiting);
             }
 
-            if (ttl > 0)
+            if (m.Deaths > 0)
             {
-                var left = m.EnqueuedAt + ttl - kernel.Clock;
+                line.Add($" dead {m.LastDeath.Word()}" + (m.Deaths > 1 ? $" x{m.Deaths}" : ""), Palette.Waiting);
+            }
+
+            // The queue's TTL or the message's own, whichever is lower (a held copy's TTL no longer runs).
+            if (m.Ttl > 0 && m.Place == MessagePlace.Ready)
+            {
+                var left = m.EnqueuedAt + m.Ttl - kernel.Clock;
                 line.Add(left > 0 ? $" ttl {left}" : " expired", left > 0 ? Palette.Dim : Palette.Blocked);
             }
 

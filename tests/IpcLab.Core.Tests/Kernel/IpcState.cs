@@ -43,12 +43,10 @@ public static class IpcState
     /// <summary>A thread's message parked while it waits to send, and the steps left before its timed receive gives up.</summary>
     public static string OfThread(Kernel kernel, int thread)
     {
-        if (!kernel.Program.Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group))
-        {
-            return "";
-        }
-
-        var parked = kernel.ParkedMessage(thread) is { } m ? $" parked {m.Value}@{m.Priority}" : "";
+        // A deadline is time left for any thread that has one (a timed wait, the broker sleeping
+        // until its next expiry): the hash counts it so, whatever the objects.
+        var parked = kernel.Program.Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group)
+            && kernel.ParkedMessage(thread) is { } m ? $" parked {m.Value}@{m.Priority}" : "";
         var deadline = kernel.DeadlineOf(thread);
         var left = deadline > 0 ? $" left {deadline - kernel.Clock}" : "";
         return parked + left;

@@ -2,14 +2,14 @@ namespace IpcLab.Core.Objects.Broker;
 
 /// <summary>
 /// A broker's cells: a header (inbox count, messages published, dropped as unroutable, returned
-/// to their publisher, the last sequence number given), the inbox (slot numbers of published
+/// to their publisher, the last sequence number given, dead letters sent back to the inbox), the inbox (slot numbers of published
 /// messages not routed yet, oldest first), <c>capacity</c> message slots (see
 /// <see cref="MessageSlot"/>), and per thread the last delivery tag its channel handed out.
 /// </summary>
 internal readonly ref struct BrokerCells(Span<long> cells, int capacity)
 {
-    private const int InboxCountField = 0, PublishedField = 1, UnroutableField = 2, ReturnedField = 3, SeqField = 4;
-    private const int Header = 5;
+    private const int InboxCountField = 0, PublishedField = 1, UnroutableField = 2, ReturnedField = 3, SeqField = 4, DeadLetteredField = 5;
+    private const int Header = 6;
 
     private readonly Span<long> _cells = cells;
 
@@ -24,6 +24,9 @@ internal readonly ref struct BrokerCells(Span<long> cells, int capacity)
     public long Unroutable { get => _cells[UnroutableField]; set => _cells[UnroutableField] = value; }
 
     public long Returned { get => _cells[ReturnedField]; set => _cells[ReturnedField] = value; }
+
+    /// <summary>Messages put back into the inbox as dead letters, at their queue's dead-letter exchange.</summary>
+    public long DeadLettered { get => _cells[DeadLetteredField]; set => _cells[DeadLetteredField] = value; }
 
     /// <summary>The next sequence number: copies are ordered by it in their queues.</summary>
     public long NextSeq() => ++_cells[SeqField];

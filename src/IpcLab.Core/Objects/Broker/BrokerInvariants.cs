@@ -49,7 +49,7 @@ internal static class BrokerInvariants
                 AssertQueue(k, cells, o, seen);
                 var q = BrokerParts.QueueCells(k, o);
                 routedCopies += q.Routed;
-                ended += q.Acked + q.Discarded + q.Lost + q.Dropped + q.Refused + q.Expired;
+                ended += q.Acked + q.Discarded + q.Lost + q.Dropped + q.Refused + q.Expired + q.Poisoned;
             }
         }
 
@@ -71,7 +71,15 @@ internal static class BrokerInvariants
             }
 
             Require(m.Place is >= MessagePlace.Free and <= MessagePlace.Unacked, $"slot {s} is at place {m.Place}");
+
+            // Every dead-lettered message carries its reason, and only a message that died has one.
+            Require(m.LastDeath is >= DeathReason.None and <= DeathReason.DeliveryLimit && (m.Deaths == 0) == (m.LastDeath == DeathReason.None)
+                && (m.Deaths > 0 || (m.Visited == 0 && !m.EverRejected)) && (!m.EverRejected || m.Deaths > 0),
+                $"slot {s} has death history {m.LastDeath} x{m.Deaths}, visited {m.Visited}");
             Require(m.IsFree || m.EnqueuedAt <= k.Clock, $"slot {s} entered its queue at {m.EnqueuedAt}, after the clock {k.Clock}");
+
+            // The state spells the time in the queue only where a TTL counts it, so elsewhere it must be 0.
+            Require(m.IsFree || m.EnqueuedAt == 0 || BrokerParts.CountsTtl(k, m), $"slot {s} has a time in its queue ({m.EnqueuedAt}) but no TTL applies to it");
             Require(m.IsFree || (k.IsValue(ValueKind.Str, m.Body) && k.IsValue(ValueKind.Str, m.Key) && m.Publisher < threads
                 && (m.Flags & ~(PublishFlags.Mandatory | PublishFlags.Persistent | PublishFlags.Fetched)) == 0),
                 $"slot {s} holds body {m.Body}, key {m.Key}, publisher {m.Publisher}, flags {m.Flags}");
@@ -80,8 +88,9 @@ internal static class BrokerInvariants
         // Conservation: every copy routed into a queue is ready, held, or ended with a reason; every
         // message published is in the inbox or went through its exchange, routed or not.
         Require(routedCopies == ready + held + ended, $"{routedCopies} copies were routed but {ready} are ready, {held} held and {ended} ended");
-        Require(cells.Published == cells.InboxCount + exchangeRouted + exchangeUnroutable,
-            $"{cells.Published} published but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed and {exchangeUnroutable} were not");
+        // A dead letter enters the inbox a second time, after its copy was counted as ended in its queue.
+        Require(cells.DeadLettered >= 0 && cells.Published + cells.DeadLettered == cells.InboxCount + exchangeRouted + exchangeUnroutable,
+            $"{cells.Published} published and {cells.DeadLettered} dead-lettered but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed and {exchangeUnroutable} were not");
         Require(exchangeUnroutable == cells.Unroutable + cells.Returned && cells.Unroutable >= 0 && cells.Returned >= 0,
             $"{exchangeUnroutable} unroutable at the exchanges but {cells.Unroutable} dropped and {cells.Returned} returned");
         Require(cells.LastSeq >= 0, $"{broker.Name}'s sequence is {cells.LastSeq}");
@@ -95,7 +104,7 @@ internal static class BrokerInvariants
     {
         var q = BrokerParts.QueueCells(k, queue);
         Require(q.ReadyCount >= 0 && q.ReadyCount <= cells.Capacity && q.FreeEntriesAreZero(), $"{queue.Name}'s ready list is malformed");
-        Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0 && q.Dropped >= 0 && q.Refused >= 0 && q.Expired >= 0, $"{queue.Name}'s books are negative");
+        Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0 && q.Dropped >= 0 && q.Refused >= 0 && q.Expired >= 0 && q.Poisoned >= 0, $"{queue.Name}'s books are negative");
         var max = BrokerParts.MaxLengthOf(queue);
         Require(max == 0 || q.ReadyCount <= max, $"{queue.Name} holds {q.ReadyCount} ready, over its maximum length {max}");
         Require(q.LastServed >= -1 && q.LastServed < k.Program.Threads.Count, $"{queue.Name} last served {q.LastServed}");

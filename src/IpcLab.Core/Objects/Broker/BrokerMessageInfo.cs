@@ -16,4 +16,13 @@ public sealed record BrokerMessageInfo(
     long Tag,
     long Deliveries,
     PublishFlags Flags,
-    long EnqueuedAt);
+    long EnqueuedAt)
+{
+    /// <summary>Why it was last dead-lettered (None: never), and how many times it was.</summary>
+    public DeathReason LastDeath { get; init; }
+
+    public long Deaths { get; init; }
+
+    /// <summary>The TTL that applies to it in its queue (the lower of the queue's and its own), or 0 for none.</summary>
+    public long Ttl { get; init; }
+}

@@ -29,8 +29,20 @@ internal static class BrokerParts
     /// <summary>A queue's message TTL in steps of the kernel clock, or 0 for none.</summary>
     public static int TtlOf(ObjectInfo queue) => (int)(queue.Initial >> 48);
 
-    /// <summary>The clock at which a ready message of the queue expires, or long.MaxValue when the queue has no TTL.</summary>
-    public static long ExpiryOf(ObjectInfo queue, MessageSlot m) => TtlOf(queue) is var ttl and > 0 ? m.EnqueuedAt + ttl : long.MaxValue;
+    /// <summary>The TTL that applies to a message in the queue: the lower of the queue's and its own, or 0 for none.</summary>
+    public static long TtlOf(ObjectInfo queue, MessageSlot m) => (TtlOf(queue), m.Ttl) switch
+    {
+        (0, var own) => own,
+        (var ttl, 0) => ttl,
+        (var ttl, var own) => Math.Min(ttl, own),
+    };
+
+    /// <summary>The clock at which a ready message of the queue expires, or long.MaxValue when no TTL applies to it.</summary>
+    public static long ExpiryOf(ObjectInfo queue, MessageSlot m) => TtlOf(queue, m) is var ttl and > 0 ? m.EnqueuedAt + ttl : long.MaxValue;
+
+    /// <summary>True when the copy sits in a queue (ready or held) whose TTL counts from its <see cref="MessageSlot.EnqueuedAt"/>.</summary>
+    public static bool CountsTtl(IKernelServices k, MessageSlot m) =>
+        m.Place is MessagePlace.Ready or MessagePlace.Pushed or MessagePlace.Unacked && TtlOf(k.Program.Objects[m.At], m) > 0;
 
     public static BrokerQueue.OverflowMode OverflowOf(ObjectInfo queue) => (BrokerQueue.OverflowMode)(queue.Initial & 0xF);
 

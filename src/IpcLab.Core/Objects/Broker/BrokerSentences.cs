@@ -20,6 +20,7 @@ internal static class BrokerSentences
         new(EventKind.MessageDroppedHead, EventClass.Drop, "dropped-head"),
         new(EventKind.MessageRefused, EventClass.Drop, "refused"),
         new(EventKind.MessageExpired, EventClass.Drop, "expired"),
+        new(EventKind.MessageDeadLettered, EventClass.Other, "dead-lettered") { ChangesObject = true },
     ];
 
     /// <summary>The sentence, or null for an event the broker does not emit.</summary>
@@ -42,7 +43,21 @@ internal static class BrokerSentences
             EventKind.MessageDroppedHead => $"{name} is at its maximum length ({e.Count}): {who} drops its oldest ready message {Body(w)} to make room (overflow drop-head)",
             EventKind.MessageRefused => $"{name} is at its maximum length ({e.Count}): {who} refuses {Body(w)} (overflow reject-publish)",
             EventKind.MessageExpired => $"{who} drops {Body(w)} at the head of {name}: its TTL of {e.Count} steps has passed (expired)",
+            EventKind.MessageDeadLettered => DeadLettered(w),
             _ => null,
+        };
+    }
+
+    /// <summary>Count carries the reason in its low four bits and the message's deaths so far above them.</summary>
+    private static string DeadLettered(in EventWords w)
+    {
+        var e = w.Event;
+        var reason = DeadLetters.Word((DeathReason)(e.Count & 0xF));
+        return e.Other switch
+        {
+            -1 => $"{w.Who} drops {Body(w)} instead of dead-lettering it from {w.Name} ({reason}): it died in {w.Name} before and nothing on the way rejected it, a dead-letter cycle",
+            -2 => $"{w.Who} drops {Body(w)} instead of dead-lettering it from {w.Name} ({reason}): the broker has no room for the copies {w.Program.Objects[w.Program.Objects[e.Object].DeadLetter!.ExchangeId].Name} may make",
+            _ => $"{w.Who} dead-letters {Body(w)} from {w.Name} (reason {reason}, death {e.Count >> 4}): it goes back to the inbox, to be routed by {w.Program.Objects[e.Other].Name}",
         };
     }
 

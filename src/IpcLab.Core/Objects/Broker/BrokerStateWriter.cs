@@ -24,11 +24,13 @@ internal static class BrokerStateWriter
         w.Int(cells.Returned);
         w.Label("seq");
         w.Int(cells.LastSeq);
+        w.Label("dead-lettered");
+        w.Int(cells.DeadLettered);
         w.Label("inbox");
         w.BeginList(cells.InboxCount);
         for (var i = 0; i < cells.InboxCount; i++)
         {
-            Message(w, cells.Slot(cells.Inbox(i)));
+            Message(k, w, cells.Slot(cells.Inbox(i)));
         }
 
         w.EndList();
@@ -60,13 +62,15 @@ internal static class BrokerStateWriter
         w.Int(q.Refused);
         w.Label("expired");
         w.Int(q.Expired);
+        w.Label("poisoned");
+        w.Int(q.Poisoned);
         w.Label("last served");
         w.Thread(q.LastServed);
         w.Label("ready");
         w.BeginList(q.ReadyCount);
         for (var i = 0; i < q.ReadyCount; i++)
         {
-            Message(w, cells.Slot(q.Ready(i)));
+            Message(k, w, cells.Slot(q.Ready(i)));
         }
 
         w.EndList();
@@ -80,7 +84,7 @@ internal static class BrokerStateWriter
             w.BeginList(held.Count);
             foreach (var slot in held)
             {
-                Message(w, cells.Slot(slot));
+                Message(k, w, cells.Slot(slot));
             }
 
             w.EndList();
@@ -122,7 +126,7 @@ internal static class BrokerStateWriter
         return [.. sorted];
     }
 
-    private static void Message(StateWriter w, MessageSlot m)
+    private static void Message(IKernelServices k, StateWriter w, MessageSlot m)
     {
         w.Int((long)m.Place);
         w.Int(m.At);
@@ -134,6 +138,14 @@ internal static class BrokerStateWriter
         w.Int(m.Tag);
         w.Int(m.Deliveries);
         w.Int((long)m.Flags);
-        w.Int(m.EnqueuedAt);
+        // When it entered its queue counts from now, as the deadlines of timed waits do: the clock
+        // is not part of the state, so an absolute time would make two states with the same TTL
+        // left differ, and two with different TTL left (at different clocks) look the same.
+        w.Int(BrokerParts.CountsTtl(k, m) ? m.EnqueuedAt - k.Clock : 0);
+        w.Int((long)m.LastDeath);
+        w.Int(m.Deaths);
+        w.Int(m.EverRejected ? 1 : 0);
+        w.Int(m.Visited);
+        w.Int(m.Ttl);
     }
 }

@@ -81,9 +81,25 @@ internal static class BrokerTopology
                 Capacity = Math.Max(1, tables[o.Name].Select(b => b.Queue).Distinct().Count()),
                 Initial = BrokerParts.Settings(o.Initial, broker.Id),
             },
-            ObjectKind.BrokerQueue => o with { Capacity = broker.Capacity, Initial = BrokerParts.Settings(o.Initial, broker.Id) },
+            ObjectKind.BrokerQueue => o with
+            {
+                Capacity = broker.Capacity,
+                Initial = BrokerParts.Settings(o.Initial, broker.Id),
+                DeadLetter = o.DeadLetter is { } dl ? dl with { ExchangeId = ExchangeId(file, objects, exchanges, dl.Exchange, dl.Pos) } : null,
+            },
             _ => o,
         })];
+    }
+
+    private static int ExchangeId(string file, ObjectInfo[] objects, Dictionary<string, ObjectInfo> exchanges, string name, SourcePos pos)
+    {
+        if (exchanges.TryGetValue(name, out var exchange))
+        {
+            return exchange.Id;
+        }
+
+        var what = objects.FirstOrDefault(o => o.Name == name) is { } other ? $"{name} is not an exchange (it is declared at line {other.Pos.Line})" : $"unknown exchange '{name}'";
+        throw new ScriptError(file, pos, $"{what}: a dead-letter exchange is an exchange, e.g. `exchange {name} type direct`");
     }
 
     /// <summary>Adds the broker's process and its one thread, both named as the broker; its program is one instruction that loops.</summary>

@@ -5,7 +5,8 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Core.Objects.Broker;
 
 /// <summary>
-/// Message TTL, counted in steps of the kernel clock from the moment a message enters its queue.
+/// Message TTL, counted in steps of the kernel clock from the moment a message enters its queue:
+/// the queue's TTL or the message's own, the lower when both are set.
 /// As in RabbitMQ, a message is dropped for its TTL only when it reaches the head of its queue:
 /// an expired message behind others still counts in the queue's length until then. Dropping an
 /// expired head is one of the broker's own steps (before any delivery, so no stale message is
@@ -51,11 +52,12 @@ internal static class Expiry
     {
         var broker = k.Program.Objects[BrokerParts.BrokerOf(queue)];
         var q = BrokerParts.QueueCells(k, queue);
-        var head = BrokerParts.Cells(k, broker).Slot(q.TakeHead());
+        var slot = q.TakeHead();
+        var head = BrokerParts.Cells(k, broker).Slot(slot);
         var body = head.Body;
         q.Expired++;
-        head.Clear();
-        k.Emit(new KernelEvent(0, EventKind.MessageExpired, t, pc, queue.Id, -1, body) { Count = BrokerParts.TtlOf(queue) });
+        k.Emit(new KernelEvent(0, EventKind.MessageExpired, t, pc, queue.Id, -1, body) { Count = (int)BrokerParts.TtlOf(queue, head) });
+        DeadLetters.EndOrDivert(k, t, pc, queue, slot, DeathReason.Expired);
     }
 
     /// <summary>Drops every expired message at the head of the queue (a get does, before it takes one).</summary>

@@ -36,6 +36,7 @@ internal static class Publishing
         message.Publisher = t;
         message.Consumer = -1;
         message.Flags = (PublishFlags)instr.B;
+        message.Ttl = Math.Max(instr.C, 0);
         cells.AddToInbox(slot);
         cells.Published++;
         k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body) { Count = instr.B });

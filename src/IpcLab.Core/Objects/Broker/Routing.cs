@@ -94,26 +94,36 @@ internal static class Routing
 
             // Only a queue with a TTL keeps the time: elsewhere it would tell apart states that
             // differ in nothing a learner could see.
-            c.EnqueuedAt = BrokerParts.TtlOf(queue) > 0 ? k.Clock : 0;
+            c.EnqueuedAt = BrokerParts.TtlOf(queue, c) > 0 ? k.Clock : 0;
             var q = BrokerParts.QueueCells(k, queue);
             q.Routed++;
             k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body) { Count = (int)c.Key });
             if (AtMaxLength(queue, q))
             {
-                if (BrokerParts.OverflowOf(queue) == OverflowMode.RejectPublish)
+                if (BrokerParts.OverflowOf(queue) is var overflow and not OverflowMode.DropHead)
                 {
                     var refused = c.Body;
                     q.Refused++;
-                    c.Clear();
                     k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused) { Count = BrokerParts.MaxLengthOf(queue) });
+
+                    // reject-publish refuses the copy outright; only reject-publish-dlx dead-letters it.
+                    if (overflow == OverflowMode.RejectPublishDlx)
+                    {
+                        DeadLetters.EndOrDivert(k, t, pc, queue, copy, DeathReason.Maxlen);
+                    }
+                    else
+                    {
+                        c.Clear();
+                    }
+
                     continue;
                 }
 
-                var head = cells.Slot(q.TakeHead());
-                var dropped = head.Body;
+                var headSlot = q.TakeHead();
+                var dropped = cells.Slot(headSlot).Body;
                 q.Dropped++;
-                head.Clear();
                 k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, -1, dropped) { Count = BrokerParts.MaxLengthOf(queue) });
+                DeadLetters.EndOrDivert(k, t, pc, queue, headSlot, DeathReason.Maxlen);
             }
 
             q.InsertReady(copy, cells);

@@ -66,8 +66,8 @@ internal static class Acknowledging
         else
         {
             q.Discarded++;
-            message.Clear();
             k.Emit(new KernelEvent(0, EventKind.MessageDiscarded, t, pc, queue.Id, -1, body) { Count = (int)tag });
+            DeadLetters.EndOrDivert(k, t, pc, queue, slot, DeathReason.Rejected);
         }
     }
 
@@ -77,6 +77,17 @@ internal static class Acknowledging
         var message = cells.Slot(slot);
         var queue = k.Program.Objects[message.At];
         var (body, tag) = (message.Body, message.Tag);
+
+        // Every delivery that comes back is a failed attempt (a quorum queue's x-delivery-count):
+        // past the limit the copy is taken out of its queue instead of going round again.
+        if (queue.DeliveryLimit > 0 && message.Deliveries > queue.DeliveryLimit)
+        {
+            BrokerParts.QueueCells(k, queue).Poisoned++;
+            k.Emit(new KernelEvent(0, EventKind.MessagePoisoned, t, pc, queue.Id, why, body) { Count = (int)message.Deliveries });
+            DeadLetters.EndOrDivert(k, t, pc, queue, slot, DeathReason.DeliveryLimit);
+            return;
+        }
+
         message.Place = MessagePlace.Ready;
         message.Consumer = -1;
         message.Tag = 0;

@@ -3,15 +3,15 @@ namespace IpcLab.Core.Objects.BrokerQueue;
 /// <summary>
 /// A broker queue's cells: a header (ready count; copies routed in; and what ended: acked,
 /// discarded by nack or reject, lost at an autoack consumer, dropped from the head or refused at
-/// the maximum length, expired; the last consumer served), the ready
+/// the maximum length, expired, past the delivery limit; the last consumer served), the ready
 /// messages (slot numbers in the broker's table, in queue order), then per thread its consumer
 /// record: mode, prefetch, and how many of this queue's messages it holds unacknowledged.
 /// </summary>
 internal readonly ref struct BrokerQueueCells(Span<long> cells, int capacity)
 {
     private const int ReadyCountField = 0, RoutedField = 1, AckedField = 2, DiscardedField = 3, LostField = 4, LastServedField = 5,
-        DroppedField = 6, RefusedField = 7, ExpiredField = 8;
-    private const int Header = 9;
+        DroppedField = 6, RefusedField = 7, ExpiredField = 8, PoisonedField = 9;
+    private const int Header = 10;
     private const int ConsumerSize = 3;
 
     private readonly Span<long> _cells = cells;
@@ -36,6 +36,9 @@ internal readonly ref struct BrokerQueueCells(Span<long> cells, int capacity)
 
     /// <summary>Messages dropped at the head because their TTL passed.</summary>
     public long Expired { get => _cells[ExpiredField]; set => _cells[ExpiredField] = value; }
+
+    /// <summary>Messages returned more times than the queue's delivery limit: not requeued but dead-lettered or dropped.</summary>
+    public long Poisoned { get => _cells[PoisonedField]; set => _cells[PoisonedField] = value; }
 
     /// <summary>The consumer served last (round-robin goes on after it), or -1.</summary>
     public int LastServed { get => (int)_cells[LastServedField] - 1; set => _cells[LastServedField] = value + 1; }

@@ -22,7 +22,7 @@ internal sealed class BrokerQueueModule : ObjectModule
 
     public override string KindWord => "broker queue";
 
-    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>, <c>maxlength N</c>, <c>overflow drop-head|reject-publish</c> and <c>ttl N</c> (steps).</summary>
+    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>, <c>maxlength N</c>, <c>overflow drop-head|reject-publish|reject-publish-dlx</c>, <c>ttl N</c> (steps), <c>dlx EXCHANGE [dlkey "KEY"]</c> and <c>delivery-limit N</c>.</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a broker queue starts empty; write `bqueue {d.Name} bind EXCHANGE key \"KEY\"`");
@@ -31,6 +31,8 @@ internal sealed class BrokerQueueModule : ObjectModule
         var maxLength = 0;
         var overflow = OverflowMode.DropHead;
         var ttl = 0;
+        var deliveryLimit = 0;
+        DeadLetterTarget? deadLetter = null;
         foreach (var option in d.Item.Options)
         {
             var key = option.Key.Name;
@@ -61,6 +63,17 @@ internal sealed class BrokerQueueModule : ObjectModule
                 case "maxlength":
                     maxLength = d.WholeNumber(option, $"a broker queue's maximum length is a whole number from 1 to {Compiler.MaxCapacity}");
                     break;
+                case "dlx":
+                    var dlx = option.Value is NameExpr x ? x.Name : throw d.Error(option.Value.Pos, "`dlx` names the dead-letter exchange: `dlx dead`");
+                    deadLetter = new DeadLetterTarget(dlx, deadLetter?.Key, option.Value.Pos);
+                    break;
+                case "dlkey":
+                    var dlkey = option.Value is StrLit k ? k.Value : throw d.Error(option.Value.Pos, "a dead-letter key is a string: `dlkey \"expired\"`");
+                    deadLetter = deadLetter is null ? throw d.Error(option.Key.Pos, "`dlkey` is the key of the dead letters: name their exchange first, `dlx EXCHANGE dlkey \"KEY\"`") : deadLetter with { Key = dlkey };
+                    break;
+                case "delivery-limit":
+                    deliveryLimit = d.WholeNumber(option, "a queue's delivery limit is a whole number of redeliveries from 1 to 100", 100);
+                    break;
                 case "ttl":
                     ttl = d.WholeNumber(option, "a queue's message TTL is a whole number of steps from 1 to 10000", 10_000);
                     break;
@@ -69,11 +82,12 @@ internal sealed class BrokerQueueModule : ObjectModule
                     {
                         "drop-head" => OverflowMode.DropHead,
                         "reject-publish" => OverflowMode.RejectPublish,
-                        var other => throw d.Error(option.Value.Pos, $"a queue's overflow is drop-head or reject-publish, not `{other}`"),
+                        "reject-publish-dlx" => OverflowMode.RejectPublishDlx,
+                        var other => throw d.Error(Declaration.WordPos(option.Value), $"a queue's overflow is drop-head, reject-publish or reject-publish-dlx, not `{other}`"),
                     };
                     break;
                 default:
-                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow or ttl");
+                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow, ttl, dlx, dlkey or delivery-limit");
             }
         }
 
@@ -82,8 +96,13 @@ internal sealed class BrokerQueueModule : ObjectModule
             throw d.Error(o.Key.Pos, "`overflow` says what a full queue does: give it a `maxlength N` too");
         }
 
+        if (overflow == OverflowMode.RejectPublishDlx && deadLetter is null)
+        {
+            throw d.Error(d.Option("overflow")!.Value.Pos, "`overflow reject-publish-dlx` dead-letters what it refuses: give the queue a `dlx EXCHANGE` too");
+        }
+
         var queue = d.Object(Kind, 1, BrokerParts.DurableBit(durable) | BrokerParts.Limits(maxLength, overflow, ttl), ValueKind.Str);
-        return queue with { Bindings = [.. bindings.Select(b => new Binding(b.Exchange, queue.Id, b.Key, b.Match, b.Pos))] };
+        return queue with { Bindings = [.. bindings.Select(b => new Binding(b.Exchange, queue.Id, b.Key, b.Match, b.Pos))], DeadLetter = deadLetter, DeliveryLimit = deliveryLimit };
     }
 
     public override IReadOnlyList<string> Functions => BrokerQueueFuncExpr.Names;

@@ -17,6 +17,7 @@ internal static class BrokerQueueSentences
         new(EventKind.MessageRequeued, EventClass.Other, "requeued") { ChangesObject = true },
         new(EventKind.MessageDiscarded, EventClass.Drop, "discarded"),
         new(EventKind.AutoackLost, EventClass.Drop, "lost"),
+        new(EventKind.MessagePoisoned, EventClass.Drop, "poisoned"),
     ];
 
     /// <summary>The sentence, or null for an event a broker queue does not emit.</summary>
@@ -27,7 +28,7 @@ internal static class BrokerQueueSentences
         // Only these events carry a body in Value; the others carry a number (a prefetch, a
         // count) that is no string id.
         var body = e.Kind is EventKind.DeliveryTaken or EventKind.GetTook or EventKind.MessageAcked or EventKind.MessageRequeued
-            or EventKind.MessageDiscarded or EventKind.AutoackLost ? w.Value(ValueKind.Str) : "";
+            or EventKind.MessageDiscarded or EventKind.AutoackLost or EventKind.MessagePoisoned ? w.Value(ValueKind.Str) : "";
         return e.Kind switch
         {
             EventKind.ConsumeStarted => e.Other == 1
@@ -41,6 +42,7 @@ internal static class BrokerQueueSentences
             EventKind.MessageRequeued => $"{(e.Other == 2 ? $"{who} ended holding {body} (delivery tag {e.Count}), unacknowledged" : $"{who} {(e.Other == 0 ? "nacks" : "rejects")} {body} (delivery tag {e.Count})")}: it goes back to {name} at its original place, marked redelivered",
             EventKind.MessageDiscarded => $"{who} {(w.Instr?.Op == OpCode.Reject ? "rejects" : "nacks")} {body} (delivery tag {e.Count}) without requeue: it is discarded",
             EventKind.AutoackLost => $"{who} ended before taking {body} (delivery tag {e.Count}) that {name} pushed to it with autoack: the broker already forgot it, so it is lost",
+            EventKind.MessagePoisoned => $"{(e.Other == 2 ? $"{who} ended holding {body}" : $"{who} {(e.Other == 0 ? "nacks" : "rejects")} {body}")}, delivered {e.Count} times, more than the delivery limit of {name} ({w.Program.Objects[e.Object].DeliveryLimit}): a poison message, it is not requeued{(w.Program.Objects[e.Object].DeadLetter is null ? " but dropped" : "")}",
             _ => null,
         };
     }

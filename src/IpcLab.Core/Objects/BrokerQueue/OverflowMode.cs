@@ -8,4 +8,7 @@ public enum OverflowMode
 
     /// <summary>The new copy is refused; the queue keeps what it has.</summary>
     RejectPublish = 1,
+
+    /// <summary>The new copy is refused, and dead-lettered to the queue's dead-letter exchange (reason maxlen).</summary>
+    RejectPublishDlx = 2,
 }
