@@ -110,7 +110,9 @@ internal sealed partial class GuiRunScreen : Runnable
         var onRun = !tooSmall && _state.Screen == Screen.Run && _state.Session is not null;
         foreach (var panel in new View[] { _threads, _objects, _findings, _events, _timeline })
         {
-            panel.Visible = onRun;
+            // The findings panel keeps its visibility until the view data says (below): hiding and
+            // showing it again on every key would lay out and draw the whole screen each time.
+            panel.Visible = onRun && (panel != _findings || panel.Visible);
         }
 
         _page.Visible = !onRun;
@@ -139,18 +141,18 @@ internal sealed partial class GuiRunScreen : Runnable
         var data = RunScreenData.Build(_state, _state.Session!, width - column, height - 2);
         foreach (var panel in new View[] { _objects, _findings, _events })
         {
-            panel.Width = Dim.Fill(column);
+            panel.SetWidth(Dim.Fill(column));
         }
 
         _timeline.Show(_state.Session!, width);
         _header.Lines = [data.Header];
-        _threads.Width = data.ThreadsWidth;
+        _threads.SetWidth(data.ThreadsWidth);
         _threads.Title = ThreadsTitle();
         _threadLines.Lines = data.Threads;
-        _objects.Height = data.ObjectsHeight;
+        _objects.SetHeight(data.ObjectsHeight);
         _objectLines.Lines = data.Objects;
         _findings.Visible = data.Findings is not null;
-        _findings.Height = data.FindingsHeight;
+        _findings.SetHeight(data.FindingsHeight);
         _findingLines.Lines = data.Findings ?? [];
         _status.Lines = [data.Status, data.Keys];
         var eventRows = _lesson.Place(data, width, height, column, _events);
