@@ -38,6 +38,9 @@ internal sealed partial class GuiRunScreen : Runnable
     private object? _timer;
     private DateTime _lastAutoStep;
 
+    /// <summary>What Ctrl-Z does (<see cref="GuiTui"/> gives it; without it Ctrl-Z only pauses).</summary>
+    public JobSuspension? Suspension { get; set; }
+
     /// <summary>The clock auto-run measures its interval on (the application's; tests pass their virtual one).</summary>
     public ITimeProvider Clock { get; set; } = new SystemTimeProvider();
 
@@ -203,12 +206,10 @@ internal sealed partial class GuiRunScreen : Runnable
         {
             _state.Running = false;
             _state.Status = TerminalGuard.CanSuspend ? "back after Ctrl-Z (the run was paused)" : "Ctrl-Z suspends only on Linux and macOS: q quits";
-            if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && App?.Driver is { } driver)
+            if (Suspension is { } suspension && App is { } app)
             {
-                // The driver gives the screen back and stops the job; fg continues it and it redraws.
-                // Known gap: while stopped, the cursor keys and keypad stay in application mode
-                // (writing normal mode first does not help: the runtime's own SIGTSTP handling sets them again).
-                driver.Suspend();
+                // Gives the terminal back and stops the job; fg continues here, and the next iteration draws it all again.
+                suspension.Suspend(app);
             }
         }
         else if (_keys.Handle(consoleKey))

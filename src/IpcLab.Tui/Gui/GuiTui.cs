@@ -37,11 +37,12 @@ public static class GuiTui
             // 25 iterations a second that was 20 ms on average, more than a frame; at 100, 5 ms, for
             // a few per cent of a core while idle (an iteration with nothing to do draws nothing).
             Application.MaximumIterationsPerSecond = IterationsPerSecond;
+            using var suspension = JobSuspension.Capture();
             using (var app = Application.Create())
             {
                 app.Init();
                 TuiLog.Started(log, app.Screen.Width, app.Screen.Height, state.Screen.ToString());
-                var screen = new GuiRunScreen(state, new KeyHandler(state, Environment.CurrentDirectory));
+                var screen = new GuiRunScreen(state, new KeyHandler(state, Environment.CurrentDirectory)) { Suspension = suspension };
                 var file = ThemeFile.ForUser();
                 string? problem = null;
                 screen.Theme = theme ?? file.Load(out problem);
@@ -90,7 +91,7 @@ public static class GuiTui
     }
 
     /// <summary>Mouse reports and bracketed paste off (Terminal.Gui turns them on), then as <see cref="TerminalGuard.LeaveSequence"/>.</summary>
-    private static ReadOnlySpan<byte> LeaveSequence => "\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[0m\x1b[?25h\x1b[?1049l\x1b[?1l\x1b>"u8;
+    private static ReadOnlySpan<byte> LeaveSequence => JobSuspension.LeaveSequence;
 
     /// <summary>
     /// The cursor keys and keypad back in normal mode for the shell: .NET's console switches both
