@@ -35,7 +35,7 @@ public static class GuiTui
         {
             // A key waits in Terminal.Gui's queue until the main loop's next iteration: at its default
             // 25 iterations a second that was 20 ms on average, more than a frame; at 100, 5 ms, for
-            // a few per cent of a core while idle (an iteration with nothing to do draws nothing).
+            // more wake-ups while idle (an iteration with nothing to do draws nothing; README, Benchmarks).
             Application.MaximumIterationsPerSecond = IterationsPerSecond;
             using var suspension = JobSuspension.Capture();
             using (var app = Application.Create())
