@@ -4,7 +4,7 @@ CONFIG ?= Release
 CLI := src/IpcLab/IpcLab.csproj
 APP = src/IpcLab/bin/$(CONFIG)/net10.0/ipclab.dll
 
-.PHONY: all run build test bench bench-compare bench-tui-start bench-tui-key fuzz clean restore tmux
+.PHONY: all run ready build test bench bench-compare bench-tui-start bench-tui-key fuzz clean restore tmux
 
 all: build
 
@@ -16,13 +16,19 @@ restore:
 build: restore
 	$(DOTNET) build IpcLab.sln -c $(CONFIG) --no-restore </dev/null
 
+# The command compiled ahead of time (ReadyToRun) for this machine's runtime, in $(READY): it starts
+# about twice as fast as the plain build (no JIT of Terminal.Gui before the first frame). Publishing
+# again compiles only what changed. The build reads no terminal (see restore).
+READY = src/IpcLab/bin/$(CONFIG)/ready
+ready:
+	@echo "building ipclab ($(CLI), ReadyToRun)"; out=$$($(DOTNET) publish $(CLI) -c $(CONFIG) --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o $(READY) -nologo </dev/null 2>&1) || { printf '%s\n' "$$out"; exit 1; }
+
 # Opens the lesson menu (pass ARGS="run lessons/bounded-buffer.ipl" to run a verb instead).
 # Builds only the command and the libraries it uses (not the tests or the benchmarks). A run that
 # ends in a finding exits 1: that is what a lesson shows, so make says it in words and goes on;
 # usage errors (2) and internal errors (70) still fail. The build reads no terminal (see restore).
-run:
-	@echo "building ipclab ($(CLI))"; out=$$($(DOTNET) build $(CLI) -c $(CONFIG) -nologo </dev/null 2>&1) || { printf '%s\n' "$$out"; exit 1; }
-	@$(DOTNET) $(APP) $(ARGS); code=$$?; \
+run: ready
+	@$(DOTNET) $(READY)/ipclab.dll $(ARGS); code=$$?; \
 	if [ $$code -eq 1 ]; then echo "(ipclab exited with 1: the run ended in a finding)"; \
 	elif [ $$code -ne 0 ]; then exit $$code; fi
 
@@ -49,16 +55,16 @@ bench-compare:
 
 # The terminal UI's first frame after start: the real program in tmux 120x40, five runs and the median
 # (the Terminal.Gui screen, the only one; TUI_ARGS adds arguments).
-bench-tui-start:
-	$(DOTNET) build IpcLab.sln -c Release
-	DOTNET='$(DOTNET)' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/first-frame.sh
+bench-tui-start: CONFIG = Release
+bench-tui-start: ready tmux
+	DOTNET='$(DOTNET)' DLL='$(READY)/ipclab.dll' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/first-frame.sh
 
 # Key press (space) to updated screen in tmux 120x40: p50, p90 and the largest over 25 presses
 # (the Terminal.Gui screen, the only one; TUI_ARGS adds arguments).
-bench-tui-key: tmux
-	$(DOTNET) build IpcLab.sln -c Release </dev/null
-	DOTNET='$(DOTNET)' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/key-press.sh
+bench-tui-key: CONFIG = Release
+bench-tui-key: ready tmux
+	DOTNET='$(DOTNET)' DLL='$(READY)/ipclab.dll' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/key-press.sh
 
 clean:
 	$(DOTNET) clean IpcLab.sln -c $(CONFIG)
-	rm -rf BenchmarkDotNet.Artifacts fuzz-crashes
+	rm -rf BenchmarkDotNet.Artifacts fuzz-crashes $(READY)

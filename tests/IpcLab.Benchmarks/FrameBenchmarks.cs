@@ -70,7 +70,7 @@ public class FrameBenchmarks
     /// The folder holding IpcLab.sln, walking up from the running assembly (the benchmark runs in a
     /// child process built under tests/IpcLab.Benchmarks/bin, still inside the repository).
     /// </summary>
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -9,10 +9,11 @@
 # signalled and the shell execs the program; the pane is captured every ~20 ms until the run
 # screen shows ("Threads" and "step 0"); the elapsed milliseconds are recorded and the server is
 # killed. Prints each figure and the median. A run that shows nothing within 10 s fails the
-# script (exit 1). Needs the Release build (make bench-tui-start builds it first).
+# script (exit 1). Needs the program built (make bench-tui-start builds it first).
 #
 # Environment: DOTNET (default dotnet), RUNS (default 5), TIMEOUT_MS (default 10000), TUI_ARGS
-# (added to the command; TUI_ARGS=--terminal-gui measures the Terminal.Gui run screen).
+# (added to the command), DLL (the program to start; default the plain Release build,
+# src/IpcLab/bin/Release/net10.0/ipclab.dll; make bench-tui-start passes the ReadyToRun copy that make run starts).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -21,7 +22,7 @@ RUNS=${RUNS:-5}
 TIMEOUT_MS=${TIMEOUT_MS:-10000}
 TUI_ARGS=${TUI_ARGS:-}
 POLL_S=0.02
-DLL=src/IpcLab/bin/Release/net10.0/ipclab.dll
+DLL=${DLL:-src/IpcLab/bin/Release/net10.0/ipclab.dll}
 LESSON=lessons/bounded-buffer.ipl
 
 cd "$ROOT"

@@ -10,10 +10,11 @@
 # after the previous step is on the screen; the pane is captured every ~2 ms until the header reads
 # "step N". The first WARMUP presses (default 5) are not counted (they include the JIT of the
 # step path). Prints p50, p90 and the largest. A press whose step does not show within TIMEOUT_MS
-# (default 5000) fails the script (exit 1). Needs the Release build (make bench-tui-key builds it).
+# (default 5000) fails the script (exit 1). Needs the program built (make bench-tui-key builds it).
 #
-# Environment: DOTNET (default dotnet), PRESSES, WARMUP, TIMEOUT_MS, TUI_ARGS (added to the command;
-# TUI_ARGS=--terminal-gui measures the Terminal.Gui run screen).
+# Environment: DOTNET (default dotnet), PRESSES, WARMUP, TIMEOUT_MS, TUI_ARGS (added to the command),
+# DLL (the program to start; default the plain Release build, src/IpcLab/bin/Release/net10.0/ipclab.dll;
+# make bench-tui-key passes the ReadyToRun copy that make run starts).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,7 +23,7 @@ PRESSES=${PRESSES:-30}
 WARMUP=${WARMUP:-5}
 TIMEOUT_MS=${TIMEOUT_MS:-5000}
 TUI_ARGS=${TUI_ARGS:-}
-DLL=src/IpcLab/bin/Release/net10.0/ipclab.dll
+DLL=${DLL:-src/IpcLab/bin/Release/net10.0/ipclab.dll}
 LESSON=lessons/bounded-buffer.ipl
 
 cd "$ROOT"

@@ -22,4 +22,10 @@ internal static partial class TuiLog
 
     [LoggerMessage(105, LogLevel.Information, "suspended by Ctrl-Z")]
     public static partial void Suspended(ILogger logger);
+
+    [LoggerMessage(120, LogLevel.Debug, "first frame drawn {Milliseconds} ms after the process started")]
+    public static partial void FirstFrame(ILogger logger, long milliseconds);
+
+    [LoggerMessage(121, LogLevel.Trace, "key {Key}: its frame drawn {Milliseconds:F1} ms after the key was taken")]
+    public static partial void KeyDrawn(ILogger logger, string key, double milliseconds);
 }

@@ -104,14 +104,14 @@ internal sealed class GuiLessonPane : IDisposable
     {
         var shown = data is not null && _state.LessonScreen.PaneShown;
         var eventRows = data?.EventsHeight - 2 ?? 0;
-        events.Height = Dim.Fill(3);
+        events.SetHeight(Dim.Fill(3));
         _pane.Visible = shown;
         if (shown && column > 0)
         {
-            _pane.X = width - column;
-            _pane.Y = 2;
-            _pane.Width = column;
-            _pane.Height = Dim.Fill(3);
+            _pane.SetX(width - column);
+            _pane.SetY(2);
+            _pane.SetWidth(column);
+            _pane.SetHeight(Dim.Fill(3));
             _inner = column - Box.Chrome;
             _rows = height - 7;
         }
@@ -120,11 +120,11 @@ internal sealed class GuiLessonPane : IDisposable
             // The newest events stay in view (a third of the place, at least three rows); the story takes the rest.
             var eventsHeight = Math.Max(EventsMinHeight, data!.EventsHeight / 3);
             eventRows = eventsHeight - 2;
-            events.Height = eventsHeight;
-            _pane.X = events.X;
-            _pane.Y = Pos.Bottom(events);
-            _pane.Width = Dim.Fill();
-            _pane.Height = Dim.Fill(3);
+            events.SetHeight(eventsHeight);
+            _pane.SetX(events.X);
+            _pane.SetY(Pos.Bottom(events));
+            _pane.SetWidth(Dim.Fill());
+            _pane.SetHeight(Dim.Fill(3));
             _inner = width - data.ThreadsWidth - Box.Chrome;
             _rows = data.EventsHeight - eventsHeight - 2;
         }
@@ -158,8 +158,8 @@ internal sealed class GuiLessonPane : IDisposable
             var dialogWidth = Math.Min(76, _width - 8);
             var lines = LessonDialogView.Lines(_state, dialog, dialogWidth - Box.Chrome);
             _dialog.Title = LessonDialogView.Title(dialog);
-            _dialog.Width = dialogWidth;
-            _dialog.Height = lines.Count + 2;
+            _dialog.SetWidth(dialogWidth);
+            _dialog.SetHeight(lines.Count + 2);
             _dialogLines.Lines = lines;
         }
     }

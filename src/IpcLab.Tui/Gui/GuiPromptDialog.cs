@@ -50,9 +50,9 @@ internal sealed class GuiPromptDialog : Dialog
         }
 
         Title = data.Title;
-        Width = inner + 4;
-        _text.Width = inner;
-        _text.Height = lines.Count;
+        this.SetWidth(inner + 4);
+        _text.SetWidth(inner);
+        _text.SetHeight(lines.Count);
         _text.Lines = lines;
         if (_shown is null || !_shown.Choices.SequenceEqual(data.Choices))
         {

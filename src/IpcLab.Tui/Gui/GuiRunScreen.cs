@@ -39,6 +39,9 @@ internal sealed partial class GuiRunScreen : Runnable
     private int _threadsRightColumn;
     private DateTime _lastAutoStep;
 
+    /// <summary>What Ctrl-Z does (<see cref="GuiTui"/> gives it; without it Ctrl-Z only pauses).</summary>
+    public JobSuspension? Suspension { get; set; }
+
     /// <summary>The clock auto-run measures its interval on (the application's; tests pass their virtual one).</summary>
     public ITimeProvider Clock { get; set; } = new SystemTimeProvider();
 
@@ -119,7 +122,9 @@ internal sealed partial class GuiRunScreen : Runnable
         var onRun = !tooSmall && _state.Screen == Screen.Run && _state.Session is not null;
         foreach (var panel in new View[] { _threads, _objects, _findings, _events, _timeline })
         {
-            panel.Visible = onRun;
+            // The findings panel keeps its visibility until the view data says (below): hiding and
+            // showing it again on every key would lay out and draw the whole screen each time.
+            panel.Visible = onRun && (panel != _findings || panel.Visible);
         }
 
         _page.Visible = !onRun;
@@ -153,19 +158,19 @@ internal sealed partial class GuiRunScreen : Runnable
         var data = RunScreenData.Build(_state, _state.Session!, width - column, height - 2);
         foreach (var panel in new View[] { _objects, _findings, _events })
         {
-            panel.Width = Dim.Fill(column);
+            panel.SetWidth(Dim.Fill(column));
         }
 
         _timeline.Show(_state.Session!, width);
         _header.Lines = [data.Header];
-        _threads.Width = data.ThreadsWidth;
+        _threads.SetWidth(data.ThreadsWidth);
         _threadsRightColumn = data.ThreadsRightColumn;
         _threads.Title = ThreadsTitle();
         _threadLines.Lines = data.Threads;
-        _objects.Height = data.ObjectsHeight;
+        _objects.SetHeight(data.ObjectsHeight);
         _objectLines.Lines = data.Objects;
         _findings.Visible = data.Findings is not null;
-        _findings.Height = data.FindingsHeight;
+        _findings.SetHeight(data.FindingsHeight);
         _findingLines.Lines = data.Findings ?? [];
         _status.Lines = [data.Status, data.Keys];
         var eventRows = _lesson.Place(data, width, height, column, _events);
@@ -221,12 +226,10 @@ internal sealed partial class GuiRunScreen : Runnable
         {
             _state.Running = false;
             _state.Status = TerminalGuard.CanSuspend ? "back after Ctrl-Z (the run was paused)" : "Ctrl-Z suspends only on Linux and macOS: q quits";
-            if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && App?.Driver is { } driver)
+            if (Suspension is { } suspension && App is { } app)
             {
-                // The driver gives the screen back and stops the job; fg continues it and it redraws.
-                // Known gap: while stopped, the cursor keys and keypad stay in application mode
-                // (writing normal mode first does not help: the runtime's own SIGTSTP handling sets them again).
-                driver.Suspend();
+                // Gives the terminal back and stops the job; fg continues here, and the next iteration draws it all again.
+                suspension.Suspend(app);
             }
         }
         else if (_keys.Handle(consoleKey))

@@ -11,6 +11,9 @@ namespace IpcLab.Tui.Gui;
 /// </summary>
 public static class GuiTui
 {
+    /// <summary>How often Terminal.Gui's main loop takes the keys waiting for it (and draws what changed).</summary>
+    public const int IterationsPerSecond = 100;
+
     /// <param name="theme">The theme given with --theme (then remembered), or null for the remembered one (see <see cref="ThemeFile"/>).</param>
     public static int Run(TuiState state, ILogger log, ScreenTheme? theme = null)
     {
@@ -30,11 +33,16 @@ public static class GuiTui
         AppDomain.CurrentDomain.ProcessExit += leaveAgain;
         try
         {
+            // A key waits in Terminal.Gui's queue until the main loop's next iteration: at its default
+            // 25 iterations a second that was 20 ms on average, more than a frame; at 100, 5 ms, for
+            // more wake-ups while idle (an iteration with nothing to do draws nothing; README, Benchmarks).
+            Application.MaximumIterationsPerSecond = IterationsPerSecond;
+            using var suspension = JobSuspension.Capture();
             using (var app = Application.Create())
             {
                 app.Init();
                 TuiLog.Started(log, app.Screen.Width, app.Screen.Height, state.Screen.ToString());
-                var screen = new GuiRunScreen(state, new KeyHandler(state, Environment.CurrentDirectory));
+                var screen = new GuiRunScreen(state, new KeyHandler(state, Environment.CurrentDirectory)) { Suspension = suspension };
                 var file = ThemeFile.ForUser();
                 string? problem = null;
                 screen.Theme = theme ?? file.Load(out problem);
@@ -42,8 +50,11 @@ public static class GuiTui
                 state.Status = problem ?? state.Status;
                 screen.ThemeChosen = file.Save;
                 var status = "";
+                var timings = new FrameTimings(log);
+                app.Keyboard.KeyDown += (_, key) => timings.KeyTaken(key);
                 screen.DrawComplete += (_, _) =>
                 {
+                    timings.Drawn();
                     if (status != state.Status)
                     {
                         status = state.Status;
@@ -80,7 +91,7 @@ public static class GuiTui
     }
 
     /// <summary>Mouse reports and bracketed paste off (Terminal.Gui turns them on), then as <see cref="TerminalGuard.LeaveSequence"/>.</summary>
-    private static ReadOnlySpan<byte> LeaveSequence => "\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[0m\x1b[?25h\x1b[?1049l\x1b[?1l\x1b>"u8;
+    private static ReadOnlySpan<byte> LeaveSequence => JobSuspension.LeaveSequence;
 
     /// <summary>
     /// The cursor keys and keypad back in normal mode for the shell: .NET's console switches both

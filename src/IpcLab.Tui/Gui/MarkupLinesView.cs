@@ -17,8 +17,12 @@ internal sealed class MarkupLinesView : View
         get => _lines;
         set
         {
-            _lines = value;
-            SetNeedsDraw();
+            // Only lines that changed are drawn again: a step redraws the panels it changed, not the screen.
+            if (!_lines.SequenceEqual(value, StringComparer.Ordinal))
+            {
+                _lines = value;
+                SetNeedsDraw();
+            }
         }
     }
 

@@ -21,7 +21,10 @@ public sealed class MakeRunTests : IDisposable
 
         Assert.Equal(0, make.Exit);
         Assert.Equal(
-            ["build src/IpcLab/IpcLab.csproj -c Release -nologo", "src/IpcLab/bin/Release/net10.0/ipclab.dll run lessons/lost-update.ipl"],
+            [
+                "publish src/IpcLab/IpcLab.csproj -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o src/IpcLab/bin/Release/ready -nologo",
+                "src/IpcLab/bin/Release/ready/ipclab.dll run lessons/lost-update.ipl",
+            ],
             Calls());
     }
 

@@ -49,9 +49,9 @@ public sealed class TmuxRestoreTests
 
                 if (shown[i] == "Stopped")
                 {
-                    // The shell has the terminal: the normal screen and the cursor. (Known gap, in
-                    // the README: the cursor keys and keypad stay in application mode until fg.)
-                    Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
+                    // The shell has the terminal as it had it: the normal screen, the cursor, and
+                    // the cursor keys and keypad in normal mode (its arrows must not send ESC O A).
+                    Assert.Equal("0 1 0 0", tmux.Display(Flags));
                 }
             }
 
