@@ -11,7 +11,10 @@ namespace IpcLab.Core.Checking;
 public static class CrashPoints
 {
     public static bool IsCrashPoint(OpCode op) => op is OpCode.Put or OpCode.SendMessage or OpCode.BrokerPublish or OpCode.Produce
-        or OpCode.Handle or OpCode.Commit or OpCode.Ack;
+        or OpCode.Handle or OpCode.HandleOnce or OpCode.Commit or OpCode.Ack;
+
+    /// <summary>True for a statement that handles a message: <c>handle</c>, or <c>handleonce</c> of an idempotent consumer.</summary>
+    public static bool Handles(OpCode op) => op is OpCode.Handle or OpCode.HandleOnce;
 
     /// <summary>The statement's word as the report names it ("before commit").</summary>
     public static string Word(OpCode op) => op switch
@@ -21,6 +24,7 @@ public static class CrashPoints
         OpCode.BrokerPublish => "publish",
         OpCode.Produce => "produce",
         OpCode.Handle => "handle",
+        OpCode.HandleOnce => "handleonce",
         OpCode.Commit => "commit",
         OpCode.Ack => "ack",
         _ => op.ToString(),

@@ -378,4 +378,10 @@ public enum EventKind
 
     /// <summary>A thread handled message Value (a number or a string id): the effect that must happen once per message.</summary>
     Handled,
+
+    /// <summary>A thread handled message Value and recorded its id in processed-id table Object, in the same step: counted as handled, like <see cref="Handled"/>.</summary>
+    HandledOnce,
+
+    /// <summary>A thread came to handle message Value, but its id was already in processed-id table Object: it was handled before, and is not handled again.</summary>
+    DuplicateSkipped,
 }
