@@ -10,7 +10,7 @@ namespace IpcLab.Core.Checking;
 /// </summary>
 public static class CrashPoints
 {
-    public static bool IsCrashPoint(OpCode op) => op is OpCode.Put or OpCode.SendMessage or OpCode.BrokerPublish or OpCode.Produce
+    public static bool IsCrashPoint(OpCode op) => op is OpCode.Put or OpCode.SendMessage or OpCode.BrokerPublish or OpCode.Produce or OpCode.ProduceRetry
         or OpCode.Handle or OpCode.HandleOnce or OpCode.Commit or OpCode.Ack;
 
     /// <summary>True for a statement that handles a message: <c>handle</c>, or <c>handleonce</c> of an idempotent consumer.</summary>
@@ -23,6 +23,7 @@ public static class CrashPoints
         OpCode.SendMessage => "send",
         OpCode.BrokerPublish => "publish",
         OpCode.Produce => "produce",
+        OpCode.ProduceRetry => "retry",
         OpCode.Handle => "handle",
         OpCode.HandleOnce => "handleonce",
         OpCode.Commit => "commit",

@@ -384,4 +384,10 @@ public enum EventKind
 
     /// <summary>A thread came to handle message Value, but its id was already in processed-id table Object: it was handled before, and is not handled again.</summary>
     DuplicateSkipped,
+
+    /// <summary>A plain producer's retried record Value was appended again to topic Object (partition, offset, key in <see cref="Objects.Topic.LogFields"/>): the partition now holds it twice.</summary>
+    RecordRetried,
+
+    /// <summary>An idempotent producer's retried record Value, sequence number Other, was already appended to topic Object at the offset in <see cref="Objects.Topic.LogFields"/>: acknowledged again, not appended.</summary>
+    RetryDeduplicated,
 }

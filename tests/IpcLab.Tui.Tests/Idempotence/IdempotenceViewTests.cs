@@ -23,4 +23,24 @@ public sealed class IdempotenceViewTests
 
         Assert.Contains("table done: 2 of 4 ids · \"job 1\", \"job 2\"", text);
     }
+
+    [Fact]
+    public void Topic_IdempotentProducerRetried_ShowsEachRecordsProducerAndSequenceOnce()
+    {
+        var state = TuiScenarios.FromText("retry.ipl", """
+            topic orders retain 4 producers idempotent
+
+            thread shop:
+                produce orders, "o1"
+                produce orders, "o2"
+                retry orders
+                pass
+            """);
+        TuiScenarios.Run(state.Session!, 0, 3);
+
+        var text = FrameRenderer.Render(state, 160, 48);
+
+        Assert.Contains("topic orders: 1 partition · retain 4 · produced 2 · idempotent producers", text);
+        Assert.Contains("p0 0:\"o1\"·shop#0 1:\"o2\"·shop#1 │end 2", text);
+    }
 }
