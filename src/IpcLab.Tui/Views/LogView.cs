@@ -16,6 +16,7 @@ namespace IpcLab.Tui.Views;
 ///     (a topic of idempotent producers stamps each record with its producer and sequence: 0:"o1"·shop#0)
 ///        billing: worker-1 at 3 · committed 2 · lag 3
 ///   consumers billing on orders: lag 4 · 2 members · rebalance 2
+///   (a group declared `assignor roundrobin` says so after its members: · round-robin ·)
 ///     worker-1: p0 · worker-2: p1
 /// </code>
 /// </summary>
@@ -69,7 +70,7 @@ internal static class LogView
         var logs = kernel.TopicPartitions(topic.Id);
         var lag = partitions.Select((gp, p) => logs[p].End - (gp.Committed >= 0 ? gp.Committed : logs[p].Start)).Sum();
         var title = Start(g, changes, width, "consumers")
-            .Add($" on {topic.Name}: lag {lag} · {Plural(members.Length, "member")} · rebalance {kernel.ConsumerGroupGeneration(g.Id)}", Palette.Dim);
+            .Add($" on {topic.Name}: lag {lag} · {Plural(members.Length, "member")}{(settings.Assignor == Assignor.RoundRobin ? " · round-robin" : "")} · rebalance {kernel.ConsumerGroupGeneration(g.Id)}", Palette.Dim);
         var waiters = kernel.WaitersOf(g.Id);
         if (waiters.Count > 0)
         {

@@ -7,7 +7,7 @@ namespace IpcLab.Core.Objects.ConsumerGroup;
 
 /// <summary>
 /// A consumer group on a topic (Kafka-style): threads subscribe and unsubscribe, the partitions are
-/// split among the members by range assignment (see <see cref="Rebalance"/>), each member polls
+/// split among the members by its assignor, range or round-robin (see <see cref="Rebalance"/>), each member polls
 /// records at its own position in its partitions, and commits its positions as the group's
 /// committed offsets, where the next owner of a partition starts after a rebalance. A poll with no
 /// record at any of the member's positions blocks; it is completed by hand-over (see
@@ -21,11 +21,11 @@ internal sealed class ConsumerGroupModule : ObjectModule
 
     public override string KindWord => "consumer group";
 
-    /// <summary><c>consumers billing on orders</c></summary>
+    /// <summary><c>consumers billing on orders [assignor roundrobin]</c> (range when not said).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a consumer group starts with no member; write `consumers {d.Name} on TOPIC`");
-        d.OnlyOptions("a consumer group", ["on"]);
+        d.OnlyOptions("a consumer group", ["on", "assignor"]);
         var on = d.Required("on", $"consumers {d.Name} needs its topic: `consumers {d.Name} on orders`");
         if (on.Value is not NameExpr n)
         {
@@ -39,7 +39,13 @@ internal sealed class ConsumerGroupModule : ObjectModule
             throw d.Error(n.Pos, $"{n.Name} is a {topic.KindWord}, not a topic: consumers read a topic");
         }
 
-        var settings = new ConsumerGroupSettings(topic.Id, TopicModule.PartitionsOf(topic), topic.Capacity);
+        var assignor = d.Option("assignor") is not { } chosen ? Assignor.Range : Declaration.Word(chosen.Value) switch
+        {
+            "range" => Assignor.Range,
+            "roundrobin" => Assignor.RoundRobin,
+            _ => throw d.Error(chosen.Value.Pos, $"unknown assignor '{ExprPrinter.Print(chosen.Value)}'; expected range (the default: consecutive runs of partitions) or roundrobin (partition p to member p mod n)"),
+        };
+        var settings = new ConsumerGroupSettings(topic.Id, TopicModule.PartitionsOf(topic), topic.Capacity) { Assignor = assignor };
         return d.Object(Kind, settings.Partitions, settings.Pack(), ValueKind.Int);
     }
 
