@@ -390,4 +390,7 @@ public enum EventKind
 
     /// <summary>An idempotent producer's retried record Value, sequence number Other, was already appended to topic Object at the offset in <see cref="Objects.Topic.LogFields"/>: acknowledged again, not appended.</summary>
     RetryDeduplicated,
+
+    /// <summary>A member of consumer group Object declared <c>commit auto</c> committed its position in a partition as its poll started or as it unsubscribed (partition and offset in <see cref="Objects.Topic.LogFields"/>); Value = the committed offset before, or -1.</summary>
+    OffsetAutoCommitted,
 }

@@ -21,11 +21,11 @@ internal sealed class ConsumerGroupModule : ObjectModule
 
     public override string KindWord => "consumer group";
 
-    /// <summary><c>consumers billing on orders [assignor roundrobin]</c> (range when not said).</summary>
+    /// <summary><c>consumers billing on orders [assignor roundrobin] [commit auto]</c> (range and manual commits when not said).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a consumer group starts with no member; write `consumers {d.Name} on TOPIC`");
-        d.OnlyOptions("a consumer group", ["on", "assignor"]);
+        d.OnlyOptions("a consumer group", ["on", "assignor", "commit"]);
         var on = d.Required("on", $"consumers {d.Name} needs its topic: `consumers {d.Name} on orders`");
         if (on.Value is not NameExpr n)
         {
@@ -45,7 +45,13 @@ internal sealed class ConsumerGroupModule : ObjectModule
             "roundrobin" => Assignor.RoundRobin,
             _ => throw d.Error(chosen.Value.Pos, $"unknown assignor '{ExprPrinter.Print(chosen.Value)}'; expected range (the default: consecutive runs of partitions) or roundrobin (partition p to member p mod n)"),
         };
-        var settings = new ConsumerGroupSettings(topic.Id, TopicModule.PartitionsOf(topic), topic.Capacity) { Assignor = assignor };
+        var auto = d.Option("commit") is { } commit && (Declaration.Word(commit.Value) switch
+        {
+            "auto" => true,
+            "manual" => false,
+            _ => throw d.Error(commit.Value.Pos, $"unknown commit '{ExprPrinter.Print(commit.Value)}'; expected manual (the default: only `commit` commits) or auto (each poll first commits the positions of the polls before it)"),
+        });
+        var settings = new ConsumerGroupSettings(topic.Id, TopicModule.PartitionsOf(topic), topic.Capacity) { Assignor = assignor, AutoCommit = auto };
         return d.Object(Kind, settings.Partitions, settings.Pack(), ValueKind.Int);
     }
 
@@ -96,6 +102,13 @@ internal sealed class ConsumerGroupModule : ObjectModule
                 Rebalance.Run(k, t, pc, g);
                 break;
             case OpCode.ConsumerUnsubscribe:
+                // Kafka's close() commits the positions when auto-commit is on; a member that just
+                // ends or crashes never gets there.
+                if (ConsumerGroupSettings.Of(g).AutoCommit)
+                {
+                    AutoCommit(k, t, pc, g);
+                }
+
                 group.SetMember(t, false);
                 group.Cursor(t) = 0;
                 k.Emit(EventKind.ConsumerLeft, t, pc, g.Id);
@@ -117,6 +130,13 @@ internal sealed class ConsumerGroupModule : ObjectModule
 
     private static void Poll(IKernelServices k, int t, int pc, ObjectInfo g)
     {
+        // Auto-commit happens when the poll starts, before it reads: what it commits is where the
+        // polls before it left the member, whether or not the program has handled those records.
+        if (ConsumerGroupSettings.Of(g).AutoCommit)
+        {
+            AutoCommit(k, t, pc, g);
+        }
+
         var p = ConsumerPolls.ReadablePartition(k, g, t);
         if (p >= 0)
         {
@@ -146,6 +166,21 @@ internal sealed class ConsumerGroupModule : ObjectModule
         if (!any)
         {
             k.Emit(LogFields.Record(EventKind.OffsetCommitted, t, pc, g.Id, -1, -1, -1, 0, 0));
+        }
+    }
+
+    /// <summary>The member's positions that moved since the group's last commit become its committed offsets, with an event each.</summary>
+    private static void AutoCommit(IKernelServices k, int t, int pc, ObjectInfo g)
+    {
+        var group = CellsOf(k, g);
+        for (var p = 0; p < group.Partitions; p++)
+        {
+            if (group.Owner(p) == t && group.Committed(p) != group.Position(p))
+            {
+                var before = group.Committed(p);
+                group.SetCommitted(p, group.Position(p));
+                k.Emit(LogFields.Record(EventKind.OffsetAutoCommitted, t, pc, g.Id, -1, before, p, group.Position(p), 0));
+            }
         }
     }
 
