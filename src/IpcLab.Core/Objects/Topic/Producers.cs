@@ -89,8 +89,23 @@ internal static class Producers
 
         var cells = TopicModule.CellsOf(k, o);
         var idempotent = TopicSettings.IdempotentProducers(o);
+        for (var t = 0; t < k.Program.Threads.Count; t++)
+        {
+            var last = producers.LastPartition(t);
+            var clear = producers.LastOffset(t) == 0 && producers.LastSequence(t) == 0 && !producers.LastHasKey(t) && producers.LastKey(t) == 0 && producers.LastValue(t) == 0;
+            var sent = last < cells.Partitions && k.IsValue(o.ValueKind, producers.LastValue(t))
+                && (producers.LastHasKey(t) ? k.IsValue(ValueKind.Str, producers.LastKey(t)) : producers.LastKey(t) == 0)
+                && (idempotent ? producers.LastSequence(t) >= 0 && producers.LastSequence(t) < producers.NextSequence(t, last) : producers.LastSequence(t) == -1);
+            ObjectModule.Require(last < 0 ? last == -1 && clear : sent, $"{k.ThreadName(t)}'s last send to topic {o.Name} (partition {last}, sequence {producers.LastSequence(t)}) is not one its produces could leave");
+        }
+
         for (var p = 0; p < cells.Partitions; p++)
         {
+            for (var free = cells.End(p); free < cells.Start(p) + cells.Retain; free++)
+            {
+                ObjectModule.Require(producers.Producer(p, free) == -1 && producers.Sequence(p, free) == 0, $"the free slot for offset {free} of partition {p} of topic {o.Name} keeps a producer stamp");
+            }
+
             for (var offset = cells.Start(p); offset < cells.End(p); offset++)
             {
                 var producer = producers.Producer(p, offset);
