@@ -21,7 +21,7 @@ internal static class GuaranteeVerb
         var o = context.Out;
         if (!program.Threads.Any(t => t.Code.Any(c => CrashPoints.Handles(c.Op))))
         {
-            throw new InputException($"{opt.File}: --guarantee needs a `handle MESSAGE` (or `handleonce TABLE, MESSAGE`) statement: it marks the effect that must happen once per message (see lessons/README.md)");
+            throw new InputException($"{opt.File}: --guarantee needs a `handle MESSAGE` statement (or `handleonce TABLE, MESSAGE`): it marks the effect that must happen once per message (see lessons/README.md)");
         }
 
         var report = GuaranteeChecker.Check(program, new CheckOptions
