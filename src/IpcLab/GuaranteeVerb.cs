@@ -19,9 +19,9 @@ internal static class GuaranteeVerb
     public static int Execute(CheckVerb.Options opt, CompiledProgram program, CliContext context)
     {
         var o = context.Out;
-        if (!program.Threads.Any(t => t.Code.Any(c => c.Op == OpCode.Handle)))
+        if (!program.Threads.Any(t => t.Code.Any(c => CrashPoints.Handles(c.Op))))
         {
-            throw new InputException($"{opt.File}: --guarantee needs a `handle MESSAGE` statement: it marks the effect that must happen once per message (see lessons/README.md)");
+            throw new InputException($"{opt.File}: --guarantee needs a `handle MESSAGE` statement (or `handleonce TABLE, MESSAGE`): it marks the effect that must happen once per message (see lessons/README.md)");
         }
 
         var report = GuaranteeChecker.Check(program, new CheckOptions

@@ -10,8 +10,11 @@ namespace IpcLab.Core.Checking;
 /// </summary>
 public static class CrashPoints
 {
-    public static bool IsCrashPoint(OpCode op) => op is OpCode.Put or OpCode.SendMessage or OpCode.BrokerPublish or OpCode.Produce
-        or OpCode.Handle or OpCode.Commit or OpCode.Ack;
+    public static bool IsCrashPoint(OpCode op) => op is OpCode.Put or OpCode.SendMessage or OpCode.BrokerPublish or OpCode.Produce or OpCode.ProduceRetry
+        or OpCode.Handle or OpCode.HandleOnce or OpCode.Commit or OpCode.Ack;
+
+    /// <summary>True for a statement that handles a message: <c>handle</c>, or <c>handleonce</c> of an idempotent consumer.</summary>
+    public static bool Handles(OpCode op) => op is OpCode.Handle or OpCode.HandleOnce;
 
     /// <summary>The statement's word as the report names it ("before commit").</summary>
     public static string Word(OpCode op) => op switch
@@ -20,7 +23,9 @@ public static class CrashPoints
         OpCode.SendMessage => "send",
         OpCode.BrokerPublish => "publish",
         OpCode.Produce => "produce",
+        OpCode.ProduceRetry => "retry",
         OpCode.Handle => "handle",
+        OpCode.HandleOnce => "handleonce",
         OpCode.Commit => "commit",
         OpCode.Ack => "ack",
         _ => op.ToString(),

@@ -66,7 +66,7 @@ public static class CrashingRun
         var process = kernel.Layout.ProcessOf(thread);
         foreach (var t in kernel.Program.Threads)
         {
-            if (kernel.Layout.ProcessOf(t.Id) != process && !kernel.HasEnded(t.Id) && t.Code.Any(c => c.Op == OpCode.Handle))
+            if (kernel.Layout.ProcessOf(t.Id) != process && !kernel.HasEnded(t.Id) && t.Code.Any(c => CrashPoints.Handles(c.Op)))
             {
                 return true;
             }

@@ -83,5 +83,5 @@ public static class GuaranteeChecker
         messages.Select(m => kernel.Format(kind, m, quoteStrings: false)).ToArray();
 
     private static ValueKind MessageKindOf(CompiledProgram program) =>
-        program.Threads.SelectMany(t => t.Code).FirstOrDefault(c => c.Op == OpCode.Handle)?.E1?.Kind ?? ValueKind.Int;
+        program.Threads.SelectMany(t => t.Code).FirstOrDefault(c => CrashPoints.Handles(c.Op))?.E1?.Kind ?? ValueKind.Int;
 }

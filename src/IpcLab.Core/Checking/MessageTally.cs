@@ -5,7 +5,8 @@ namespace IpcLab.Core.Checking;
 /// <summary>
 /// What one run did with the messages: a message is a value. It is <em>sent</em> when a queue, a
 /// broker or a log accepts it (the put, send, publish or produce completed), and <em>handled</em>
-/// each time a thread runs <c>handle</c> on it. Only the messages the program means to handle
+/// each time a thread runs <c>handle</c> on it, or <c>handleonce</c> finds its id new (a
+/// <c>handleonce</c> that finds the id recorded skips the message: not handled again). Only the messages the program means to handle
 /// are judged: those handled in the run of the same seed without a crash (a "stop" marker that
 /// nobody handles is not lost).
 /// </summary>
@@ -25,7 +26,7 @@ public sealed class MessageTally
                     or EventKind.MessagePublished or EventKind.RecordAppended:
                     tally._sent.Add(e.Value);
                     break;
-                case EventKind.Handled:
+                case EventKind.Handled or EventKind.HandledOnce:
                     tally._handled[e.Value] = tally._handled.GetValueOrDefault(e.Value) + 1;
                     break;
             }

@@ -18,6 +18,7 @@ public static class Answers
         QuestionKind.Unacked => BrokerAnswers.Unacked(k, k.Program.ThreadIdOf(q.Subject)),
         QuestionKind.Owner => BrokerAnswers.Owner(k, ObjectId(k, SubjectName(q.Subject)), SubjectPartition(q.Subject)),
         QuestionKind.Committed => BrokerAnswers.Committed(k, ObjectId(k, SubjectName(q.Subject)), SubjectPartition(q.Subject)),
+        QuestionKind.NextPoll => PollAnswers.NextPoll(k, ObjectId(k, SubjectName(q.Subject)), k.Program.ThreadIdOf(q.Subject.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])),
         _ => Receiver(k, q.Subject),
     };
 

@@ -102,7 +102,7 @@ internal static class CheckpointBlock
         var subject = space < 0 ? "" : text[(space + 1)..].Trim();
         var subjectPos = new SourcePos(pos.Line, pos.Column + (space < 0 ? 0 : space + 1));
         var kind = Enum.GetValues<QuestionKind>().Where(k => k.ToString().Equals(word, StringComparison.OrdinalIgnoreCase)).Select(k => (QuestionKind?)k).FirstOrDefault()
-            ?? throw new LessonError(file, pos, $"'{word}' is not a question; expected holder MUTEX, runnable, waiters OBJECT, contents OBJECT, value VARIABLE, status THREAD, receiver \"MESSAGE\", copies \"MESSAGE\", unacked THREAD, owner GROUP PARTITION or committed GROUP PARTITION");
+            ?? throw new LessonError(file, pos, $"'{word}' is not a question; expected holder MUTEX, runnable, waiters OBJECT, contents OBJECT, value VARIABLE, status THREAD, receiver \"MESSAGE\", copies \"MESSAGE\", unacked THREAD, owner GROUP PARTITION, committed GROUP PARTITION or nextpoll GROUP THREAD");
         if ((kind == QuestionKind.Runnable) != (subject.Length == 0))
         {
             throw new LessonError(file, subjectPos, kind == QuestionKind.Runnable ? "'runnable' takes nothing after it" : $"'{word}' needs what it asks about after it");
@@ -138,6 +138,16 @@ internal static class CheckpointBlock
                 break;
             case QuestionKind.Owner or QuestionKind.Committed:
                 RequirePartition(file, program, word, subject, subjectPos);
+                break;
+            case QuestionKind.NextPoll:
+                var parts = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length != 2)
+                {
+                    throw new LessonError(file, subjectPos, "nextpoll takes a consumer group and a thread: nextpoll billing worker-1");
+                }
+
+                RequireObject(file, program, parts[0], subjectPos, "a consumer group", ObjectKind.ConsumerGroup);
+                LessonParser.RequireThread(file, program, parts[1], subjectPos);
                 break;
         }
 

@@ -38,4 +38,7 @@ public enum QuestionKind
 
     /// <summary><c>answer: committed GROUP PARTITION</c>: the group's committed offset in the partition (the next record it will read after a rebalance), or "none".</summary>
     Committed,
+
+    /// <summary><c>answer: nextpoll GROUP THREAD</c>: the value the member's next poll on the group reads, or "nothing" when it would block (or is no member).</summary>
+    NextPoll,
 }

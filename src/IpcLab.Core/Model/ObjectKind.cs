@@ -47,4 +47,7 @@ public enum ObjectKind
 
     /// <summary>A consumer group on a topic: members subscribe, the partitions are split among them (range assignment), each polls at its own position and commits offsets for the group.</summary>
     ConsumerGroup,
+
+    /// <summary>A table of processed message ids in a database outside every process: <c>handleonce</c> checks it, handles the message and records the id in one step (an idempotent consumer); a crash loses none of it.</summary>
+    ProcessedIds,
 }

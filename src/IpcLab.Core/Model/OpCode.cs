@@ -218,4 +218,10 @@ public enum OpCode
 
     /// <summary>The message E1 is handled: the effect a delivery guarantee is about (<c>ipclab check --guarantee</c> counts each).</summary>
     Handle,
+
+    /// <summary>Processed-id table A: when message E1's id is not in it, the message is handled and its id recorded, in one step (a transaction); when it is, the message is skipped.</summary>
+    HandleOnce,
+
+    /// <summary>Topic A: the thread's last record sent to it is sent again (its acknowledgement was lost); appended again by a plain producer, acknowledged without an append by an idempotent one.</summary>
+    ProduceRetry,
 }

@@ -11,6 +11,7 @@ using IpcLab.Core.Objects.Group;
 using IpcLab.Core.Objects.MessageQueue;
 using IpcLab.Core.Objects.Mutex;
 using IpcLab.Core.Objects.Processes;
+using IpcLab.Core.Objects.ProcessedIds;
 using IpcLab.Core.Objects.Run;
 using IpcLab.Core.Objects.Semaphore;
 using IpcLab.Core.Objects.SharedMemory;
@@ -70,6 +71,9 @@ public static class ObjectModules
             // that ended leave their consumer groups at the clock tick.
             new TopicModule(),
             new ConsumerGroupModule(),
+
+            // The idempotent consumer's table of processed ids: no hooks, so its place changes nothing.
+            new ProcessedIdsModule(),
         ];
         Objects = [.. All.OfType<ObjectModule>()];
         Clocked = [.. Objects.Where(m => m.UsesClock)];

@@ -384,4 +384,19 @@ public enum EventKind
 
     /// <summary>A copy Value, returned to broker queue Object by thread Thread (Other: 0 nack, 1 reject, 2 its consumer ended), has been delivered Count times, more than the queue's delivery limit: it is not requeued but dead-lettered (reason delivery_limit), or dropped when the queue has no dead-letter exchange.</summary>
     MessagePoisoned,
+
+    /// <summary>A thread handled message Value and recorded its id in processed-id table Object, in the same step: counted as handled, like <see cref="Handled"/>.</summary>
+    HandledOnce,
+
+    /// <summary>A thread came to handle message Value, but its id was already in processed-id table Object: it was handled before, and is not handled again.</summary>
+    DuplicateSkipped,
+
+    /// <summary>A plain producer's retried record Value was appended again to topic Object (partition, offset, key in <see cref="Objects.Topic.LogFields"/>): the partition now holds it twice.</summary>
+    RecordRetried,
+
+    /// <summary>An idempotent producer's retried record Value, sequence number Other, was already appended to topic Object at the offset in <see cref="Objects.Topic.LogFields"/>: acknowledged again, not appended.</summary>
+    RetryDeduplicated,
+
+    /// <summary>A member of consumer group Object declared <c>commit auto</c> committed its position in a partition as its poll started or as it unsubscribed (partition and offset in <see cref="Objects.Topic.LogFields"/>); Value = the committed offset before, or -1.</summary>
+    OffsetAutoCommitted,
 }

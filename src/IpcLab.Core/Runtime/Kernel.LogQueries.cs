@@ -19,7 +19,8 @@ public sealed partial class Kernel
             for (var i = 0; i < records.Length; i++)
             {
                 var offset = cells.Start(p) + i;
-                records[i] = new LogRecord(offset, cells.HasKey(p, offset) ? cells.Key(p, offset) : -1, cells.Value(p, offset), cells.IsCompacted(p, offset));
+                var (producer, sequence) = Producers.StampOf(this, Program.Objects[topicId], p, offset);
+                records[i] = new LogRecord(offset, cells.HasKey(p, offset) ? cells.Key(p, offset) : -1, cells.Value(p, offset), cells.IsCompacted(p, offset), producer, sequence);
             }
 
             partitions[p] = new LogPartition(cells.Start(p), cells.End(p), records);

@@ -11,7 +11,7 @@ internal sealed partial class ThreadCompiler
         ["lock", "trylock", "unlock", "wait", "signal", "broadcast", "P", "V", "post", "put", "take", "tryput", "trytake", "map", "unmap", "spawn", "exit", "crash",
             "listen", "accept", "connect", "send", "recv", "shutdown", "close", "select", "poll", "bind", "sendto",
             "trysend", "timedsend", "receive", "tryreceive", "timedreceive", "join", "leave", "subscribe", "unsubscribe", "multicast", "anycast", "unicast",
-            "publish", "consume", "get", "ack", "nack", "reject", "produce", "commit", "seek"];
+            "publish", "consume", "get", "ack", "nack", "reject", "produce", "commit", "seek", "handleonce", "retry"];
 
     private void CompileOp(OpStmt op)
     {
@@ -67,7 +67,7 @@ internal sealed partial class ThreadCompiler
                 CompileSocketOp(op);
                 break;
             default:
-                if (TryCompileBroker(op) || TryCompileMessaging(op))
+                if (TryCompileBroker(op) || TryCompileMessaging(op) || TryCompileHandleOnce(op))
                 {
                     break;
                 }

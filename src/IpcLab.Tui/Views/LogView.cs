@@ -13,8 +13,10 @@ namespace IpcLab.Tui.Views;
 /// <code>
 /// • topic orders: 2 partitions · retain 3 · produced 5
 ///     p0 [0..1 deleted] 2:"o3" ›3:"o5" 4:"o7" │end 5
+///     (a topic of idempotent producers stamps each record with its producer and sequence: 0:"o1"·shop#0)
 ///        billing: worker-1 at 3 · committed 2 · lag 3
 ///   consumers billing on orders: lag 4 · 2 members · rebalance 2
+///   (a group declared `assignor roundrobin` says so after its members: · round-robin ·)
 ///     worker-1: p0 · worker-2: p1
 /// </code>
 /// </summary>
@@ -27,7 +29,7 @@ internal static class LogView
         var produced = partitions.Sum(p => p.End);
         var expire = TopicSettings.ExpireOf(topic) is var steps and > 0 ? $" · expire {steps}" : "";
         lines.Add(Start(topic, changes, width, "topic")
-            .Add($": {Plural(partitions.Length, "partition")} · retain {topic.Capacity}{expire} · produced {produced}", Palette.Dim).ToString());
+            .Add($": {Plural(partitions.Length, "partition")} · retain {topic.Capacity}{expire} · produced {produced}{(TopicSettings.IdempotentProducers(topic) ? " · idempotent producers" : "")}", Palette.Dim).ToString());
         for (var p = 0; p < partitions.Length; p++)
         {
             var part = partitions[p];
@@ -42,7 +44,8 @@ internal static class LogView
             {
                 var key = r.Key >= 0 ? kernel.Strings[r.Key] + "=" : "";
                 row.Add(positions.Contains(r.Offset) ? "›" : "", Palette.Marker).Add($"{r.Offset}:", Palette.Dim);
-                row.Add(r.Compacted ? $"✗{key}{kernel.Format(topic.ValueKind, r.Value)} " : key + kernel.Format(topic.ValueKind, r.Value) + " ", r.Compacted ? Palette.Dim : null);
+                row.Add(r.Compacted ? $"✗{key}{kernel.Format(topic.ValueKind, r.Value)}" : key + kernel.Format(topic.ValueKind, r.Value), r.Compacted ? Palette.Dim : null);
+                row.Add(r.Producer >= 0 ? $"·{kernel.ThreadName(r.Producer)}#{r.Sequence} " : " ", Palette.Dim);
             }
 
             row.Add(positions.Contains(part.End) ? "›" : "", Palette.Marker).Add($"│end {part.End}", Palette.Dim);
@@ -67,7 +70,7 @@ internal static class LogView
         var logs = kernel.TopicPartitions(topic.Id);
         var lag = partitions.Select((gp, p) => logs[p].End - (gp.Committed >= 0 ? gp.Committed : logs[p].Start)).Sum();
         var title = Start(g, changes, width, "consumers")
-            .Add($" on {topic.Name}: lag {lag} · {Plural(members.Length, "member")} · rebalance {kernel.ConsumerGroupGeneration(g.Id)}", Palette.Dim);
+            .Add($" on {topic.Name}: lag {lag} · {Plural(members.Length, "member")}{(settings.Assignor == Assignor.RoundRobin ? " · round-robin" : "")} · rebalance {kernel.ConsumerGroupGeneration(g.Id)}", Palette.Dim);
         var waiters = kernel.WaitersOf(g.Id);
         if (waiters.Count > 0)
         {

@@ -26,6 +26,7 @@ internal static class ObjectViews
         new(ObjectKind.BrokerQueue, "bqueue", BrokerView.Add),
         new(ObjectKind.Topic, "topic", LogView.AddTopic),
         new(ObjectKind.ConsumerGroup, "consumers", LogView.AddConsumerGroup),
+        new(ObjectKind.ProcessedIds, "table", IdempotenceView.AddTable),
     ];
 
     /// <summary>The view of a kind, or null when it has none.</summary>

@@ -15,6 +15,8 @@ public sealed class GuaranteeCheckerTests
     [Theory]
     [InlineData("guarantee-log-commit-before.ipl", GuaranteeKind.AtMostOnce)]
     [InlineData("guarantee-log-commit-after.ipl", GuaranteeKind.AtLeastOnce)]
+    [InlineData("guarantee-exactly-once.ipl", GuaranteeKind.ExactlyOnce)]
+    [InlineData("guarantee-log-autocommit.ipl", GuaranteeKind.None)]
     [InlineData("guarantee-broker-ack.ipl", GuaranteeKind.AtLeastOnce)]
     [InlineData("guarantee-broker-autoack.ipl", GuaranteeKind.AtMostOnce)]
     [InlineData("guarantee-mqueue.ipl", GuaranteeKind.AtMostOnce)]

@@ -35,4 +35,28 @@ public sealed class LogViewTests
         Assert.Contains("consumers billing on orders: lag 3 · 1 member · rebalance 1", text);
         Assert.Contains("reader: p0, p1", text);
     }
+
+    [Fact]
+    public void ConsumerGroup_RoundRobinAssignor_SaysSoAndDealsThePartitions()
+    {
+        var state = TuiScenarios.FromText("rr.ipl", """
+            topic orders partitions 3 retain 2
+            consumers billing on orders assignor roundrobin
+
+            thread a:
+                subscribe billing
+                pass
+
+            thread b:
+                subscribe billing
+                pass
+            """);
+        TuiScenarios.Run(state.Session!, 0, 1);
+        TuiScenarios.Run(state.Session!, 1, 1);
+
+        var text = FrameRenderer.Render(state, 160, 48);
+
+        Assert.Contains("consumers billing on orders: lag 0 · 2 members · round-robin · rebalance 2", text);
+        Assert.Contains("a: p0, p2 · b: p1", text);
+    }
 }

@@ -7,7 +7,7 @@ namespace IpcLab.Core.Objects.ConsumerGroup;
 
 /// <summary>
 /// A consumer group on a topic (Kafka-style): threads subscribe and unsubscribe, the partitions are
-/// split among the members by range assignment (see <see cref="Rebalance"/>), each member polls
+/// split among the members by its assignor, range or round-robin (see <see cref="Rebalance"/>), each member polls
 /// records at its own position in its partitions, and commits its positions as the group's
 /// committed offsets, where the next owner of a partition starts after a rebalance. A poll with no
 /// record at any of the member's positions blocks; it is completed by hand-over (see
@@ -21,11 +21,11 @@ internal sealed class ConsumerGroupModule : ObjectModule
 
     public override string KindWord => "consumer group";
 
-    /// <summary><c>consumers billing on orders</c></summary>
+    /// <summary><c>consumers billing on orders [assignor roundrobin] [commit auto]</c> (range and manual commits when not said).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a consumer group starts with no member; write `consumers {d.Name} on TOPIC`");
-        d.OnlyOptions("a consumer group", ["on"]);
+        d.OnlyOptions("a consumer group", ["on", "assignor", "commit"]);
         var on = d.Required("on", $"consumers {d.Name} needs its topic: `consumers {d.Name} on orders`");
         if (on.Value is not NameExpr n)
         {
@@ -39,7 +39,19 @@ internal sealed class ConsumerGroupModule : ObjectModule
             throw d.Error(n.Pos, $"{n.Name} is a {topic.KindWord}, not a topic: consumers read a topic");
         }
 
-        var settings = new ConsumerGroupSettings(topic.Id, TopicModule.PartitionsOf(topic), topic.Capacity);
+        var assignor = d.Option("assignor") is not { } chosen ? Assignor.Range : Declaration.Word(chosen.Value) switch
+        {
+            "range" => Assignor.Range,
+            "roundrobin" => Assignor.RoundRobin,
+            _ => throw d.Error(chosen.Value.Pos, $"unknown assignor '{ExprPrinter.Print(chosen.Value)}'; expected range (the default: consecutive runs of partitions) or roundrobin (partition p to member p mod n)"),
+        };
+        var auto = d.Option("commit") is { } commit && (Declaration.Word(commit.Value) switch
+        {
+            "auto" => true,
+            "manual" => false,
+            _ => throw d.Error(commit.Value.Pos, $"unknown commit '{ExprPrinter.Print(commit.Value)}'; expected manual (the default: only `commit` commits) or auto (each poll first commits the positions of the polls before it)"),
+        });
+        var settings = new ConsumerGroupSettings(topic.Id, TopicModule.PartitionsOf(topic), topic.Capacity) { Assignor = assignor, AutoCommit = auto };
         return d.Object(Kind, settings.Partitions, settings.Pack(), ValueKind.Int);
     }
 
@@ -90,6 +102,13 @@ internal sealed class ConsumerGroupModule : ObjectModule
                 Rebalance.Run(k, t, pc, g);
                 break;
             case OpCode.ConsumerUnsubscribe:
+                // Kafka's close() commits the positions when auto-commit is on; a member that just
+                // ends or crashes never gets there.
+                if (ConsumerGroupSettings.Of(g).AutoCommit)
+                {
+                    AutoCommit(k, t, pc, g);
+                }
+
                 group.SetMember(t, false);
                 group.Cursor(t) = 0;
                 k.Emit(EventKind.ConsumerLeft, t, pc, g.Id);
@@ -111,6 +130,13 @@ internal sealed class ConsumerGroupModule : ObjectModule
 
     private static void Poll(IKernelServices k, int t, int pc, ObjectInfo g)
     {
+        // Auto-commit happens when the poll starts, before it reads: what it commits is where the
+        // polls before it left the member, whether or not the program has handled those records.
+        if (ConsumerGroupSettings.Of(g).AutoCommit)
+        {
+            AutoCommit(k, t, pc, g);
+        }
+
         var p = ConsumerPolls.ReadablePartition(k, g, t);
         if (p >= 0)
         {
@@ -140,6 +166,21 @@ internal sealed class ConsumerGroupModule : ObjectModule
         if (!any)
         {
             k.Emit(LogFields.Record(EventKind.OffsetCommitted, t, pc, g.Id, -1, -1, -1, 0, 0));
+        }
+    }
+
+    /// <summary>The member's positions that moved since the group's last commit become its committed offsets, with an event each.</summary>
+    private static void AutoCommit(IKernelServices k, int t, int pc, ObjectInfo g)
+    {
+        var group = CellsOf(k, g);
+        for (var p = 0; p < group.Partitions; p++)
+        {
+            if (group.Owner(p) == t && group.Committed(p) != group.Position(p))
+            {
+                var before = group.Committed(p);
+                group.SetCommitted(p, group.Position(p));
+                k.Emit(LogFields.Record(EventKind.OffsetAutoCommitted, t, pc, g.Id, -1, before, p, group.Position(p), 0));
+            }
         }
     }
 

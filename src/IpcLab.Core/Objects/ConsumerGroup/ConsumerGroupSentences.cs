@@ -18,6 +18,7 @@ internal static class ConsumerGroupSentences
         new(EventKind.PositionReset, EventClass.Drop, "position-reset"),
         new(EventKind.OffsetCommitted, EventClass.Other, "committed") { ChangesObject = true },
         new(EventKind.PositionSought, EventClass.Other, "sought") { ChangesObject = true },
+        new(EventKind.OffsetAutoCommitted, EventClass.Other, "auto-committed") { ChangesObject = true },
     ];
 
     /// <summary>The sentence, or null for an event the consumer group does not emit.</summary>
@@ -44,6 +45,8 @@ internal static class ConsumerGroupSentences
             EventKind.OffsetCommitted => p < 0
                 ? $"{who} commits to {g.Name}: no partition is assigned to it, nothing to commit"
                 : $"{who} commits offset {offset} for partition {p} in {g.Name}" + (e.Value < 0 ? " (the first commit there)" : $" (was {e.Value})"),
+            EventKind.OffsetAutoCommitted => $"{who} auto-commits offset {offset} for partition {p} in {g.Name}" + (e.Value < 0 ? "" : $" (was {e.Value})")
+                + (w.Instr?.Op == Model.OpCode.Poll ? ", as its poll starts: every record polled before counts as processed, handled or not" : ", as it leaves the group"),
             EventKind.PositionSought => p < 0
                 ? $"{who} seeks in {g.Name}: no partition is assigned to it, nothing moves"
                 : $"{who} seeks partition {p} of {topic.Name} to offset {offset} (its position was {e.Value}); the committed offset stays until it commits",

@@ -3,14 +3,22 @@ using IpcLab.Core.Model;
 namespace IpcLab.Core.Objects.ConsumerGroup;
 
 /// <summary>
-/// A consumer group's topic, packed into <see cref="ObjectInfo.Initial"/> (the topic's id and its
-/// retention) and <see cref="ObjectInfo.Capacity"/> (its partitions), so the object record stays one
-/// shape and the group's cells and functions need nothing but the group.
+/// A consumer group's topic and assignor, packed into <see cref="ObjectInfo.Initial"/> (the topic's
+/// id in the low 32 bits, its retention in the next 16, the assignor in the next 4, whether it
+/// auto-commits above them) and
+/// <see cref="ObjectInfo.Capacity"/> (its partitions), so the object record stays one shape and the
+/// group's cells and functions need nothing but the group.
 /// </summary>
 public readonly record struct ConsumerGroupSettings(int TopicId, int Partitions, int Retain)
 {
-    public long Pack() => ((long)Retain << 32) | (uint)TopicId;
+    /// <summary>How the partitions are split among the members (range when not said).</summary>
+    public Assignor Assignor { get; init; }
+
+    /// <summary>True for a group declared <c>commit auto</c>: each poll first commits the member's positions, and so does unsubscribe (Kafka's enable.auto.commit).</summary>
+    public bool AutoCommit { get; init; }
+
+    public long Pack() => (AutoCommit ? 1L << 52 : 0) | ((long)Assignor << 48) | ((long)Retain << 32) | (uint)TopicId;
 
     public static ConsumerGroupSettings Of(ObjectInfo group) =>
-        new((int)(group.Initial & 0xffffffff), group.Capacity, (int)(group.Initial >> 32));
+        new((int)(group.Initial & 0xffffffff), group.Capacity, (int)((group.Initial >> 32) & 0xffff)) { Assignor = (Assignor)((group.Initial >> 48) & 0xf), AutoCommit = (group.Initial >> 52) != 0 };
 }

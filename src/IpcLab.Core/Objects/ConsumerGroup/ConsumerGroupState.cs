@@ -27,10 +27,10 @@ internal static class ConsumerGroupState
             var (owner, position, committed) = (group.Owner(p), group.Position(p), group.Committed(p));
             ObjectModule.Require(owner >= -1 && owner < k.Program.Threads.Count, $"partition {p} of {g.Name} has owner cell {owner + 1}, which names no thread");
 
-            // Each partition has one owner cell, so "exactly one member" is: the owner the range
-            // assignment of the live members gives, and nobody only when there is no member.
-            var expected = Rebalance.RangeOwner(members, group.Partitions, p);
-            ObjectModule.Require(owner == expected, $"partition {p} of {g.Name} is owned by {Who(k, owner)}, but the range assignment of its members gives it to {Who(k, expected)}");
+            // Each partition has one owner cell, so "exactly one member" is: the owner the group's
+            // assignor gives among the live members, and nobody only when there is no member.
+            var expected = Rebalance.Owner(ConsumerGroupSettings.Of(g).Assignor, members, group.Partitions, p);
+            ObjectModule.Require(owner == expected, $"partition {p} of {g.Name} is owned by {Who(k, owner)}, but the {ConsumerGroupSettings.Of(g).Assignor} assignment of its members gives it to {Who(k, expected)}");
             ObjectModule.Require(owner >= 0 ? position >= 0 && position <= topic.End(p) : position == 0, $"{Who(k, owner)}'s position {position} in partition {p} of {g.Name} is past the log end {topic.End(p)}");
             ObjectModule.Require(committed >= -1 && committed <= topic.End(p), $"the committed offset {committed} of partition {p} in {g.Name} is past the log end {topic.End(p)}");
         }

@@ -5,10 +5,12 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Core.Objects.ConsumerGroup;
 
 /// <summary>
-/// The range assignment, done in the step that changed the membership (Kafka runs it through a
-/// group coordinator over several round trips; here it is atomic). The members, in the order of
-/// their threads, take consecutive runs of partitions: with n members and P partitions, each gets
-/// P / n and the first P mod n one more. A partition that changes owner loses its position; the new
+/// The assignment, done in the step that changed the membership (Kafka runs it through a
+/// group coordinator over several round trips; here it is atomic). By range, the members, in the
+/// order of their threads, take consecutive runs of partitions: with n members and P partitions,
+/// each gets P / n and the first P mod n one more. By round-robin, partition p goes to member
+/// p mod n. Both recompute the whole assignment from the members, with no memory of the previous
+/// one (Kafka's eager rebalance; its sticky and cooperative assignors are not modelled). A partition that changes owner loses its position; the new
 /// owner starts at the group's committed offset, or at the log start when there is none
 /// (auto.offset.reset=earliest).
 /// </summary>
@@ -28,6 +30,13 @@ internal static class Rebalance
         var bigRuns = extra * (each + 1);
         return p < bigRuns ? members[p / (each + 1)] : members[extra + ((p - bigRuns) / each)];
     }
+
+    /// <summary>The owner the group's assignor gives partition <paramref name="p"/> among <paramref name="members"/> (in thread order), or -1 when there is none.</summary>
+    public static int Owner(Assignor assignor, IReadOnlyList<int> members, int partitions, int p) =>
+        assignor == Assignor.RoundRobin ? RoundRobinOwner(members, p) : RangeOwner(members, partitions, p);
+
+    /// <summary>The owner the round-robin assignment gives partition <paramref name="p"/>: member p mod n, or -1 when there is none.</summary>
+    public static int RoundRobinOwner(IReadOnlyList<int> members, int p) => members.Count == 0 ? -1 : members[p % members.Count];
 
     /// <summary>The live members of the group, in thread order.</summary>
     public static List<int> Members(IKernelServices k, ObjectInfo g)
@@ -51,10 +60,11 @@ internal static class Rebalance
         var group = ConsumerGroupModule.CellsOf(k, g);
         var topic = ConsumerPolls.TopicOf(k, g);
         var members = Members(k, g);
+        var assignor = ConsumerGroupSettings.Of(g).Assignor;
         group.Generation++;
         for (var p = 0; p < group.Partitions; p++)
         {
-            var (before, after) = (group.Owner(p), RangeOwner(members, group.Partitions, p));
+            var (before, after) = (group.Owner(p), Owner(assignor, members, group.Partitions, p));
             if (before == after)
             {
                 continue;

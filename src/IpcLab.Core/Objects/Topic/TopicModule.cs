@@ -27,11 +27,11 @@ internal sealed class TopicModule : ObjectModule
     /// <summary>At most this many steps for <c>expire</c>.</summary>
     public const int MaxExpire = 1_000_000;
 
-    /// <summary><c>topic orders partitions 2 retain 8 [expire 20] [cleanup compact]</c> (one partition when not said; records never expire when not said; no compaction when not said).</summary>
+    /// <summary><c>topic orders partitions 2 retain 8 [expire 20] [cleanup compact] [producers idempotent]</c> (one partition when not said; records never expire when not said; no compaction when not said; plain producers when not said).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a topic starts empty; write `topic {d.Name} partitions 2 retain 8`");
-        d.OnlyOptions("a topic", ["partitions", "retain", "expire", "cleanup"], ", ");
+        d.OnlyOptions("a topic", ["partitions", "retain", "expire", "cleanup", "producers"], ", ");
         var retain = d.WholeNumber(
             d.Required("retain", $"topic {d.Name} needs a retention, the records each partition keeps: `topic {d.Name} partitions 2 retain 8`"),
             $"a topic's retention must be a whole number from 1 to {Compiler.MaxCapacity}");
@@ -43,18 +43,34 @@ internal sealed class TopicModule : ObjectModule
             "delete" => false,
             _ => throw d.Error(cleanup.Value.Pos, $"unknown cleanup '{ExprPrinter.Print(cleanup.Value)}'; expected delete (the default: old records go by retention only) or compact (a keyed record also removes the older ones of its key)"),
         });
-        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact), ValueKind.Int);
+        var idempotent = d.Option("producers") is { } producers && (Declaration.Word(producers.Value) switch
+        {
+            "idempotent" => true,
+            "plain" => false,
+            _ => throw d.Error(producers.Value.Pos, $"unknown producers '{ExprPrinter.Print(producers.Value)}'; expected plain (the default: a retried send is appended again) or idempotent (a sequence number per producer and partition: a retried send is not appended twice)"),
+        });
+        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact, idempotent), ValueKind.Int);
     }
 
     public override IReadOnlyList<string> Functions => ["produced", "retained"];
 
     internal override CExpr Function(string name, ObjectInfo o) => new TopicFuncExpr(name == "retained", o.Id, PartitionsOf(o), o.Capacity);
 
-    public override IReadOnlyList<OpSpec> Operations { get; } = [new(OpCode.Produce, "produce")];
+    public override IReadOnlyList<OpSpec> Operations { get; } =
+    [
+        new(OpCode.Produce, "produce"),
+        new(OpCode.ProduceRetry, "retry") { Shape = new("retry TOPIC  (send the last record produced to TOPIC again: its acknowledgement was lost)", ObjectKind.Topic) },
+    ];
 
     public override IReadOnlyList<EventSpec> Events => TopicSentences.Specs;
 
     public override int CellCount(ObjectInfo o) => TopicCells.CellsFor(PartitionsOf(o), o.Capacity);
+
+    /// <summary>The topic's cells, then its producers' (<see cref="ProducerCells"/>) when its producers are idempotent or some thread retries a send to it.</summary>
+    public override int CellCount(CompiledProgram program, ObjectInfo o) =>
+        CellCount(o) + (TopicSettings.IdempotentProducers(o) || program.Threads.Any(t => t.Code.Any(i => i.Op == OpCode.ProduceRetry && i.A == o.Id))
+            ? ProducerCells.CellsFor(program.Threads.Count, PartitionsOf(o), o.Capacity)
+            : 0);
 
     public static int PartitionsOf(ObjectInfo topic) => TopicSettings.PartitionsOf(topic);
 
@@ -67,6 +83,13 @@ internal sealed class TopicModule : ObjectModule
 
     internal override void Step(IKernelServices k, int t, int pc, Instr instr)
     {
+        if (instr.Op == OpCode.ProduceRetry)
+        {
+            Producers.Retry(k, t, pc, k.Program.Objects[instr.A]);
+            k.MoveTo(t, instr.Next);
+            return;
+        }
+
         var topic = k.Program.Objects[instr.A];
         var cells = CellsOf(k, topic);
         var value = k.Eval(t, instr.E1!);
@@ -83,20 +106,7 @@ internal sealed class TopicModule : ObjectModule
             cells.NextPartition = (p + 1) % cells.Partitions;
         }
 
-        if (cells.Retained(p) == cells.Retain)
-        {
-            var start = cells.Start(p);
-            var old = cells.RetireOldest(p);
-            k.Emit(LogFields.Record(EventKind.RecordRetired, t, pc, topic.Id, -1, old, p, start, 0));
-        }
-
-        var offset = cells.Append(p, hasKey, key, value, k.Clock + 1);
-        k.Emit(LogFields.Record(EventKind.RecordAppended, t, pc, topic.Id, -1, value, p, offset, hasKey ? key + 1 : 0));
-        if (hasKey && TopicSettings.Compacts(topic))
-        {
-            Compact(k, t, pc, topic, p, key, offset);
-        }
-
+        var offset = Append(k, t, pc, topic, p, hasKey, key, value, EventKind.RecordAppended);
         if (instr.B >= 0)
         {
             k.Local(t, instr.B) = offset;
@@ -107,8 +117,43 @@ internal sealed class TopicModule : ObjectModule
             k.Local(t, instr.C) = p;
         }
 
-        ConsumerPolls.Appended(k, t, pc, topic, p);
         k.MoveTo(t, instr.Next);
+    }
+
+    /// <summary>
+    /// Appends a record at the end of partition <paramref name="p"/> (a produce, or a retry of a
+    /// plain producer): retention first makes room, the producer's cells (if the topic has them)
+    /// remember the record and stamp it, compaction removes the older records of its key, and a
+    /// member blocked polling the partition gets it in the same step. Returns its offset.
+    /// </summary>
+    internal static long Append(IKernelServices k, int t, int pc, ObjectInfo topic, int p, bool hasKey, long key, long value, EventKind kind)
+    {
+        var cells = CellsOf(k, topic);
+        if (cells.Retained(p) == cells.Retain)
+        {
+            Retire(k, t, pc, topic, p, EventKind.RecordRetired, 0);
+        }
+
+        var offset = cells.Append(p, hasKey, key, value, k.Clock + 1);
+        var sequence = Producers.Stamp(k, t, topic, p, offset, hasKey, key, value);
+        k.Emit(LogFields.Record(kind, t, pc, topic.Id, (int)sequence, value, p, offset, hasKey ? key + 1 : 0));
+        if (hasKey && TopicSettings.Compacts(topic))
+        {
+            Compact(k, t, pc, topic, p, key, offset);
+        }
+
+        ConsumerPolls.Appended(k, t, pc, topic, p);
+        return offset;
+    }
+
+    /// <summary>Deletes the oldest record of partition <paramref name="p"/> (by retention or expiry) with its producer's stamp, and says so.</summary>
+    private static void Retire(IKernelServices k, int t, int pc, ObjectInfo topic, int p, EventKind kind, long keyPlusOne)
+    {
+        var cells = CellsOf(k, topic);
+        var start = cells.Start(p);
+        Producers.Unstamp(k, topic, p, start);
+        var old = cells.RetireOldest(p);
+        k.Emit(LogFields.Record(kind, t, pc, topic.Id, -1, old, p, start, keyPlusOne));
     }
 
     /// <summary>
@@ -150,10 +195,7 @@ internal sealed class TopicModule : ObjectModule
             {
                 while (cells.Retained(p) > 0 && cells.AppendedAt(p, cells.Start(p)) + ExpireOf(topic) <= k.Clock)
                 {
-                    var start = cells.Start(p);
-                    var appendedAt = cells.AppendedAt(p, start);
-                    var value = cells.RetireOldest(p);
-                    k.Emit(LogFields.Record(EventKind.RecordExpired, -1, -1, topic.Id, -1, value, p, start, appendedAt + 1));
+                    Retire(k, -1, -1, topic, p, EventKind.RecordExpired, cells.AppendedAt(p, cells.Start(p)) + 1);
                 }
             }
         }
@@ -175,6 +217,8 @@ internal sealed class TopicModule : ObjectModule
                 Require(CompactedRight(cells, TopicSettings.Compacts(o), p, offset), $"the record at offset {offset} of partition {p} of topic {o.Name} is {(cells.IsCompacted(p, offset) ? "compacted without a newer record of its key" : "a second live record of its key")}");
             }
         }
+
+        Producers.AssertInvariants(k, o);
     }
 
     /// <summary>In a compacting topic, a removed record has a newer live one of its key and a live one has none; elsewhere nothing is removed.</summary>
@@ -236,9 +280,17 @@ internal sealed class TopicModule : ObjectModule
         }
 
         w.EndList();
+        Producers.WriteState(k, o, w);
     }
 
     public override string Describe(in EventWords w) => TopicSentences.Describe(w) ?? NotMine(w);
 
-    public override void WriteFields(in EventWords w, EventFieldWriter fields) => LogFields.Write(w, fields, hasKey: w.Event.Kind is EventKind.RecordAppended or EventKind.RecordCompacted);
+    public override void WriteFields(in EventWords w, EventFieldWriter fields)
+    {
+        LogFields.Write(w, fields, hasKey: w.Event.Kind is EventKind.RecordAppended or EventKind.RecordCompacted or EventKind.RecordRetried or EventKind.RetryDeduplicated);
+        if (w.Event.Kind is EventKind.RecordAppended or EventKind.RecordRetried or EventKind.RetryDeduplicated && w.Event.Other >= 0)
+        {
+            fields.Number("sequence", w.Event.Other);
+        }
+    }
 }

@@ -11,6 +11,8 @@ internal static class TopicSentences
         new(EventKind.RecordRetired, EventClass.Drop, "retired"),
         new(EventKind.RecordExpired, EventClass.Drop, "expired"),
         new(EventKind.RecordCompacted, EventClass.Drop, "compacted"),
+        new(EventKind.RecordRetried, EventClass.Other, "retried") { ChangesObject = true },
+        new(EventKind.RetryDeduplicated, EventClass.Other, "retry-deduplicated"),
     ];
 
     /// <summary>The sentence, or null for an event the topic does not emit.</summary>
@@ -21,13 +23,18 @@ internal static class TopicSentences
         var (p, offset) = (LogFields.Partition(e), LogFields.Offset(e));
         return e.Kind switch
         {
-            EventKind.RecordAppended => $"{w.Who} appends {w.Value(topic.ValueKind)} to {topic.Name}{Partitioned(w)} at offset {offset}",
+            EventKind.RecordAppended => $"{w.Who} appends {w.Value(topic.ValueKind)} to {topic.Name}{Partitioned(w)} at offset {offset}{Sequenced(w)}",
+            EventKind.RecordRetried => $"{w.Who} retries {w.Value(topic.ValueKind)} (its acknowledgement was lost): a plain producer's retry is appended again, to {topic.Name} partition {p} at offset {offset}; the partition now holds it twice",
+            EventKind.RetryDeduplicated => $"{w.Who} retries {w.Value(topic.ValueKind)} (its acknowledgement was lost): partition {p} of {topic.Name} already has sequence {e.Other} of producer {w.Who}, at offset {offset}; acknowledged again, not appended",
             EventKind.RecordRetired => $"partition {p} of {topic.Name} keeps {topic.Capacity} record{(topic.Capacity == 1 ? "" : "s")}: retention deletes the oldest, {w.Value(topic.ValueKind)} at offset {offset}; the log now starts at {offset + 1}",
             EventKind.RecordExpired => $"{w.Value(topic.ValueKind)} at offset {offset} of {topic.Name} partition {p} expires: appended at step {e.PeerProcess - 1}, it has been kept {TopicModule.ExpireOf(topic)} steps (expire {TopicModule.ExpireOf(topic)}); the log now starts at {offset + 1}",
             EventKind.RecordCompacted => $"compaction of {topic.Name}: {w.Value(topic.ValueKind)}{LogFields.KeyText(w)} at offset {offset} of partition {p} is removed, the newer value of its key is the one kept; offset {offset} stays empty",
             _ => null,
         };
     }
+
+    /// <summary>" (producer boss, sequence 2)" for an idempotent producer's record, else "".</summary>
+    private static string Sequenced(in EventWords w) => w.Event.Other < 0 ? "" : $" (producer {w.Who}, sequence {w.Event.Other})";
 
     /// <summary>How the partition was chosen: " (key "ab": hash 195, 195 mod 2 = partition 1)", " (no key: partition 0 in turn)".</summary>
     private static string Partitioned(in EventWords w)
