@@ -4,7 +4,7 @@ namespace IpcLab.Core.Explore;
 
 /// <summary>
 /// Enumerates every way one step can choose which waiter it wakes: the i-th choice the step makes
-/// takes option <c>Next[i]</c>, and <see cref="Advance"/> moves to the next combination like an
+/// takes the option counted in <c>_taken[i]</c>, and <see cref="Advance"/> moves to the next combination like an
 /// odometer, so a step that chooses nothing is tried once and one that chooses among n waiters n times.
 /// </summary>
 internal sealed class ChoicePath : IWaiterChooser

@@ -61,7 +61,7 @@ public static class Explorer
                 }
                 else
                 {
-                    Keep(found, kernel, graph.PathTo(id));
+                    Keep(found, kernel, () => graph.PathTo(id));
                 }
 
                 continue;
@@ -87,7 +87,7 @@ public static class Explorer
                     var entry = kernel.Schedule[0];
                     if (kernel.Findings.Count > 0)
                     {
-                        Keep(found, kernel, [.. graph.PathTo(id), entry]);
+                        Keep(found, kernel, () => [.. graph.PathTo(id), entry]);
                         continue;
                     }
 
@@ -133,12 +133,20 @@ public static class Explorer
         return new ExploreReport(graph.Count, transitions, depth, finals, cut, stop, findings);
     }
 
-    /// <summary>The first run to each kind of finding is kept: breadth-first, no later one is shorter.</summary>
-    private static void Keep(Dictionary<FindingKind, ExploredFinding> found, Kernel kernel, IReadOnlyList<ScheduleEntry> schedule)
+    /// <summary>
+    /// The first run to each kind of finding is kept: breadth-first, no later one is shorter. The
+    /// schedule is spelled only for a kind not seen yet (walking back to the start costs a path's length).
+    /// </summary>
+    private static void Keep(Dictionary<FindingKind, ExploredFinding> found, Kernel kernel, Func<IReadOnlyList<ScheduleEntry>> schedule)
     {
+        IReadOnlyList<ScheduleEntry>? path = null;
         foreach (var kind in kernel.Findings.Select(f => f.Kind).Distinct())
         {
-            found.TryAdd(kind, new ExploredFinding(kind, kernel.Findings.ToArray(), schedule));
+            if (!found.ContainsKey(kind))
+            {
+                path ??= schedule();
+                found.Add(kind, new ExploredFinding(kind, kernel.Findings.ToArray(), path));
+            }
         }
     }
 }
