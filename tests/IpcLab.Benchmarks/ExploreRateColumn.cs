@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -11,7 +10,7 @@ namespace IpcLab.Benchmarks;
 /// per state. The state count is computed here, in the host process, by exploring once (the
 /// exploration is deterministic, and the benchmark throws if a run finds another count).
 /// </summary>
-public sealed class ExploreRateColumn : IColumn
+public sealed class ExploreRateColumn : CustomNumberColumn
 {
     public static readonly ExploreRateColumn States = new("States", "Distinct states of one complete exploration", Kind.States);
     public static readonly ExploreRateColumn StatesPerSecond = new("kstates/s", "Thousands of distinct states explored per second", Kind.PerSecond);
@@ -21,9 +20,8 @@ public sealed class ExploreRateColumn : IColumn
     private readonly Kind _kind;
 
     private ExploreRateColumn(string name, string legend, Kind kind)
+        : base(name, legend, (int)kind)
     {
-        ColumnName = name;
-        Legend = legend;
         _kind = kind;
     }
 
@@ -34,29 +32,7 @@ public sealed class ExploreRateColumn : IColumn
         Bytes,
     }
 
-    public string Id => nameof(ExploreRateColumn) + "." + _kind;
-
-    public string ColumnName { get; }
-
-    public bool AlwaysShow => true;
-
-    public ColumnCategory Category => ColumnCategory.Custom;
-
-    public int PriorityInCategory => (int)_kind;
-
-    public bool IsNumeric => true;
-
-    public UnitType UnitType => UnitType.Dimensionless;
-
-    public string Legend { get; }
-
-    public bool IsAvailable(Summary summary) => true;
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    public override string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         if (benchmarkCase.Descriptor.Type != typeof(ExploreBenchmarks))
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -11,7 +10,7 @@ namespace IpcLab.Benchmarks;
 /// in a child process, and the seed fixes the count, so both sides agree (the benchmark itself
 /// throws if a run takes a different number of steps).
 /// </summary>
-public sealed class StepRateColumn : IColumn
+public sealed class StepRateColumn : CustomNumberColumn
 {
     public static readonly StepRateColumn StepsPerRun = new("Steps/run", "Steps in one run of the scenario (fixed by the seed)", Kind.Steps);
     public static readonly StepRateColumn NanosecondsPerStep = new("ns/step", "Mean time of a run divided by its steps", Kind.NsPerStep);
@@ -21,9 +20,8 @@ public sealed class StepRateColumn : IColumn
     private readonly Kind _kind;
 
     private StepRateColumn(string name, string legend, Kind kind)
+        : base(name, legend, (int)kind)
     {
-        ColumnName = name;
-        Legend = legend;
         _kind = kind;
     }
 
@@ -34,29 +32,7 @@ public sealed class StepRateColumn : IColumn
         MStepsPerSecond,
     }
 
-    public string Id => nameof(StepRateColumn) + "." + _kind;
-
-    public string ColumnName { get; }
-
-    public bool AlwaysShow => true;
-
-    public ColumnCategory Category => ColumnCategory.Custom;
-
-    public int PriorityInCategory => (int)_kind;
-
-    public bool IsNumeric => true;
-
-    public UnitType UnitType => UnitType.Dimensionless;
-
-    public string Legend { get; }
-
-    public bool IsAvailable(Summary summary) => true;
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    public override string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         if (benchmarkCase.Descriptor.Type != typeof(KernelStepBenchmarks))
         {
@@ -82,5 +58,4 @@ public sealed class StepRateColumn : IColumn
             : (1000 / perStep).ToString("F2", CultureInfo.InvariantCulture);
     }
 
-    public override string ToString() => ColumnName;
 }
