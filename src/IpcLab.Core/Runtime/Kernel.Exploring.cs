@@ -22,11 +22,6 @@ public sealed partial class Kernel
         }
 
         data.CopyTo(_data);
-        StepCount = step;
-        _events.Clear();
-        _schedule.Clear();
-        _entryIds.Clear();
-        _findings.Clear();
-        _concluded = false;
+        StartHistoryAt(step);
     }
 }

@@ -96,7 +96,13 @@ public sealed partial class Kernel
     public void Reset()
     {
         _data = (long[])_initial.Clone();
-        StepCount = 0;
+        StartHistoryAt(0);
+    }
+
+    /// <summary>Empty logs and an open run, as if <paramref name="step"/> steps had led to the present state.</summary>
+    private void StartHistoryAt(int step)
+    {
+        StepCount = step;
         _events.Clear();
         _schedule.Clear();
         _entryIds.Clear();
