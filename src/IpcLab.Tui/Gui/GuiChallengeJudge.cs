@@ -103,7 +103,7 @@ internal sealed class GuiChallengeJudge(TuiState state, string workingDirectory,
     }
 
     private static string Progress(string input, int done, Challenge challenge) =>
-        $"judging {input.Trim()}: {(challenge.Kind == ChallengeKind.Guarantee ? "check --guarantee runs it with crashes" : "check runs it under schedules")} · {done} of {challenge.Runs} done · Esc cancels";
+        $"judging {input.Trim()}: {(challenge.Kind == ChallengeKind.Guarantee ? $"check --guarantee runs it {challenge.Runs} times with crashes" : $"check runs it under {challenge.Runs} schedules")} · {done} of {challenge.Runs} done · Esc cancels";
 
     /// <summary>On the UI thread: applies what the judging sent unless it was cancelled since (a late result or progress is dropped).</summary>
     private void Show(CancellationTokenSource judging, Action change)
