@@ -16,6 +16,8 @@ internal sealed class StateGraph
 
     public bool Contains(ulong hash) => _ids.ContainsKey(hash);
 
+    public bool TryGetId(ulong hash, out int id) => _ids.TryGetValue(hash, out id);
+
     /// <summary>Adds a state first reached from <paramref name="parent"/> (-1 for the start) by <paramref name="via"/>; returns its id.</summary>
     public int Add(ulong hash, int parent, ScheduleEntry via)
     {
