@@ -22,4 +22,13 @@ public sealed record ExploreOptions
     /// steps that touch no common object): fewer transitions, the same states and findings.
     /// </summary>
     public bool PartialOrder { get; init; }
+
+    /// <summary>From every state, also wake each thread waiting on a condition variable without a signal (a choice of its own).</summary>
+    public bool SpuriousWakeups { get; init; }
+
+    /// <summary>From every state, also crash each of these threads (by id) while it has not ended.</summary>
+    public IReadOnlyList<int> CrashThreads { get; init; } = [];
+
+    /// <summary>From every state, also crash each of these processes (by id) while it has not ended.</summary>
+    public IReadOnlyList<int> CrashProcesses { get; init; } = [];
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
 
@@ -23,6 +22,11 @@ namespace IpcLab.Core.Explore;
 /// the layer before comes before it is expanded (the queue is first in, first out). Sleep sets
 /// are kept in the canonical names of the symmetry reduction, so the two reductions combine.
 /// </para>
+/// <para>
+/// Injected choices (<see cref="InjectedChoices"/>) are tried from every state after the threads'
+/// steps, including a state where no thread can run (a spurious wake-up may end a deadlock that
+/// a schedule without one still reaches). They never sleep, and nothing sleeps after one.
+/// </para>
 /// </summary>
 internal sealed class StateSpaceSearch
 {
@@ -36,11 +40,13 @@ internal sealed class StateSpaceSearch
     private readonly StateQueue _frontier;
     private readonly Dictionary<FindingKind, ExploredFinding> _found = [];
     private readonly ChoicePath _choices = new();
-    private readonly ThreadSymmetry? _symmetry;
-    private readonly StepFootprints? _footprints;
-    private readonly List<string> _notes = [];
     private readonly long[] _data;
     private readonly long[] _child;
+    private readonly IReadOnlyList<ScheduleEntry> _injections;
+    private readonly SearchReductions _reductions;
+    private IProgress<ExploreProgress>? _progress;
+    private CancellationToken _cancel;
+    private ExploreStop _stop = ExploreStop.Complete;
     private long _transitions;
     private long _skipped;
     private int _depth;
@@ -60,49 +66,27 @@ internal sealed class StateSpaceSearch
         _frontier = new StateQueue(_kernel.StateSize);
         _data = new long[_kernel.StateSize];
         _child = new long[_kernel.StateSize];
-        if (options.Symmetry)
-        {
-            _symmetry = ThreadSymmetry.Of(program);
-            if (_symmetry.Note is { } note)
-            {
-                _notes.Add("symmetry: " + note);
-                _symmetry = null;
-            }
-        }
-
-        if (options.PartialOrder)
-        {
-            if (_kernel.Layout.HasClock)
-            {
-                _notes.Add("partial order: not applied to a program with timed waits (every step moves the clock)");
-            }
-            else if (program.Threads.Count > 64)
-            {
-                _notes.Add("partial order: not applied to more than 64 threads");
-            }
-            else
-            {
-                _footprints = new StepFootprints(program);
-            }
-        }
+        _injections = InjectedChoices.Of(program, options);
+        _reductions = new SearchReductions(program, options, _kernel);
     }
 
     public ExploreReport Run(IProgress<ExploreProgress>? progress, CancellationToken cancel)
     {
+        _progress = progress;
+        _cancel = cancel;
         var threadCount = _kernel.Layout.ThreadCount;
-        _graph.Add(Key(), parent: -1, via: default);
+        _graph.Add(_reductions.Key(), parent: -1, via: default);
         _kernel.CopyStateTo(_data);
         _frontier.Enqueue(0, 0, 0, _data);
         var runnable = new int[threadCount];
         var threads = new int[threadCount];
-        var stop = ExploreStop.Complete;
 
-        while (_frontier.Count > 0 && stop == ExploreStop.Complete)
+        while (_frontier.Count > 0 && _stop == ExploreStop.Complete)
         {
             var (id, at) = _frontier.Dequeue(_data, out var asleep);
             _depth = Math.Max(_depth, at);
             _kernel.LoadState(_data, at);
-            var sleep = RealNames(asleep);
+            var sleep = _reductions.RealNames(asleep);
             var n = _kernel.CollectRunnable(runnable);
             if (n == 0)
             {
@@ -115,13 +99,11 @@ internal sealed class StateSpaceSearch
                 {
                     Keep(() => _graph.PathTo(id));
                 }
-
-                continue;
             }
 
             if (at >= _options.MaxSteps)
             {
-                _cut++;
+                _cut += n > 0 || Injectable(at) ? 1 : 0;
                 continue;
             }
 
@@ -136,7 +118,7 @@ internal sealed class StateSpaceSearch
                     continue;
                 }
 
-                var childSleep = SleepAfter(thread, sleep | tried);
+                var childSleep = _reductions.SleepAfter(thread, sleep | tried, _data);
                 var clean = true;
                 _choices.Begin();
                 do
@@ -144,52 +126,11 @@ internal sealed class StateSpaceSearch
                     _kernel.LoadState(_data, at);
                     _choices.Rewind();
                     _kernel.Step(thread, _choices);
-                    _transitions++;
-                    var entry = _kernel.Schedule[0];
-                    if (_kernel.Findings.Count > 0)
-                    {
-                        clean = false;
-                        Keep(() => [.. _graph.PathTo(id), entry]);
-                        continue;
-                    }
-
-                    var key = Key();
-                    if (_graph.TryGetId(key, out var known))
-                    {
-                        if (_footprints is not null)
-                        {
-                            _frontier.NarrowSleep(known, CanonicalNames(childSleep));
-                        }
-
-                        continue;
-                    }
-
-                    if (_graph.Count >= _options.MaxStates)
-                    {
-                        stop = ExploreStop.StateLimit;
-                        break;
-                    }
-
-                    var next = _graph.Add(key, id, entry);
-                    _kernel.CopyStateTo(_child);
-                    _frontier.Enqueue(next, at + 1, CanonicalNames(childSleep), _child);
-                    if ((next & CancelMask) == 0)
-                    {
-                        if ((next & ProgressMask) == 0)
-                        {
-                            progress?.Report(new ExploreProgress(_graph.Count, _transitions, at + 1, _frontier.Count));
-                        }
-
-                        if (cancel.IsCancellationRequested)
-                        {
-                            stop = ExploreStop.Interrupted;
-                            break;
-                        }
-                    }
+                    clean &= Reached(id, at, childSleep);
                 }
-                while (_choices.Advance());
+                while (_stop == ExploreStop.Complete && _choices.Advance());
 
-                if (stop != ExploreStop.Complete)
+                if (_stop != ExploreStop.Complete)
                 {
                     break;
                 }
@@ -200,69 +141,91 @@ internal sealed class StateSpaceSearch
                     tried |= 1UL << thread;
                 }
             }
+
+            foreach (var injection in _injections)
+            {
+                _kernel.LoadState(_data, at);
+                if (_stop == ExploreStop.Complete && InjectedChoices.CanInject(_kernel, injection))
+                {
+                    _kernel.Apply(injection);
+                    Reached(id, at, 0);
+                }
+            }
         }
 
         var findings = _found.Values.OrderBy(f => f.Schedule.Count).ThenBy(f => f.Kind).ToArray();
-        return new ExploreReport(_graph.Count, _transitions, _depth, _finals, _cut, stop, findings)
+        return new ExploreReport(_graph.Count, _transitions, _depth, _finals, _cut, _stop, findings)
         {
-            Interchangeable = _symmetry?.Groups ?? [],
+            Interchangeable = _reductions.Interchangeable,
             SkippedSteps = _skipped,
-            ReductionNotes = _notes,
+            ReductionNotes = _reductions.Notes,
         };
     }
 
-    private ulong Key() => _symmetry?.Key(_kernel) ?? _kernel.StateHash();
-
-    /// <summary>The threads of <paramref name="candidates"/> whose next step commutes with <paramref name="thread"/>'s: they sleep after it.</summary>
-    private ulong SleepAfter(int thread, ulong candidates)
+    /// <summary>
+    /// After one transition from state <paramref name="id"/>: keeps what it found, or adds the state
+    /// it reached with sleep set <paramref name="childSleep"/> (narrows that of a known one still
+    /// queued). False when the step found something.
+    /// </summary>
+    private bool Reached(int id, int at, ulong childSleep)
     {
-        if (_footprints is null || candidates == 0)
+        _transitions++;
+        var entry = _kernel.Schedule[0];
+        if (_kernel.Findings.Count > 0)
         {
-            return 0;
+            Keep(() => [.. _graph.PathTo(id), entry]);
+            return false;
         }
 
-        var step = _footprints.At(thread, _data[_kernel.Layout.ThreadField(thread, StateLayout.PcField)]);
-        ulong sleep = 0;
-        for (var rest = candidates; rest != 0; rest &= rest - 1)
+        var key = _reductions.Key();
+        if (_graph.TryGetId(key, out var known))
         {
-            var other = BitOperations.TrailingZeroCount(rest);
-            if (step.CommutesWith(_footprints.At(other, _data[_kernel.Layout.ThreadField(other, StateLayout.PcField)])))
+            if (_reductions.PartialOrder)
             {
-                sleep |= 1UL << other;
+                _frontier.NarrowSleep(known, _reductions.CanonicalNames(childSleep));
+            }
+
+            return true;
+        }
+
+        if (_graph.Count >= _options.MaxStates)
+        {
+            _stop = ExploreStop.StateLimit;
+            return true;
+        }
+
+        var next = _graph.Add(key, id, entry);
+        _kernel.CopyStateTo(_child);
+        _frontier.Enqueue(next, at + 1, _reductions.CanonicalNames(childSleep), _child);
+        if ((next & CancelMask) == 0)
+        {
+            if ((next & ProgressMask) == 0)
+            {
+                _progress?.Report(new ExploreProgress(_graph.Count, _transitions, at + 1, _frontier.Count));
+            }
+
+            if (_cancel.IsCancellationRequested)
+            {
+                _stop = ExploreStop.Interrupted;
             }
         }
 
-        return sleep;
+        return true;
     }
 
-    /// <summary>A sleep set of the state just keyed, in the canonical names its key was made with.</summary>
-    private ulong CanonicalNames(ulong sleep) => _symmetry is null ? sleep : Rename(sleep, _symmetry.Renamed, toCanonical: true);
-
-    /// <summary>A stored sleep set in the names of the state just loaded (its key is made again to learn them).</summary>
-    private ulong RealNames(ulong stored)
+    /// <summary>True when some injection can happen in the state held in the parent's buffer.</summary>
+    private bool Injectable(int at)
     {
-        if (_symmetry is null || stored == 0)
+        foreach (var injection in _injections)
         {
-            return stored;
-        }
-
-        _symmetry.Key(_kernel);
-        return Rename(stored, _symmetry.Renamed, toCanonical: false);
-    }
-
-    private static ulong Rename(ulong set, int[] renamed, bool toCanonical)
-    {
-        ulong result = 0;
-        for (var t = 0; t < renamed.Length; t++)
-        {
-            var (from, to) = toCanonical ? (t, renamed[t]) : (renamed[t], t);
-            if ((set & (1UL << from)) != 0)
+            _kernel.LoadState(_data, at);
+            if (InjectedChoices.CanInject(_kernel, injection))
             {
-                result |= 1UL << to;
+                return true;
             }
         }
 
-        return result;
+        return false;
     }
 
     /// <summary>
