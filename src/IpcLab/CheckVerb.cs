@@ -19,6 +19,12 @@ internal static class CheckVerb
 
         /// <summary>With --all: explore without the reductions too and print both counts.</summary>
         public bool Compare { get; init; }
+
+        /// <summary>With --all: spurious wake-ups as choices.</summary>
+        public bool Spurious { get; init; }
+
+        /// <summary>With --all: the threads and processes whose crash is a choice, by name.</summary>
+        public IReadOnlyList<string> Crash { get; init; } = [];
     }
 
     public static int Execute(Options opt, CliContext context)
@@ -46,6 +52,11 @@ internal static class CheckVerb
         if (!opt.All && (opt.Symmetry || opt.PartialOrder || opt.Compare))
         {
             throw new InputException($"{(opt.Symmetry ? "--symmetry" : opt.PartialOrder ? "--partial-order" : "--compare")} reduces the exhaustive search: use it with --all");
+        }
+
+        if (!opt.All && (opt.Spurious || opt.Crash.Count > 0))
+        {
+            throw new InputException($"{(opt.Spurious ? "--spurious" : "--crash")} adds choices to the exhaustive search: use it with --all");
         }
 
         var program = InputFiles.LoadScript(opt.File, log);

@@ -33,11 +33,12 @@ internal static class ExploreVerb
             cancel.Cancel();
         });
         var progress = new Progress(context.Err);
-        var options = new ExploreOptions { MaxStates = opt.MaxStates, MaxSteps = opt.MaxSteps, Symmetry = opt.Symmetry, PartialOrder = opt.PartialOrder };
+        var options = new ExploreOptions { MaxStates = opt.MaxStates, MaxSteps = opt.MaxSteps, Symmetry = opt.Symmetry, PartialOrder = opt.PartialOrder, SpuriousWakeups = opt.Spurious };
+        options = ExploreReductions.WithCrashes(options, program, opt.Crash);
         var report = Explorer.Explore(program, options, progress, cancel.Token);
         CliLog.ExploreEnded(log, opt.File, report.States, report.Transitions, report.Stop.ToString(), report.Findings.Count);
 
-        o.WriteLine($"explored {opt.File}: {What}");
+        o.WriteLine($"explored {opt.File}: {What}{ExploreReductions.Injected(opt)}");
         ExploreReductions.PrintReduced(o, report, opt);
         o.WriteLine($"{Count(report.States, "distinct state")}, {Count(report.Transitions, "transition")}, the farthest {Count(report.Depth, "step")} from the start, {Count(report.FinalStates, "final state")} where every thread ended cleanly");
         if (opt.Compare && (opt.Symmetry || opt.PartialOrder) && report.Stop != ExploreStop.Interrupted)
