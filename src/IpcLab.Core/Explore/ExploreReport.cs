@@ -26,4 +26,10 @@ public sealed record ExploreReport(
 
     /// <summary>Why a reduction asked for was not applied (or found nothing to reduce), in a few words; empty when each did its work.</summary>
     public IReadOnlyList<string> ReductionNotes { get; init; } = [];
+
+    /// <summary>Bytes the visited set and its parent links held at the end (what every stored state costs).</summary>
+    public long GraphBytes { get; init; }
+
+    /// <summary>Bytes the queue of states still to expand held at its widest.</summary>
+    public long FrontierBytes { get; init; }
 }

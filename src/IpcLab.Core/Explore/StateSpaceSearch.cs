@@ -38,7 +38,7 @@ internal sealed class StateSpaceSearch
     private readonly Kernel _kernel;
     private readonly StateGraph _graph = new();
     private readonly StateQueue _frontier;
-    private readonly Dictionary<FindingKind, ExploredFinding> _found = [];
+    private readonly Dictionary<FindingKind, (int Id, bool AtStep)> _found = [];
     private readonly ChoicePath _choices = new();
     private readonly long[] _data;
     private readonly long[] _child;
@@ -75,7 +75,7 @@ internal sealed class StateSpaceSearch
         _progress = progress;
         _cancel = cancel;
         var threadCount = _kernel.Layout.ThreadCount;
-        _graph.Add(_reductions.Key(), parent: -1, via: default);
+        _graph.Add(_reductions.Key(), parent: -1);
         _kernel.CopyStateTo(_data);
         _frontier.Enqueue(0, 0, 0, _data);
         var runnable = new int[threadCount];
@@ -97,7 +97,7 @@ internal sealed class StateSpaceSearch
                 }
                 else
                 {
-                    Keep(() => _graph.PathTo(id));
+                    Keep(id, atStep: false);
                 }
             }
 
@@ -153,12 +153,15 @@ internal sealed class StateSpaceSearch
             }
         }
 
-        var findings = _found.Values.OrderBy(f => f.Schedule.Count).ThenBy(f => f.Kind).ToArray();
+        var speller = new RunSpeller(_kernel, _graph, _reductions, _injections);
+        var findings = _found.Select(f => speller.Spell(f.Key, f.Value.Id, f.Value.AtStep)).OrderBy(f => f.Schedule.Count).ThenBy(f => f.Kind).ToArray();
         return new ExploreReport(_graph.Count, _transitions, _depth, _finals, _cut, _stop, findings)
         {
             Interchangeable = _reductions.Interchangeable,
             SkippedSteps = _skipped,
             ReductionNotes = _reductions.Notes,
+            GraphBytes = _graph.Bytes,
+            FrontierBytes = _frontier.Capacity * sizeof(long),
         };
     }
 
@@ -170,10 +173,9 @@ internal sealed class StateSpaceSearch
     private bool Reached(int id, int at, ulong childSleep)
     {
         _transitions++;
-        var entry = _kernel.Schedule[0];
         if (_kernel.Findings.Count > 0)
         {
-            Keep(() => [.. _graph.PathTo(id), entry]);
+            Keep(id, atStep: true);
             return false;
         }
 
@@ -194,7 +196,7 @@ internal sealed class StateSpaceSearch
             return true;
         }
 
-        var next = _graph.Add(key, id, entry);
+        var next = _graph.Add(key, id);
         _kernel.CopyStateTo(_child);
         _frontier.Enqueue(next, at + 1, _reductions.CanonicalNames(childSleep), _child);
         if ((next & CancelMask) == 0)
@@ -229,19 +231,14 @@ internal sealed class StateSpaceSearch
     }
 
     /// <summary>
-    /// The first run to each kind of finding is kept: breadth-first, no later one is shorter. The
-    /// schedule is spelled only for a kind not seen yet (walking back to the start costs a path's length).
+    /// The first state (or step from a state) to each kind of finding is kept: breadth-first, no
+    /// later one is nearer. Its run is spelled once the search ends (<see cref="RunSpeller"/>).
     /// </summary>
-    private void Keep(Func<IReadOnlyList<ScheduleEntry>> schedule)
+    private void Keep(int id, bool atStep)
     {
-        IReadOnlyList<ScheduleEntry>? path = null;
-        foreach (var kind in _kernel.Findings.Select(f => f.Kind).Distinct())
+        foreach (var finding in _kernel.Findings)
         {
-            if (!_found.ContainsKey(kind))
-            {
-                path ??= schedule();
-                _found.Add(kind, new ExploredFinding(kind, _kernel.Findings.ToArray(), path));
-            }
+            _found.TryAdd(finding.Kind, (id, atStep));
         }
     }
 }
