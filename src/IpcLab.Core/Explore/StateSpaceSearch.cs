@@ -161,7 +161,7 @@ internal sealed class StateSpaceSearch
             SkippedSteps = _skipped,
             ReductionNotes = _reductions.Notes,
             GraphBytes = _graph.Bytes,
-            FrontierBytes = _frontier.Capacity * sizeof(long),
+            FrontierBytes = _frontier.PeakBytes,
         };
     }
 
