@@ -1,3 +1,4 @@
+using System.Globalization;
 using IpcLab.Core.Explore;
 using IpcLab.Core.Model;
 
@@ -27,6 +28,13 @@ internal static class ExploreReductions
         {
             o.WriteLine(note);
         }
+    }
+
+    /// <summary>What the search held: the visited set per state, and the queue of states to expand at its widest.</summary>
+    public static void PrintMemory(TextWriter o, ExploreReport report)
+    {
+        var perState = report.States == 0 ? 0 : report.GraphBytes / report.States;
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory: {perState} bytes a state in the visited set ({report.GraphBytes / 1e6:N1} MB), {report.FrontierBytes / 1e6:N1} MB at most for the states still to expand"));
     }
 
     /// <summary>The options with each <c>--crash NAME</c> resolved to a thread or a process; an unknown name is refused.</summary>

@@ -41,6 +41,7 @@ internal static class ExploreVerb
         o.WriteLine($"explored {opt.File}: {What}{ExploreReductions.Injected(opt)}");
         ExploreReductions.PrintReduced(o, report, opt);
         o.WriteLine($"{Count(report.States, "distinct state")}, {Count(report.Transitions, "transition")}, the farthest {Count(report.Depth, "step")} from the start, {Count(report.FinalStates, "final state")} where every thread ended cleanly");
+        ExploreReductions.PrintMemory(o, report);
         if (opt.Compare && (opt.Symmetry || opt.PartialOrder) && report.Stop != ExploreStop.Interrupted)
         {
             var full = Explorer.Explore(program, options with { Symmetry = false, PartialOrder = false }, progress, cancel.Token);

@@ -28,6 +28,7 @@ public sealed class CheckAllCommandTests
 
         Assert.Equal(1, run.Exit);
         Assert.Contains("5,174 distinct states", run.Out, StringComparison.Ordinal);
+        Assert.Contains("memory: 25 bytes a state in the visited set (0.1 MB)", run.Out, StringComparison.Ordinal);
         Assert.Contains("FOUND deadlock: shortest run 31 steps (no schedule reaches it in fewer)", run.Out, StringComparison.Ordinal);
         Assert.Contains("the shortest run to the deadlock, 31 steps:", run.Out, StringComparison.Ordinal);
     }
