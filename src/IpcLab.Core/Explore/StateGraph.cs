@@ -2,8 +2,8 @@ namespace IpcLab.Core.Explore;
 
 /// <summary>
 /// The states an exploration has seen: each state's key and the state it was first reached from,
-/// 16 to 28 bytes a state. The step that led there is not kept: <see cref="RunSpeller"/> finds it
-/// again for the few states a report spells the run to.
+/// 16 to 36 bytes a state as the table fills. The step that led there is not kept:
+/// <see cref="RunSpeller"/> finds it again for the few states a report spells the run to.
 /// </summary>
 internal sealed class StateGraph
 {
