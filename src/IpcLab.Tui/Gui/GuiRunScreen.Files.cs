@@ -35,6 +35,11 @@ internal sealed partial class GuiRunScreen
     /// <summary>File › Open: asks first when the open run has steps not saved (Open again goes on), then the file dialog.</summary>
     private void OpenFile()
     {
+        if (Searching)
+        {
+            return;
+        }
+
         var unsaved = _state.Screen == Screen.Run ? _state.UnsavedSteps : 0;
         if (unsaved > 0 && !_openAnyway)
         {

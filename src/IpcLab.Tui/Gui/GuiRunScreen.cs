@@ -72,6 +72,11 @@ internal sealed partial class GuiRunScreen : Runnable
         _dialog = new GuiPromptDialog(PressKeys);
         _timeline = new GuiTimelineView(step =>
         {
+            if (Searching)
+            {
+                return;
+            }
+
             _keys.ClickStep(step);
             Refresh();
         }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
@@ -133,7 +138,7 @@ internal sealed partial class GuiRunScreen : Runnable
             _lesson.Place(null, width, height, 0, _events);
         }
 
-        _dialog.Show(!onRun ? null : _found is not null ? FoundDialog() : PromptDialogData.Of(_state), width);
+        _dialog.Show(!onRun ? null : BugDialog() ?? PromptDialogData.Of(_state), width);
         if (tooSmall || _state.Screen != Screen.Help)
         {
             ShowHelp(null);
@@ -298,7 +303,7 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private void OnClick(Mouse mouse, Func<int, int> target, Action<int> act)
     {
-        if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || _state.LessonScreen.Dialog is not null)
+        if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || _state.LessonScreen.Dialog is not null || Searching)
         {
             return;
         }

@@ -33,6 +33,12 @@ internal sealed class GuiHarness : IDisposable
             work();
             return Task.CompletedTask;
         };
+        // The same for find the bug (GuiFindBugTests complete the search from the test where they need to).
+        Screen.BugSearch.Start = work =>
+        {
+            work();
+            return Task.CompletedTask;
+        };
         _token = _app.Begin(Screen);
         Draw();
     }
