@@ -7,7 +7,7 @@ namespace IpcLab.Tui.Gui;
 /// <summary>
 /// The open prompt (go to step, seed, save as, which waiter, which thread or process, quit or
 /// leave without saving) as a dialog over the run. It takes no focus: keys still reach the run
-/// screen's one key handler (Esc cancels there, as in the Spectre UI), and a click on a button
+/// screen's one key handler (Esc cancels there), and a click on a button
 /// presses that button's keys through the same handler.
 /// </summary>
 internal sealed class GuiPromptDialog : Dialog

@@ -208,7 +208,7 @@ internal sealed partial class GuiRunScreen : Runnable
     }
 
     /// <summary>A menu item: the key it names.</summary>
-    private void Press(char key) => Handle(ScriptedKeySource.Char(key));
+    private void Press(char key) => Handle(GuiKeys.FromChar(key));
 
     private void Handle(ConsoleKeyInfo consoleKey)
     {
@@ -230,7 +230,7 @@ internal sealed partial class GuiRunScreen : Runnable
         if (consoleKey.KeyChar == '\x1a')
         {
             _state.Running = false;
-            _state.Status = TerminalGuard.CanSuspend ? "back after Ctrl-Z (the run was paused)" : "Ctrl-Z suspends only on Linux and macOS: q quits";
+            _state.Status = JobSuspension.Supported ? "back after Ctrl-Z (the run was paused)" : "Ctrl-Z suspends only on Linux and macOS: q quits";
             if (Suspension is { } suspension && App is { } app)
             {
                 // Gives the terminal back and stops the job; fg continues here, and the next iteration draws it all again.
@@ -352,7 +352,7 @@ internal sealed partial class GuiRunScreen : Runnable
 
         // The interval is measured on the clock, not counted in ticks: on a loaded machine the
         // ticks come later than asked, and counting them ran several times slower than the speed.
-        _timer = App.AddTimeout(TimeSpan.FromMilliseconds(TuiApp.PollMs), () =>
+        _timer = App.AddTimeout(TimeSpan.FromMilliseconds(GuiTui.AutoRunTickMs), () =>
         {
             var now = Clock.Now;
             if (!_state.Running || _state.Prompt != PromptKind.None)

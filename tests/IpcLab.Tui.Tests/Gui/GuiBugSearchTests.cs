@@ -70,7 +70,7 @@ public sealed class GuiBugSearchTests
         var events = onScreen.Kernel.Events.Count;
 
         RunOnAnotherThread(search());
-        gui.Wait(TuiApp.PollMs);
+        gui.Wait(GuiTui.AutoRunTickMs);
 
         Assert.False(gui.Screen.BugSearch.Busy);
         Assert.Same(onScreen, gui.State.Session);
@@ -100,7 +100,7 @@ public sealed class GuiBugSearchTests
         Assert.False(gui.Screen.BugSearch.Busy);
         Assert.StartsWith("search cancelled", gui.State.Status, StringComparison.Ordinal);
         RunOnAnotherThread(search());
-        gui.Wait(TuiApp.PollMs);
+        gui.Wait(GuiTui.AutoRunTickMs);
 
         Assert.Same(onScreen, gui.State.Session);
         Assert.Equal(Screen.Run, gui.State.Screen);

@@ -188,9 +188,9 @@ internal sealed class GuiHarness : IDisposable
     /// <summary>Moves the virtual clock on (timers such as auto-run fire), then draws.</summary>
     public void Wait(int ms)
     {
-        for (var i = 0; i < ms / TuiApp.PollMs; i++)
+        for (var i = 0; i < ms / GuiTui.AutoRunTickMs; i++)
         {
-            Time.Advance(TimeSpan.FromMilliseconds(TuiApp.PollMs));
+            Time.Advance(TimeSpan.FromMilliseconds(GuiTui.AutoRunTickMs));
             _app.TimedEvents!.RunTimers();
         }
 
