@@ -91,7 +91,7 @@ internal sealed partial class GuiRunScreen : Runnable
             Refresh();
         }));
         _lesson.AddTo(this);
-        _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row, mouse.Position!.Value.X >= _threadsRightColumn && _threadsRightColumn > 0 ? _threadsRightColumn : 0), _keys.ClickThread);
+        _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row, mouse.Position!.Value.X, _threadsRightColumn), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
             OnWheel(mouse);
@@ -250,9 +250,19 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private static MarkupLinesView Inside() => new() { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill() };
 
-    /// <summary>The thread a row of the threads panel names (its header line "› 2 producer-2 …"), in the column from <paramref name="column"/> on, or -1.</summary>
-    private static int ThreadAt(IReadOnlyList<string> lines, int row, int column)
+    /// <summary>
+    /// The thread a click at (<paramref name="x"/>, <paramref name="row"/>) of the threads panel names (the
+    /// header line "› 2 producer-2 …" above it in its column), or -1; the right column starts at
+    /// <paramref name="rightColumn"/> (0: one column), and a click on the rule between the columns names none.
+    /// </summary>
+    private static int ThreadAt(IReadOnlyList<string> lines, int row, int x, int rightColumn)
     {
+        if (rightColumn > 0 && x >= rightColumn - ThreadColumns.Gap && x < rightColumn)
+        {
+            return -1;
+        }
+
+        var column = rightColumn > 0 && x >= rightColumn ? rightColumn : 0;
         for (var r = Math.Min(row, lines.Count - 1); r >= 0; r--)
         {
             var plain = MarkupRuns.Plain(lines[r]);
