@@ -17,6 +17,7 @@ internal sealed partial class GuiRunScreen
         set
         {
             _theme = value;
+            _startSource.Theme = value;
             var normal = ScreenThemes.NormalOf(value);
             foreach (var view in WithSubViews(this))
             {

@@ -82,9 +82,8 @@ internal sealed partial class GuiRunScreen : Runnable
         }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
         _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend, OpenFile);
         _status.MouseEvent += (_, mouse) => OnHintClick(mouse);
-        _page.MouseEvent += (_, mouse) => OnStartMouse(mouse);
         ChooseFile = ChooseWithDialog;
-        Add(_menu, _header, _page, _help, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
+        Add(_menu, _header, _page, StartList, _help, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
         _lesson = new GuiLessonPane(state, Environment.CurrentDirectory, work => App?.Invoke(() =>
         {
             work();
@@ -133,6 +132,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _page.Visible = !onRun;
+        StartList.Visible = false;
         if (!onRun)
         {
             _lesson.Place(null, width, height, 0, _events);
@@ -341,9 +341,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
         else
         {
-            var rows = LessonPathView.PageRows(_state, width - 2, Viewport.Height - 4, _startTop, out _startTop);
-            _startEntries = [.. rows.Select(r => r.Entry)];
-            lines.AddRange(rows.Select(r => r.Line));
+            ShowStartList(width);
         }
 
         _page.Lines = lines;
