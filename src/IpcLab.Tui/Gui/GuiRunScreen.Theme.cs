@@ -32,7 +32,7 @@ internal sealed partial class GuiRunScreen
             }
 
             // The default keeps the toolkit's own schemes (menu, dialog); the others set every one.
-            foreach (var view in new View[] { this, _dialog, _menu })
+            foreach (var view in new View[] { this, _dialog, _menu, _hintBar })
             {
                 view.SetScheme(normal is { } n ? new Scheme(n) : null);
             }

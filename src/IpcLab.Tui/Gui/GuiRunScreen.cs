@@ -34,6 +34,7 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly GuiPromptDialog _dialog;
     private readonly GuiLessonPane _lesson;
     private readonly GuiTimelineView _timeline;
+    private readonly GuiHintBar _hintBar;
     private readonly View _menu;
     private object? _timer;
     private int _threadsRightColumn;
@@ -81,9 +82,9 @@ internal sealed partial class GuiRunScreen : Runnable
             Refresh();
         }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
         _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend, OpenFile);
-        _status.MouseEvent += (_, mouse) => OnHintClick(mouse);
+        _hintBar = new GuiHintBar(Press) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
         ChooseFile = ChooseWithDialog;
-        Add(_menu, _header, _page, StartList, _help, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
+        Add(_menu, _header, _page, StartList, _help, _threads, _objects, _findings, _events, _timeline, _status, _hintBar, _dialog);
         _lesson = new GuiLessonPane(state, Environment.CurrentDirectory, work => App?.Invoke(() =>
         {
             work();
@@ -148,7 +149,7 @@ internal sealed partial class GuiRunScreen : Runnable
         {
             _header.Lines = [];
             _page.Lines = [.. Enumerable.Repeat("", Math.Max(0, (height / 2) - 2)), TextFit.Styled(TooSmallView.Message(width, height), Palette.Waiting)];
-            _status.Lines = [];
+            ShowStatus("", "");
             return;
         }
 
@@ -177,12 +178,12 @@ internal sealed partial class GuiRunScreen : Runnable
         _findings.Visible = data.Findings is not null;
         _findings.SetHeight(data.FindingsHeight);
         _findingLines.Lines = data.Findings ?? [];
-        _status.Lines = [data.Status, data.Keys];
         var eventRows = _lesson.Place(data, width, height, column, _events);
         _eventLines.Lines = _showOutput ? OutputView.Lines(_state.Session!.Kernel, width - column - data.ThreadsWidth - Box.Chrome, eventRows)
             : data.Events.Count > eventRows ? data.Events.Skip(data.Events.Count - eventRows).ToArray() : data.Events;
         _events.Title = _showOutput ? OutputTitle : "Events · newest last";
         _hints = StatusBarView.KeysFor(_state, width - column);
+        ShowStatus(data.Status, data.Keys);
     }
 
     protected override bool OnKeyDown(Key key)
@@ -347,7 +348,7 @@ internal sealed partial class GuiRunScreen : Runnable
         _page.Lines = lines;
         _hints = _state.Screen == Screen.Help ? HelpHints : StatusBarView.KeysFor(_state, width);
         var (status, keys) = StatusBarView.Lines(_state, width, _hints);
-        _status.Lines = [status, keys];
+        ShowStatus(status, keys);
     }
 
     /// <summary>Auto-run: a tick every poll interval of the application's clock (virtual in tests); a step once the speed's interval has passed.</summary>
