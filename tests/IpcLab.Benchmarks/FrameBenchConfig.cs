@@ -6,7 +6,7 @@ using Perfolizer.Mathematics.OutlierDetection;
 namespace IpcLab.Benchmarks;
 
 /// <summary>
-/// The configuration of <see cref="FrameBenchmarks"/>: three jobs, and the Median and P95 columns.
+/// The configuration of <see cref="GuiKeyBenchmarks"/>: three jobs, and the Median and P95 columns.
 /// <list type="bullet">
 /// <item><c>Bench</c>, the job of <see cref="BenchConfig"/> (1 launch, 5 warm-up and 15 measured
 /// iterations of many frames each): a precise mean of a frame in a tight loop. Its Median and P95

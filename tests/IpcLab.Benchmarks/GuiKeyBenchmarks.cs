@@ -28,7 +28,7 @@ namespace IpcLab.Benchmarks;
 public class GuiKeyBenchmarks
 {
     /// <summary>The step the run is opened at: mid-run, a producer blocked, the buffer not empty.</summary>
-    public const int From = FrameBenchmarks.Step;
+    public const int From = 40;
 
     private const string Lesson = "lessons/bounded-buffer.ipl";
 
@@ -43,7 +43,7 @@ public class GuiKeyBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FrameBenchmarks.RepoRoot();
+        var root = RepoFolder.Root();
         var program = Compiler.CompileText(Lesson, File.ReadAllText(Path.Combine(root, Lesson)));
         var session = RunFiles.NewSession(program);
         session.UseScheduler(SchedulerKind.RoundRobin);

@@ -19,13 +19,58 @@ public static class BugFinder
     /// <summary>The options <c>ipclab check FILE</c> uses when given none.</summary>
     public static CheckOptions Options { get; } = new();
 
+    /// <summary>The random checker tells how far it is every this many runs (each is a redraw of the progress dialog).</summary>
+    public const int ProgressEvery = 50;
+
     public static BugReport Check(CompiledProgram program) => Check(program, ExploreLimit);
 
     /// <summary>As <see cref="Check(CompiledProgram)"/>, exploring at most <paramref name="exploreLimit"/> states before sampling instead.</summary>
-    public static BugReport Check(CompiledProgram program, int exploreLimit)
+    public static BugReport Check(CompiledProgram program, int exploreLimit) => Check(program, exploreLimit, null, CancellationToken.None)!;
+
+    /// <summary>
+    /// As <see cref="Check(CompiledProgram, int)"/>, telling <paramref name="progress"/> how far the
+    /// search is in a sentence; null when <paramref name="cancel"/> stopped it. It builds kernels of
+    /// its own from the program, so it may run on any thread while a session of the same program is on screen.
+    /// </summary>
+    public static BugReport? Check(CompiledProgram program, int exploreLimit, Action<string>? progress, CancellationToken cancel)
     {
-        var explored = Explorer.Explore(program, new ExploreOptions { MaxStates = exploreLimit, MaxSteps = Options.MaxSteps });
-        return explored.IsExhaustive ? FromExploring(explored) : FromSampling(Checker.Check(program, Options), exploreLimit);
+        progress?.Invoke(Exploring(0, exploreLimit));
+        var explored = Explorer.Explore(
+            program,
+            new ExploreOptions { MaxStates = exploreLimit, MaxSteps = Options.MaxSteps },
+            progress is null ? null : new ProgressCallback<ExploreProgress>(p => progress(Exploring(p.States, exploreLimit))),
+            cancel);
+        if (explored.Stop == ExploreStop.Interrupted)
+        {
+            return null;
+        }
+
+        if (explored.IsExhaustive)
+        {
+            return FromExploring(explored);
+        }
+
+        var runs = Options.Runs;
+        progress?.Invoke(Sampling(0, runs, exploreLimit));
+        var options = Options with
+        {
+            Cancellation = cancel,
+            Progress = progress is null ? null : done =>
+            {
+                if (done > 0 && done % ProgressEvery == 0)
+                {
+                    progress(Sampling(done, runs, exploreLimit));
+                }
+            },
+        };
+        try
+        {
+            return FromSampling(Checker.Check(program, options), exploreLimit);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     /// <summary>The run to open as a session at its last step, so the finding shows; null when there is none.</summary>
@@ -76,6 +121,14 @@ public static class BugFinder
             shrunk.Schedule,
             Exhaustive: false);
     }
+
+    private static string Exploring(int states, int limit) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"exploring every schedule (as ipclab check --all), up to {limit:N0} states: {(states == 0 ? "started" : $"{states:N0} states so far")}");
+
+    private static string Sampling(int done, int runs, int limit) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"more than {limit:N0} states, too many to explore every schedule here: the checker runs {runs} random schedules (as ipclab check) · {done} of {runs} done");
 
     private static string Steps(int n) => n == 1 ? "1 step" : $"{n} steps";
 }

@@ -11,17 +11,8 @@ internal static partial class TuiLog
     [LoggerMessage(101, LogLevel.Information, "terminal UI ends with exit code {ExitCode}")]
     public static partial void Ended(ILogger logger, int exitCode);
 
-    [LoggerMessage(102, LogLevel.Trace, "key {Key} (char {KeyChar}, modifiers {Modifiers})")]
-    public static partial void Key(ILogger logger, string key, int keyChar, string modifiers);
-
     [LoggerMessage(103, LogLevel.Debug, "status on {Screen} ({File}, step {Step}): {Status}")]
     public static partial void Status(ILogger logger, string screen, string file, int step, string status);
-
-    [LoggerMessage(104, LogLevel.Debug, "terminal resized to {Width}x{Height}")]
-    public static partial void Resized(ILogger logger, int width, int height);
-
-    [LoggerMessage(105, LogLevel.Information, "suspended by Ctrl-Z")]
-    public static partial void Suspended(ILogger logger);
 
     [LoggerMessage(120, LogLevel.Debug, "first frame drawn {Milliseconds} ms after the process started")]
     public static partial void FirstFrame(ILogger logger, long milliseconds);

@@ -46,4 +46,20 @@ internal static class GuiKeys
         var consoleKey = ch == ' ' ? ConsoleKey.Spacebar : char.IsAsciiLetter(ch) ? (ConsoleKey)char.ToUpperInvariant(ch) : char.IsAsciiDigit(ch) ? (ConsoleKey)ch : ConsoleKey.NoName;
         return new ConsoleKeyInfo(ch, consoleKey, shift: char.IsUpper(ch), alt: false, control: false);
     }
+
+    /// <summary>The key a terminal reports for one typed character (a menu item presses its key through it).</summary>
+    public static ConsoleKeyInfo FromChar(char c) => c switch
+    {
+        ' ' => new(' ', ConsoleKey.Spacebar, false, false, false),
+        '\r' or '\n' => new('\r', ConsoleKey.Enter, false, false, false),
+        '\x1b' => new('\x1b', ConsoleKey.Escape, false, false, false),
+        '\b' => new('\b', ConsoleKey.Backspace, false, false, false),
+        '\t' => new('\t', ConsoleKey.Tab, false, false, false),
+        '\x03' => new('\x03', ConsoleKey.C, shift: false, alt: false, control: true),
+        '\x1a' => new('\x1a', ConsoleKey.Z, shift: false, alt: false, control: true),
+        >= '0' and <= '9' => new(c, ConsoleKey.D0 + (c - '0'), false, false, false),
+        >= 'a' and <= 'z' => new(c, ConsoleKey.A + (c - 'a'), false, false, false),
+        >= 'A' and <= 'Z' => new(c, ConsoleKey.A + (c - 'A'), shift: true, alt: false, control: false),
+        _ => new(c, default, false, false, false),
+    };
 }

@@ -7,7 +7,7 @@ namespace IpcLab.Tui.Gui;
 /// <summary>
 /// The open prompt (go to step, seed, save as, which waiter, which thread or process, quit or
 /// leave without saving) as a dialog over the run. It takes no focus: keys still reach the run
-/// screen's one key handler (Esc cancels there, as in the Spectre UI), and a click on a button
+/// screen's one key handler (Esc cancels there), and a click on a button
 /// presses that button's keys through the same handler.
 /// </summary>
 internal sealed class GuiPromptDialog : Dialog
@@ -71,7 +71,7 @@ internal sealed class GuiPromptDialog : Dialog
             old.Dispose();
         }
 
-        Buttons = [.. choices.Select(choice =>
+        Button[] buttons = [.. choices.Select(choice =>
         {
             var button = new Button { Text = choice.Label, CanFocus = false };
             button.Accepting += (_, e) =>
@@ -81,11 +81,13 @@ internal sealed class GuiPromptDialog : Dialog
             };
             return button;
         })];
+        Buttons = buttons;
 
-        // The dialog makes its last button the default; here the first is what Enter does (OK, or the first waiter in line).
-        for (var i = 0; i < Buttons.Length; i++)
+        // The dialog makes its last button the default; here the first is what Enter does (OK, or the
+        // first waiter in line). Its Buttons keep the removed ones too: only the new ones are set.
+        for (var i = 0; i < buttons.Length; i++)
         {
-            Buttons[i].IsDefault = i == 0;
+            buttons[i].IsDefault = i == 0;
         }
     }
 }

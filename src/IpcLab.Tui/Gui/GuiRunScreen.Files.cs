@@ -5,7 +5,7 @@ using Terminal.Gui.Views;
 
 namespace IpcLab.Tui.Gui;
 
-// File › Open (a file dialog), and the hint line whose hints are clicked like keys.
+// File › Open (a file dialog), and the bottom lines: the status and the hints of the status bar.
 internal sealed partial class GuiRunScreen
 {
     private bool _openAnyway;
@@ -35,6 +35,11 @@ internal sealed partial class GuiRunScreen
     /// <summary>File › Open: asks first when the open run has steps not saved (Open again goes on), then the file dialog.</summary>
     private void OpenFile()
     {
+        if (Searching)
+        {
+            return;
+        }
+
         var unsaved = _state.Screen == Screen.Run ? _state.UnsavedSteps : 0;
         if (unsaved > 0 && !_openAnyway)
         {
@@ -58,19 +63,14 @@ internal sealed partial class GuiRunScreen
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
-        /// <summary>A click on the hint line presses the key of the hint under the mouse.</summary>
-    private void OnHintClick(Mouse mouse)
+    /// <summary>The two bottom lines: the status, then the hints as the status bar's shortcuts, or in their place the text that took that line (a prompt's question, the rest of a long status).</summary>
+    private void ShowStatus(string status, string keys)
     {
-        if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || mouse.Position is not { Y: 1 } at || _status.Lines.Count < 2)
-        {
-            return;
-        }
+        var hints = MarkupRuns.Plain(keys) == _hints;
+        _status.Lines = [status, hints ? "" : keys];
 
-        // Only the hints themselves: a long status sentence can take this line instead.
-        if (MarkupRuns.Plain(_status.Lines[1]) == _hints && StatusHints.KeyAt(_hints, at.X) is { } key)
-        {
-            mouse.Handled = true;
-            Press(key);
-        }
+        // Each shortcut takes a column or two more than its hint: the long run keys only where they still fit.
+        var shown = _hints == StatusBarView.RunKeysWide && TextFit.Width(_hints) + (2 * _hints.Split(StatusHints.Separator).Length) > Viewport.Width ? StatusBarView.RunKeys : _hints;
+        _hintBar.Show(hints ? shown : null);
     }
 }

@@ -17,6 +17,7 @@ internal sealed partial class GuiRunScreen
         set
         {
             _theme = value;
+            _startSource.Theme = value;
             var normal = ScreenThemes.NormalOf(value);
             foreach (var view in WithSubViews(this))
             {
@@ -31,7 +32,7 @@ internal sealed partial class GuiRunScreen
             }
 
             // The default keeps the toolkit's own schemes (menu, dialog); the others set every one.
-            foreach (var view in new View[] { this, _dialog, _menu })
+            foreach (var view in new View[] { this, _dialog, _menu, _hintBar })
             {
                 view.SetScheme(normal is { } n ? new Scheme(n) : null);
             }

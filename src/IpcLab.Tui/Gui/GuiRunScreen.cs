@@ -34,6 +34,7 @@ internal sealed partial class GuiRunScreen : Runnable
     private readonly GuiPromptDialog _dialog;
     private readonly GuiLessonPane _lesson;
     private readonly GuiTimelineView _timeline;
+    private readonly GuiHintBar _hintBar;
     private readonly View _menu;
     private object? _timer;
     private int _threadsRightColumn;
@@ -72,21 +73,25 @@ internal sealed partial class GuiRunScreen : Runnable
         _dialog = new GuiPromptDialog(PressKeys);
         _timeline = new GuiTimelineView(step =>
         {
+            if (Searching)
+            {
+                return;
+            }
+
             _keys.ClickStep(step);
             Refresh();
         }) { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
         _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend, OpenFile);
-        _status.MouseEvent += (_, mouse) => OnHintClick(mouse);
-        _page.MouseEvent += (_, mouse) => OnStartMouse(mouse);
+        _hintBar = new GuiHintBar(Press) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
         ChooseFile = ChooseWithDialog;
-        Add(_menu, _header, _page, _help, _threads, _objects, _findings, _events, _timeline, _status, _dialog);
+        Add(_menu, _header, _page, StartList, _help, _threads, _objects, _findings, _events, _timeline, _status, _hintBar, _dialog);
         _lesson = new GuiLessonPane(state, Environment.CurrentDirectory, work => App?.Invoke(() =>
         {
             work();
             Refresh();
         }));
         _lesson.AddTo(this);
-        _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row, mouse.Position!.Value.X >= _threadsRightColumn && _threadsRightColumn > 0 ? _threadsRightColumn : 0), _keys.ClickThread);
+        _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row, mouse.Position!.Value.X, _threadsRightColumn), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
             OnWheel(mouse);
@@ -128,12 +133,13 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _page.Visible = !onRun;
+        StartList.Visible = false;
         if (!onRun)
         {
             _lesson.Place(null, width, height, 0, _events);
         }
 
-        _dialog.Show(!onRun ? null : _found is not null ? FoundDialog() : PromptDialogData.Of(_state), width);
+        _dialog.Show(!onRun ? null : BugDialog() ?? PromptDialogData.Of(_state), width);
         if (tooSmall || _state.Screen != Screen.Help)
         {
             ShowHelp(null);
@@ -143,7 +149,7 @@ internal sealed partial class GuiRunScreen : Runnable
         {
             _header.Lines = [];
             _page.Lines = [.. Enumerable.Repeat("", Math.Max(0, (height / 2) - 2)), TextFit.Styled(TooSmallView.Message(width, height), Palette.Waiting)];
-            _status.Lines = [];
+            ShowStatus("", "");
             return;
         }
 
@@ -172,12 +178,12 @@ internal sealed partial class GuiRunScreen : Runnable
         _findings.Visible = data.Findings is not null;
         _findings.SetHeight(data.FindingsHeight);
         _findingLines.Lines = data.Findings ?? [];
-        _status.Lines = [data.Status, data.Keys];
         var eventRows = _lesson.Place(data, width, height, column, _events);
         _eventLines.Lines = _showOutput ? OutputView.Lines(_state.Session!.Kernel, width - column - data.ThreadsWidth - Box.Chrome, eventRows)
             : data.Events.Count > eventRows ? data.Events.Skip(data.Events.Count - eventRows).ToArray() : data.Events;
         _events.Title = _showOutput ? OutputTitle : "Events · newest last";
         _hints = StatusBarView.KeysFor(_state, width - column);
+        ShowStatus(data.Status, data.Keys);
     }
 
     protected override bool OnKeyDown(Key key)
@@ -203,7 +209,7 @@ internal sealed partial class GuiRunScreen : Runnable
     }
 
     /// <summary>A menu item: the key it names.</summary>
-    private void Press(char key) => Handle(ScriptedKeySource.Char(key));
+    private void Press(char key) => Handle(GuiKeys.FromChar(key));
 
     private void Handle(ConsoleKeyInfo consoleKey)
     {
@@ -225,7 +231,7 @@ internal sealed partial class GuiRunScreen : Runnable
         if (consoleKey.KeyChar == '\x1a')
         {
             _state.Running = false;
-            _state.Status = TerminalGuard.CanSuspend ? "back after Ctrl-Z (the run was paused)" : "Ctrl-Z suspends only on Linux and macOS: q quits";
+            _state.Status = JobSuspension.Supported ? "back after Ctrl-Z (the run was paused)" : "Ctrl-Z suspends only on Linux and macOS: q quits";
             if (Suspension is { } suspension && App is { } app)
             {
                 // Gives the terminal back and stops the job; fg continues here, and the next iteration draws it all again.
@@ -245,9 +251,19 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private static MarkupLinesView Inside() => new() { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill() };
 
-    /// <summary>The thread a row of the threads panel names (its header line "› 2 producer-2 …"), in the column from <paramref name="column"/> on, or -1.</summary>
-    private static int ThreadAt(IReadOnlyList<string> lines, int row, int column)
+    /// <summary>
+    /// The thread a click at (<paramref name="x"/>, <paramref name="row"/>) of the threads panel names (the
+    /// header line "› 2 producer-2 …" above it in its column), or -1; the right column starts at
+    /// <paramref name="rightColumn"/> (0: one column), and a click on the rule between the columns names none.
+    /// </summary>
+    private static int ThreadAt(IReadOnlyList<string> lines, int row, int x, int rightColumn)
     {
+        if (rightColumn > 0 && x >= rightColumn - ThreadColumns.Gap && x < rightColumn)
+        {
+            return -1;
+        }
+
+        var column = rightColumn > 0 && x >= rightColumn ? rightColumn : 0;
         for (var r = Math.Min(row, lines.Count - 1); r >= 0; r--)
         {
             var plain = MarkupRuns.Plain(lines[r]);
@@ -298,7 +314,7 @@ internal sealed partial class GuiRunScreen : Runnable
 
     private void OnClick(Mouse mouse, Func<int, int> target, Action<int> act)
     {
-        if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || _state.LessonScreen.Dialog is not null)
+        if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || _state.LessonScreen.Dialog is not null || Searching)
         {
             return;
         }
@@ -326,15 +342,13 @@ internal sealed partial class GuiRunScreen : Runnable
         }
         else
         {
-            var rows = LessonPathView.PageRows(_state, width - 2, Viewport.Height - 4, _startTop, out _startTop);
-            _startEntries = [.. rows.Select(r => r.Entry)];
-            lines.AddRange(rows.Select(r => r.Line));
+            ShowStartList(width);
         }
 
         _page.Lines = lines;
         _hints = _state.Screen == Screen.Help ? HelpHints : StatusBarView.KeysFor(_state, width);
         var (status, keys) = StatusBarView.Lines(_state, width, _hints);
-        _status.Lines = [status, keys];
+        ShowStatus(status, keys);
     }
 
     /// <summary>Auto-run: a tick every poll interval of the application's clock (virtual in tests); a step once the speed's interval has passed.</summary>
@@ -347,7 +361,7 @@ internal sealed partial class GuiRunScreen : Runnable
 
         // The interval is measured on the clock, not counted in ticks: on a loaded machine the
         // ticks come later than asked, and counting them ran several times slower than the speed.
-        _timer = App.AddTimeout(TimeSpan.FromMilliseconds(TuiApp.PollMs), () =>
+        _timer = App.AddTimeout(TimeSpan.FromMilliseconds(GuiTui.AutoRunTickMs), () =>
         {
             var now = Clock.Now;
             if (!_state.Running || _state.Prompt != PromptKind.None)

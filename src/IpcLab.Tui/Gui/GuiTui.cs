@@ -14,6 +14,9 @@ public static class GuiTui
     /// <summary>How often Terminal.Gui's main loop takes the keys waiting for it (and draws what changed).</summary>
     public const int IterationsPerSecond = 100;
 
+    /// <summary>How often the run screen looks whether auto-run's next step is due.</summary>
+    public const int AutoRunTickMs = 10;
+
     /// <param name="theme">The theme given with --theme (then remembered), or null for the remembered one (see <see cref="ThemeFile"/>).</param>
     public static int Run(TuiState state, ILogger log, ScreenTheme? theme = null)
     {
@@ -90,7 +93,7 @@ public static class GuiTui
         stdout.Flush();
     }
 
-    /// <summary>Mouse reports and bracketed paste off (Terminal.Gui turns them on), then as <see cref="TerminalGuard.LeaveSequence"/>.</summary>
+    /// <summary>Mouse reports and bracketed paste off (Terminal.Gui turns them on), the normal screen, the cursor, the keys in normal mode.</summary>
     private static ReadOnlySpan<byte> LeaveSequence => JobSuspension.LeaveSequence;
 
     /// <summary>

@@ -30,6 +30,9 @@ internal sealed partial class JobSuspension : IDisposable
     /// <summary>The sequences that give the screen back: the normal screen, the cursor, the keys in normal mode, no mouse reports.</summary>
     public static ReadOnlySpan<byte> LeaveSequence => "\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[0m\x1b[?25h\x1b[?1049l\x1b[?1l\x1b>"u8;
 
+    /// <summary>True on the systems where Ctrl-Z can stop the job (Linux and macOS).</summary>
+    public static bool Supported => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
+
     /// <summary>True when Ctrl-Z can stop the job (Linux and macOS, on a terminal).</summary>
     public bool CanSuspend => _shellModes is not null;
 

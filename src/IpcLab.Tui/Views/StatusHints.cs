@@ -18,7 +18,7 @@ public static class StatusHints
             var end = start + hint.Length;
             if (column >= start && column < end)
             {
-                return KeyOf(hint.Split(' ', 2)[0]);
+                return KeyOf(hint);
             }
 
             start = end + Separator.Length;
@@ -27,7 +27,10 @@ public static class StatusHints
         return null;
     }
 
-    private static char? KeyOf(string word) => word switch
+    /// <summary>The key of one hint ("b back": 'b'), or null for a range of keys.</summary>
+    public static char? KeyOf(string hint) => KeyOfWord(hint.Split(' ', 2)[0]);
+
+    private static char? KeyOfWord(string word) => word switch
     {
         "space" => ' ',
         "Enter" => '\r',

@@ -16,7 +16,7 @@ public sealed class CrashedThreadWordsTests
     [Fact]
     public void ThreadsPanelAndRunKey_WaiterOnCrashedHolder_SayCrashed()
     {
-        var tui = CrashedHolder();
+        using var tui = CrashedHolder();
 
         // The threads panel wraps the state: "blocked on mutex m (held by producer-1, which has" / "crashed)".
         Assert.Contains("crashed)", tui.Frame, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class CrashedThreadWordsTests
     [Fact]
     public void RunThread_CrashedThread_IsRefusedAsCrashed()
     {
-        var tui = CrashedHolder();
+        using var tui = CrashedHolder();
         tui.Type("1");
 
         Assert.Equal("producer-1 cannot run: producer-1 has crashed (injected)", tui.State.Status);
@@ -38,7 +38,7 @@ public sealed class CrashedThreadWordsTests
     [Fact]
     public void WaitForChain_DeadlockOnCrashedHolder_NamesHolderCrashed()
     {
-        var tui = CrashedHolder();
+        using var tui = CrashedHolder();
         tui.Type("33 ");
 
         Assert.Contains("──held by──▶ producer-1 (crashed)", tui.Frame, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using IpcLab.Tui.App;
+using IpcLab.Tui.Gui;
 using static IpcLab.Tui.Tests.App.TuiHarness;
 
 namespace IpcLab.Tui.Tests.App;
@@ -18,13 +19,13 @@ public sealed class LeaveKeysTests : IDisposable
     [Fact]
     public void Q_WithUnsavedSteps_AsksAndNStays()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         var exit = tui.Run(Keys("   q"), Idle(1));
 
         Assert.Equal(PromptKind.ConfirmQuit, tui.State.Prompt);
         Assert.Equal("the 3 steps of this run are not saved: y to quit without saving, S saves first, n or Esc stays", tui.State.Status);
         Assert.Contains("quit without saving? y / S / n:", tui.Frame, StringComparison.Ordinal);
-        Assert.Equal(0, exit);
+        Assert.Equal(-1, exit);
 
         tui.Run(Keys("n"), Idle(1));
         Assert.Equal(PromptKind.None, tui.State.Prompt);
@@ -35,8 +36,8 @@ public sealed class LeaveKeysTests : IDisposable
     [Fact]
     public void Q_ThenSaveThenQ_SavesAndQuitsWithoutAskingAgain()
     {
-        var tui = BoundedBuffer();
-        var frames = new List<ConsoleKeyInfo?>(Keys("   qS\rq")) { ScriptedKeySource.Char(' ') };
+        using var tui = BoundedBuffer();
+        var frames = new List<ConsoleKeyInfo?>(Keys("   qS\rq")) { GuiKeys.FromChar(' ') };
 
         var exit = tui.Run(frames);
 
@@ -48,12 +49,16 @@ public sealed class LeaveKeysTests : IDisposable
     [Fact]
     public void Q_AtStep0OrInASavedRunAsOpened_QuitsAtOnce()
     {
-        Assert.Equal(0, BoundedBuffer().Run(Keys("q"), Keys("  ")));
+        using (var atStart = BoundedBuffer())
+        {
+            Assert.Equal(0, atStart.Run(Keys("q"), Keys("  ")));
+            Assert.Equal(0, atStart.Session.Position);
+        }
 
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("     S\r");
-        var reopened = Open(_dir.File("bounded-buffer.run.json"), at: 2);
-        var frames = new List<ConsoleKeyInfo?>(Keys("bbq")) { ScriptedKeySource.Char(' ') };
+        using var reopened = Open(_dir.File("bounded-buffer.run.json"), at: 2);
+        var frames = new List<ConsoleKeyInfo?>(Keys("bbq")) { GuiKeys.FromChar(' ') };
         Assert.Equal(0, reopened.Run(frames));
         Assert.Equal(0, reopened.Session.Position);
     }
@@ -61,7 +66,7 @@ public sealed class LeaveKeysTests : IDisposable
     [Fact]
     public void Esc_OnRunWithUnsavedSteps_AsksThenYGoesBackToTheProgramsAndDoesNotQuit()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Run(Keys("  \x1b"), Idle(1));
         Assert.Equal(PromptKind.ConfirmBack, tui.State.Prompt);
         Assert.Contains("y to go back to the programs without saving", tui.State.Status, StringComparison.Ordinal);
@@ -74,7 +79,7 @@ public sealed class LeaveKeysTests : IDisposable
     [Fact]
     public void Esc_OnRunAtStep0_GoesBackToTheProgramsAndEscThereStays()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Run(Keys("\x1b"), Idle(1));
         Assert.Equal(Screen.Start, tui.State.Screen);
 
@@ -86,8 +91,8 @@ public sealed class LeaveKeysTests : IDisposable
     [Fact]
     public void CtrlC_WithUnsavedSteps_QuitsAtOnce()
     {
-        var tui = BoundedBuffer();
-        var frames = new List<ConsoleKeyInfo?>(Keys("     \x03")) { ScriptedKeySource.Char(' ') };
+        using var tui = BoundedBuffer();
+        var frames = new List<ConsoleKeyInfo?>(Keys("     \x03")) { GuiKeys.FromChar(' ') };
 
         Assert.Equal(0, tui.Run(frames));
         Assert.Equal(5, tui.Session.Position);

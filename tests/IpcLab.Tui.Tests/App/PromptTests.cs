@@ -12,7 +12,7 @@ public sealed class PromptTests
     [Fact]
     public void GoToStep_StepTypedAndEntered_JumpsToTypedStep()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("g40");
         Assert.Equal(PromptKind.GoToStep, tui.State.Prompt);
         Assert.Equal("40", tui.State.PromptInput);
@@ -27,7 +27,7 @@ public sealed class PromptTests
     [Fact]
     public void GoToStep_EditedInputOrEarlierStep_TakesBackspaceIgnoresLettersAndGoesBack()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("g45x\b2\r");
         Assert.Equal(42, tui.Session.Position);
 
@@ -39,10 +39,10 @@ public sealed class PromptTests
     [Fact]
     public void Esc_InPrompt_CancelsWithoutQuitting()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         var exit = tui.Run(Keys("   g12\x1b"), Idle(1));
 
-        Assert.Equal(0, exit);
+        Assert.Equal(-1, exit);
         Assert.Equal(PromptKind.None, tui.State.Prompt);
         Assert.Equal(3, tui.Session.Position);
         Assert.Equal("cancelled: nothing changed (step 3)", tui.State.Status);
@@ -52,7 +52,7 @@ public sealed class PromptTests
     [Fact]
     public void KeySAndKeyE_OnRunScreen_CycleSchedulerAndSetSeed()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("s");
         Assert.Equal("scheduler: random (seed 1)", tui.State.Status);
         tui.Type("s");
@@ -69,7 +69,7 @@ public sealed class PromptTests
     [Fact]
     public void PlusAndMinus_PressedRepeatedly_ChangeSpeedWithin50To2000Ms()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("+");
         Assert.Equal(200, tui.State.SpeedMs);
         tui.Type(new string('+', 20));
@@ -82,7 +82,7 @@ public sealed class PromptTests
     [Fact]
     public void KeyC_ThreadNumberTyped_CrashesThatThread()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("  c1\r");
 
         Assert.Equal(ThreadStatus.Faulted, tui.Session.Kernel.StatusOf(0));
@@ -93,7 +93,7 @@ public sealed class PromptTests
     [Fact]
     public void KeyK_ProcessNumberTyped_CrashesTheWholeProcessAndListsTheChoices()
     {
-        var tui = Open(Repo.Lesson("shm-ring.ipl"));
+        using var tui = Open(Repo.Lesson("shm-ring.ipl"));
         tui.Type("  k");
         Assert.Equal(PromptKind.CrashProcess, tui.State.Prompt);
         Assert.Contains("1 producer, 2 consumer: type a number", tui.Frame, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public sealed class PromptTests
     [Fact]
     public void KeyI_WaitingAndNonWaitingThreads_WakesWaiterSpuriouslyAndRefusesNonWaiter()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("i");
         Assert.Equal(PromptKind.None, tui.State.Prompt);
         Assert.Contains("none can be chosen now", tui.State.Status, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class PromptTests
     [Fact]
     public void QuestionMarkAndEsc_OnRunScreen_OpenAndCloseHelp()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("?");
         Assert.Equal(Screen.Help, tui.State.Screen);
         tui.Type("?");

@@ -12,7 +12,7 @@ public sealed class StartScreenTests : IDisposable
     [Fact]
     public void IpclabTui_WithoutFile_ListsLessonsWithBoundedBufferHighlighted()
     {
-        var tui = Open(file: null);
+        using var tui = Open(file: null);
         var names = tui.State.Lessons.Select(l => l.Name).ToArray();
 
         Assert.Equal(Screen.Start, tui.State.Screen);
@@ -23,7 +23,7 @@ public sealed class StartScreenTests : IDisposable
     [Fact]
     public void Enter_OnStartScreen_OpensHighlightedProgramOnRunScreen()
     {
-        var tui = Open(file: null);
+        using var tui = Open(file: null);
         tui.Run(Press(ConsoleKey.DownArrow), Press(ConsoleKey.Enter));
 
         Assert.Equal(Screen.Run, tui.State.Screen);
@@ -37,7 +37,7 @@ public sealed class StartScreenTests : IDisposable
         var bad = _dir.Write("bad.ipl", "mutex m\nthread t:\n    lok m\n");
         var good = Repo.Lesson("lost-update.ipl");
         var state = new TuiState { Lessons = [new LessonEntry(bad, "bad", ""), new LessonEntry(good, "lost-update", "")] };
-        var tui = new TuiHarness(state);
+        using var tui = new TuiHarness(state);
 
         tui.Run(Press(ConsoleKey.Enter));
         Assert.Equal(Screen.Start, state.Screen);
@@ -55,7 +55,7 @@ public sealed class StartScreenTests : IDisposable
         var chain = string.Join(" + ", Enumerable.Repeat("1", 12_000));
         var deep = _dir.Write("deep.ipl", $"thread t:\n    x = {chain}\n");
         var state = new TuiState { Lessons = [new LessonEntry(deep, "deep", "")] };
-        var tui = new TuiHarness(state);
+        using var tui = new TuiHarness(state);
 
         tui.Run(Press(ConsoleKey.Enter));
 
@@ -68,7 +68,7 @@ public sealed class StartScreenTests : IDisposable
     [Fact]
     public void KeyM_OnTheRunScreen_GoesBackToTheProgramList()
     {
-        var tui = Open(file: null);
+        using var tui = Open(file: null);
         tui.Run(Press(ConsoleKey.Enter), Keys("  my"), Press(ConsoleKey.DownArrow), Press(ConsoleKey.Enter));
 
         Assert.Equal(Screen.Run, tui.State.Screen);
@@ -81,11 +81,11 @@ public sealed class StartScreenTests : IDisposable
     [InlineData("\x03")]
     public void QOrCtrlC_OnStartScreen_Quits(string key)
     {
-        var tui = Open(file: null);
+        using var tui = Open(file: null);
         var exit = tui.Run(Keys(key), Press(ConsoleKey.Enter));
 
         Assert.Equal(0, exit);
         Assert.Equal(Screen.Start, tui.State.Screen);
-        Assert.Single(tui.Terminal.Frames);
+        Assert.Equal(2, tui.Frames.Count);
     }
 }

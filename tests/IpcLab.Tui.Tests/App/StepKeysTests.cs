@@ -11,11 +11,11 @@ public sealed class StepKeysTests
     [Fact]
     public void Step_Forward20ThenBack20_ShowsSameFrameAtEveryStep()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Run(Keys(new string(' ', 20)), Keys(new string('b', 20)), Keys(new string(' ', 20)));
 
         // Frames: [0] start, [1..20] first pass, [21..40] back at steps 19..0, [41..60] redo at steps 1..20.
-        var frames = tui.Terminal.Frames;
+        var frames = tui.Frames;
         Assert.Equal(61, frames.Count);
         for (var step = 1; step < 20; step++)
         {
@@ -30,9 +30,9 @@ public sealed class StepKeysTests
     [Fact]
     public void ArrowKeys_RightAndLeft_StepLikeSpaceAndB()
     {
-        var spaces = BoundedBuffer();
+        using var spaces = BoundedBuffer();
         spaces.Type("       bb");
-        var arrows = BoundedBuffer();
+        using var arrows = BoundedBuffer();
         arrows.Run(Press(ConsoleKey.RightArrow, 7), Press(ConsoleKey.LeftArrow, 2));
 
         Assert.Equal(5, arrows.Session.Position);
@@ -42,7 +42,7 @@ public sealed class StepKeysTests
     [Fact]
     public void Step_BlockedThread_IsRefusedWithReasonInStatus()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("     2");
 
         Assert.Equal(5, tui.Session.Position);
@@ -54,7 +54,7 @@ public sealed class StepKeysTests
     [Fact]
     public void DigitKey_RunnableThread_RunsItAndStatusSaysWhatItDid()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("1111");
 
         Assert.Equal(4, tui.Session.Position);
@@ -65,7 +65,7 @@ public sealed class StepKeysTests
     [Fact]
     public void DigitKey_NumberBeyondProgramThreads_IsExplained()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("7");
 
         Assert.Equal(0, tui.Session.Position);
@@ -75,7 +75,7 @@ public sealed class StepKeysTests
     [Fact]
     public void UpDownThenEnter_OnRunScreen_SelectsThreadAndRunsIt()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Run(Press(ConsoleKey.DownArrow, 5), Press(ConsoleKey.UpArrow), Press(ConsoleKey.Enter));
 
         Assert.Equal(1, tui.State.SelectedThread);
@@ -85,7 +85,7 @@ public sealed class StepKeysTests
     [Fact]
     public void ZeroAndHome_AfterSteps_GoToStep0KeepingTheStepsAndSaySo()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("      0");
         Assert.Equal(0, tui.Session.Position);
         Assert.Equal(6, tui.Session.Timeline.Count);
@@ -99,7 +99,7 @@ public sealed class StepKeysTests
     [Fact]
     public void Zero_PressedAgainAtStep0_DropsTheRecordedStepsAndSaysHowMany()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("    00");
 
         Assert.Empty(tui.Session.Timeline);
@@ -109,7 +109,7 @@ public sealed class StepKeysTests
     [Fact]
     public void RunThread_AfterSteppingBack_SaysTheFutureIsSetAsideAndUBringsItBack()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("      bbbb");
         var before = tui.Session.Timeline.ToArray();
 
@@ -131,7 +131,7 @@ public sealed class StepKeysTests
     [Fact]
     public void U_WithNothingSetAside_SaysSo()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("  u");
 
         Assert.StartsWith("no other future to go back to", tui.State.Status, StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public sealed class StepKeysTests
     [Fact]
     public void StepBack_AtStep0_SaysNothingToUndo()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("b");
 
         Assert.Equal(0, tui.Session.Position);
@@ -153,7 +153,7 @@ public sealed class StepKeysTests
     [InlineData('d', "puts")]
     public void NextBlockWakeUpAndDelivery_FromStep0_StopAtStepWithThatEvent(char key, string expected)
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type(key.ToString());
 
         Assert.True(tui.Session.Position > 0);
@@ -169,7 +169,7 @@ public sealed class StepKeysTests
     [InlineData("socket-select.ipl", 'w', "was first in line and takes the unit")]
     public void NextBlockWakeUpAndDelivery_BetweenProcesses_StopAtSocketsAndMessages(string lesson, char key, string expected)
     {
-        var tui = Open(Repo.Lesson(lesson));
+        using var tui = Open(Repo.Lesson(lesson));
         tui.Type(key.ToString());
 
         var k = tui.Session.Kernel;
@@ -180,7 +180,7 @@ public sealed class StepKeysTests
     [Fact]
     public void Step_PastTheEnd_SaysRunIsOver()
     {
-        var tui = BoundedBuffer();
+        using var tui = BoundedBuffer();
         tui.Type("g500\r ");
 
         Assert.True(tui.Session.IsOver);

@@ -1,61 +1,116 @@
 using IpcLab.Core.Sessions;
 using IpcLab.Tui.App;
-using Microsoft.Extensions.Logging;
+using IpcLab.Tui.Gui;
+using IpcLab.Tui.Tests.Gui;
+using Terminal.Gui.Input;
 
 namespace IpcLab.Tui.Tests.App;
 
 /// <summary>
-/// Drives the real key loop (<see cref="TuiApp"/> with <see cref="KeyHandler"/>) with scripted keys,
-/// a clock that moves only when the loop sleeps, and a terminal that records frames as text. The loop draws once at the start and
-/// once after every key, so <c>Frames[i]</c> is the screen after the i-th key of a run.
+/// Drives the run screen (Terminal.Gui, headless, 120x40 unless told) with keys as a terminal
+/// reports them, through Terminal.Gui's input injection. A null key is an idle poll: the virtual
+/// clock moves one tick, so auto-run is deterministic. <c>Frames[0]</c> is the screen before the
+/// first key and <c>Frames[i]</c> the screen after the i-th key read.
 /// </summary>
-internal sealed class TuiHarness(TuiState state, string? workingDirectory = null)
+internal sealed class TuiHarness : IDisposable
 {
-    public TuiState State { get; } = state;
+    private readonly GuiHarness _gui;
 
-    public FakeTerminal Terminal { get; } = new();
+    public TuiHarness(TuiState state, string? workingDirectory = null, int width = 120, int height = 40)
+    {
+        _gui = new GuiHarness(state, width, height, workingDirectory);
+        Frames.Add(_gui.Text);
+    }
 
-    /// <summary>The loop's clock: it moves only when the loop sleeps, so auto-run is deterministic.</summary>
-    public long NowMs { get; private set; }
-
-    public LoopSignals Signals { get; } = new();
+    public TuiState State => _gui.State;
 
     public Session Session => State.Session ?? throw new InvalidOperationException("no program is open");
 
-    /// <summary>What Ctrl-Z does (the real program stops its job); null: the loop cannot suspend.</summary>
-    public Action? Suspend { get; set; }
+    /// <summary>The screen after every key read, the first before any.</summary>
+    public List<string> Frames { get; } = [];
 
-    /// <summary>Where the loop logs (none when null).</summary>
-    public ILogger? Log { get; set; }
+    /// <summary>The screen as it is now.</summary>
+    public string Frame => _gui.Text;
 
-    public string Frame => Terminal.Last;
+    /// <summary>True once a key asked the program to end (q confirmed, Ctrl-C).</summary>
+    public bool Quit => _gui.Screen.StopRequested;
 
     /// <summary>Opens FILE exactly as <c>ipclab tui FILE --at N</c> does.</summary>
     public static TuiHarness Open(string? file, int? at = null, string? workingDirectory = null) =>
         new(TuiVerb.Open(file, at), workingDirectory);
 
-    /// <summary>Runs the loop over these keys (then Ctrl-C, which quits); returns the exit code.</summary>
+    /// <summary>Presses these keys until one quits; returns 0 when the program was asked to end, -1 when it still runs.</summary>
     public int Run(params IEnumerable<ConsoleKeyInfo?>[] keys)
     {
-        var app = new TuiApp(
-            State,
-            new KeyHandler(State, workingDirectory ?? Path.GetTempPath()),
-            new ScriptedKeySource(keys.SelectMany(k => k)),
-            Terminal,
-            Signals,
-            () => NowMs,
-            ms => NowMs += ms,
-            Suspend,
-            Log);
-        return app.Run();
+        var idle = 0;
+        foreach (var key in keys.SelectMany(k => k))
+        {
+            if (Quit)
+            {
+                break;
+            }
+
+            if (key is not { } pressed)
+            {
+                idle++;
+                continue;
+            }
+
+            // A run of idle ticks is drawn once at its end (each tick still runs the timers).
+            if (idle > 0)
+            {
+                _gui.Wait(idle * GuiTui.AutoRunTickMs);
+                idle = 0;
+            }
+
+            _gui.Press(ToKey(pressed));
+            Frames.Add(_gui.Text);
+        }
+
+        if (idle > 0 && !Quit)
+        {
+            _gui.Wait(idle * GuiTui.AutoRunTickMs);
+        }
+
+        return Quit ? 0 : -1;
     }
 
-    /// <summary>Types the text (see <see cref="ScriptedKeySource.Type"/>) and then stays in the loop for no more keys than these.</summary>
+    /// <summary>Types the text (see <see cref="Keys"/>); returns as <see cref="Run"/>.</summary>
     public int Type(string text) => Run(Keys(text));
 
-    public static IEnumerable<ConsoleKeyInfo?> Keys(string text) => ScriptedKeySource.Type(text);
+    /// <summary>The terminal resized, then drawn.</summary>
+    public void Resize(int width, int height) => _gui.Resize(width, height);
 
-    public static IEnumerable<ConsoleKeyInfo?> Press(ConsoleKey key, int times = 1) => ScriptedKeySource.Press(key, times);
+    public void Dispose() => _gui.Dispose();
 
-    public static IEnumerable<ConsoleKeyInfo?> Idle(int polls) => ScriptedKeySource.Idle(polls);
+    /// <summary>The keys that type <paramref name="text"/>: ' ' is space, '\r' Enter, '\x1b' Esc, '\b' Backspace, '\x03' Ctrl-C, '\x1a' Ctrl-Z.</summary>
+    public static IEnumerable<ConsoleKeyInfo?> Keys(string text) => text.Select(c => (ConsoleKeyInfo?)GuiKeys.FromChar(c));
+
+    /// <summary>A key with no character of its own (arrows, Home, Enter...).</summary>
+    public static IEnumerable<ConsoleKeyInfo?> Press(ConsoleKey key, int times = 1) =>
+        Enumerable.Repeat((ConsoleKeyInfo?)new ConsoleKeyInfo('\0', key, shift: false, alt: false, control: false), times);
+
+    /// <summary><paramref name="polls"/> ticks of the clock with no key.</summary>
+    public static IEnumerable<ConsoleKeyInfo?> Idle(int polls) => Enumerable.Repeat((ConsoleKeyInfo?)null, polls);
+
+    private static Key ToKey(ConsoleKeyInfo key) => key.Key switch
+    {
+        _ when key.KeyChar == '\x03' => Key.C.WithCtrl,
+        _ when key.KeyChar == '\x1a' => Key.Z.WithCtrl,
+        ConsoleKey.Enter => Key.Enter,
+        ConsoleKey.Escape => Key.Esc,
+        ConsoleKey.Backspace => Key.Backspace,
+        ConsoleKey.Spacebar => Key.Space,
+        ConsoleKey.Tab => Key.Tab,
+        ConsoleKey.UpArrow => Key.CursorUp,
+        ConsoleKey.DownArrow => Key.CursorDown,
+        ConsoleKey.LeftArrow => Key.CursorLeft,
+        ConsoleKey.RightArrow => Key.CursorRight,
+        ConsoleKey.Home => Key.Home,
+        ConsoleKey.End => Key.End,
+        ConsoleKey.PageUp => Key.PageUp,
+        ConsoleKey.PageDown => Key.PageDown,
+        ConsoleKey.F1 => Key.F1,
+        _ => new Key(key.KeyChar),
+    };
 }

@@ -20,7 +20,7 @@ public sealed class WakeChoiceTests : IDisposable
     [Fact]
     public void RunSignaller_TwoWaiters_AsksAnd2WakesSecondWaiter()
     {
-        var tui = TwoWaiters();
+        using var tui = TwoWaiters();
         tui.Type("112233");
         Assert.Equal(PromptKind.WakeChoice, tui.State.Prompt);
         Assert.Equal(2, tui.State.WakeChoiceThread);
@@ -40,7 +40,7 @@ public sealed class WakeChoiceTests : IDisposable
     [Fact]
     public void Enter_InWakeChoice_WakesFirstInLine()
     {
-        var tui = TwoWaiters();
+        using var tui = TwoWaiters();
         tui.Type("112233\r");
 
         Assert.Equal(ScheduleEntry.Run(2, woken: 0), tui.Session.Timeline[^1]);
@@ -51,7 +51,7 @@ public sealed class WakeChoiceTests : IDisposable
     [Fact]
     public void WakeChoice_NumberOutsideWaitersThenEsc_KeepsAskingThenRunsNothing()
     {
-        var tui = TwoWaiters();
+        using var tui = TwoWaiters();
         tui.Type("1122339");
         Assert.Equal(PromptKind.WakeChoice, tui.State.Prompt);
         Assert.Equal(5, tui.Session.Position);
@@ -65,7 +65,7 @@ public sealed class WakeChoiceTests : IDisposable
     [Fact]
     public void Space_InManualMode_AsksTooAndSameChoiceAfterGoingBackKeepsFuture()
     {
-        var tui = TwoWaiters();
+        using var tui = TwoWaiters();
         tui.Type("ss1122");
         Assert.Equal(SchedulerKind.Manual, tui.Session.Scheduler);
 
@@ -85,7 +85,7 @@ public sealed class WakeChoiceTests : IDisposable
     public void WakeChoice_QueueOrderUnlikeThreadOrder_NumbersWaitersByThreadNumber()
     {
         // waiter-2 joins c's queue first, then waiter-1: the queue is waiter-2, waiter-1.
-        var tui = TwoWaiters();
+        using var tui = TwoWaiters();
         tui.Type("221133");
         Assert.Equal([1, 0], tui.State.WakeChoices);
         Assert.Contains("wake which waiter? 2 waiter-2, 1 waiter-1 (Enter = 2 waiter-2, first in line; Esc cancels)", tui.State.Status, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class WakeChoiceTests : IDisposable
     [Fact]
     public void WakeChoice_TwelveWaiters_OneWaitsForASecondDigitAnd12WakesThreadTwelve()
     {
-        var tui = Open(_dir.Write("twelve-waiters.ipl", Script.Replace("waiter * 2", "waiter * 12", StringComparison.Ordinal)));
+        using var tui = Open(_dir.Write("twelve-waiters.ipl", Script.Replace("waiter * 2", "waiter * 12", StringComparison.Ordinal)));
         tui.Type("ss");
         for (var t = 0; t < 12; t++)
         {
@@ -131,7 +131,7 @@ public sealed class WakeChoiceTests : IDisposable
     [InlineData("1\u007f10", 9)]
     public void WakeChoice_TwelveWaiters_EnterOrAnUnambiguousDigitWakes(string typed, int woken)
     {
-        var tui = Open(_dir.Write("twelve-waiters.ipl", Script.Replace("waiter * 2", "waiter * 12", StringComparison.Ordinal)));
+        using var tui = Open(_dir.Write("twelve-waiters.ipl", Script.Replace("waiter * 2", "waiter * 12", StringComparison.Ordinal)));
         tui.Type("ss");
         for (var t = 0; t < 12; t++)
         {
@@ -151,7 +151,7 @@ public sealed class WakeChoiceTests : IDisposable
     [Fact]
     public void CrashPrompt_ThirteenThreads_SaysTheRangeAndCrashesThreadTwelve()
     {
-        var tui = Open(_dir.Write("twelve-waiters.ipl", Script.Replace("waiter * 2", "waiter * 12", StringComparison.Ordinal)));
+        using var tui = Open(_dir.Write("twelve-waiters.ipl", Script.Replace("waiter * 2", "waiter * 12", StringComparison.Ordinal)));
 
         tui.Type("c");
         Assert.Contains("crash thread (1-13): ", tui.Frame, StringComparison.Ordinal);

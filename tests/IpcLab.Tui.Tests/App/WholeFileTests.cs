@@ -93,7 +93,7 @@ public sealed class WholeFileTests : IDisposable
             mkfifo.WaitForExit();
         }
 
-        var tui = Open(Repo.Lesson("lost-update.ipl"), workingDirectory: _dir.Path);
+        using var tui = Open(Repo.Lesson("lost-update.ipl"), workingDirectory: _dir.Path);
         tui.Type("  S" + new string('\b', 30) + "pipe.json\r");
 
         Assert.Equal("could not save pipe.json: it is a named pipe (FIFO), not a regular file; ipclab writes runs and traces only to regular files", tui.State.Status);
@@ -107,7 +107,7 @@ public sealed class WholeFileTests : IDisposable
         var script = _dir.Write("mine.ipl", File.ReadAllText(Repo.Lesson("lost-update.ipl")));
         var before = File.ReadAllText(script);
 
-        var tui = Open(script, workingDirectory: _dir.Path);
+        using var tui = Open(script, workingDirectory: _dir.Path);
         tui.Type(" S" + new string('\b', 30) + "mine.ipl\r");
 
         Assert.Equal("could not save mine.ipl: it is the script of this run; choose another file name", tui.State.Status);

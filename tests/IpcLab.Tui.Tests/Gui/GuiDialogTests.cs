@@ -100,7 +100,7 @@ public sealed class GuiDialogTests
     public void Of_CrashPrompt_OffersOnlyThreadsThatCanCrashByNumber()
     {
         var state = Lesson("bounded-buffer.ipl");
-        new IpcLab.Tui.App.KeyHandler(state, Path.GetTempPath()).Handle(IpcLab.Tui.App.ScriptedKeySource.Char('c'));
+        new IpcLab.Tui.App.KeyHandler(state, Path.GetTempPath()).Handle(IpcLab.Tui.Gui.GuiKeys.FromChar('c'));
 
         var data = PromptDialogData.Of(state)!;
 

@@ -110,20 +110,35 @@ public sealed class GuiFileMenuTests
     {
         using var gui = new GuiHarness(Lesson("bounded-buffer.ipl"), 100, 30);
         gui.Type(" ");
-        var (column, row) = gui.Find("r run/pause");
+        var (column, row) = gui.Find("r run/pause │");
 
-        gui.Click(column + 3, row);
+        gui.PressAndRelease(column + 3, row);
 
         Assert.True(gui.State.Running);
+    }
+
+    [Fact]
+    public void HintLine_IsAStatusBarWithAShortcutAHintAndAPromptTakesItsPlace()
+    {
+        using var gui = new GuiHarness(Lesson("bounded-buffer.ipl"), 100, 30);
+        var bar = gui.Screen.SubViews.OfType<Terminal.Gui.Views.StatusBar>().Single();
+
+        Assert.True(bar.Visible);
+        Assert.Equal(StatusBarView.RunKeys.Split(StatusHints.Separator), bar.SubViews.OfType<Terminal.Gui.Views.Shortcut>().Select(s => s.Title));
+
+        gui.Type("g");
+
+        Assert.False(bar.Visible);
+        Assert.EndsWith("go to step: type its number, Enter jumps (Esc cancels)", gui.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ClickOnAHint_Space_TakesAStep()
     {
         using var gui = new GuiHarness(Lesson("bounded-buffer.ipl"), 100, 30);
-        var (column, row) = gui.Find("space step · b back");
+        var (column, row) = gui.Find("space step │ b back");
 
-        gui.Click(column + 1, row);
+        gui.PressAndRelease(column + 1, row);
 
         Assert.Equal(1, gui.State.Session!.Position);
     }

@@ -33,6 +33,12 @@ internal sealed class GuiHarness : IDisposable
             work();
             return Task.CompletedTask;
         };
+        // The same for find the bug (GuiFindBugTests complete the search from the test where they need to).
+        Screen.BugSearch.Start = work =>
+        {
+            work();
+            return Task.CompletedTask;
+        };
         _token = _app.Begin(Screen);
         Draw();
     }
@@ -182,9 +188,9 @@ internal sealed class GuiHarness : IDisposable
     /// <summary>Moves the virtual clock on (timers such as auto-run fire), then draws.</summary>
     public void Wait(int ms)
     {
-        for (var i = 0; i < ms / TuiApp.PollMs; i++)
+        for (var i = 0; i < ms / GuiTui.AutoRunTickMs; i++)
         {
-            Time.Advance(TimeSpan.FromMilliseconds(TuiApp.PollMs));
+            Time.Advance(TimeSpan.FromMilliseconds(GuiTui.AutoRunTickMs));
             _app.TimedEvents!.RunTimers();
         }
 

@@ -54,6 +54,23 @@ public sealed class GuiLayoutTests
     }
 
     [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Click_OnTheRuleBetweenTheColumns_RunsNoThread(int offset)
+    {
+        using var gui = new GuiHarness(Lesson("socket-select.ipl"), 120, 40);
+        var (column, row) = gui.Find("3 client-2");
+        var rule = gui.Text.Split('\n')[row].LastIndexOf('│', column);
+        var before = gui.State.Status;
+
+        gui.Click(rule + offset, row + 2);
+
+        Assert.Equal(0, gui.State.Session!.Position);
+        Assert.Equal(before, gui.State.Status);
+    }
+
+    [Theory]
     [InlineData("socket-select", 100, 30)]
     [InlineData("socket-select", 120, 40)]
     [InlineData("socket-select", 160, 48)]

@@ -31,7 +31,7 @@ public sealed class GuiChallengeJudgingTests : IDisposable
         Assert.Equal(0, gui.State.Session!.Position);
 
         RunOnAnotherThread(judging!);
-        gui.Wait(IpcLab.Tui.App.TuiApp.PollMs);
+        gui.Wait(IpcLab.Tui.Gui.GuiTui.AutoRunTickMs);
 
         Assert.Equal(LessonDialogKind.Verdict, dialog.Kind);
         Assert.True(dialog.Right, dialog.Verdict!.Reason);
@@ -53,7 +53,7 @@ public sealed class GuiChallengeJudgingTests : IDisposable
         gui.Type("\r\u001b");
         Assert.Contains("judging cancelled", gui.Text, StringComparison.Ordinal);
         RunOnAnotherThread(judging!);
-        gui.Wait(IpcLab.Tui.App.TuiApp.PollMs);
+        gui.Wait(IpcLab.Tui.Gui.GuiTui.AutoRunTickMs);
 
         Assert.Equal(LessonDialogKind.Challenge, dialog.Kind);
         Assert.Null(dialog.Verdict);
@@ -76,7 +76,7 @@ public sealed class GuiChallengeJudgingTests : IDisposable
 
         gui.Type("\r");
         worker[0].Join();
-        gui.Wait(IpcLab.Tui.App.TuiApp.PollMs);
+        gui.Wait(IpcLab.Tui.Gui.GuiTui.AutoRunTickMs);
 
         Assert.Equal(LessonDialogKind.Verdict, dialog.Kind);
         Assert.StartsWith("check still finds", dialog.Verdict!.Reason, StringComparison.Ordinal);
