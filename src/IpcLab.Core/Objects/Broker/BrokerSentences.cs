@@ -32,7 +32,7 @@ internal static class BrokerSentences
         {
             EventKind.BrokerIdle => $"{who} has nothing to route and nobody to deliver to: it idles",
             EventKind.BrokerWoken => $"{who} has work again: {e.Value switch { 0 => "a published message to route", 1 => "a ready message a consumer can take", _ => "a message at the head of a queue has reached its TTL" }}",
-            EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{Flags((PublishFlags)e.Count)}; it waits in the broker's inbox",
+            EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{Flags((PublishFlags)e.Count)}; it waits in the broker's inbox{((e.Count & (int)PublishFlags.Confirm) != 0 ? $", and {who} waits for its confirm" : "")}",
             EventKind.PublishBlocked => $"{who} blocks publishing: {name} has room for {e.Value} more {(e.Value == 1 ? "copy" : "copies")} and this message may need {e.Count} (flow control)",
             EventKind.PublisherWoken => $"{who} is woken: {name} has room again, it publishes again",
             EventKind.MessageRouted => $"{who} routes {Body(w)} ({KeyWordOf(w, e.Other)} {Quote(w, e.Count)}) from {w.Program.Objects[e.Other].Name} into {name}",
@@ -71,12 +71,14 @@ internal static class BrokerSentences
     private static string KeyWordOf(in EventWords w, int exchange) =>
         BrokerParts.TypeOf(w.Program.Objects[exchange]) == Exchange.ExchangeType.Headers ? "headers" : "key";
 
-    private static string Flags(PublishFlags flags) =>
-        (flags & (PublishFlags.Mandatory | PublishFlags.Persistent)) switch
-        {
-            PublishFlags.Mandatory => " (mandatory)",
-            PublishFlags.Persistent => " (persistent)",
-            PublishFlags.None => "",
-            _ => " (mandatory, persistent)",
-        };
+    private static string Flags(PublishFlags flags)
+    {
+        string[] words =
+        [
+            .. (flags & PublishFlags.Mandatory) != 0 ? ["mandatory"] : Array.Empty<string>(),
+            .. (flags & PublishFlags.Persistent) != 0 ? ["persistent"] : Array.Empty<string>(),
+            .. (flags & PublishFlags.Confirm) != 0 ? ["confirm"] : Array.Empty<string>(),
+        ];
+        return words.Length == 0 ? "" : $" ({string.Join(", ", words)})";
+    }
 }

@@ -64,8 +64,19 @@ internal static class Routing
                 k.Emit(EventKind.MessageUnroutable, t, pc, exchange.Id, (int)keyId, body);
             }
 
+            // RabbitMQ confirms an unroutable message with an ack (after the return, for a mandatory one).
+            if ((flags & PublishFlags.Confirm) != 0)
+            {
+                Publishing.Confirm(k, t, pc, broker, publisher, body, ack: true, unroutable: true);
+            }
+
             return;
         }
+
+        var confirm = (message.Flags & PublishFlags.Confirm) != 0;
+        message.Flags &= ~PublishFlags.Confirm;
+        var (published, from) = (message.Body, message.Publisher);
+        var refusedAny = false;
 
         ex.Routed++;
 
@@ -104,6 +115,7 @@ internal static class Routing
                 {
                     var refused = c.Body;
                     q.Refused++;
+                    refusedAny = true;
                     k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused) { Count = BrokerParts.MaxLengthOf(queue) });
 
                     // reject-publish refuses the copy outright; only reject-publish-dlx dead-letters it.
@@ -127,6 +139,12 @@ internal static class Routing
             }
 
             q.InsertReady(copy, cells);
+        }
+
+        // A queue that refused its copy (reject-publish, with or without a dead-letter) makes the confirm a nack.
+        if (confirm)
+        {
+            Publishing.Confirm(k, t, pc, broker, from, published, ack: !refusedAny);
         }
     }
 
