@@ -19,7 +19,7 @@ public sealed class BrokerRestartCheckTests
         var report = Checker.Check(KernelTestKit.CompileLesson("broker-transient.ipl"), new CheckOptions { Runs = 1000 });
 
         Assert.True(report.RunsWithFindings > 0);
-        Assert.Contains(report.First!.Findings, f => f.Kind == FindingKind.ExpectFailed && f.Text.Contains("processed == 3", StringComparison.Ordinal));
+        Assert.Contains(report.First!.Findings, f => f.Kind == FindingKind.ExpectFailed && f.Text.Contains("processed >= 3", StringComparison.Ordinal));
     }
 
     [Fact]
