@@ -420,4 +420,7 @@ public enum EventKind
 
     /// <summary>Broker Object confirms message Value to its publisher Other: Count 1 ack (routed into every queue it goes to), 2 ack of an unroutable message (dropped or returned), 0 nack (a queue refused it at its maximum length).</summary>
     PublishConfirmed,
+
+    /// <summary>No binding of exchange Object matches message Value (key Count, a string id): it goes on to Object's alternate exchange Other, in the same routing step.</summary>
+    MessageToAlternate,
 }

@@ -21,6 +21,7 @@ internal static class BrokerSentences
         new(EventKind.MessageRefused, EventClass.Drop, "refused"),
         new(EventKind.MessageExpired, EventClass.Drop, "expired"),
         new(EventKind.MessageDeadLettered, EventClass.Other, "dead-lettered") { ChangesObject = true },
+        new(EventKind.MessageToAlternate, EventClass.Other, "to-alternate") { ChangesObject = true },
     ];
 
     /// <summary>The sentence, or null for an event the broker does not emit.</summary>
@@ -44,6 +45,8 @@ internal static class BrokerSentences
             EventKind.MessageRefused => $"{name} is at its maximum length ({e.Count}): {who} refuses {Body(w)} (overflow reject-publish)",
             EventKind.MessageExpired => $"{who} drops {Body(w)} at the head of {name}: its TTL of {e.Count} steps has passed (expired)",
             EventKind.MessageDeadLettered => DeadLettered(w),
+            EventKind.MessageToAlternate =>
+                $"{who} finds no binding of {name} for {Body(w)} ({KeyWordOf(w, e.Object)} {Quote(w, e.Count)}): it goes on to {name}'s alternate exchange {w.Program.Objects[e.Other].Name}",
             _ => null,
         };
     }
