@@ -25,6 +25,8 @@ public static class GuaranteeChecker
         HashSet<long>? shortestJudged = null;
         for (var i = 0; i < options.Runs; i++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Invoke(i);
             var seed = options.Seed + (ulong)i;
             kernel.Reset();
             var (passed, _) = CrashingRun.Run(kernel, new RandomScheduler(seed, options.RandomWaiters), -1);

@@ -32,11 +32,5 @@ public sealed record GuaranteeReport(
     /// <summary>"at-least-once: 0 lost, 41 duplicated in 1000 runs with crashes".</summary>
     public string Verdict => $"{KindWord}: {Lost} lost, {Duplicated} duplicated in {Runs} runs with crashes";
 
-    public string KindWord => Kind switch
-    {
-        GuaranteeKind.ExactlyOnce => "exactly-once",
-        GuaranteeKind.AtLeastOnce => "at-least-once",
-        GuaranteeKind.AtMostOnce => "at-most-once",
-        _ => "no guarantee",
-    };
+    public string KindWord => GuaranteeWords.Of(Kind);
 }

@@ -121,7 +121,9 @@ public static class Answers
     }
 
     private static string End(Kernel k, string role, Objects.StreamSocket.EndInfo end) =>
-        end.Process < 0 ? $"{role} (not accepted yet)" : $"{role} fd {end.Fd} ({k.Program.Processes[end.Process].Name})";
+        end.Process >= 0 ? $"{role} fd {end.Fd} ({k.Program.Processes[end.Process].Name})"
+        : end.Open ? $"{role} (not accepted yet)"
+        : $"{role} (closed)";
 
     private static Answer Value(Kernel k, ObjectInfo o)
     {

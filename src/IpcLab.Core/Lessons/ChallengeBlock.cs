@@ -1,3 +1,4 @@
+using IpcLab.Core.Checking;
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Script;
 
@@ -5,7 +6,7 @@ namespace IpcLab.Core.Lessons;
 
 /// <summary>
 /// A <c>challenge</c> block: <c>program:</c> (optional), <c>goal:</c>, <c>task:</c>,
-/// <c>within:</c> or <c>runs:</c> (optional), <c>solution:</c>, <c>hint:</c> (any number) and <c>concepts:</c>.
+/// <c>within:</c> or <c>runs:</c> (optional; <c>runs:</c> for a fix or a guarantee), <c>solution:</c>, <c>hint:</c> (any number) and <c>concepts:</c>.
 /// </summary>
 internal static class ChallengeBlock
 {
@@ -19,16 +20,20 @@ internal static class ChallengeBlock
         var solution = fields.Required("solution");
         var hints = fields.All("hint").Select(h => h.Value).ToArray();
         var concepts = CheckpointBlock.Concepts(file, fields, lessonConcepts);
-        if (goal.Value == "fix")
+        var words = goal.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (goal.Value == "fix" || words[0] == "guarantee")
         {
-            Refuse(file, fields, "within", "a fix challenge has no step limit (within: is for reach goals)");
+            var kind = goal.Value == "fix" ? ChallengeKind.Fix : ChallengeKind.Guarantee;
+            var promise = kind == ChallengeKind.Fix ? default : ReadPromise(file, words, goal.Pos);
+            var what = kind == ChallengeKind.Fix ? "a fix" : "a guarantee";
+            Refuse(file, fields, "within", $"{what} challenge has no step limit (within: is for reach goals)");
             var runs = fields.Optional("runs") is { } r ? fields.Positive("runs", r.Value, r.Pos) : Challenge.DefaultRuns;
             if (!solution.Value.EndsWith(".ipl", StringComparison.Ordinal))
             {
-                throw new LessonError(file, solution.Pos, "a fix challenge's solution is the fixed program: a .ipl file beside the lesson");
+                throw new LessonError(file, solution.Pos, $"{what} challenge's solution is the {(kind == ChallengeKind.Fix ? "fixed" : "changed")} program: a .ipl file beside the lesson");
             }
 
-            return new Challenge(number, program.Name, ChallengeKind.Fix, task, null, 0, runs, [], solution.Value, hints, concepts, fields.Start);
+            return new Challenge(number, program.Name, kind, task, null, 0, runs, [], solution.Value, hints, concepts, fields.Start) { Promise = promise };
         }
 
         Refuse(file, fields, "runs", "a reach challenge is judged on one schedule (runs: is for fix goals)");
@@ -43,6 +48,11 @@ internal static class ChallengeBlock
         return new Challenge(number, program.Name, ChallengeKind.Reach, task, reach, within, 0, schedule, null, hints, concepts, fields.Start);
     }
 
+    private static GuaranteeKind ReadPromise(string file, string[] words, SourcePos pos) =>
+        words.Length == 2 && GuaranteeWords.Parse(words[1]) is { } promise
+            ? promise
+            : throw new LessonError(file, pos, $"'goal: {string.Join(' ', words)}' is not a goal; expected guarantee {string.Join("|", GuaranteeWords.Goals)}");
+
     private static void Refuse(string file, BlockFields fields, string key, string why)
     {
         if (fields.Optional(key) is { } f)
@@ -56,7 +66,7 @@ internal static class ChallengeBlock
         var w = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (w[0] != "reach" || w.Length < 3)
         {
-            throw new LessonError(file, pos, $"'goal: {text}' is not a goal; expected fix, reach N threads in lines A-B, reach event EVENT, or reach finding {string.Join("|", FindingWords.All)}");
+            throw new LessonError(file, pos, $"'goal: {text}' is not a goal; expected fix, guarantee {string.Join("|", GuaranteeWords.Goals)}, reach N threads in lines A-B, reach event EVENT, or reach finding {string.Join("|", FindingWords.All)}");
         }
 
         switch (w[1])

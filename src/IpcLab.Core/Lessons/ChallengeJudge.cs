@@ -1,3 +1,4 @@
+using IpcLab.Core.Checking;
 using IpcLab.Core.Explore;
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
@@ -46,9 +47,10 @@ public static class ChallengeJudge
     }
 
     /// <summary>
-    /// Checks a fixed program: it keeps the original's threads and final checks, and check finds
-    /// nothing in the challenge's number of seeded schedules (<paramref name="options"/>: the check's
-    /// progress and cancellation; its runs are the challenge's).
+    /// Checks a changed program: it keeps the original's threads and final checks, and, for a fix,
+    /// check finds nothing in the challenge's number of seeded schedules; for a guarantee,
+    /// check --guarantee judges it to give the guarantee asked (<paramref name="options"/>: the
+    /// check's progress and cancellation; its runs are the challenge's).
     /// </summary>
     public static Verdict Fix(CompiledProgram original, Challenge challenge, CompiledProgram fixedProgram, CheckOptions? options = null)
     {
@@ -65,6 +67,11 @@ public static class ChallengeJudge
             return new Verdict(false, $"the fix must keep the final check `expect {lost.Text}` (a fix that drops the check proves nothing)");
         }
 
+        if (challenge.Kind == ChallengeKind.Guarantee)
+        {
+            return Guarantee(fixedProgram, challenge, options);
+        }
+
         var report = Checker.Check(fixedProgram, (options ?? new CheckOptions()) with { Runs = challenge.Runs });
         if (report.First is { } found)
         {
@@ -73,6 +80,34 @@ public static class ChallengeJudge
 
         return new Verdict(true, $"check finds nothing in {report.Runs} schedules ({report.DistinctFinalStates} distinct final state{(report.DistinctFinalStates == 1 ? "" : "s")}), and the threads and final checks are kept");
     }
+
+    /// <summary>Judges a program's delivery guarantee against the challenge's goal, with no other condition (the lesson checker asks it of the program as it is, too).</summary>
+    public static Verdict Guarantee(CompiledProgram program, Challenge challenge, CheckOptions? options = null)
+    {
+        var report = GuaranteeChecker.Check(program, (options ?? new CheckOptions()) with { Runs = challenge.Runs });
+        var asked = GuaranteeWords.Of(challenge.Promise);
+        if (report.Runs == 0)
+        {
+            return new Verdict(false, "no run passes a point where a crash could be injected (a send, handle, commit or ack), so check --guarantee has nothing to judge");
+        }
+
+        if (!GuaranteeWords.Meets(report.Kind, challenge.Promise))
+        {
+            var example = report.Shortest is { } bad
+                ? $"; with seed {bad.Seed}{(bad.Crash is { } c ? $", where {c.Text}," : "")} it {Harm(bad)}"
+                : "";
+            return new Verdict(false, $"check --guarantee judges it {report.Verdict}, not {asked}{example}");
+        }
+
+        return new Verdict(true, $"check --guarantee judges it {report.Verdict}{(report.Kind == challenge.Promise ? "" : $", which is more than {asked}")}");
+    }
+
+    private static string Harm(Checking.GuaranteeRun run) => (run.Lost.Count, run.Duplicated.Count) switch
+    {
+        (> 0, > 0) => $"loses {string.Join(", ", run.Lost)} and handles {string.Join(", ", run.Duplicated)} twice",
+        (> 0, _) => $"loses {string.Join(", ", run.Lost)}",
+        _ => $"handles {string.Join(", ", run.Duplicated)} twice",
+    };
 
     private static Verdict Met(Kernel kernel, Challenge challenge)
     {

@@ -14,4 +14,13 @@ public enum ChallengeKind
     /// <c>check</c> finds nothing in the challenge's number of seeded schedules; a fixed program proves it.
     /// </summary>
     Fix,
+
+    /// <summary>
+    /// <c>goal: guarantee exactly-once</c> (or <c>at-least-once</c>, <c>at-most-once</c>): change the
+    /// program, keeping its threads and its final checks, until <c>check --guarantee</c> judges it to
+    /// give that delivery guarantee over the challenge's number of runs with crashes; a changed
+    /// program proves it. Exactly-once meets every goal; at-least-once asks for no loss, at-most-once
+    /// for no duplicate.
+    /// </summary>
+    Guarantee,
 }

@@ -103,6 +103,14 @@ public static class LessonChecker
             return ("", $"the stored solution {c.SolutionFile} does not solve it: {verdict.Reason}");
         }
 
+        if (c.Kind == ChallengeKind.Guarantee)
+        {
+            var start = ChallengeJudge.Guarantee(program.Compiled, c);
+            return start.Met
+                ? ("", $"already solved at the start: {start.Reason}")
+                : ($"challenge {c.Number} ({c.GoalText}): the program as it is falls short ({start.Reason}); the stored change {c.SolutionFile} meets it: {verdict.Reason}", null);
+        }
+
         var before = Checker.Check(program.Compiled, new CheckOptions { Runs = c.Runs });
         if (before.First is null)
         {

@@ -69,7 +69,7 @@ public sealed class LessonKeys(TuiState state, string workingDirectory)
     }
 
     private string FixInput(Challenge c) =>
-        c.Kind == ChallengeKind.Fix ? LessonChallenges.SuggestedFixFile(Screen.Open!.Lesson, c) : "";
+        c.ChangesProgram ? LessonChallenges.SuggestedFixFile(Screen.Open!.Lesson, c) : "";
 
     private void DialogKey(LessonDialog dialog, ConsoleKeyInfo key)
     {
@@ -165,7 +165,7 @@ public sealed class LessonKeys(TuiState state, string workingDirectory)
             LessonChallenges.Judge(state, dialog, workingDirectory);
             state.Status = dialog.Right ? "SOLVED · Enter closes" : "not yet · Enter closes";
         }
-        else if (c.Kind == ChallengeKind.Fix)
+        else if (c.ChangesProgram)
         {
             Edit(dialog, key);
         }

@@ -29,7 +29,7 @@ internal sealed class GuiChallengeJudge(TuiState state, string workingDirectory,
     /// <summary>Enter in a fix challenge's dialog: starts judging the file typed. False for any other dialog.</summary>
     public bool TryStart(LessonDialog dialog)
     {
-        if (_judging is not null || dialog is not { Kind: LessonDialogKind.Challenge, Challenge: { Kind: ChallengeKind.Fix } challenge } || state.LessonScreen.Open is not { } open)
+        if (_judging is not null || dialog is not { Kind: LessonDialogKind.Challenge, Challenge: { ChangesProgram: true } challenge } || state.LessonScreen.Open is not { } open)
         {
             return false;
         }
@@ -39,7 +39,7 @@ internal sealed class GuiChallengeJudge(TuiState state, string workingDirectory,
         var lesson = open.Lesson;
         var input = dialog.Input;
         var runs = challenge.Runs;
-        state.Status = Progress(input, 0, runs);
+        state.Status = Progress(input, 0, challenge);
         var options = new CheckOptions
         {
             Cancellation = judging.Token,
@@ -47,7 +47,7 @@ internal sealed class GuiChallengeJudge(TuiState state, string workingDirectory,
             {
                 if (done % ProgressEvery == 0 && done > 0)
                 {
-                    toUiThread(() => Show(judging, () => state.Status = Progress(input, done, runs)));
+                    toUiThread(() => Show(judging, () => state.Status = Progress(input, done, challenge)));
                 }
             },
         };
@@ -102,8 +102,8 @@ internal sealed class GuiChallengeJudge(TuiState state, string workingDirectory,
         _judging = null;
     }
 
-    private static string Progress(string input, int done, int runs) =>
-        $"judging {input.Trim()}: check runs it under {runs} schedules · {done} of {runs} done · Esc cancels";
+    private static string Progress(string input, int done, Challenge challenge) =>
+        $"judging {input.Trim()}: {(challenge.Kind == ChallengeKind.Guarantee ? $"check --guarantee runs it {challenge.Runs} times with crashes" : $"check runs it under {challenge.Runs} schedules")} · {done} of {challenge.Runs} done · Esc cancels";
 
     /// <summary>On the UI thread: applies what the judging sent unless it was cancelled since (a late result or progress is dropped).</summary>
     private void Show(CancellationTokenSource judging, Action change)

@@ -51,6 +51,8 @@ internal static class BrokerView
         {
             lines.Add(Messages(new MarkupLine(width).Add("    inbox → ", Palette.Dim), inbox, kernel).ToString());
         }
+
+        BrokerMapView.Add(kernel, changes, width, lines);
     }
 
     private static void AddExchange(Kernel kernel, ObjectInfo x, StepChanges changes, int width, List<string> lines)

@@ -78,7 +78,7 @@ internal static class LessonDialogView
         }
 
         var original = state.LessonScreen.Open!.Lesson.ProgramNamed(c.Program).Compiled.File;
-        var lines = MarkdownLines.Wrap($"Copy `{original}` to a file of your own, fix it in your editor (keep its threads and final checks), then give its name here and press Enter: check runs it over {c.Runs} schedules.", width);
+        var lines = MarkdownLines.Wrap($"Copy `{original}` to a file of your own, fix it in your editor (keep its threads and final checks), then give its name here and press Enter: {c.JudgedBy}.", width);
         lines.Add(Input("your program: ", dialog.Input, width));
         return lines;
     }

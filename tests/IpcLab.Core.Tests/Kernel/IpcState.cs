@@ -45,10 +45,17 @@ public static class IpcState
     {
         // A deadline is time left for any thread that has one (a timed wait, the broker sleeping
         // until its next expiry): the hash counts it so, whatever the objects.
+        // A parked string is written as its text: the same text can have another id in the string
+        // table when another schedule built it, and the hash counts it by its text.
         var parked = kernel.Program.Objects.Any(o => o.Kind is ObjectKind.MessageQueue or ObjectKind.Group)
-            && kernel.ParkedMessage(thread) is { } m ? $" parked {m.Value}@{m.Priority}" : "";
+            && kernel.ParkedMessage(thread) is { } m ? $" parked {ParkedText(kernel, thread, m.Value)}@{m.Priority}" : "";
         var deadline = kernel.DeadlineOf(thread);
         var left = deadline > 0 ? $" left {deadline - kernel.Clock}" : "";
         return parked + left;
     }
+
+    private static string ParkedText(Kernel kernel, int thread, long value) =>
+        kernel.Program.Objects.FirstOrDefault(o => o.Id == kernel.WaitObjectOf(thread) && o.Kind == ObjectKind.MessageQueue) is { } queue
+            ? kernel.Format(queue.ValueKind, value)
+            : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

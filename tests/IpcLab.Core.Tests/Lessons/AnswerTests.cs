@@ -137,6 +137,37 @@ public sealed class AnswerTests
         Assert.False(answer.Accepts("lo"));
     }
 
+
+    [Fact]
+    public void Compute_ContentsOfAStreamSocket_NamesAClosedEndAsClosedAndAPendingOneAsNotAccepted()
+    {
+        var program = Compiler.CompileText("s.ipl", """
+            socket s path "/tmp/s" backlog 2 buffer 8
+            semaphore never
+            thread srv:
+                listen s -> lfd
+                accept lfd -> fd
+                P never
+            thread cli:
+                connect s -> fd
+                send fd, "hi"
+                close fd
+            thread late:
+                connect s -> fd
+                send fd, "yo"
+            """);
+        var k = new Kernel(program);
+        foreach (var t in new[] { "srv", "cli", "cli", "late", "late", "srv", "cli" })
+        {
+            k.Step(program.ThreadIdOf(t));
+        }
+
+        var answer = Compute(QuestionKind.Contents, "s", k);
+
+        Assert.Equal(["yo", "hi"], answer.Items);
+        Assert.Contains("client (closed) → server fd 6 (main): \"hi\"", answer.Reason, StringComparison.Ordinal);
+        Assert.Contains("client fd 5 (main) → server (not accepted yet): \"yo\"", answer.Reason, StringComparison.Ordinal);
+    }
     [Fact]
     public void Compute_ReceiverOfABroadcast_NamesTheWaitingMemberAndTheReceiverThatNeverJoined()
     {
