@@ -15,6 +15,7 @@ public static class Answers
         QuestionKind.Value => Value(k, k.Program.Objects[ObjectId(k, q.Subject)]),
         QuestionKind.Status => Status(k, k.Program.ThreadIdOf(q.Subject)),
         QuestionKind.Copies => BrokerAnswers.Copies(k, q.Subject),
+        QuestionKind.Path => BrokerAnswers.Path(k, q.Subject),
         QuestionKind.Unacked => BrokerAnswers.Unacked(k, k.Program.ThreadIdOf(q.Subject)),
         QuestionKind.Owner => BrokerAnswers.Owner(k, ObjectId(k, SubjectName(q.Subject)), SubjectPartition(q.Subject)),
         QuestionKind.Committed => BrokerAnswers.Committed(k, ObjectId(k, SubjectName(q.Subject)), SubjectPartition(q.Subject)),

@@ -44,6 +44,17 @@ internal static class BrokerAnswers
         return new Answer(found, false, found.Count == 0 ? "none" : string.Join(", ", found), reason);
     }
 
+    /// <summary>The queues a message was routed into, in order; the reason tells its whole path, hop by hop.</summary>
+    public static Answer Path(Kernel k, string message)
+    {
+        var path = MessagePath.Of(k, message);
+        var queues = MessagePath.Queues(k, path);
+        var reason = path.Count == 0
+            ? $"\"{message}\" has not been published yet"
+            : $"the path of \"{message}\": " + string.Join("; ", path.Select(e => $"step {e.Step}: {EventText.Describe(e, k.Program, k.Strings)}"));
+        return new Answer(queues, true, queues.Count == 0 ? "none" : string.Join(", ", queues), reason);
+    }
+
     /// <summary>What a thread holds delivered and unacknowledged, over every broker queue, by delivery tag.</summary>
     public static Answer Unacked(Kernel k, int thread)
     {

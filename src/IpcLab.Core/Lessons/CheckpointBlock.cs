@@ -102,7 +102,7 @@ internal static class CheckpointBlock
         var subject = space < 0 ? "" : text[(space + 1)..].Trim();
         var subjectPos = new SourcePos(pos.Line, pos.Column + (space < 0 ? 0 : space + 1));
         var kind = Enum.GetValues<QuestionKind>().Where(k => k.ToString().Equals(word, StringComparison.OrdinalIgnoreCase)).Select(k => (QuestionKind?)k).FirstOrDefault()
-            ?? throw new LessonError(file, pos, $"'{word}' is not a question; expected holder MUTEX, runnable, waiters OBJECT, contents OBJECT, value VARIABLE, status THREAD, receiver \"MESSAGE\", copies \"MESSAGE\", unacked THREAD, owner GROUP PARTITION, committed GROUP PARTITION or nextpoll GROUP THREAD");
+            ?? throw new LessonError(file, pos, $"'{word}' is not a question; expected holder MUTEX, runnable, waiters OBJECT, contents OBJECT, value VARIABLE, status THREAD, receiver \"MESSAGE\", copies \"MESSAGE\", path \"MESSAGE\", unacked THREAD, owner GROUP PARTITION, committed GROUP PARTITION or nextpoll GROUP THREAD");
         if ((kind == QuestionKind.Runnable) != (subject.Length == 0))
         {
             throw new LessonError(file, subjectPos, kind == QuestionKind.Runnable ? "'runnable' takes nothing after it" : $"'{word}' needs what it asks about after it");
@@ -125,7 +125,7 @@ internal static class CheckpointBlock
             case QuestionKind.Status:
                 LessonParser.RequireThread(file, program, subject, subjectPos);
                 break;
-            case QuestionKind.Receiver or QuestionKind.Copies:
+            case QuestionKind.Receiver or QuestionKind.Copies or QuestionKind.Path:
                 if (subject.Length < 2 || subject[0] != '"' || subject[^1] != '"')
                 {
                     throw new LessonError(file, subjectPos, $"{word} takes a message in double quotes: {word} \"job 2\"");

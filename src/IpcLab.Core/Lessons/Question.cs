@@ -11,7 +11,7 @@ public sealed record Question(QuestionKind Kind, string Subject, SourcePos Pos)
     public override string ToString() => Kind switch
     {
         QuestionKind.Runnable => "runnable",
-        QuestionKind.Receiver => $"receiver \"{Subject}\"",
+        QuestionKind.Receiver or QuestionKind.Copies or QuestionKind.Path => $"{Kind.ToString().ToLowerInvariant()} \"{Subject}\"",
         _ => $"{Kind.ToString().ToLowerInvariant()} {Subject}",
     };
 }

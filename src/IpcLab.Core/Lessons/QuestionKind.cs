@@ -41,4 +41,7 @@ public enum QuestionKind
 
     /// <summary><c>answer: nextpoll GROUP THREAD</c>: the value the member's next poll on the group reads, or "nothing" when it would block (or is no member).</summary>
     NextPoll,
+
+    /// <summary><c>answer: path "MESSAGE"</c>: the broker queues the message was routed into, in order; the reason is its whole path, hop by hop ("none" before it is routed).</summary>
+    Path,
 }

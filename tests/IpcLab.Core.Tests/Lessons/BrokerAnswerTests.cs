@@ -23,6 +23,21 @@ public sealed class BrokerAnswerTests
     }
 
     [Fact]
+    public void Compute_Path_IsTheQueuesInTheOrderTheMessageWasRoutedWithEveryHopInTheReason()
+    {
+        var k = RoundRobinUntil("broker-ttl-dlq.ipl", EventKind.MessageAcked);
+
+        var answer = Compute(QuestionKind.Path, "offer 1", k);
+
+        Assert.Equal(["offers", "stale_offers"], answer.Items);
+        Assert.False(answer.Accepts("stale_offers, offers"));
+        Assert.Matches("^the path of \"offer 1\": step \\d+: web publishes \"offer 1\" to shop.*routes \"offer 1\" \\(key \"\"\\) from shop into offers.*expired.*dead-letters \"offer 1\" from offers.*from dead into stale_offers.*auditor acks \"offer 1\"", answer.Reason);
+        Assert.DoesNotContain("offer 2", answer.Reason, StringComparison.Ordinal);
+        Assert.Equal("none", Compute(QuestionKind.Path, "offer 9", k).Text);
+        Assert.Equal("\"offer 9\" has not been published yet", Compute(QuestionKind.Path, "offer 9", k).Reason);
+    }
+
+    [Fact]
     public void Compute_Unacked_IsWhatTheConsumerHoldsUntilItAcks()
     {
         var k = RoundRobinUntil("broker-ack-crash.ipl", EventKind.DeliveryTaken);

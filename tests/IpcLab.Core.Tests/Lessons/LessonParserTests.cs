@@ -71,6 +71,7 @@ public sealed class LessonParserTests
     [InlineData(Front + Adders + "```challenge\ngoal: reach finding check\ntask: t\nsolution: adder-1, adder-3\nconcepts: race\n```\n", "t.md:16:11: no thread named 'adder-3'")]
     [InlineData(Front + Adders + "```challenge\ngoal: fix\nwithin: 3\ntask: t\nsolution: f.ipl\nconcepts: race\n```\n", "t.md:15:9: a fix challenge has no step limit")]
     [InlineData(Front + Adders + "```challenge\ngoal: fix\ntask: t\nsolution: fixed\nconcepts: race\n```\n", "t.md:16:11: a fix challenge's solution is the fixed program")]
+    [InlineData(Front + Adders + "```checkpoint\nat: step 1\nask: q\nanswer: path offer 1\nconcepts: race\n```\n", "t.md:16:14: path takes a message in double quotes: path \"job 2\"")]
     [InlineData(Front + Adders + "```challenge\ngoal: guarantee exactly-twice\ntask: t\nsolution: f.ipl\nconcepts: race\n```\n", "t.md:14:7: 'goal: guarantee exactly-twice' is not a goal; expected guarantee exactly-once|at-least-once|at-most-once")]
     [InlineData(Front + Adders + "```challenge\ngoal: guarantee at-least-once\nwithin: 3\ntask: t\nsolution: f.ipl\nconcepts: race\n```\n", "t.md:15:9: a guarantee challenge has no step limit")]
     [InlineData(Front + Adders + "```challenge\ngoal: guarantee at-least-once\ntask: t\nsolution: adder-1\nconcepts: race\n```\n", "t.md:16:11: a guarantee challenge's solution is the changed program")]
