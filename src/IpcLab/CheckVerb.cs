@@ -9,7 +9,23 @@ namespace IpcLab;
 /// <summary><c>ipclab check FILE</c>: many seeded random runs; the first finding, explained and shrunk.</summary>
 internal static class CheckVerb
 {
-    public sealed record Options(string File, int Runs, ulong Seed, int MaxSteps, bool RandomWaiters, string? Save, bool Guarantee = false, bool All = false, int MaxStates = ExploreOptions.DefaultMaxStates);
+    public sealed record Options(string File, int Runs, ulong Seed, int MaxSteps, bool RandomWaiters, string? Save, bool Guarantee = false, bool All = false, int MaxStates = ExploreOptions.DefaultMaxStates)
+    {
+        /// <summary>With --all: the symmetry reduction.</summary>
+        public bool Symmetry { get; init; }
+
+        /// <summary>With --all: the partial-order reduction.</summary>
+        public bool PartialOrder { get; init; }
+
+        /// <summary>With --all: explore without the reductions too and print both counts.</summary>
+        public bool Compare { get; init; }
+
+        /// <summary>With --all: spurious wake-ups as choices.</summary>
+        public bool Spurious { get; init; }
+
+        /// <summary>With --all: the threads and processes whose crash is a choice, by name.</summary>
+        public IReadOnlyList<string> Crash { get; init; } = [];
+    }
 
     public static int Execute(Options opt, CliContext context)
     {
@@ -31,6 +47,16 @@ internal static class CheckVerb
         if (opt.All && opt.Guarantee)
         {
             throw new InputException("--all and --guarantee cannot be combined: the guarantee check samples runs with crashes");
+        }
+
+        if (!opt.All && (opt.Symmetry || opt.PartialOrder || opt.Compare))
+        {
+            throw new InputException($"{(opt.Symmetry ? "--symmetry" : opt.PartialOrder ? "--partial-order" : "--compare")} reduces the exhaustive search: use it with --all");
+        }
+
+        if (!opt.All && (opt.Spurious || opt.Crash.Count > 0))
+        {
+            throw new InputException($"{(opt.Spurious ? "--spurious" : "--crash")} adds choices to the exhaustive search: use it with --all");
         }
 
         var program = InputFiles.LoadScript(opt.File, log);

@@ -126,9 +126,21 @@ public static class Cli
         var guarantee = new Option<bool>("--guarantee") { Description = "crash a process (or restart the broker) around each send, handle, commit and ack, and judge the delivery guarantee by what is lost or handled twice" };
         var all = new Option<bool>("--all") { Description = "explore every schedule (every thread, every waiter a signal can wake) breadth-first: exact state counts and the shortest run to each finding" };
         var maxStates = NumberOption.WithDefault("--max-states", "N", "with --all: stop after this many distinct states", ExploreOptions.DefaultMaxStates);
-        var cmd = new Command("check", "Search seeded random schedules (or with --all every schedule) for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save, guarantee, all, maxStates };
+        var symmetry = new Option<bool>("--symmetry") { Description = "with --all: explore once the states that differ only by which of several interchangeable threads (thread NAME * N) is which" };
+        var partialOrder = new Option<bool>("--partial-order") { Description = "with --all: skip the steps that lead where the same steps in another order already led (steps of different threads on different objects)" };
+        var compare = new Option<bool>("--compare") { Description = "with --all and a reduction: explore again without the reductions and print both counts" };
+        var spurious = new Option<bool>("--spurious") { Description = "with --all: from every state, also wake each thread waiting on a condition variable without a signal" };
+        var crash = new Option<string[]>("--crash") { HelpName = "NAME", Description = "with --all: from every state, also crash this thread or process (repeat for several)" };
+        var cmd = new Command("check", "Search seeded random schedules (or with --all every schedule) for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save, guarantee, all, maxStates, symmetry, partialOrder, compare, spurious, crash };
         cmd.SetAction(p => CheckVerb.Execute(
-            new CheckVerb.Options(p.GetValue(file)!, p.GetValue(runs), p.GetValue(seed), p.GetValue(maxSteps), p.GetValue(randomWaiters), p.GetValue(save), p.GetValue(guarantee), p.GetValue(all), p.GetValue(maxStates)),
+            new CheckVerb.Options(p.GetValue(file)!, p.GetValue(runs), p.GetValue(seed), p.GetValue(maxSteps), p.GetValue(randomWaiters), p.GetValue(save), p.GetValue(guarantee), p.GetValue(all), p.GetValue(maxStates))
+            {
+                Symmetry = p.GetValue(symmetry),
+                PartialOrder = p.GetValue(partialOrder),
+                Compare = p.GetValue(compare),
+                Spurious = p.GetValue(spurious),
+                Crash = p.GetValue(crash) ?? [],
+            },
             context));
         return cmd;
     }

@@ -33,11 +33,20 @@ internal static class ExploreVerb
             cancel.Cancel();
         });
         var progress = new Progress(context.Err);
-        var report = Explorer.Explore(program, new ExploreOptions { MaxStates = opt.MaxStates, MaxSteps = opt.MaxSteps }, progress, cancel.Token);
+        var options = new ExploreOptions { MaxStates = opt.MaxStates, MaxSteps = opt.MaxSteps, Symmetry = opt.Symmetry, PartialOrder = opt.PartialOrder, SpuriousWakeups = opt.Spurious };
+        options = ExploreReductions.WithCrashes(options, program, opt.Crash);
+        var report = Explorer.Explore(program, options, progress, cancel.Token);
         CliLog.ExploreEnded(log, opt.File, report.States, report.Transitions, report.Stop.ToString(), report.Findings.Count);
 
-        o.WriteLine($"explored {opt.File}: {What}");
+        o.WriteLine($"explored {opt.File}: {What}{ExploreReductions.Injected(opt)}");
+        ExploreReductions.PrintReduced(o, report, opt);
         o.WriteLine($"{Count(report.States, "distinct state")}, {Count(report.Transitions, "transition")}, the farthest {Count(report.Depth, "step")} from the start, {Count(report.FinalStates, "final state")} where every thread ended cleanly");
+        ExploreReductions.PrintMemory(o, report);
+        if (opt.Compare && (opt.Symmetry || opt.PartialOrder) && report.Stop != ExploreStop.Interrupted)
+        {
+            var full = Explorer.Explore(program, options with { Symmetry = false, PartialOrder = false }, progress, cancel.Token);
+            o.WriteLine($"without reductions: {Count(full.States, "distinct state")}, {Count(full.Transitions, "transition")}{(full.Stop == ExploreStop.Complete ? "" : $" (stopped: {full.Stop})")}");
+        }
         var bound = Bound(report, opt);
         if (bound is not null)
         {
@@ -85,7 +94,7 @@ internal static class ExploreVerb
         _ => null,
     };
 
-    private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
+    internal static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
 
     /// <summary>A line on standard error every few thousand states, so a long search is seen to move.</summary>
     private sealed class Progress(TextWriter err) : IProgress<ExploreProgress>

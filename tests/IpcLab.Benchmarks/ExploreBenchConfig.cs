@@ -14,6 +14,6 @@ public sealed class ExploreBenchConfig : ManualConfig
             .WithIterationCount(5)
             .WithId("Explore")
             .AsDefault());
-        AddColumn(ExploreRateColumn.States, ExploreRateColumn.StatesPerSecond, ExploreRateColumn.BytesPerState);
+        AddColumn(ExploreRateColumn.States, ExploreRateColumn.StatesPerSecond, ExploreRateColumn.BytesPerState, ExploreRateColumn.KeptPerState);
     }
 }

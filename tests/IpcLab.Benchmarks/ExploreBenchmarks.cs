@@ -7,7 +7,8 @@ namespace IpcLab.Benchmarks;
 
 /// <summary>
 /// One complete exploration (<c>ipclab check --all</c>) of a bounded buffer of
-/// <see cref="BoundedBufferFamily"/> per invocation. <see cref="ExploreRateColumn"/> turns the time
+/// <see cref="BoundedBufferFamily"/> per invocation, without reductions, with the symmetry
+/// reduction, or with both it and the partial-order reduction. <see cref="ExploreRateColumn"/> turns the time
 /// and the allocation of one exploration into states per second and bytes per state.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,6 +20,9 @@ public class ExploreBenchmarks
 
     [Params("P2C2B1K2", "P2C2B2K3", "P3C3B2K2")]
     public string Buffer { get; set; } = "P2C2B2K3";
+
+    [Params("none", "symmetry", "both")]
+    public string Reductions { get; set; } = "none";
 
     [GlobalSetup]
     public void Setup()
@@ -39,8 +43,15 @@ public class ExploreBenchmarks
         return states;
     }
 
-    internal static int StatesOf(string buffer) =>
-        Explorer.Explore(Compiler.CompileText("buffer.ipl", BoundedBufferFamily.Text(buffer)), new ExploreOptions()).States;
+    /// <summary>One exploration of <paramref name="buffer"/> with <paramref name="reductions"/> (the columns' figures).</summary>
+    internal static ExploreReport ReportOf(string buffer, string reductions) =>
+        Explorer.Explore(Compiler.CompileText("buffer.ipl", BoundedBufferFamily.Text(buffer)), OptionsFor(reductions));
 
-    private int Explore() => Explorer.Explore(_program, new ExploreOptions()).States;
+    private static ExploreOptions OptionsFor(string reductions) => new()
+    {
+        Symmetry = reductions != "none",
+        PartialOrder = reductions == "both",
+    };
+
+    private int Explore() => Explorer.Explore(_program, OptionsFor(Reductions)).States;
 }

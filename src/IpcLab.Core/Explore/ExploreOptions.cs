@@ -10,4 +10,25 @@ public sealed record ExploreOptions
 
     /// <summary>States this many steps from the start are not expanded (a program that never ends).</summary>
     public int MaxSteps { get; init; } = 10_000;
+
+    /// <summary>
+    /// Explore states that differ only by which of several interchangeable threads is which once
+    /// (see <see cref="ThreadSymmetry"/>): fewer states, the same findings at the same shortest lengths.
+    /// </summary>
+    public bool Symmetry { get; init; }
+
+    /// <summary>
+    /// Skip a step that leads where the same steps in another order already led (sleep sets over
+    /// steps that touch no common object): fewer transitions, the same states and findings.
+    /// </summary>
+    public bool PartialOrder { get; init; }
+
+    /// <summary>From every state, also wake each thread waiting on a condition variable without a signal (a choice of its own).</summary>
+    public bool SpuriousWakeups { get; init; }
+
+    /// <summary>From every state, also crash each of these threads (by id) while it has not ended.</summary>
+    public IReadOnlyList<int> CrashThreads { get; init; } = [];
+
+    /// <summary>From every state, also crash each of these processes (by id) while it has not ended.</summary>
+    public IReadOnlyList<int> CrashProcesses { get; init; } = [];
 }

@@ -17,4 +17,19 @@ public sealed record ExploreReport(
 {
     /// <summary>True when the search saw every schedule: its "nothing found" is a statement about all of them.</summary>
     public bool IsExhaustive => Stop == ExploreStop.Complete && DepthCut == 0;
+
+    /// <summary>The groups of threads the symmetry reduction treated as interchangeable (none when it was off or found none).</summary>
+    public IReadOnlyList<InterchangeableThreads> Interchangeable { get; init; } = [];
+
+    /// <summary>Thread steps the partial-order reduction did not take: each reaches a state another order of the same steps reaches in as many steps.</summary>
+    public long SkippedSteps { get; init; }
+
+    /// <summary>Why a reduction asked for was not applied (or found nothing to reduce), in a few words; empty when each did its work.</summary>
+    public IReadOnlyList<string> ReductionNotes { get; init; } = [];
+
+    /// <summary>Bytes the visited set and its parent links held at the end (what every stored state costs).</summary>
+    public long GraphBytes { get; init; }
+
+    /// <summary>Bytes the queue of states still to expand held at its widest.</summary>
+    public long FrontierBytes { get; init; }
 }

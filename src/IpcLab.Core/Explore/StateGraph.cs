@@ -1,38 +1,47 @@
-using IpcLab.Core.Runtime;
-
 namespace IpcLab.Core.Explore;
 
 /// <summary>
-/// The states an exploration has seen, by hash, each with the state it was first reached from and
-/// the schedule entry that led there: enough to spell the shortest run to any of them.
+/// The states an exploration has seen: each state's key and the state it was first reached from,
+/// 16 to 36 bytes a state as the table fills. The step that led there is not kept:
+/// <see cref="RunSpeller"/> finds it again for the few states a report spells the run to.
 /// </summary>
 internal sealed class StateGraph
 {
-    private readonly Dictionary<ulong, int> _ids = [];
-    private readonly List<int> _parents = [];
-    private readonly List<ScheduleEntry> _via = [];
+    private readonly VisitedTable _ids = new();
+    private int[] _parents = new int[1024];
+    private int _count;
 
-    public int Count => _parents.Count;
+    public int Count => _count;
 
-    public bool Contains(ulong hash) => _ids.ContainsKey(hash);
+    /// <summary>Bytes held by the visited set and the parent links.</summary>
+    public long Bytes => _ids.Bytes + (_parents.LongLength * sizeof(int));
 
-    /// <summary>Adds a state first reached from <paramref name="parent"/> (-1 for the start) by <paramref name="via"/>; returns its id.</summary>
-    public int Add(ulong hash, int parent, ScheduleEntry via)
+    public bool Contains(ulong key) => _ids.TryGetId(key, out _);
+
+    public bool TryGetId(ulong key, out int id) => _ids.TryGetId(key, out id);
+
+    /// <summary>Adds a state first reached from <paramref name="parent"/> (-1 for the start); returns its id.</summary>
+    public int Add(ulong key, int parent)
     {
-        var id = _parents.Count;
-        _ids.Add(hash, id);
-        _parents.Add(parent);
-        _via.Add(via);
+        var id = _count;
+        if (id == _parents.Length)
+        {
+            Array.Resize(ref _parents, _parents.Length * 2);
+        }
+
+        _ids.Add(key, id);
+        _parents[id] = parent;
+        _count++;
         return id;
     }
 
-    /// <summary>The schedule from the start to state <paramref name="id"/>, along first discoveries.</summary>
-    public ScheduleEntry[] PathTo(int id)
+    /// <summary>The ids from the start to state <paramref name="id"/>, along first discoveries (the start first).</summary>
+    public int[] Ancestry(int id)
     {
-        var path = new List<ScheduleEntry>();
-        for (var at = id; _parents[at] >= 0; at = _parents[at])
+        var path = new List<int>();
+        for (var at = id; at >= 0; at = _parents[at])
         {
-            path.Add(_via[at]);
+            path.Add(at);
         }
 
         path.Reverse();

@@ -1,65 +1,170 @@
 namespace IpcLab.Core.Explore;
 
 /// <summary>
-/// The states still to expand, first in first out, each a state array of one fixed size with its
-/// id and depth, kept back to back in one circular buffer of longs: a breadth-first search queues
-/// hundreds of thousands of states, and an array each would make the collector do most of the work.
+/// The states still to expand, first in first out: each its id, depth and state array, the numbers
+/// written as variable-length bytes (most cells of a state are small: a state of 50 cells takes
+/// about 60 bytes instead of 400) into chunks of a megabyte that are dropped once read. A
+/// breadth-first search queues millions of states at its widest layer; that queue, not the
+/// visited set, is then most of its memory. The sleep sets (see <see cref="StateSpaceSearch"/>)
+/// are kept apart, one word a state, so a queued state's can be narrowed in place.
 /// </summary>
 internal sealed class StateQueue
 {
-    private const int Header = 2; // id, depth
-    private readonly int _record;
-    private long[] _buffer;
-    private int _head;
+    private const int ChunkBytes = 1 << 20;
+
+    private readonly int _stateSize;
+    private readonly int _maxRecord;
+    private readonly Queue<byte[]> _chunks = new();
+    private byte[] _write;
+    private int _writeAt;
+    private byte[] _read;
+    private int _readAt;
+    private ulong[] _sleep = new ulong[1024];
+    private int _sleepHead;
+    private int _firstId;
     private int _count;
+    private long _peakBytes;
 
     public StateQueue(int stateSize)
     {
-        _record = stateSize + Header;
-        _buffer = new long[_record * 1024];
+        _stateSize = stateSize;
+        _maxRecord = (stateSize + 2) * 10;
+        _write = new byte[Math.Max(ChunkBytes, _maxRecord)];
+        _read = _write;
     }
 
     public int Count => _count;
 
-    /// <summary>Long words held, for the memory figure: the buffer grows by doubling and never shrinks.</summary>
-    public long Capacity => _buffer.LongLength;
+    /// <summary>Bytes the queue held at its widest: its chunks and its sleep sets.</summary>
+    public long PeakBytes => _peakBytes;
 
-    public void Enqueue(int id, int depth, ReadOnlySpan<long> state)
+    public void Enqueue(int id, int depth, ReadOnlySpan<long> state) => Enqueue(id, depth, 0, state);
+
+    /// <summary>Queues a state whose threads in <paramref name="sleep"/> (a bit each) need not be stepped.</summary>
+    public void Enqueue(int id, int depth, ulong sleep, ReadOnlySpan<long> state)
     {
-        if ((_count + 1) * _record > _buffer.Length)
+        if (_writeAt + _maxRecord > _write.Length)
         {
-            Grow();
+            // The chunk the reader is in is its own; the others wait in line for it.
+            if (_read != _write)
+            {
+                _chunks.Enqueue(_write);
+            }
+
+            _write = new byte[_write.Length];
+            _writeAt = 0;
         }
 
-        var at = (_head + _count) % Slots * _record;
-        _buffer[at] = id;
-        _buffer[at + 1] = depth;
-        state.CopyTo(_buffer.AsSpan(at + Header, _record - Header));
+        Write(id);
+        Write(depth);
+        foreach (var cell in state)
+        {
+            Write(cell);
+        }
+
+        if (_count == _sleep.Length)
+        {
+            GrowSleep();
+        }
+
+        if (_count == 0)
+        {
+            _firstId = id;
+        }
+
+        _sleep[(_sleepHead + _count) % _sleep.Length] = sleep;
         _count++;
+        _peakBytes = Math.Max(_peakBytes, ((_chunks.Count + 2L) * _write.Length) + (_sleep.LongLength * sizeof(ulong)));
     }
 
-    /// <summary>Takes the oldest state, copying it into <paramref name="state"/> (its slot is reused by later states).</summary>
-    public (int Id, int Depth) Dequeue(Span<long> state)
+    /// <summary>Takes the oldest state, copying it into <paramref name="state"/>.</summary>
+    public (int Id, int Depth) Dequeue(Span<long> state) => Dequeue(state, out _);
+
+    /// <summary>Takes the oldest state as <see cref="Dequeue(Span{long})"/> does, with its sleep set.</summary>
+    public (int Id, int Depth) Dequeue(Span<long> state, out ulong sleep)
     {
-        var at = _head * _record;
-        _buffer.AsSpan(at + Header, _record - Header).CopyTo(state);
-        var result = ((int)_buffer[at], (int)_buffer[at + 1]);
-        _head = (_head + 1) % Slots;
+        if (_count == 0)
+        {
+            throw new InvalidOperationException("the queue is empty");
+        }
+
+        // The writer moves to a new chunk before a record could overflow its own, so a reader at
+        // the end of a full chunk's records goes on at the start of the next one.
+        if (_read != _write && _readAt + _maxRecord > _read.Length)
+        {
+            _read = _chunks.Count > 0 ? _chunks.Dequeue() : _write;
+            _readAt = 0;
+        }
+
+        var id = (int)Read();
+        var depth = (int)Read();
+        for (var i = 0; i < _stateSize; i++)
+        {
+            state[i] = Read();
+        }
+
+        sleep = _sleep[_sleepHead];
+        _sleepHead = (_sleepHead + 1) % _sleep.Length;
         _count--;
-        return result;
+        _firstId = id + 1;
+        return (id, depth);
     }
 
-    private int Slots => _buffer.Length / _record;
-
-    private void Grow()
+    /// <summary>
+    /// Keeps in the sleep set of queued state <paramref name="id"/> only the threads also in
+    /// <paramref name="sleep"/>; false when that state is not queued (it was expanded already).
+    /// Ids are queued in increasing order, one after the other, so the state's place is its id's distance from the oldest's.
+    /// </summary>
+    public bool NarrowSleep(int id, ulong sleep)
     {
-        var bigger = new long[_buffer.Length * 2];
+        var place = (long)id - _firstId;
+        if (place < 0 || place >= _count)
+        {
+            return false;
+        }
+
+        _sleep[(_sleepHead + (int)place) % _sleep.Length] &= sleep;
+        return true;
+    }
+
+    // Zigzag then seven bits a byte: small numbers of either sign take one byte.
+    private void Write(long value)
+    {
+        var z = (ulong)((value << 1) ^ (value >> 63));
+        while (z >= 0x80)
+        {
+            _write[_writeAt++] = (byte)(z | 0x80);
+            z >>= 7;
+        }
+
+        _write[_writeAt++] = (byte)z;
+    }
+
+    private long Read()
+    {
+        ulong z = 0;
+        var shift = 0;
+        byte b;
+        do
+        {
+            b = _read[_readAt++];
+            z |= (ulong)(b & 0x7f) << shift;
+            shift += 7;
+        }
+        while (b >= 0x80);
+
+        return (long)(z >> 1) ^ -(long)(z & 1);
+    }
+
+    private void GrowSleep()
+    {
+        var bigger = new ulong[_sleep.Length * 2];
         for (var i = 0; i < _count; i++)
         {
-            _buffer.AsSpan((_head + i) % Slots * _record, _record).CopyTo(bigger.AsSpan(i * _record, _record));
+            bigger[i] = _sleep[(_sleepHead + i) % _sleep.Length];
         }
 
-        _buffer = bigger;
-        _head = 0;
+        _sleep = bigger;
+        _sleepHead = 0;
     }
 }

@@ -13,6 +13,12 @@ public abstract class CExpr(ValueKind kind)
 
     public abstract long Eval(in EvalContext ctx);
 
+    /// <summary>The expressions this one is computed from (an operator's operands); empty for a leaf.</summary>
+    public virtual IReadOnlyList<CExpr> Operands => [];
+
+    /// <summary>The object a leaf reads (a shared variable, a queue, a semaphore), or -1 when it reads none of these.</summary>
+    public virtual int ReadsObject => -1;
+
     /// <summary>
     /// The text of a string expression. Joins and interpolations build their text without interning
     /// the pieces, so only a string that is stored, sent or printed enters the string table, not
@@ -46,6 +52,8 @@ public sealed class LocalExpr(ValueKind kind, int slot) : CExpr(kind)
 /// <summary>A direct read of a shared variable, used where a whole line is one step (a condition, print).</summary>
 public sealed class SharedExpr(ValueKind kind, int variableId) : CExpr(kind)
 {
+    public override int ReadsObject => variableId;
+
     public override long Eval(in EvalContext ctx) => ctx.Data[ctx.Layout.ObjectBase(variableId)];
 }
 
@@ -58,6 +66,8 @@ public sealed class SelfExpr() : CExpr(ValueKind.Str)
 public sealed class QueueFuncExpr(QueueFunc func, int queueId, int capacity)
     : CExpr(func is QueueFunc.Full or QueueFunc.Empty ? ValueKind.Bool : ValueKind.Int)
 {
+    public override int ReadsObject => queueId;
+
     public override long Eval(in EvalContext ctx)
     {
         var count = new Objects.Ring(ctx.Data.AsSpan(ctx.Layout.ObjectBase(queueId), Objects.Ring.CellsFor(capacity))).Count;
@@ -82,6 +92,8 @@ public enum QueueFunc
 /// <summary>The current count of a semaphore: value(s).</summary>
 public sealed class SemValueExpr(int semaphoreId) : CExpr(ValueKind.Int)
 {
+    public override int ReadsObject => semaphoreId;
+
     public override long Eval(in EvalContext ctx) =>
         new Objects.Semaphore.SemaphoreCells(ctx.Data.AsSpan(ctx.Layout.ObjectBase(semaphoreId), Objects.Semaphore.SemaphoreCells.Size)).Count;
 }

@@ -23,6 +23,8 @@ public enum BinaryOp
 
 public sealed class BinaryCExpr(BinaryOp op, CExpr left, CExpr right, ValueKind kind) : CExpr(kind)
 {
+    public override IReadOnlyList<CExpr> Operands => [left, right];
+
     public override string EvalText(in EvalContext ctx)
     {
         if (op != BinaryOp.Concat)
@@ -88,6 +90,8 @@ public sealed class BinaryCExpr(BinaryOp op, CExpr left, CExpr right, ValueKind 
 
 public sealed class NegExpr(CExpr operand) : CExpr(ValueKind.Int)
 {
+    public override IReadOnlyList<CExpr> Operands => [operand];
+
     public override long Eval(in EvalContext ctx)
     {
         var v = operand.Eval(ctx);
@@ -97,12 +101,16 @@ public sealed class NegExpr(CExpr operand) : CExpr(ValueKind.Int)
 
 public sealed class NotExpr(CExpr operand) : CExpr(ValueKind.Bool)
 {
+    public override IReadOnlyList<CExpr> Operands => [operand];
+
     public override long Eval(in EvalContext ctx) => operand.Eval(ctx) == 0 ? 1 : 0;
 }
 
 /// <summary>"job {self}.{i}": concatenates the formatted parts and interns the result.</summary>
 public sealed class InterpolationExpr(IReadOnlyList<CExpr> parts) : CExpr(ValueKind.Str)
 {
+    public override IReadOnlyList<CExpr> Operands => parts;
+
     public override string EvalText(in EvalContext ctx)
     {
         var sb = new StringBuilder();

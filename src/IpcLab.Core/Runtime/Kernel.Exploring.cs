@@ -4,6 +4,8 @@ namespace IpcLab.Core.Runtime;
 // Snapshot/Restore only go back along one run's history).
 public sealed partial class Kernel
 {
+    private RenamingHashStateWriter? _renamingWriter;
+
     /// <summary>The length of the state array: what <see cref="CopyStateTo"/> writes and <see cref="LoadState"/> reads.</summary>
     internal int StateSize => _data.Length;
 
@@ -24,4 +26,10 @@ public sealed partial class Kernel
         data.CopyTo(_data);
         StartHistoryAt(step);
     }
+
+    /// <summary>The writer the symmetric hash spells objects with, made on first use.</summary>
+    internal RenamingHashStateWriter RenamingHashWriter => _renamingWriter ??= new RenamingHashStateWriter(Strings);
+
+    /// <summary>The state array as the kernel holds it now (the symmetric hash reads thread records from it).</summary>
+    internal long[] StateArray => _data;
 }

@@ -16,7 +16,6 @@ internal static partial class StateHasher
     {
         var layout = kernel.Layout;
         var program = kernel.Program;
-        var strings = kernel.Strings;
         var h = 0xcbf29ce484222325UL;
 
         // The objects whose modules spell their state: that spelling is the hash.
@@ -36,27 +35,37 @@ internal static partial class StateHasher
 
         for (var t = 0; t < layout.ThreadCount; t++)
         {
-            var info = program.Threads[t];
-            h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.PcField)]);
-            h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.StatusField)]);
-            var obj = data[layout.ThreadField(t, StateLayout.WaitObjectField)];
-            h = Mix(h, (ulong)obj);
-            h = Mix(h, obj < 0 ? 0 : (ulong)Rank(data, layout, t, obj));
-            var fault = data[layout.ThreadField(t, StateLayout.FaultField)];
-            h = Mix(h, fault < 0 ? 0 : strings.HashOf(fault));
-            var locals = layout.LocalBase(t);
-            for (var i = 0; i < info.Locals.Count; i++)
-            {
-                h = Mix(h, Value(info.Locals[i].Kind, data[locals + i], strings));
-            }
+            h = MixThread(h, kernel, data, t);
+        }
 
-            // A deadline as the steps left, not as the clock itself: two states whose timed waits
-            // have the same time left behave the same from there on.
-            if (layout.HasClock)
-            {
-                var deadline = data[layout.DeadlineIndex(t)];
-                h = Mix(h, deadline == 0 ? 0 : (ulong)(deadline - data[layout.ClockIndex]));
-            }
+        return h;
+    }
+
+    /// <summary>Mixes thread <paramref name="t"/>'s record into <paramref name="h"/>: everything but its id.</summary>
+    internal static ulong MixThread(ulong h, Kernel kernel, long[] data, int t)
+    {
+        var layout = kernel.Layout;
+        var strings = kernel.Strings;
+        var info = kernel.Program.Threads[t];
+        h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.PcField)]);
+        h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.StatusField)]);
+        var obj = data[layout.ThreadField(t, StateLayout.WaitObjectField)];
+        h = Mix(h, (ulong)obj);
+        h = Mix(h, obj < 0 ? 0 : (ulong)Rank(data, layout, t, obj));
+        var fault = data[layout.ThreadField(t, StateLayout.FaultField)];
+        h = Mix(h, fault < 0 ? 0 : strings.HashOf(fault));
+        var locals = layout.LocalBase(t);
+        for (var i = 0; i < info.Locals.Count; i++)
+        {
+            h = Mix(h, Value(info.Locals[i].Kind, data[locals + i], strings));
+        }
+
+        // A deadline as the steps left, not as the clock itself: two states whose timed waits
+        // have the same time left behave the same from there on.
+        if (layout.HasClock)
+        {
+            var deadline = data[layout.DeadlineIndex(t)];
+            h = Mix(h, deadline == 0 ? 0 : (ulong)(deadline - data[layout.ClockIndex]));
         }
 
         return h;

@@ -1,0 +1,118 @@
+using IpcLab.Core.Model;
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Explore;
+
+/// <summary>
+/// The symmetry reduction: threads of one block with the same code in the same process, whose code
+/// never names itself (<c>self</c>), can swap places without any observer telling the difference.
+/// <see cref="Key"/> hashes a state with each group of such threads sorted by their records, so
+/// states that differ only by a renaming of interchangeable threads get one key. The renaming is a
+/// real one (the sorted order), so two states with one key are the same up to renaming: merging
+/// them never mixes up states that behave differently. Threads with equal records are kept in id
+/// order, which may leave a few renamed copies apart; that costs states, never a finding.
+/// </summary>
+internal sealed class ThreadSymmetry
+{
+    private static readonly HashSet<OpCode> RenamableOps =
+    [
+        OpCode.SetLocal, OpCode.Branch, OpCode.ForInit, OpCode.ForNext, OpCode.RepeatInit, OpCode.RepeatNext,
+        OpCode.Print, OpCode.Assert, OpCode.Pass, OpCode.Handle, OpCode.Load, OpCode.Store,
+        OpCode.Lock, OpCode.Reacquire, OpCode.TryLock, OpCode.Unlock, OpCode.CondWait, OpCode.Signal, OpCode.Broadcast,
+        OpCode.SemP, OpCode.SemV, OpCode.Put, OpCode.Take, OpCode.TryPut, OpCode.TryTake,
+    ];
+
+    private readonly int[][] _groups;
+    private readonly int[] _order;
+    private readonly int[] _renamed;
+    private readonly ulong[] _signatures;
+
+    private ThreadSymmetry(CompiledProgram program, int[][] groups, string? note)
+    {
+        _groups = groups;
+        Note = note;
+        Groups = groups.Select(g => new InterchangeableThreads(program.Threads[g[0]].Template, g.Length)).ToArray();
+        _order = new int[program.Threads.Count];
+        _renamed = new int[program.Threads.Count];
+        _signatures = new ulong[program.Threads.Count];
+    }
+
+    public IReadOnlyList<InterchangeableThreads> Groups { get; }
+
+    /// <summary>Why no thread is interchangeable, when none is; null otherwise.</summary>
+    public string? Note { get; }
+
+    /// <summary>After <see cref="Key"/>: the id each thread of that state has in the canonical order.</summary>
+    public int[] Renamed => _renamed;
+
+    public static ThreadSymmetry Of(CompiledProgram program)
+    {
+        var blocks = program.Threads.GroupBy(t => (t.Template, t.Process, t.Code)).Where(g => g.Count() > 1).ToArray();
+        if (blocks.Length == 0)
+        {
+            return new ThreadSymmetry(program, [], "no block of threads written `thread NAME * N`");
+        }
+
+        if (program.Objects.FirstOrDefault(o => !IsRenamable(o)) is { } other)
+        {
+            return new ThreadSymmetry(program, [], $"{other.Name} is a {other.KindWord}{(other.Segment >= 0 ? " in shared memory" : "")}: only programs of mutexes, condition variables, semaphores, queues and shared variables are reduced");
+        }
+
+        var groups = blocks.Where(b => b.First().Code.All(IsRenamable)).Select(b => b.Select(t => t.Id).ToArray()).ToArray();
+        var note = groups.Length == 0 ? $"{blocks[0].Key.Template} names itself (self) or does what only its own identity explains" : null;
+        return new ThreadSymmetry(program, groups, note);
+    }
+
+    /// <summary>The key of the kernel's present state: its hash with every group sorted by the threads' records.</summary>
+    public ulong Key(Kernel kernel)
+    {
+        var data = kernel.StateArray;
+        for (var t = 0; t < _order.Length; t++)
+        {
+            _order[t] = t;
+            _renamed[t] = t;
+            _signatures[t] = StateHasher.ThreadSignature(kernel, data, t);
+        }
+
+        foreach (var group in _groups)
+        {
+            // Insertion sort of the group's places by (record, id): groups are a handful of threads.
+            for (var i = 1; i < group.Length; i++)
+            {
+                var thread = _order[group[i]];
+                var j = i - 1;
+                while (j >= 0 && Before(thread, _order[group[j]]))
+                {
+                    _order[group[j + 1]] = _order[group[j]];
+                    j--;
+                }
+
+                _order[group[j + 1]] = thread;
+            }
+
+            foreach (var place in group)
+            {
+                _renamed[_order[place]] = place;
+            }
+        }
+
+        return StateHasher.HashRenamed(kernel, _order, _renamed, _signatures);
+    }
+
+    private bool Before(int a, int b) => _signatures[a] < _signatures[b] || (_signatures[a] == _signatures[b] && a < b);
+
+    private static bool IsRenamable(ObjectInfo o) =>
+        o.Segment < 0 && o.Kind is ObjectKind.Mutex or ObjectKind.CondVar or ObjectKind.Semaphore or ObjectKind.BoundedQueue or ObjectKind.SharedVar;
+
+    private static bool IsRenamable(Instr instr) =>
+        RenamableOps.Contains(instr.Op) && Anonymous(instr.E1) && Anonymous(instr.E2) && instr.Args.All(Anonymous);
+
+    /// <summary>True when the expression cannot tell which thread evaluates it.</summary>
+    private static bool Anonymous(CExpr? expr) => expr switch
+    {
+        null or ConstExpr or LocalExpr => true,
+        SelfExpr => false,
+        _ when expr.ReadsObject >= 0 => true,
+        _ => expr.Operands.Count > 0 && expr.Operands.All(Anonymous),
+    };
+}
