@@ -123,7 +123,7 @@ public static class Cli
         var maxSteps = MaxSteps();
         var randomWaiters = new Option<bool>("--random-waiters") { Description = "also choose at random which waiter a signal wakes" };
         var save = new Option<string?>("--save") { HelpName = "RUN.json", Description = "save the shrunk failing run (JSON) to replay it" };
-        var guarantee = new Option<bool>("--guarantee") { Description = "crash a process around each send, handle, commit and ack, and judge the delivery guarantee by what is lost or handled twice" };
+        var guarantee = new Option<bool>("--guarantee") { Description = "crash a process (or restart the broker) around each send, handle, commit and ack, and judge the delivery guarantee by what is lost or handled twice" };
         var all = new Option<bool>("--all") { Description = "explore every schedule (every thread, every waiter a signal can wake) breadth-first: exact state counts and the shortest run to each finding" };
         var maxStates = NumberOption.WithDefault("--max-states", "N", "with --all: stop after this many distinct states", ExploreOptions.DefaultMaxStates);
         var symmetry = new Option<bool>("--symmetry") { Description = "with --all: explore once the states that differ only by which of several interchangeable threads (thread NAME * N) is which" };

@@ -5,8 +5,8 @@ namespace IpcLab.Core.Checking;
 /// <summary>
 /// The statements around which the guarantee checker injects crashes: every send that a queue,
 /// a broker or a log accepts (put, send, publish, produce), every <c>handle</c>, every commit of a
-/// consumer group's offsets and every broker acknowledgement. A new kind of crash point (the
-/// broker process itself) is one more entry here.
+/// consumer group's offsets and every broker acknowledgement. Around each, the checker crashes the
+/// thread's process or, in a program with a broker, restarts the broker (see <see cref="CrashingRun"/>).
 /// </summary>
 public static class CrashPoints
 {

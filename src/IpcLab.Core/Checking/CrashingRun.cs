@@ -7,8 +7,9 @@ namespace IpcLab.Core.Checking;
 /// <summary>
 /// One run under a seeded random schedule that crashes a process at the <c>target</c>-th crash
 /// point it passes (counting from 0; -1: no crash). A crash point is the moment before or after
-/// a thread's crash-point statement (<see cref="CrashPoints"/>); the crash is a schedule entry
-/// like any other, so the run replays, saves and shrinks exactly.
+/// a thread's crash-point statement (<see cref="CrashPoints"/>), and the kind of crash: the
+/// thread's process, or, in a program with a broker, the broker (which restarts). The crash is a
+/// schedule entry like any other, so the run replays, saves and shrinks exactly.
 /// </summary>
 public static class CrashingRun
 {
@@ -16,6 +17,7 @@ public static class CrashingRun
     public static (int Points, InjectedCrash? Crash) Run(Kernel kernel, IScheduler scheduler, int target)
     {
         Span<int> runnable = stackalloc int[kernel.Layout.ThreadCount];
+        var broker = BrokerProcess(kernel);
         var points = 0;
         InjectedCrash? crash = null;
         while (true)
@@ -34,10 +36,18 @@ public static class CrashingRun
 
             var thread = scheduler.ChooseThread(kernel, runnable[..n]);
             var instr = kernel.NextInstruction(thread);
-            var isPoint = instr is not null && CrashPoints.IsCrashPoint(instr.Op) && SomeoneTakesOver(kernel, thread);
+            var isStatement = instr is not null && CrashPoints.IsCrashPoint(instr.Op);
+            var isPoint = isStatement && SomeoneTakesOver(kernel, thread);
+            var isBrokerPoint = isStatement && broker >= 0;
             if (isPoint && points++ == target)
             {
-                crash = Inject(kernel, thread, instr!, CrashMoment.Before);
+                crash = Inject(kernel, thread, instr!, CrashMoment.Before, -1);
+                continue;
+            }
+
+            if (isBrokerPoint && points++ == target)
+            {
+                crash = Inject(kernel, thread, instr!, CrashMoment.Before, broker);
                 continue;
             }
 
@@ -45,9 +55,14 @@ public static class CrashingRun
 
             // "After" is the statement completed by the thread's own step: a send that blocked and
             // is completed later by a receiver has no "after" point of its own.
-            if (isPoint && !kernel.HasEnded(thread) && !ReferenceEquals(kernel.NextInstruction(thread), instr) && points++ == target)
+            var completed = isStatement && !kernel.HasEnded(thread) && !ReferenceEquals(kernel.NextInstruction(thread), instr);
+            if (completed && isPoint && points++ == target)
             {
-                crash = Inject(kernel, thread, instr!, CrashMoment.After);
+                crash = Inject(kernel, thread, instr!, CrashMoment.After, -1);
+            }
+            else if (completed && isBrokerPoint && points++ == target)
+            {
+                crash = Inject(kernel, thread, instr!, CrashMoment.After, broker);
             }
         }
 
@@ -75,10 +90,24 @@ public static class CrashingRun
         return false;
     }
 
-    private static InjectedCrash Inject(Kernel kernel, int thread, Instr instr, CrashMoment moment)
+    /// <summary>The broker's process, or -1 in a program without a broker.</summary>
+    private static int BrokerProcess(Kernel kernel)
+    {
+        var brokerThread = kernel.Program.Threads.FirstOrDefault(t => t.Code is [{ Op: OpCode.BrokerWork }]);
+        return brokerThread is null ? -1 : kernel.Layout.ProcessOf(brokerThread.Id);
+    }
+
+    /// <param name="broker">The broker's process, to restart the broker instead of crashing the thread's process; -1 otherwise.</param>
+    private static InjectedCrash Inject(Kernel kernel, int thread, Instr instr, CrashMoment moment, int broker)
     {
         var process = kernel.Layout.ProcessOf(thread);
         var step = kernel.StepCount + 1;
+        if (broker >= 0)
+        {
+            kernel.InjectProcessCrash(broker);
+            return new InjectedCrash(thread, kernel.ThreadName(thread), instr.Op, instr.Pos, moment, step) { Broker = kernel.Program.Processes[broker].Name };
+        }
+
         if (process >= 0 && kernel.WhyCannotCrashProcess(process) is null)
         {
             kernel.InjectProcessCrash(process);

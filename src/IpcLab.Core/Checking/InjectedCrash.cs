@@ -3,9 +3,16 @@ using IpcLab.Core.Script;
 
 namespace IpcLab.Core.Checking;
 
-/// <summary>A crash the checker injected: whose process, around which statement, at which step.</summary>
+/// <summary>A crash the checker injected: whose process (or the broker), around which statement, at which step.</summary>
 public sealed record InjectedCrash(int Thread, string ThreadName, OpCode Op, SourcePos Pos, CrashMoment Moment, int Step)
 {
-    /// <summary>"eager crashes after commit (line 24)".</summary>
-    public string Text => $"{ThreadName} crashes {(Moment == CrashMoment.Before ? "before" : "after")} {CrashPoints.Word(Op)} (line {Pos.Line})";
+    /// <summary>The broker that crashed and restarted instead of the thread's process, or null.</summary>
+    public string? Broker { get; init; }
+
+    /// <summary>"eager crashes after commit (line 24)", or "rabbit crashes and restarts before spring's publish (line 12)".</summary>
+    public string Text => Broker is null
+        ? $"{ThreadName} crashes {When} {CrashPoints.Word(Op)} (line {Pos.Line})"
+        : $"{Broker} crashes and restarts {When} {ThreadName}'s {CrashPoints.Word(Op)} (line {Pos.Line})";
+
+    private string When => Moment == CrashMoment.Before ? "before" : "after";
 }

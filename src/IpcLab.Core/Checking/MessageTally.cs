@@ -4,7 +4,8 @@ namespace IpcLab.Core.Checking;
 
 /// <summary>
 /// What one run did with the messages: a message is a value. It is <em>sent</em> when a queue, a
-/// broker or a log accepts it (the put, send, publish or produce completed), and <em>handled</em>
+/// broker or a log accepts it (the put, send, publish or produce completed; a publish with
+/// <c>confirm</c> when the broker confirms it with an ack), and <em>handled</em>
 /// each time a thread runs <c>handle</c> on it, or <c>handleonce</c> finds its id new (a
 /// <c>handleonce</c> that finds the id recorded skips the message: not handled again). Only the messages the program means to handle
 /// are judged: those handled in the run of the same seed without a crash (a "stop" marker that
@@ -22,6 +23,13 @@ public sealed class MessageTally
         {
             switch (e.Kind)
             {
+                // A publish with confirm is accepted when the broker confirms it with an ack: until
+                // then the publisher still holds it, and publishes it again if the broker lost it.
+                case EventKind.MessagePublished when (e.Count & (int)Objects.Broker.PublishFlags.Confirm) != 0:
+                    break;
+                case EventKind.PublishConfirmed when e.Count != 0:
+                    tally._sent.Add(e.Value);
+                    break;
                 case EventKind.Put or EventKind.MessageSent or EventKind.SenderResumed or EventKind.MessageHandedOver
                     or EventKind.MessagePublished or EventKind.RecordAppended:
                     tally._sent.Add(e.Value);

@@ -224,4 +224,7 @@ public enum OpCode
 
     /// <summary>Topic A: the thread's last record sent to it is sent again (its acknowledgement was lost); appended again by a plain producer, acknowledged without an append by an idempotent one.</summary>
     ProduceRetry,
+
+    /// <summary>Broker A crashes and restarts, in one step: only persistent messages in durable queues survive, every client connection is closed and recovers.</summary>
+    BrokerRestart,
 }

@@ -399,4 +399,28 @@ public enum EventKind
 
     /// <summary>A member of consumer group Object declared <c>commit auto</c> committed its position in a partition as its poll started or as it unsubscribed (partition and offset in <see cref="Objects.Topic.LogFields"/>); Value = the committed offset before, or -1.</summary>
     OffsetAutoCommitted,
+
+    /// <summary>Broker Object crashes and restarts (Thread: the thread whose <c>restart</c> did it, or -1 when injected); the events after it say what it lost and kept.</summary>
+    BrokerRestarted,
+
+    /// <summary>A copy Value did not survive a broker restart: it was in broker queue Object, or in the inbox at exchange Object; Other the reason (see <see cref="Objects.Broker.RestartLoss"/>).</summary>
+    MessageLostInRestart,
+
+    /// <summary>A persistent copy Value of durable broker queue Object, held unacknowledged by thread Other with delivery tag Count, comes back ready at its place after a broker restart, marked redelivered.</summary>
+    MessageRecovered,
+
+    /// <summary>Broker Object is back after its restart: Other copies were lost, Value kept; every client connection was closed and recovers.</summary>
+    BrokerRecovered,
+
+    /// <summary>A thread waiting for broker Object to confirm message Value never gets the confirm: the restart lost the message before it was routed; its publish runs again.</summary>
+    PublishUnconfirmed,
+
+    /// <summary>A thread settles delivery tag Value, from its channel that a restart of broker Object closed: the recovered client drops it (Other: 0 ack, 1 nack, 2 reject).</summary>
+    SettleStale,
+
+    /// <summary>Broker Object confirms message Value to its publisher Other: Count 1 ack (routed into every queue it goes to), 2 ack of an unroutable message (dropped or returned), 0 nack (a queue refused it at its maximum length).</summary>
+    PublishConfirmed,
+
+    /// <summary>No binding of exchange Object matches message Value (key Count, a string id): it goes on to Object's alternate exchange Other, in the same routing step.</summary>
+    MessageToAlternate,
 }

@@ -36,6 +36,13 @@ public sealed partial class Kernel
     }
 
     /// <summary>A broker queue's ready messages, head first.</summary>
+    /// <summary>How many times a broker restarted, and how many messages its inbox lost in those restarts.</summary>
+    public (long Restarts, long InboxLost) BrokerRestarts(int brokerId)
+    {
+        var cells = BrokerParts.Cells(this, Program.Objects[brokerId]);
+        return (cells.Restarts, cells.InboxLost);
+    }
+
     public IReadOnlyList<BrokerMessageInfo> BrokerQueueReady(int queueId)
     {
         var queue = Program.Objects[queueId];

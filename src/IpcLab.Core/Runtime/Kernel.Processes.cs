@@ -24,7 +24,8 @@ public sealed partial class Kernel
     /// <summary>
     /// Crashes a whole process (a step of its own): each of its live threads stops and leaves every
     /// wait queue; its descriptors are closed, so peers see end-of-file or a reset; it leaves every
-    /// group. What it held in shared memory stays held.
+    /// group. What it held in shared memory stays held. The broker's process is restarted at once
+    /// instead, as a supervised broker is (see <see cref="Objects.Broker.BrokerRestart"/>).
     /// </summary>
     public void InjectProcessCrash(int process)
     {
@@ -34,7 +35,15 @@ public sealed partial class Kernel
         }
 
         StepCount++;
-        CrashProcess(process, -1, -1);
+        if (Objects.Broker.BrokerRestart.IsBrokerProcess(this, process))
+        {
+            Objects.Broker.BrokerRestart.Restart(this, -1, -1, Objects.Broker.BrokerParts.Find(Program)!);
+        }
+        else
+        {
+            CrashProcess(process, -1, -1);
+        }
+
         PassTime();
         RecordEntry(new ScheduleEntry(ScheduleEntryKind.ProcessCrash, process));
         AssertInvariantsIfEnabled();

@@ -18,6 +18,9 @@ internal sealed partial class ThreadCompiler
             case "consume":
                 CompileConsume(op);
                 return true;
+            case "restart":
+                CompileRestart(op);
+                return true;
             case "ack" or "nack" or "reject":
                 CompileSettle(op);
                 return true;
@@ -30,12 +33,18 @@ internal sealed partial class ThreadCompiler
         }
     }
 
-    /// <summary><c>publish logs, "kern.error", "disk full"</c>, then optionally <c>mandatory</c>, <c>persistent</c> and <c>ttl(N)</c>.</summary>
+    /// <summary><c>publish logs, "kern.error", "disk full"</c>, then optionally <c>mandatory</c>, <c>persistent</c>, <c>confirm</c> (<c>-> acked</c>) and <c>ttl(N)</c>.</summary>
     private void CompilePublish(OpStmt op)
     {
-        const string usage = "publish EXCHANGE, \"routing.key\", body  (then optionally `, mandatory`, `, persistent` and `, ttl(STEPS)`)";
-        if (op.Args.Count < 3 || op.Targets.Count > 0)
+        const string usage = "publish EXCHANGE, \"routing.key\", body  (then optionally `, mandatory`, `, persistent`, `, confirm` and `, ttl(STEPS)`; with confirm, `-> acked`)";
+        var confirms = op.Args.Any(a => a is NameExpr { Name: "confirm" });
+        if (op.Args.Count < 3 || op.Targets.Count > (confirms ? 1 : 0))
         {
+            if (op.Targets.Count > 0 && !confirms && op.Args.Count >= 3)
+            {
+                throw _scope.Error(op.Targets[0].Pos, $"only a publish with `confirm` gives a result (whether the broker acked it); write `{usage}`");
+            }
+
             Shape(op, 3, 0, usage);
         }
 
@@ -44,8 +53,24 @@ internal sealed partial class ThreadCompiler
         var body = StringOperand(op.Args[2], "a message body");
         var ttl = MessageTtl(op);
         var words = op with { Args = [.. op.Args.Where(a => a is not CallExpr { Function.Name: "ttl" })] };
-        var flags = TrailingWords(words, 3, usage, ("mandatory", (int)PublishFlags.Mandatory), ("persistent", (int)PublishFlags.Persistent));
-        Emit(new Instr { Op = OpCode.BrokerPublish, Pos = op.Pos, A = exchange.Id, E1 = key, E2 = body, B = flags, C = ttl, Text = "publish" });
+        var flags = TrailingWords(words, 3, usage, ("mandatory", (int)PublishFlags.Mandatory), ("persistent", (int)PublishFlags.Persistent), ("confirm", (int)PublishFlags.Confirm));
+
+        // The local that gets the confirm, plus one, above the flags' byte (see Publishing).
+        var acked = op.Targets.Count == 1 ? Target(op, 0, ValueKind.Bool) + 1 : 0;
+        Emit(new Instr { Op = OpCode.BrokerPublish, Pos = op.Pos, A = exchange.Id, E1 = key, E2 = body, B = flags | (acked << 8), C = ttl, Text = "publish" });
+    }
+
+    /// <summary><c>restart rabbit</c>: the broker crashes and restarts.</summary>
+    private void CompileRestart(OpStmt op)
+    {
+        const string usage = "restart BROKER";
+        if (op.Args.Count != 1 || op.Targets.Count > 0)
+        {
+            Shape(op, 1, 0, usage);
+        }
+
+        var broker = Operand(op, 0, ObjectKind.Broker);
+        Emit(new Instr { Op = OpCode.BrokerRestart, Pos = op.Pos, A = broker.Id, Text = "restart" });
     }
 
     /// <summary>The message's own TTL from a trailing <c>ttl(N)</c> (the expiration property), or 0.</summary>

@@ -16,7 +16,7 @@ public sealed class BrokerCompileErrorTests
     [InlineData("broker b capacity 2\nexchange x type topic\nbqueue q bind x match some\n", 3, 23, "a headers binding matches `all` or `any` of its arguments, not `some`")]
     [InlineData("broker b capacity 2\nbroker c capacity 2\n", 2, 8, "one broker per program (already declared b at line 1)")]
     [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\"\n", 4, 5, "publish takes 3 operands, found 2")]
-    [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\", \"m\", urgent\n", 4, 26, "expected `mandatory` or `persistent` here, found `urgent`")]
+    [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\", \"m\", urgent\n", 4, 26, "expected `mandatory` or `persistent` or `confirm` here, found `urgent`")]
     [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\", \"m\", mandatory, mandatory\n", 4, 37, "`mandatory` is written twice")]
     [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\", \"m\", ttl(0)\n", 4, 26, "a message's TTL is a whole number of steps from 1 to 10000: `ttl(5)`")]
     [InlineData("broker b capacity 2\nexchange x type direct\nthread t:\n    publish x, \"k\", \"m\", ttl(2), ttl(3)\n", 4, 34, "`ttl` is written twice")]

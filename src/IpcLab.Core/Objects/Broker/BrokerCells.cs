@@ -2,18 +2,21 @@ namespace IpcLab.Core.Objects.Broker;
 
 /// <summary>
 /// A broker's cells: a header (inbox count, messages published, dropped as unroutable, returned
-/// to their publisher, the last sequence number given, dead letters sent back to the inbox), the inbox (slot numbers of published
+/// to their publisher, the last sequence number given, dead letters sent back to the inbox, restarts,
+/// messages lost from the inbox in a restart), the inbox (slot numbers of published
 /// messages not routed yet, oldest first), <c>capacity</c> message slots (see
-/// <see cref="MessageSlot"/>), and per thread the last delivery tag its channel handed out.
+/// <see cref="MessageSlot"/>), and per thread the last delivery tag its channel handed out and the
+/// last tag of the channel a restart closed.
 /// </summary>
 internal readonly ref struct BrokerCells(Span<long> cells, int capacity)
 {
-    private const int InboxCountField = 0, PublishedField = 1, UnroutableField = 2, ReturnedField = 3, SeqField = 4, DeadLetteredField = 5;
-    private const int Header = 6;
+    private const int InboxCountField = 0, PublishedField = 1, UnroutableField = 2, ReturnedField = 3, SeqField = 4, DeadLetteredField = 5,
+        RestartsField = 6, InboxLostField = 7;
+    private const int Header = 8;
 
     private readonly Span<long> _cells = cells;
 
-    public static int CellsFor(int capacity, int threads) => Header + capacity + (capacity * MessageSlot.Size) + threads;
+    public static int CellsFor(int capacity, int threads) => Header + capacity + (capacity * MessageSlot.Size) + (2 * threads);
 
     public int Capacity => capacity;
 
@@ -28,6 +31,12 @@ internal readonly ref struct BrokerCells(Span<long> cells, int capacity)
     /// <summary>Messages put back into the inbox as dead letters, at their queue's dead-letter exchange.</summary>
     public long DeadLettered { get => _cells[DeadLetteredField]; set => _cells[DeadLetteredField] = value; }
 
+    /// <summary>How many times the broker crashed and restarted.</summary>
+    public long Restarts { get => _cells[RestartsField]; set => _cells[RestartsField] = value; }
+
+    /// <summary>Messages that were in the inbox (published, not routed yet) when the broker restarted: gone with its memory.</summary>
+    public long InboxLost { get => _cells[InboxLostField]; set => _cells[InboxLostField] = value; }
+
     /// <summary>The next sequence number: copies are ordered by it in their queues.</summary>
     public long NextSeq() => ++_cells[SeqField];
 
@@ -38,7 +47,14 @@ internal readonly ref struct BrokerCells(Span<long> cells, int capacity)
     public MessageSlot Slot(int slot) => new(_cells.Slice(Header + capacity + (slot * MessageSlot.Size), MessageSlot.Size));
 
     /// <summary>The last delivery tag the thread's channel handed out (tags start at 1).</summary>
-    public ref long LastTag(int thread) => ref _cells[Header + capacity + (capacity * MessageSlot.Size) + thread];
+    public ref long LastTag(int thread) => ref _cells[Header + capacity + (capacity * MessageSlot.Size) + (2 * thread)];
+
+    /// <summary>
+    /// The last delivery tag of the thread's channel that the broker's last restart closed (0: none):
+    /// its client recovered with a new channel and keeps counting tags after it, so a tag up to this
+    /// one is stale (see <see cref="BrokerRestart"/>).
+    /// </summary>
+    public ref long StaleTags(int thread) => ref _cells[Header + capacity + (capacity * MessageSlot.Size) + (2 * thread) + 1];
 
     public int FreeSlots()
     {

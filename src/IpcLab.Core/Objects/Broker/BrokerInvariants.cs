@@ -81,7 +81,8 @@ internal static class BrokerInvariants
             // The state spells the time in the queue only where a TTL counts it, so elsewhere it must be 0.
             Require(m.IsFree || m.EnqueuedAt == 0 || BrokerParts.CountsTtl(k, m), $"slot {s} has a time in its queue ({m.EnqueuedAt}) but no TTL applies to it");
             Require(m.IsFree || (k.IsValue(ValueKind.Str, m.Body) && k.IsValue(ValueKind.Str, m.Key) && m.Publisher < threads
-                && (m.Flags & ~(PublishFlags.Mandatory | PublishFlags.Persistent | PublishFlags.Fetched)) == 0),
+                && (m.Flags & ~(PublishFlags.Mandatory | PublishFlags.Persistent | PublishFlags.Fetched | PublishFlags.Confirm)) == 0
+                && ((m.Flags & PublishFlags.Confirm) == 0 || m.Place == MessagePlace.Inbox)),
                 $"slot {s} holds body {m.Body}, key {m.Key}, publisher {m.Publisher}, flags {m.Flags}");
         }
 
@@ -89,14 +90,18 @@ internal static class BrokerInvariants
         // message published is in the inbox or went through its exchange, routed or not.
         Require(routedCopies == ready + held + ended, $"{routedCopies} copies were routed but {ready} are ready, {held} held and {ended} ended");
         // A dead letter enters the inbox a second time, after its copy was counted as ended in its queue.
-        Require(cells.DeadLettered >= 0 && cells.Published + cells.DeadLettered == cells.InboxCount + exchangeRouted + exchangeUnroutable,
-            $"{cells.Published} published and {cells.DeadLettered} dead-lettered but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed and {exchangeUnroutable} were not");
+        // A restart empties the inbox: what it held is counted as lost there.
+        Require(cells.DeadLettered >= 0 && cells.InboxLost >= 0 && cells.Published + cells.DeadLettered == cells.InboxCount + exchangeRouted + exchangeUnroutable + cells.InboxLost,
+            $"{cells.Published} published and {cells.DeadLettered} dead-lettered but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed, {exchangeUnroutable} were not and {cells.InboxLost} were lost in restarts");
+        Require(cells.Restarts >= 0 && (cells.Restarts > 0 || cells.InboxLost == 0), $"{broker.Name} restarted {cells.Restarts} times and lost {cells.InboxLost} from its inbox");
         Require(exchangeUnroutable == cells.Unroutable + cells.Returned && cells.Unroutable >= 0 && cells.Returned >= 0,
             $"{exchangeUnroutable} unroutable at the exchanges but {cells.Unroutable} dropped and {cells.Returned} returned");
         Require(cells.LastSeq >= 0, $"{broker.Name}'s sequence is {cells.LastSeq}");
         for (var t = 0; t < threads; t++)
         {
             Require(cells.LastTag(t) >= 0, $"{k.ThreadName(t)}'s last delivery tag is {cells.LastTag(t)}");
+            Require(cells.StaleTags(t) >= 0 && cells.StaleTags(t) <= cells.LastTag(t) && (cells.Restarts > 0 || cells.StaleTags(t) == 0),
+                $"{k.ThreadName(t)}'s stale tags go up to {cells.StaleTags(t)}, its last tag is {cells.LastTag(t)}");
         }
     }
 
@@ -151,6 +156,8 @@ internal static class BrokerInvariants
         Require(m.At >= 0 && m.At < k.Program.Objects.Count && k.Program.Objects[m.At].Kind == ObjectKind.BrokerQueue, $"slot {s} is held from {m.At}, not a queue");
         Require(m.Tag >= 1 && m.Tag <= cells.LastTag(c) && m.Deliveries >= 1 && m.Seq >= 1 && m.Seq <= cells.LastSeq && m.Publisher >= 0,
             $"slot {s} held by {k.ThreadName(c)} has tag {m.Tag}, {m.Deliveries} deliveries, seq {m.Seq}");
+        // A restart took back everything held on the channels it closed.
+        Require(m.Tag > cells.StaleTags(c), $"slot {s} is held by {k.ThreadName(c)} with tag {m.Tag}, from a channel a restart closed");
         var fetched = (m.Flags & PublishFlags.Fetched) != 0;
         Require(!fetched || m.Place == MessagePlace.Unacked, $"slot {s} was fetched by get but is {m.Place}");
         var mode = BrokerParts.QueueCells(k, k.Program.Objects[m.At]).Mode(c);

@@ -35,7 +35,7 @@ internal sealed class BrokerModule : ObjectModule
     internal override ObjectInfo Declare(Declaration d) =>
         d.Object(Kind, d.Capacity("broker", "a broker", []), 0, ValueKind.Str);
 
-    public override IReadOnlyList<string> Functions { get; } = ["published", "unroutable", "returned"];
+    public override IReadOnlyList<string> Functions { get; } = ["published", "unroutable", "returned", "restarts", "inflightlost"];
 
     internal override CExpr Function(string name, ObjectInfo o) => new BrokerFuncExpr(name, o.Id, o.Capacity);
 
@@ -43,9 +43,10 @@ internal sealed class BrokerModule : ObjectModule
     [
         new(OpCode.BrokerWork),
         new(OpCode.BrokerPublish, "publish"),
+        new(OpCode.BrokerRestart, "restart"),
     ];
 
-    public override IReadOnlyList<EventSpec> Events => BrokerSentences.Specs;
+    public override IReadOnlyList<EventSpec> Events { get; } = [.. BrokerSentences.Specs, .. RestartSentences.Specs];
 
     public override int CellCount(CompiledProgram program, ObjectInfo o) => BrokerCells.CellsFor(o.Capacity, program.Threads.Count);
 
@@ -56,6 +57,13 @@ internal sealed class BrokerModule : ObjectModule
         if (instr.Op == OpCode.BrokerPublish)
         {
             Publishing.Publish(k, t, pc, instr);
+            return;
+        }
+
+        if (instr.Op == OpCode.BrokerRestart)
+        {
+            BrokerRestart.Restart(k, t, pc, k.Program.Objects[instr.A]);
+            k.MoveTo(t, instr.Next);
             return;
         }
 
@@ -148,7 +156,9 @@ internal sealed class BrokerModule : ObjectModule
     internal override string DescribeWait(IKernelServices k, ObjectInfo o, int thread) =>
         thread == BrokerParts.ThreadOf(k.Program, o)
             ? "is idle: nothing to route and nobody to deliver to"
-            : $"waits to publish: {o.Name} has no room for every copy (room {Publishing.Room(k, o)} of {o.Capacity})";
+            : Publishing.AwaitsConfirm(k, o, thread)
+                ? $"waits for {o.Name} to confirm its message (publisher confirms)"
+                : $"waits to publish: {o.Name} has no room for every copy (room {Publishing.Room(k, o)} of {o.Capacity})";
 
     internal override string WaitState(IKernelServices k, ObjectInfo o, int thread) =>
         thread == BrokerParts.ThreadOf(k.Program, o) ? "idle: nothing to route or deliver" : "blocked: " + DescribeWait(k, o, thread);
@@ -159,5 +169,5 @@ internal sealed class BrokerModule : ObjectModule
 
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w) => BrokerStateWriter.Write(k, o, w);
 
-    public override string Describe(in EventWords w) => BrokerSentences.Describe(w) ?? NotMine(w);
+    public override string Describe(in EventWords w) => BrokerSentences.Describe(w) ?? RestartSentences.Describe(w) ?? NotMine(w);
 }

@@ -21,6 +21,7 @@ internal static class BrokerSentences
         new(EventKind.MessageRefused, EventClass.Drop, "refused"),
         new(EventKind.MessageExpired, EventClass.Drop, "expired"),
         new(EventKind.MessageDeadLettered, EventClass.Other, "dead-lettered") { ChangesObject = true },
+        new(EventKind.MessageToAlternate, EventClass.Other, "to-alternate") { ChangesObject = true },
     ];
 
     /// <summary>The sentence, or null for an event the broker does not emit.</summary>
@@ -32,7 +33,7 @@ internal static class BrokerSentences
         {
             EventKind.BrokerIdle => $"{who} has nothing to route and nobody to deliver to: it idles",
             EventKind.BrokerWoken => $"{who} has work again: {e.Value switch { 0 => "a published message to route", 1 => "a ready message a consumer can take", _ => "a message at the head of a queue has reached its TTL" }}",
-            EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{Flags((PublishFlags)e.Count)}; it waits in the broker's inbox",
+            EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{Flags((PublishFlags)e.Count)}; it waits in the broker's inbox{((e.Count & (int)PublishFlags.Confirm) != 0 ? $", and {who} waits for its confirm" : "")}",
             EventKind.PublishBlocked => $"{who} blocks publishing: {name} has room for {e.Value} more {(e.Value == 1 ? "copy" : "copies")} and this message may need {e.Count} (flow control)",
             EventKind.PublisherWoken => $"{who} is woken: {name} has room again, it publishes again",
             EventKind.MessageRouted => $"{who} routes {Body(w)} ({KeyWordOf(w, e.Other)} {Quote(w, e.Count)}) from {w.Program.Objects[e.Other].Name} into {name}",
@@ -44,6 +45,8 @@ internal static class BrokerSentences
             EventKind.MessageRefused => $"{name} is at its maximum length ({e.Count}): {who} refuses {Body(w)} (overflow reject-publish)",
             EventKind.MessageExpired => $"{who} drops {Body(w)} at the head of {name}: its TTL of {e.Count} steps has passed (expired)",
             EventKind.MessageDeadLettered => DeadLettered(w),
+            EventKind.MessageToAlternate =>
+                $"{who} finds no binding of {name} for {Body(w)} ({KeyWordOf(w, e.Object)} {Quote(w, e.Count)}): it goes on to {name}'s alternate exchange {w.Program.Objects[e.Other].Name}",
             _ => null,
         };
     }
@@ -71,12 +74,14 @@ internal static class BrokerSentences
     private static string KeyWordOf(in EventWords w, int exchange) =>
         BrokerParts.TypeOf(w.Program.Objects[exchange]) == Exchange.ExchangeType.Headers ? "headers" : "key";
 
-    private static string Flags(PublishFlags flags) =>
-        (flags & (PublishFlags.Mandatory | PublishFlags.Persistent)) switch
-        {
-            PublishFlags.Mandatory => " (mandatory)",
-            PublishFlags.Persistent => " (persistent)",
-            PublishFlags.None => "",
-            _ => " (mandatory, persistent)",
-        };
+    private static string Flags(PublishFlags flags)
+    {
+        string[] words =
+        [
+            .. (flags & PublishFlags.Mandatory) != 0 ? ["mandatory"] : Array.Empty<string>(),
+            .. (flags & PublishFlags.Persistent) != 0 ? ["persistent"] : Array.Empty<string>(),
+            .. (flags & PublishFlags.Confirm) != 0 ? ["confirm"] : Array.Empty<string>(),
+        ];
+        return words.Length == 0 ? "" : $" ({string.Join(", ", words)})";
+    }
 }

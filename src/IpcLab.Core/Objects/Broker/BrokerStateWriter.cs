@@ -26,6 +26,24 @@ internal static class BrokerStateWriter
         w.Int(cells.LastSeq);
         w.Label("dead-lettered");
         w.Int(cells.DeadLettered);
+
+        // Written only once the broker has restarted: before that they are all zero.
+        if (cells.Restarts > 0)
+        {
+            w.Label("restarts");
+            w.Int(cells.Restarts);
+            w.Label("lost from the inbox");
+            w.Int(cells.InboxLost);
+            w.Label("stale tags");
+            w.BeginList(k.Program.Threads.Count);
+            for (var t = 0; t < k.Program.Threads.Count; t++)
+            {
+                w.Int(cells.StaleTags(t));
+            }
+
+            w.EndList();
+        }
+
         w.Label("inbox");
         w.BeginList(cells.InboxCount);
         for (var i = 0; i < cells.InboxCount; i++)

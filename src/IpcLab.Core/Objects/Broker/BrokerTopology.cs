@@ -71,27 +71,43 @@ internal static class BrokerTopology
             }
         }
 
+        var alternates = exchanges.Values.ToDictionary(x => x.Name, x => x.Alternate is { } a ? ExchangeId(file, objects, exchanges, a.Exchange, a.Pos, "an alternate exchange") : -1, StringComparer.Ordinal);
         return [.. objects.Select(o => o.Kind switch
         {
             // An exchange's capacity is how many queues one message can be copied to (at least the
-            // one slot it takes in the inbox): a publish waits until the broker has that much room.
+            // one slot it takes in the inbox), through its alternate exchanges too: a publish waits
+            // until the broker has that much room.
             ObjectKind.Exchange => o with
             {
                 Bindings = tables[o.Name],
-                Capacity = Math.Max(1, tables[o.Name].Select(b => b.Queue).Distinct().Count()),
+                Capacity = CopiesThrough(o.Name, objects, tables, alternates),
                 Initial = BrokerParts.Settings(o.Initial, broker.Id),
+                Alternate = o.Alternate is { } a ? a with { ExchangeId = alternates[o.Name] } : null,
             },
             ObjectKind.BrokerQueue => o with
             {
                 Capacity = broker.Capacity,
                 Initial = BrokerParts.Settings(o.Initial, broker.Id),
-                DeadLetter = o.DeadLetter is { } dl ? dl with { ExchangeId = ExchangeId(file, objects, exchanges, dl.Exchange, dl.Pos) } : null,
+                DeadLetter = o.DeadLetter is { } dl ? dl with { ExchangeId = ExchangeId(file, objects, exchanges, dl.Exchange, dl.Pos, "a dead-letter exchange") } : null,
             },
             _ => o,
         })];
     }
 
-    private static int ExchangeId(string file, ObjectInfo[] objects, Dictionary<string, ObjectInfo> exchanges, string name, SourcePos pos)
+    /// <summary>The most copies one message published to the exchange can become: its own bound queues, or those of an alternate exchange down its chain.</summary>
+    private static int CopiesThrough(string name, ObjectInfo[] objects, Dictionary<string, List<Binding>> tables, Dictionary<string, int> alternates)
+    {
+        var most = 1;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var x = name; x is not null && seen.Add(x); x = alternates[x] is var next and >= 0 ? objects[next].Name : null)
+        {
+            most = Math.Max(most, tables[x].Select(b => b.Queue).Distinct().Count());
+        }
+
+        return most;
+    }
+
+    private static int ExchangeId(string file, ObjectInfo[] objects, Dictionary<string, ObjectInfo> exchanges, string name, SourcePos pos, string role)
     {
         if (exchanges.TryGetValue(name, out var exchange))
         {
@@ -99,7 +115,7 @@ internal static class BrokerTopology
         }
 
         var what = objects.FirstOrDefault(o => o.Name == name) is { } other ? $"{name} is not an exchange (it is declared at line {other.Pos.Line})" : $"unknown exchange '{name}'";
-        throw new ScriptError(file, pos, $"{what}: a dead-letter exchange is an exchange, e.g. `exchange {name} type direct`");
+        throw new ScriptError(file, pos, $"{what}: {role} is an exchange, e.g. `exchange {name} type direct`");
     }
 
     /// <summary>Adds the broker's process and its one thread, both named as the broker; its program is one instruction that loops.</summary>

@@ -15,4 +15,7 @@ public enum PublishFlags
 
     /// <summary>Not a publish option: the copy was fetched by get, so it does not count against its holder's prefetch window.</summary>
     Fetched = 4,
+
+    /// <summary>Publisher confirms: the publisher waits until the broker confirms (routed it into every queue it goes to, or dropped it as unroutable).</summary>
+    Confirm = 8,
 }

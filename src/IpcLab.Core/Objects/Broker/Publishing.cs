@@ -8,7 +8,10 @@ namespace IpcLab.Core.Objects.Broker;
 /// routing step. The broker's table is bounded, like a real broker's memory: a publish waits
 /// (RabbitMQ blocks publishers under a resource alarm) until there is room for every copy it
 /// could become, counting the copies the messages still in the inbox may become. So routing never
-/// runs out of room, and nothing is dropped for want of it.
+/// runs out of room, and nothing is dropped for want of it. A publish with <c>confirm</c> then waits
+/// (blocked on the broker) for the routing step to confirm it, as a publisher that waits for
+/// confirms does; the instruction's B holds the flags in its low byte and the local that gets the
+/// confirm (1 ack, 0 nack), plus one, above.
 /// </summary>
 internal static class Publishing
 {
@@ -35,12 +38,54 @@ internal static class Publishing
         message.Key = key;
         message.Publisher = t;
         message.Consumer = -1;
-        message.Flags = (PublishFlags)instr.B;
+        message.Flags = (PublishFlags)(instr.B & 0xFF);
         message.Ttl = Math.Max(instr.C, 0);
         cells.AddToInbox(slot);
         cells.Published++;
-        k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body) { Count = instr.B });
+        k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body) { Count = instr.B & 0xFF });
+        if ((message.Flags & PublishFlags.Confirm) != 0)
+        {
+            k.JoinWaitQueue(t, broker.Id, ThreadStatus.Blocked);
+            return;
+        }
+
         k.MoveTo(t, instr.Next);
+    }
+
+    /// <summary>True when the thread waits for the confirm of a message still in the inbox (not for room).</summary>
+    public static bool AwaitsConfirm(IKernelServices k, ObjectInfo broker, int thread)
+    {
+        var cells = BrokerParts.Cells(k, broker);
+        for (var i = 0; i < cells.InboxCount; i++)
+        {
+            var m = cells.Slot(cells.Inbox(i));
+            if (m.Publisher == thread && (m.Flags & PublishFlags.Confirm) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The routing step confirms a message to its waiting publisher: an ack (of a routed or an unroutable message) or a nack.</summary>
+    public static void Confirm(IKernelServices k, int t, int pc, ObjectInfo broker, int publisher, long body, bool ack, bool unroutable = false)
+    {
+        // A publisher that crashed while it waited hears nothing.
+        if (k.HasEnded(publisher) || k.WaitObjectOf(publisher) != broker.Id)
+        {
+            return;
+        }
+
+        var publish = k.Program.Threads[publisher].Code[k.PcOf(publisher)];
+        if (publish.B >> 8 is var local and > 0)
+        {
+            k.Local(publisher, local - 1) = ack ? 1 : 0;
+        }
+
+        k.Wake(publisher);
+        k.CompletePending(publisher);
+        k.Emit(new KernelEvent(0, EventKind.PublishConfirmed, t, pc, broker.Id, publisher, body) { Count = !ack ? 0 : unroutable ? 2 : 1 });
     }
 
     /// <summary>Free slots, less the extra copies the messages in the inbox may still need.</summary>
@@ -59,6 +104,11 @@ internal static class Publishing
     /// <summary>True when the publish a thread waits at would fit now.</summary>
     public static bool WouldFit(IKernelServices k, ObjectInfo broker, int thread)
     {
+        if (AwaitsConfirm(k, broker, thread))
+        {
+            return false;
+        }
+
         var instr = k.Program.Threads[thread].Code[k.PcOf(thread)];
         return Room(k, broker) >= k.Program.Objects[instr.A].Capacity;
     }

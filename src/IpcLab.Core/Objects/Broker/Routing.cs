@@ -29,25 +29,24 @@ internal static class Routing
         var message = cells.Slot(slot);
         var exchange = k.Program.Objects[message.At];
         var key = k.Strings[message.Key];
-        var type = BrokerParts.TypeOf(exchange);
 
-        Span<int> queues = stackalloc int[exchange.Bindings.Count];
-        var count = 0;
-        var matches = 0L;
-        for (var i = 0; i < exchange.Bindings.Count; i++)
+        // At most 62 bindings per exchange (BrokerTopology), so at most 62 queues.
+        Span<int> queues = stackalloc int[62];
+        var count = Match(k, exchange, key, queues);
+
+        // RabbitMQ's alternate exchange: a message none of the bindings match goes on to it, and
+        // down its chain, in the same routing step; a chain that comes back to an exchange it
+        // passed routes nothing more.
+        for (var hops = 0; count == 0 && exchange.Alternate is { } alternate && hops < k.Program.Objects.Count; hops++)
         {
-            var b = exchange.Bindings[i];
-            if (Matches(type, b, key))
-            {
-                matches |= 1L << i;
-                if (!queues[..count].Contains(b.Queue))
-                {
-                    queues[count++] = b.Queue;
-                }
-            }
+            var next = k.Program.Objects[alternate.ExchangeId];
+            k.Emit(new KernelEvent(0, EventKind.MessageToAlternate, t, pc, exchange.Id, next.Id, message.Body) { Count = (int)message.Key });
+            exchange = next;
+            message.At = next.Id;
+            count = Match(k, exchange, key, queues);
         }
 
-        var ex = new ExchangeCells(k.Cells(exchange.Id)) { LastMatches = matches };
+        var ex = new ExchangeCells(k.Cells(exchange.Id));
         if (count == 0)
         {
             ex.Unroutable++;
@@ -64,8 +63,19 @@ internal static class Routing
                 k.Emit(EventKind.MessageUnroutable, t, pc, exchange.Id, (int)keyId, body);
             }
 
+            // RabbitMQ confirms an unroutable message with an ack (after the return, for a mandatory one).
+            if ((flags & PublishFlags.Confirm) != 0)
+            {
+                Publishing.Confirm(k, t, pc, broker, publisher, body, ack: true, unroutable: true);
+            }
+
             return;
         }
+
+        var confirm = (message.Flags & PublishFlags.Confirm) != 0;
+        message.Flags &= ~PublishFlags.Confirm;
+        var (published, from) = (message.Body, message.Publisher);
+        var refusedAny = false;
 
         ex.Routed++;
 
@@ -104,6 +114,7 @@ internal static class Routing
                 {
                     var refused = c.Body;
                     q.Refused++;
+                    refusedAny = true;
                     k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused) { Count = BrokerParts.MaxLengthOf(queue) });
 
                     // reject-publish refuses the copy outright; only reject-publish-dlx dead-letters it.
@@ -128,6 +139,36 @@ internal static class Routing
 
             q.InsertReady(copy, cells);
         }
+
+        // A queue that refused its copy (reject-publish, with or without a dead-letter) makes the confirm a nack.
+        if (confirm)
+        {
+            Publishing.Confirm(k, t, pc, broker, from, published, ack: !refusedAny);
+        }
+    }
+
+    /// <summary>The queues the exchange routes the key to, each once, into <paramref name="queues"/>; it remembers which bindings matched.</summary>
+    private static int Match(IKernelServices k, ObjectInfo exchange, string key, Span<int> queues)
+    {
+        var type = BrokerParts.TypeOf(exchange);
+        var count = 0;
+        var matches = 0L;
+        for (var i = 0; i < exchange.Bindings.Count; i++)
+        {
+            var b = exchange.Bindings[i];
+            if (Matches(type, b, key))
+            {
+                matches |= 1L << i;
+                if (!queues[..count].Contains(b.Queue))
+                {
+                    queues[count++] = b.Queue;
+                }
+            }
+        }
+
+        var cells = new ExchangeCells(k.Cells(exchange.Id));
+        cells.LastMatches = matches;
+        return count;
     }
 
     /// <summary>True when the queue has a maximum length and as many ready messages (unacknowledged ones do not count, as in RabbitMQ).</summary>

@@ -22,6 +22,15 @@ internal static class Acknowledging
         var tag = k.Eval(t, instr.E1!);
         var multiple = instr.Op != OpCode.Reject && (instr.B & 1) != 0;
         var requeue = instr.Op != OpCode.Ack && (instr.B & 2) == 0;
+        if (Find(cells, t, tag) < 0 && tag >= 1 && tag <= cells.StaleTags(t))
+        {
+            // The client recovered from a broker restart on a new channel: it does not send a
+            // settlement for a tag of the closed one, which the broker already took back.
+            k.Emit(EventKind.SettleStale, t, pc, broker.Id, instr.Op switch { OpCode.Ack => 0, OpCode.Nack => 1, _ => 2 }, tag);
+            k.MoveTo(t, instr.Next);
+            return;
+        }
+
         if (Find(cells, t, tag) < 0)
         {
             var word = instr.Text;

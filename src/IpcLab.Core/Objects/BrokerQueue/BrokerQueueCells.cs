@@ -91,15 +91,18 @@ internal readonly ref struct BrokerQueueCells(Span<long> cells, int capacity)
     }
 
     /// <summary>Takes the head out (the queue has one); the freed entry goes back to zero.</summary>
-    public int TakeHead()
+    public int TakeHead() => TakeAt(0);
+
+    /// <summary>Takes the i-th ready message out (the ones behind it move up); the freed entry goes back to zero.</summary>
+    public int TakeAt(int i)
     {
         var ready = _cells.Slice(Header, capacity);
-        var head = (int)ready[0];
+        var slot = (int)ready[i];
         var count = ReadyCount;
-        ready[1..count].CopyTo(ready);
+        ready[(i + 1)..count].CopyTo(ready[i..]);
         ready[count - 1] = 0;
         ReadyCount = count - 1;
-        return head;
+        return slot;
     }
 
     /// <summary>True when every ready entry past the count is zero.</summary>

@@ -19,11 +19,11 @@ internal sealed class ExchangeModule : ObjectModule
 
     public override string KindWord => "broker exchange";
 
-    /// <summary><c>exchange logs type topic</c>, optionally <c>durable true</c>.</summary>
+    /// <summary><c>exchange logs type topic</c>, optionally <c>durable true</c> and <c>alternate EXCHANGE</c>.</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"an exchange has no value; write `exchange {d.Name} type direct` (or fanout, topic, headers)");
-        d.OnlyOptions("an exchange", ["type", "durable"]);
+        d.OnlyOptions("an exchange", ["type", "durable", "alternate"]);
         var typeOption = d.Required("type", $"exchange {d.Name} needs a type: `exchange {d.Name} type direct` (or fanout, topic, headers)");
         var word = Declaration.Word(typeOption.Value);
         ExchangeType type = word switch
@@ -36,7 +36,10 @@ internal sealed class ExchangeModule : ObjectModule
         };
 
         var durable = BrokerTopology.Flag(d, "durable");
-        return d.Object(Kind, 1, (long)type | BrokerParts.DurableBit(durable), ValueKind.Str);
+        var alternate = d.Option("alternate") is { } a
+            ? new AlternateTarget(a.Value is NameExpr n ? n.Name : throw d.Error(a.Value.Pos, "`alternate` names an exchange: `alternate unrouted`"), a.Value.Pos)
+            : null;
+        return d.Object(Kind, 1, (long)type | BrokerParts.DurableBit(durable), ValueKind.Str) with { Alternate = alternate };
     }
 
     public override int CellCount(ObjectInfo o) => ExchangeCells.Size;
