@@ -49,6 +49,11 @@ public static class CrashingRun
             {
                 crash = Inject(kernel, thread, instr!, CrashMoment.After);
             }
+
+            if (isPoint && LeaderCrashPoint.LeaderAfter(kernel, thread, instr!) is var leader and >= 0 && points++ == target)
+            {
+                crash = Inject(kernel, leader, instr!, CrashMoment.LeaderAfter);
+            }
         }
 
         kernel.Conclude();

@@ -7,5 +7,7 @@ namespace IpcLab.Core.Checking;
 public sealed record InjectedCrash(int Thread, string ThreadName, OpCode Op, SourcePos Pos, CrashMoment Moment, int Step)
 {
     /// <summary>"eager crashes after commit (line 24)".</summary>
-    public string Text => $"{ThreadName} crashes {(Moment == CrashMoment.Before ? "before" : "after")} {CrashPoints.Word(Op)} (line {Pos.Line})";
+    public string Text => Moment == CrashMoment.LeaderAfter
+        ? $"{ThreadName}, the partition's leader, crashes after the {CrashPoints.Word(Op)} (line {Pos.Line}) appended to it"
+        : $"{ThreadName} crashes {(Moment == CrashMoment.Before ? "before" : "after")} {CrashPoints.Word(Op)} (line {Pos.Line})";
 }

@@ -224,4 +224,7 @@ public enum OpCode
 
     /// <summary>Topic A: the thread's last record sent to it is sent again (its acknowledgement was lost); appended again by a plain producer, acknowledged without an append by an idempotent one.</summary>
     ProduceRetry,
+
+    /// <summary>Replica B of topic A (a broker process's daemon thread): fetch the next record the partition's leader has and this follower lacks, or idle when it lacks none.</summary>
+    ReplicaFetch,
 }
