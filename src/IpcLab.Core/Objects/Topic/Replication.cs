@@ -93,8 +93,8 @@ internal static class Replication
         var offset = Math.Max(replicas.LogEnd(p, r), log.Start(p));
         replicas.LogEnd(p, r) = offset + 1;
         var value = log.Value(p, offset);
+        k.Emit(LogFields.Record(EventKind.ReplicaFetched, t, pc, topic.Id, (int)Math.Max(replicas.HighWaterMark(p), LowestInSyncEnd(replicas, p)), value, p, offset, 0));
         AdvanceHighWaterMark(k, t, pc, topic, p);
-        k.Emit(LogFields.Record(EventKind.ReplicaFetched, t, pc, topic.Id, (int)replicas.HighWaterMark(p), value, p, offset, 0));
         Settle(k, t, pc, topic);
         k.MoveTo(t, instr.Next);
     }
@@ -121,6 +121,18 @@ internal static class Replication
             return;
         }
 
+        var lowest = LowestInSyncEnd(replicas, p);
+        if (lowest <= replicas.HighWaterMark(p))
+        {
+            return;
+        }
+
+        replicas.HighWaterMark(p) = lowest;
+        ConsumerPolls.Appended(k, actor, pc, topic, p);
+    }
+
+    private static long LowestInSyncEnd(ReplicaCells replicas, int p)
+    {
         var lowest = long.MaxValue;
         for (var r = 0; r < replicas.Replicas; r++)
         {
@@ -130,13 +142,7 @@ internal static class Replication
             }
         }
 
-        if (lowest <= replicas.HighWaterMark(p))
-        {
-            return;
-        }
-
-        replicas.HighWaterMark(p) = lowest;
-        ConsumerPolls.Appended(k, actor, pc, topic, p);
+        return lowest;
     }
 
     /// <summary>
