@@ -41,4 +41,10 @@ public enum QuestionKind
 
     /// <summary><c>answer: nextpoll GROUP THREAD</c>: the value the member's next poll on the group reads, or "nothing" when it would block (or is no member).</summary>
     NextPoll,
+
+    /// <summary><c>answer: hwm TOPIC PARTITION</c>: the high-water mark of a replicated topic's partition, the offset consumers read up to.</summary>
+    Hwm,
+
+    /// <summary><c>answer: replicas TOPIC PARTITION OFFSET</c>: the live replicas (broker processes) whose log holds the offset now (a set; "none").</summary>
+    Replicas,
 }
