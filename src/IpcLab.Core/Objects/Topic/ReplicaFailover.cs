@@ -4,7 +4,7 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Core.Objects.Topic;
 
 /// <summary>
-/// What the end of a broker's process does to a replicated topic: its replica leaves the ISR of
+/// What the end of a broker's thread (its process crashed, or it alone) does to a replicated topic: its replica leaves the ISR of
 /// every partition; where it led, a clean election makes the lowest-numbered in-sync follower the
 /// leader (a new leader epoch), and the log is truncated to the new leader's log end: a record
 /// only the dead leader had is gone. With no in-sync follower left the partition is offline
@@ -12,25 +12,25 @@ namespace IpcLab.Core.Objects.Topic;
 /// </summary>
 internal static class ReplicaFailover
 {
-    public static void OnProcessEnd(IKernelServices k, int process)
+    /// <summary>A thread ended: when it is a replica's (its process crashed, or it alone was crashed), that replica is down.</summary>
+    public static void OnThreadEnd(IKernelServices k, int thread)
     {
+        // A producer that ends while its acks(all) produce waits (crashed) waits no more; its record stays.
         var objects = k.Program.Objects;
         for (var i = 0; i < objects.Count; i++)
         {
-            var topic = objects[i];
-            if (topic.Kind != ObjectKind.Topic || !TopicSettings.IsReplicated(topic))
+            if (objects[i].Kind == ObjectKind.Topic && Replication.TryCells(k, objects[i], out var replicas) && replicas.WaitingPartition(thread) >= 0)
             {
-                continue;
-            }
-
-            for (var r = 0; r < TopicSettings.ReplicasOf(topic); r++)
-            {
-                if (k.ProcessOf(Replication.ThreadOf(k, topic, r)) == process)
-                {
-                    ReplicaDown(k, topic, r);
-                }
+                replicas.StopWaiting(thread);
             }
         }
+
+        if (k.Program.Threads[thread].Code is not [{ Op: OpCode.ReplicaFetch } fetch])
+        {
+            return;
+        }
+
+        ReplicaDown(k, k.Program.Objects[fetch.A], fetch.B);
     }
 
     private static void ReplicaDown(IKernelServices k, ObjectInfo topic, int r)

@@ -26,7 +26,7 @@ internal static class ReplicaState
             ObjectModule.Require((replicas.OutOfSync(p) >> replicas.Replicas) == 0, $"partition {p} of topic {o.Name} has replicas out of sync beyond its {replicas.Replicas}");
             for (var r = 0; r < replicas.Replicas; r++)
             {
-                var alive = k.IsProcessAlive(k.ProcessOf(Replication.ThreadOf(k, o, r)));
+                var alive = !k.HasEnded(Replication.ThreadOf(k, o, r));
                 ObjectModule.Require(replicas.InSync(p, r) == alive, $"replica {Replication.NameOf(o, r)} of partition {p} of topic {o.Name} is {(alive ? "alive but out of sync" : "down but in sync")}");
 
                 // A replica's log is the leader's log up to its own log end: a prefix, never longer.

@@ -327,7 +327,7 @@ internal sealed class TopicModule : ObjectModule
     internal override string WaitState(IKernelServices k, ObjectInfo o, int thread) =>
         Replication.ReplicaOf(k, o, thread) >= 0 ? "idle: nothing to fetch" : "blocked: " + DescribeWait(k, o, thread);
 
-    internal override void OnProcessEnd(IKernelServices k, int process, int lastThread) => ReplicaFailover.OnProcessEnd(k, process);
+    internal override void OnThreadEnd(IKernelServices k, int thread) => ReplicaFailover.OnThreadEnd(k, thread);
 
     public override string Describe(in EventWords w) => TopicSentences.Describe(w) ?? ReplicationSentences.Describe(w) ?? NotMine(w);
 
