@@ -8,4 +8,7 @@ public enum CrashMoment
 
     /// <summary>The statement has just completed (the send was accepted, the message handled, the offset committed): nothing after it happens.</summary>
     After,
+
+    /// <summary>The statement (a produce to a replicated topic) has just appended its record, and the process of the partition's leader crashes before a follower copied it.</summary>
+    LeaderAfter,
 }

@@ -64,6 +64,11 @@ public static class CrashingRun
             {
                 crash = Inject(kernel, thread, instr!, CrashMoment.After, broker);
             }
+
+            if (isPoint && LeaderCrashPoint.LeaderAfter(kernel, thread, instr!) is var leader and >= 0 && points++ == target)
+            {
+                crash = Inject(kernel, leader, instr!, CrashMoment.LeaderAfter, -1);
+            }
         }
 
         kernel.Conclude();

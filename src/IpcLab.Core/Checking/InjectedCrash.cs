@@ -9,10 +9,13 @@ public sealed record InjectedCrash(int Thread, string ThreadName, OpCode Op, Sou
     /// <summary>The broker that crashed and restarted instead of the thread's process, or null.</summary>
     public string? Broker { get; init; }
 
-    /// <summary>"eager crashes after commit (line 24)", or "rabbit crashes and restarts before spring's publish (line 12)".</summary>
-    public string Text => Broker is null
-        ? $"{ThreadName} crashes {When} {CrashPoints.Word(Op)} (line {Pos.Line})"
-        : $"{Broker} crashes and restarts {When} {ThreadName}'s {CrashPoints.Word(Op)} (line {Pos.Line})";
+    /// <summary>"eager crashes after commit (line 24)", "rabbit crashes and restarts before spring's publish (line 12)", or a partition leader's crash after a produce.</summary>
+    public string Text => (Broker, Moment) switch
+    {
+        (null, CrashMoment.LeaderAfter) => $"{ThreadName}, the partition's leader, crashes after the {CrashPoints.Word(Op)} (line {Pos.Line}) appended to it",
+        (null, _) => $"{ThreadName} crashes {When} {CrashPoints.Word(Op)} (line {Pos.Line})",
+        _ => $"{Broker} crashes and restarts {When} {ThreadName}'s {CrashPoints.Word(Op)} (line {Pos.Line})",
+    };
 
     private string When => Moment == CrashMoment.Before ? "before" : "after";
 }

@@ -1,3 +1,4 @@
+using IpcLab.Core.Objects.Topic;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Checking;
@@ -33,6 +34,11 @@ public sealed class MessageTally
                 case EventKind.Put or EventKind.MessageSent or EventKind.SenderResumed or EventKind.MessageHandedOver
                     or EventKind.MessagePublished or EventKind.RecordAppended:
                     tally._sent.Add(e.Value);
+                    break;
+                // An acks(all) record appended but never acknowledged was not sent as far as its
+                // producer knows (it was told so, offset -1): its loss is no loss of the program's.
+                case EventKind.ProduceRefused when LogFields.Offset(e) >= 0:
+                    tally._sent.Remove(e.Value);
                     break;
                 case EventKind.Handled or EventKind.HandledOnce:
                     tally._handled[e.Value] = tally._handled.GetValueOrDefault(e.Value) + 1;

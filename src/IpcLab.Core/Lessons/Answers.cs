@@ -20,6 +20,7 @@ public static class Answers
         QuestionKind.Owner => BrokerAnswers.Owner(k, ObjectId(k, SubjectName(q.Subject)), SubjectPartition(q.Subject)),
         QuestionKind.Committed => BrokerAnswers.Committed(k, ObjectId(k, SubjectName(q.Subject)), SubjectPartition(q.Subject)),
         QuestionKind.NextPoll => PollAnswers.NextPoll(k, ObjectId(k, SubjectName(q.Subject)), k.Program.ThreadIdOf(q.Subject.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])),
+        QuestionKind.Hwm or QuestionKind.Replicas => ReplicaAnswers.Compute(k, q),
         _ => Receiver(k, q.Subject),
     };
 

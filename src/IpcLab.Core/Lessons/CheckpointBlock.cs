@@ -102,7 +102,7 @@ internal static class CheckpointBlock
         var subject = space < 0 ? "" : text[(space + 1)..].Trim();
         var subjectPos = new SourcePos(pos.Line, pos.Column + (space < 0 ? 0 : space + 1));
         var kind = Enum.GetValues<QuestionKind>().Where(k => k.ToString().Equals(word, StringComparison.OrdinalIgnoreCase)).Select(k => (QuestionKind?)k).FirstOrDefault()
-            ?? throw new LessonError(file, pos, $"'{word}' is not a question; expected holder MUTEX, runnable, waiters OBJECT, contents OBJECT, value VARIABLE, status THREAD, receiver \"MESSAGE\", copies \"MESSAGE\", path \"MESSAGE\", unacked THREAD, owner GROUP PARTITION, committed GROUP PARTITION or nextpoll GROUP THREAD");
+            ?? throw new LessonError(file, pos, $"'{word}' is not a question; expected holder MUTEX, runnable, waiters OBJECT, contents OBJECT, value VARIABLE, status THREAD, receiver \"MESSAGE\", copies \"MESSAGE\", path \"MESSAGE\", unacked THREAD, owner GROUP PARTITION, committed GROUP PARTITION, nextpoll GROUP THREAD, hwm TOPIC PARTITION or replicas TOPIC PARTITION OFFSET");
         if ((kind == QuestionKind.Runnable) != (subject.Length == 0))
         {
             throw new LessonError(file, subjectPos, kind == QuestionKind.Runnable ? "'runnable' takes nothing after it" : $"'{word}' needs what it asks about after it");
@@ -148,6 +148,9 @@ internal static class CheckpointBlock
 
                 RequireObject(file, program, parts[0], subjectPos, "a consumer group", ObjectKind.ConsumerGroup);
                 LessonParser.RequireThread(file, program, parts[1], subjectPos);
+                break;
+            case QuestionKind.Hwm or QuestionKind.Replicas:
+                ReplicaQuestions.Require(file, program, kind, subject, subjectPos);
                 break;
         }
 

@@ -44,4 +44,10 @@ public enum QuestionKind
 
     /// <summary><c>answer: path "MESSAGE"</c>: the broker queues the message was routed into, in order; the reason is its whole path, hop by hop ("none" before it is routed).</summary>
     Path,
+
+    /// <summary><c>answer: hwm TOPIC PARTITION</c>: the high-water mark of a replicated topic's partition, the offset consumers read up to.</summary>
+    Hwm,
+
+    /// <summary><c>answer: replicas TOPIC PARTITION OFFSET</c>: the live replicas (broker processes) whose log holds the offset now (a set; "none").</summary>
+    Replicas,
 }

@@ -227,4 +227,7 @@ public enum OpCode
 
     /// <summary>Broker A crashes and restarts, in one step: only persistent messages in durable queues survive, every client connection is closed and recovers.</summary>
     BrokerRestart,
+
+    /// <summary>Replica B of topic A (a broker process's daemon thread): fetch the next record the partition's leader has and this follower lacks, or idle when it lacks none.</summary>
+    ReplicaFetch,
 }

@@ -423,4 +423,34 @@ public enum EventKind
 
     /// <summary>No binding of exchange Object matches message Value (key Count, a string id): it goes on to Object's alternate exchange Other, in the same routing step.</summary>
     MessageToAlternate,
+
+    /// <summary>Follower thread Thread copied record Value at the offset of the partition in <see cref="Objects.Topic.LogFields"/> of topic Object from the leader; Other = the high-water mark after.</summary>
+    ReplicaFetched,
+
+    /// <summary>Replica thread Thread of topic Object has nothing to fetch: it idles (an idle daemon, never a deadlock).</summary>
+    ReplicaIdle,
+
+    /// <summary>Idle replica thread Thread of topic Object has a record to fetch again.</summary>
+    ReplicaWoken,
+
+    /// <summary>Replica Other of topic Object left the ISR of the partition in <see cref="Objects.Topic.LogFields"/> (its broker's process ended); Value = the ISR's size after.</summary>
+    ReplicaOutOfSync,
+
+    /// <summary>Replica Other became the leader of the partition of topic Object (clean election: it was in sync); Count = its log end, Value = the new leader epoch.</summary>
+    LeaderElected,
+
+    /// <summary>Record Value at the offset of the partition of topic Object was only on the dead leader: the new leader Other does not have it, and it is gone.</summary>
+    RecordTruncated,
+
+    /// <summary>The partition of topic Object has no in-sync replica left to lead (unclean election is off): Other = the leader that died.</summary>
+    PartitionOffline,
+
+    /// <summary>Thread Thread's produce of Value to the partition and offset of topic Object is acknowledged; Other = its <see cref="Objects.Topic.ProduceAcks"/>.</summary>
+    ProduceAcknowledged,
+
+    /// <summary>Thread Thread's <c>acks(all)</c> produce of Value waits until every in-sync replica of the partition has the offset.</summary>
+    ProduceAwaitingReplicas,
+
+    /// <summary>Thread Thread's produce of Value to topic Object failed (its offset result is -1); Other = the <see cref="Objects.Topic.ProduceRefusal"/>.</summary>
+    ProduceRefused,
 }

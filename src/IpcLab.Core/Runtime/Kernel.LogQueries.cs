@@ -29,6 +29,31 @@ public sealed partial class Kernel
         return partitions;
     }
 
+    /// <summary>A replicated topic's partitions (leader, high-water mark, each replica's log end and ISR membership), or none for a topic with one replica.</summary>
+    public ReplicaPartition[] TopicReplicas(int topicId)
+    {
+        if (!Replication.TryCells(this, Program.Objects[topicId], out var cells))
+        {
+            return [];
+        }
+
+        var partitions = new ReplicaPartition[cells.Partitions];
+        for (var p = 0; p < partitions.Length; p++)
+        {
+            var ends = new long[cells.Replicas];
+            var inSync = new bool[cells.Replicas];
+            for (var r = 0; r < ends.Length; r++)
+            {
+                ends[r] = cells.LogEnd(p, r);
+                inSync[r] = cells.InSync(p, r);
+            }
+
+            partitions[p] = new ReplicaPartition((int)cells.Leader(p), cells.Epoch(p), cells.HighWaterMark(p), cells.Offline(p) != 0, ends, inSync);
+        }
+
+        return partitions;
+    }
+
     /// <summary>A consumer group's view of each partition of its topic: owner, position, committed offset.</summary>
     public GroupPartition[] ConsumerGroupPartitions(int groupId)
     {

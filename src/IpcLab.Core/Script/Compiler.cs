@@ -115,6 +115,7 @@ public static class Compiler
         }
 
         Objects.Broker.BrokerTopology.AddProcess(file, objects, processes, processIds, threads);
+        Objects.Topic.ReplicaTopology.AddProcesses(file, objects, processes, processIds, threads);
 
         var finalScope = new Scope(file, globals, null) { IsGlobal = true, QueueKinds = queueKinds };
         var checks = expects.Select(e => CompileExpect(e, finalScope, literals)).ToArray();

@@ -26,7 +26,9 @@ internal sealed partial class ThreadCompiler
     /// <summary><c>produce orders, value</c> or <c>produce orders, key, value</c>, with <c>-> offset</c> or <c>-> offset, partition</c>.</summary>
     private void CompileProduce(OpStmt op)
     {
-        const string usage = "produce orders, value  or  produce orders, \"key\", value  (optionally -> offset, partition)";
+        const string usage = "produce orders, value  or  produce orders, \"key\", value  (then optionally `, acks(0|1|all)`; optionally -> offset, partition)";
+        var acks = ProduceAcksOf(op);
+        op = op with { Args = [.. op.Args.Where(a => a is not CallExpr { Function.Name: "acks" })] };
         Shape(op, op.Args.Count == 3 ? 3 : 2, Math.Clamp(op.Targets.Count, 0, 2), usage);
         var topic = Operand(op, 0, ObjectKind.Topic);
         CExpr? key = null;
@@ -48,7 +50,31 @@ internal sealed partial class ThreadCompiler
             E2 = key,
             B = op.Targets.Count > 0 ? Target(op, 0, ValueKind.Int) : -1,
             C = op.Targets.Count > 1 ? Target(op, 1, ValueKind.Int) : -1,
+            Args = acks is { } said ? [new ConstExpr(ValueKind.Int, (long)said)] : [],
         });
+    }
+
+    /// <summary>The produce's trailing <c>acks(0)</c>, <c>acks(1)</c> or <c>acks(all)</c>, or null when it has none (acks(all), Kafka's default).</summary>
+    private Objects.Topic.ProduceAcks? ProduceAcksOf(OpStmt op)
+    {
+        var calls = op.Args.OfType<CallExpr>().Where(c => c.Function.Name == "acks").ToArray();
+        if (calls.Length == 0)
+        {
+            return null;
+        }
+
+        if (calls.Length > 1 || op.Args[^1] != calls[0])
+        {
+            throw _scope.Error(calls[^1].Pos, "`acks(...)` is written once, after the value: `produce orders, \"order 1\", acks(all)`");
+        }
+
+        return calls[0].Args switch
+        {
+            [IntLit { Value: 0 }] => Objects.Topic.ProduceAcks.None,
+            [IntLit { Value: 1 }] => Objects.Topic.ProduceAcks.Leader,
+            [NameExpr { Name: "all" } all] when _scope.FindLocal(all.Name) is null => Objects.Topic.ProduceAcks.All,
+            _ => throw _scope.Error(calls[0].Pos, "acks is 0 (do not wait), 1 (the leader has it) or all (every in-sync replica has it): `acks(all)`"),
+        };
     }
 
     /// <summary><c>poll billing -> value</c>, <c>-> value, key</c> or <c>-> value, key, partition, offset</c>.</summary>

@@ -25,16 +25,18 @@ internal static class LogView
     public static void AddTopic(Kernel kernel, ObjectInfo topic, StepChanges changes, int width, List<string> lines)
     {
         var partitions = kernel.TopicPartitions(topic.Id);
+        var replicas = kernel.TopicReplicas(topic.Id);
         var groups = kernel.Program.Objects.Where(g => g.Kind == ObjectKind.ConsumerGroup && ConsumerGroupSettings.Of(g).TopicId == topic.Id).ToArray();
         var produced = partitions.Sum(p => p.End);
         var expire = TopicSettings.ExpireOf(topic) is var steps and > 0 ? $" · expire {steps}" : "";
         lines.Add(Start(topic, changes, width, "topic")
-            .Add($": {Plural(partitions.Length, "partition")} · retain {topic.Capacity}{expire} · produced {produced}{(TopicSettings.IdempotentProducers(topic) ? " · idempotent producers" : "")}", Palette.Dim).ToString());
+            .Add($": {Plural(partitions.Length, "partition")} · retain {topic.Capacity}{expire} · produced {produced}{(TopicSettings.IdempotentProducers(topic) ? " · idempotent producers" : "")}{ReplicaRows.Title(topic)}", Palette.Dim).ToString());
         for (var p = 0; p < partitions.Length; p++)
         {
             var part = partitions[p];
             var positions = groups.Select(g => kernel.ConsumerGroupPartitions(g.Id)[p]).Where(gp => gp.Owner >= 0).Select(gp => gp.Position).ToHashSet();
             var row = new MarkupLine(width).Add($"    p{p} ", Palette.Dim);
+            var hwm = ReplicaRows.HighWaterMark(replicas, p);
             if (part.Start > 0)
             {
                 row.Add(part.Start == 1 ? "[0 deleted] " : $"[0..{part.Start - 1} deleted] ", Palette.Dim);
@@ -43,13 +45,14 @@ internal static class LogView
             foreach (var r in part.Records)
             {
                 var key = r.Key >= 0 ? kernel.Strings[r.Key] + "=" : "";
-                row.Add(positions.Contains(r.Offset) ? "›" : "", Palette.Marker).Add($"{r.Offset}:", Palette.Dim);
+                row.Add(ReplicaRows.Marker(hwm, r.Offset), Palette.Marker).Add(positions.Contains(r.Offset) ? "›" : "", Palette.Marker).Add($"{r.Offset}:", Palette.Dim);
                 row.Add(r.Compacted ? $"✗{key}{kernel.Format(topic.ValueKind, r.Value)}" : key + kernel.Format(topic.ValueKind, r.Value), r.Compacted ? Palette.Dim : null);
                 row.Add(r.Producer >= 0 ? $"·{kernel.ThreadName(r.Producer)}#{r.Sequence} " : " ", Palette.Dim);
             }
 
-            row.Add(positions.Contains(part.End) ? "›" : "", Palette.Marker).Add($"│end {part.End}", Palette.Dim);
+            row.Add(ReplicaRows.Marker(hwm, part.End), Palette.Marker).Add(positions.Contains(part.End) ? "›" : "", Palette.Marker).Add($"│end {part.End}", Palette.Dim);
             lines.Add(row.ToString());
+            ReplicaRows.Add(kernel, topic, replicas, p, width, lines);
             foreach (var g in groups)
             {
                 var gp = kernel.ConsumerGroupPartitions(g.Id)[p];

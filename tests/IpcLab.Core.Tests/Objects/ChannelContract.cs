@@ -29,6 +29,9 @@ public abstract class ChannelContract
     /// <summary>How many producers the kind's script supports (a stream connection has one writer).</summary>
     protected virtual int MaxProducers => 3;
 
+    /// <summary>True for a thread that blocks on the channel only because it is full or empty (all of them but a replicated log's brokers and its acks(all) producers, which wait for a copy).</summary>
+    protected virtual bool WaitsForRoomOrItems(ThreadInfo thread) => true;
+
     /// <summary>The consumer's prints as the items it got (a stream may split and join what was sent).</summary>
     protected virtual IReadOnlyList<string> Received(IEnumerable<string> prints) => prints.ToArray();
 
@@ -78,7 +81,7 @@ public abstract class ChannelContract
             {
                 foreach (var t in k.Program.Threads)
                 {
-                    if (k.StatusOf(t.Id) == ThreadStatus.Blocked && k.WaitObjectOf(t.Id) == channel.Id)
+                    if (k.StatusOf(t.Id) == ThreadStatus.Blocked && k.WaitObjectOf(t.Id) == channel.Id && WaitsForRoomOrItems(t))
                     {
                         var receiving = t.Name.StartsWith("consumer", StringComparison.Ordinal);
                         var held = receiving ? ReceivableNow(k, channel) : Held(k, channel);

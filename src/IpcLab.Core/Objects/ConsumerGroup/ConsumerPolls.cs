@@ -16,12 +16,15 @@ internal static class ConsumerPolls
     public static int ReadablePartition(IKernelServices k, ObjectInfo g, int member)
     {
         var group = ConsumerGroupModule.CellsOf(k, g);
-        var topic = TopicOf(k, g);
+        var topicInfo = k.Program.Objects[ConsumerGroupSettings.Of(g).TopicId];
+        var topic = TopicModule.CellsOf(k, topicInfo);
         var cursor = (int)group.Cursor(member);
         for (var i = 0; i < group.Partitions; i++)
         {
             var p = (cursor + i) % group.Partitions;
-            if (group.Owner(p) == member && topic.NextLive(p, group.Position(p)) < topic.End(p))
+
+            // Below the high-water mark of a replicated topic only: a consumer never reads a record not every in-sync replica has.
+            if (group.Owner(p) == member && topic.NextLive(p, group.Position(p)) < Replication.ReadableEnd(k, topicInfo, p))
             {
                 return p;
             }
@@ -81,7 +84,7 @@ internal static class ConsumerPolls
         k.MoveTo(member, poll.Next);
     }
 
-    /// <summary>A record was appended at the end of partition <paramref name="p"/> of <paramref name="topic"/>: the owner of that partition in each group on the topic gets it if it is blocked in a poll.</summary>
+    /// <summary>A record was appended at the end of partition <paramref name="p"/> of <paramref name="topic"/>, or its high-water mark moved: the owner of that partition in each group on the topic gets it if it is blocked in a poll.</summary>
     public static void Appended(IKernelServices k, int actor, int pc, ObjectInfo topic, int p)
     {
         // By index: a produce is a hot step, and the list's enumerator would be allocated each time.
@@ -94,8 +97,9 @@ internal static class ConsumerPolls
                 continue;
             }
 
-            var owner = ConsumerGroupModule.CellsOf(k, g).Owner(p);
-            if (owner >= 0 && IsBlockedPolling(k, g, owner))
+            var group = ConsumerGroupModule.CellsOf(k, g);
+            var owner = group.Owner(p);
+            if (owner >= 0 && IsBlockedPolling(k, g, owner) && TopicModule.CellsOf(k, topic).NextLive(p, group.Position(p)) < Replication.ReadableEnd(k, topic, p))
             {
                 Read(k, g, owner, p, actor, pc);
             }

@@ -26,9 +26,11 @@ internal static class ConsumerSeeks
                 throw new ThreadFaultException($"seeks in partition {p} of {topicName}, which is not assigned to it in {g.Name} (its partitions: {(mine.Length == 0 ? "none" : string.Join(", ", mine))})");
             }
 
-            if (offset < 0 || offset > topic.End((int)p))
+            // A consumer's end is the high-water mark of a replicated topic: it never reads past it.
+            var end = Replication.ReadableEnd(k, k.Program.Objects[ConsumerGroupSettings.Of(g).TopicId], (int)p);
+            if (offset < 0 || offset > end)
             {
-                throw new ThreadFaultException($"seeks to offset {offset} of partition {p} of {topicName}; an offset goes from 0 to the log end {topic.End((int)p)}");
+                throw new ThreadFaultException($"seeks to offset {offset} of partition {p} of {topicName}; an offset goes from 0 to the {(end == topic.End((int)p) ? "log end" : "high-water mark")} {end}");
             }
 
             Move(k, t, pc, g, (int)p, offset);
@@ -41,7 +43,7 @@ internal static class ConsumerSeeks
             if (group.Owner(p) == t)
             {
                 any = true;
-                Move(k, t, pc, g, p, (SeekTarget)instr.B == SeekTarget.Beginning ? topic.Start(p) : topic.End(p));
+                Move(k, t, pc, g, p, (SeekTarget)instr.B == SeekTarget.Beginning ? topic.Start(p) : Replication.ReadableEnd(k, k.Program.Objects[ConsumerGroupSettings.Of(g).TopicId], p));
             }
         }
 

@@ -18,8 +18,9 @@ internal static class Producers
     {
         var all = k.Cells(topic.Id);
         var own = TopicCells.CellsFor(TopicModule.PartitionsOf(topic), topic.Capacity);
-        producers = new ProducerCells(all[own..], k.Program.Threads.Count, TopicModule.PartitionsOf(topic), topic.Capacity);
-        return all.Length > own;
+        var replicas = TopicSettings.IsReplicated(topic) ? ReplicaCells.CellsFor(TopicModule.PartitionsOf(topic), TopicSettings.ReplicasOf(topic), k.Program.Threads.Count) : 0;
+        producers = new ProducerCells(all[own..^replicas], k.Program.Threads.Count, TopicModule.PartitionsOf(topic), topic.Capacity);
+        return all.Length > own + replicas;
     }
 
     /// <summary>The producer and sequence number of the record at <paramref name="offset"/> (retained), or (-1, -1) when it has no stamp.</summary>

@@ -71,6 +71,26 @@ internal readonly ref struct TopicCells(Span<long> cells, int partitions, int re
         return value;
     }
 
+    /// <summary>
+    /// Removes the records from <paramref name="end"/> on (a new leader's log ends there); when
+    /// retention had already deleted past it, the log is left empty and starts at <paramref name="end"/>.
+    /// </summary>
+    public void TruncateTo(int p, long end)
+    {
+        while (End(p) > Math.Max(end, Start(p)))
+        {
+            var last = End(p) - 1;
+            _cells.Slice(Slot(p, last), RecordSize).Clear();
+            _cells[Base(p) + 1] = last;
+        }
+
+        if (End(p) > end)
+        {
+            _cells[Base(p)] = end;
+            _cells[Base(p) + 1] = end;
+        }
+    }
+
     /// <summary>Appends a record at the log end (the partition has room) and returns its offset.</summary>
     public long Append(int p, bool hasKey, long key, long value, long step)
     {

@@ -27,11 +27,14 @@ internal sealed class TopicModule : ObjectModule
     /// <summary>At most this many steps for <c>expire</c>.</summary>
     public const int MaxExpire = 1_000_000;
 
-    /// <summary><c>topic orders partitions 2 retain 8 [expire 20] [cleanup compact] [producers idempotent]</c> (one partition when not said; records never expire when not said; no compaction when not said; plain producers when not said).</summary>
+    /// <summary>At most this many replicas per partition (each a broker process).</summary>
+    public const int MaxReplicas = 5;
+
+    /// <summary><c>topic orders partitions 2 retain 8 [expire 20] [cleanup compact] [producers idempotent] [replicas 3 minisr 2]</c> (one partition when not said; records never expire when not said; no compaction when not said; plain producers when not said; one replica when not said).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a topic starts empty; write `topic {d.Name} partitions 2 retain 8`");
-        d.OnlyOptions("a topic", ["partitions", "retain", "expire", "cleanup", "producers"], ", ");
+        d.OnlyOptions("a topic", ["partitions", "retain", "expire", "cleanup", "producers", "replicas", "minisr"], ", ");
         var retain = d.WholeNumber(
             d.Required("retain", $"topic {d.Name} needs a retention, the records each partition keeps: `topic {d.Name} partitions 2 retain 8`"),
             $"a topic's retention must be a whole number from 1 to {Compiler.MaxCapacity}");
@@ -49,7 +52,8 @@ internal sealed class TopicModule : ObjectModule
             "plain" => false,
             _ => throw d.Error(producers.Value.Pos, $"unknown producers '{ExprPrinter.Print(producers.Value)}'; expected plain (the default: a retried send is appended again) or idempotent (a sequence number per producer and partition: a retried send is not appended twice)"),
         });
-        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact, idempotent), ValueKind.Int);
+        var (replicas, minInSync) = ReplicaTopology.Declare(d, compact, idempotent);
+        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact, idempotent, replicas, minInSync), ValueKind.Int);
     }
 
     public override IReadOnlyList<string> Functions => ["produced", "retained"];
@@ -60,17 +64,19 @@ internal sealed class TopicModule : ObjectModule
     [
         new(OpCode.Produce, "produce"),
         new(OpCode.ProduceRetry, "retry") { Shape = new("retry TOPIC  (send the last record produced to TOPIC again: its acknowledgement was lost)", ObjectKind.Topic) },
+        new(OpCode.ReplicaFetch),
     ];
 
-    public override IReadOnlyList<EventSpec> Events => TopicSentences.Specs;
+    public override IReadOnlyList<EventSpec> Events { get; } = [.. TopicSentences.Specs, .. ReplicationSentences.Specs];
 
     public override int CellCount(ObjectInfo o) => TopicCells.CellsFor(PartitionsOf(o), o.Capacity);
 
-    /// <summary>The topic's cells, then its producers' (<see cref="ProducerCells"/>) when its producers are idempotent or some thread retries a send to it.</summary>
+    /// <summary>The topic's cells, then its producers' (<see cref="ProducerCells"/>) when its producers are idempotent or some thread retries a send to it, then its replicas' (<see cref="ReplicaCells"/>) when it has several.</summary>
     public override int CellCount(CompiledProgram program, ObjectInfo o) =>
         CellCount(o) + (TopicSettings.IdempotentProducers(o) || program.Threads.Any(t => t.Code.Any(i => i.Op == OpCode.ProduceRetry && i.A == o.Id))
             ? ProducerCells.CellsFor(program.Threads.Count, PartitionsOf(o), o.Capacity)
-            : 0);
+            : 0)
+        + (TopicSettings.IsReplicated(o) ? ReplicaCells.CellsFor(PartitionsOf(o), TopicSettings.ReplicasOf(o), program.Threads.Count) : 0);
 
     public static int PartitionsOf(ObjectInfo topic) => TopicSettings.PartitionsOf(topic);
 
@@ -90,6 +96,12 @@ internal sealed class TopicModule : ObjectModule
             return;
         }
 
+        if (instr.Op == OpCode.ReplicaFetch)
+        {
+            Replication.Fetch(k, t, pc, instr);
+            return;
+        }
+
         var topic = k.Program.Objects[instr.A];
         var cells = CellsOf(k, topic);
         var value = k.Eval(t, instr.E1!);
@@ -104,6 +116,16 @@ internal sealed class TopicModule : ObjectModule
         {
             p = (int)cells.NextPartition;
             cells.NextPartition = (p + 1) % cells.Partitions;
+        }
+
+        if (TopicSettings.IsReplicated(topic))
+        {
+            if (ReplicatedProduce.Produce(k, t, pc, instr, topic, p, hasKey, key, value))
+            {
+                k.MoveTo(t, instr.Next);
+            }
+
+            return;
         }
 
         var offset = Append(k, t, pc, topic, p, hasKey, key, value, EventKind.RecordAppended);
@@ -142,7 +164,15 @@ internal sealed class TopicModule : ObjectModule
             Compact(k, t, pc, topic, p, key, offset);
         }
 
-        ConsumerPolls.Appended(k, t, pc, topic, p);
+        if (TopicSettings.IsReplicated(topic))
+        {
+            Replication.Appended(k, t, pc, topic, p, offset);
+        }
+        else
+        {
+            ConsumerPolls.Appended(k, t, pc, topic, p);
+        }
+
         return offset;
     }
 
@@ -219,6 +249,7 @@ internal sealed class TopicModule : ObjectModule
         }
 
         Producers.AssertInvariants(k, o);
+        ReplicaState.Assert(k, o);
     }
 
     /// <summary>In a compacting topic, a removed record has a newer live one of its key and a live one has none; elsewhere nothing is removed.</summary>
@@ -281,9 +312,24 @@ internal sealed class TopicModule : ObjectModule
 
         w.EndList();
         Producers.WriteState(k, o, w);
+        ReplicaState.Write(k, o, w);
     }
 
-    public override string Describe(in EventWords w) => TopicSentences.Describe(w) ?? NotMine(w);
+    // A thread blocked on a topic is a replica's idle thread or an acks(all) produce: only a replicated topic has them.
+    internal override bool CanProceed(IKernelServices k, ObjectInfo o, int thread) => Replication.CanProceed(k, o, thread);
+
+    internal override bool IsIdleDaemon(IKernelServices k, ObjectInfo o, int thread) => Replication.ReplicaOf(k, o, thread) >= 0;
+
+    internal override bool CanBlockAt(OpCode op) => op is OpCode.Produce or OpCode.ReplicaFetch;
+
+    internal override string DescribeWait(IKernelServices k, ObjectInfo o, int thread) => Replication.DescribeWait(k, o, thread);
+
+    internal override string WaitState(IKernelServices k, ObjectInfo o, int thread) =>
+        Replication.ReplicaOf(k, o, thread) >= 0 ? "idle: nothing to fetch" : "blocked: " + DescribeWait(k, o, thread);
+
+    internal override void OnThreadEnd(IKernelServices k, int thread) => ReplicaFailover.OnThreadEnd(k, thread);
+
+    public override string Describe(in EventWords w) => TopicSentences.Describe(w) ?? ReplicationSentences.Describe(w) ?? NotMine(w);
 
     public override void WriteFields(in EventWords w, EventFieldWriter fields)
     {

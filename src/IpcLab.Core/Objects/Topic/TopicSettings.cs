@@ -5,12 +5,18 @@ namespace IpcLab.Core.Objects.Topic;
 /// <summary>
 /// A topic's settings, packed into <see cref="ObjectInfo.Initial"/> so the object record stays one
 /// shape: the partition count in the low 7 bits, whether it compacts in the 8th, whether its
-/// producers are idempotent in the 9th, the expiry in steps above them (0: never). Its retention by count is <see cref="ObjectInfo.Capacity"/>.
+/// producers are idempotent in the 9th, the expiry in steps in the 31 bits above them (0: never),
+/// then the replicas - 1 and the min.insync.replicas - 1 in 4 bits each (zeros: one replica, as every
+/// topic declared without them). Its retention by count is <see cref="ObjectInfo.Capacity"/>.
 /// </summary>
 public static class TopicSettings
 {
-    public static long Pack(int partitions, long expire, bool compact, bool idempotent = false) =>
-        (long)partitions | (compact ? 0x80L : 0) | (idempotent ? 0x100L : 0) | (expire << 9);
+    private const int ReplicasShift = 40;
+    private const int MinInSyncShift = 44;
+
+    public static long Pack(int partitions, long expire, bool compact, bool idempotent = false, int replicas = 1, int minInSync = 1) =>
+        (long)partitions | (compact ? 0x80L : 0) | (idempotent ? 0x100L : 0) | (expire << 9)
+        | ((long)(replicas - 1) << ReplicasShift) | ((long)(minInSync - 1) << MinInSyncShift);
 
     public static int PartitionsOf(ObjectInfo topic) => (int)(topic.Initial & 0x7f);
 
@@ -18,8 +24,17 @@ public static class TopicSettings
     public static bool Compacts(ObjectInfo topic) => (topic.Initial & 0x80) != 0;
 
     /// <summary>How many steps a record of the topic lives (retention by time, counted in steps), or 0 for ever.</summary>
-    public static long ExpireOf(ObjectInfo topic) => topic.Initial >> 9;
+    public static long ExpireOf(ObjectInfo topic) => (topic.Initial >> 9) & 0x7fff_ffff;
 
     /// <summary>True for a topic declared <c>producers idempotent</c>: each record carries its producer and a sequence number, and a retried send is not appended twice.</summary>
     public static bool IdempotentProducers(ObjectInfo topic) => (topic.Initial & 0x100) != 0;
+
+    /// <summary>How many replicas each partition has (Kafka's replication.factor): 1 for a topic declared without <c>replicas</c>.</summary>
+    public static int ReplicasOf(ObjectInfo topic) => (int)((topic.Initial >> ReplicasShift) & 0xf) + 1;
+
+    /// <summary>The topic's min.insync.replicas: an <c>acks(all)</c> produce is refused while the ISR is smaller.</summary>
+    public static int MinInSyncOf(ObjectInfo topic) => (int)((topic.Initial >> MinInSyncShift) & 0xf) + 1;
+
+    /// <summary>True for a topic whose partitions have followers (declared <c>replicas</c> 2 or more).</summary>
+    public static bool IsReplicated(ObjectInfo topic) => ReplicasOf(topic) > 1;
 }
