@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Broker;
 using IpcLab.Core.Objects.Exchange;
 using IpcLab.Core.Runtime;
 
@@ -61,9 +62,12 @@ internal static class BrokerMapView
         for (var i = changes.FirstEvent; i < events.Count; i++)
         {
             var e = events[i];
-            var body = e.Kind is EventKind.MessagePublished or EventKind.MessageRouted or EventKind.MessagePushed or EventKind.MessageRedelivered or EventKind.MessageDeadLettered
-                ? kernel.Strings[e.Value]
-                : "";
+            if (!MessagePath.IsHop(e.Kind))
+            {
+                continue;
+            }
+
+            var body = kernel.Strings[e.Value];
             switch (e.Kind)
             {
                 case EventKind.MessagePublished:

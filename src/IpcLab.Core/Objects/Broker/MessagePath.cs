@@ -19,6 +19,9 @@ public static class MessagePath
         EventKind.MessagePoisoned,
     ];
 
+    /// <summary>True for an event that moves a broker message, whose Value is then the message's body.</summary>
+    public static bool IsHop(EventKind kind) => Hops.Contains(kind);
+
     /// <summary>The events of messages with this body so far, oldest first.</summary>
     public static IReadOnlyList<KernelEvent> Of(Kernel k, string body) =>
         k.Events.Where(e => Hops.Contains(e.Kind) && k.Strings[e.Value] == body).ToArray();
