@@ -17,6 +17,12 @@ internal static class CheckVerb
         /// <summary>With --all: the partial-order reduction.</summary>
         public bool PartialOrder { get; init; }
 
+        /// <summary>With --all: the merging of invisible steps.</summary>
+        public bool Merge { get; init; }
+
+        /// <summary>With --all: the memory limit in megabytes, if any.</summary>
+        public int? MaxMemory { get; init; }
+
         /// <summary>With --all: explore without the reductions too and print both counts.</summary>
         public bool Compare { get; init; }
 
@@ -49,9 +55,14 @@ internal static class CheckVerb
             throw new InputException("--all and --guarantee cannot be combined: the guarantee check samples runs with crashes");
         }
 
-        if (!opt.All && (opt.Symmetry || opt.PartialOrder || opt.Compare))
+        if (!opt.All && (opt.Symmetry || opt.PartialOrder || opt.Merge || opt.Compare))
         {
-            throw new InputException($"{(opt.Symmetry ? "--symmetry" : opt.PartialOrder ? "--partial-order" : "--compare")} reduces the exhaustive search: use it with --all");
+            throw new InputException($"{(opt.Symmetry ? "--symmetry" : opt.PartialOrder ? "--partial-order" : opt.Merge ? "--merge" : "--compare")} reduces the exhaustive search: use it with --all");
+        }
+
+        if (!opt.All && opt.MaxMemory is not null)
+        {
+            throw new InputException("--max-memory bounds the exhaustive search: use it with --all");
         }
 
         if (!opt.All && (opt.Spurious || opt.Crash.Count > 0))

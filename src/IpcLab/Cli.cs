@@ -128,15 +128,19 @@ public static class Cli
         var maxStates = NumberOption.WithDefault("--max-states", "N", "with --all: stop after this many distinct states", ExploreOptions.DefaultMaxStates);
         var symmetry = new Option<bool>("--symmetry") { Description = "with --all: explore once the states that differ only by which of several interchangeable threads (thread NAME * N) is which" };
         var partialOrder = new Option<bool>("--partial-order") { Description = "with --all: skip the steps that lead where the same steps in another order already led (steps of different threads on different objects)" };
+        var merge = new Option<bool>("--merge") { Description = "with --all: take each thread's steps no other thread can observe together with its next step, and store only the states between (same findings, same shortest lengths in steps)" };
+        var maxMemory = NumberOption.Optional<int>("--max-memory", "MB", "with --all: stop once the visited set and the states to expand hold this many megabytes");
         var compare = new Option<bool>("--compare") { Description = "with --all and a reduction: explore again without the reductions and print both counts" };
         var spurious = new Option<bool>("--spurious") { Description = "with --all: from every state, also wake each thread waiting on a condition variable without a signal" };
         var crash = new Option<string[]>("--crash") { HelpName = "NAME", Description = "with --all: from every state, also crash this thread or process (repeat for several)" };
-        var cmd = new Command("check", "Search seeded random schedules (or with --all every schedule) for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save, guarantee, all, maxStates, symmetry, partialOrder, compare, spurious, crash };
+        var cmd = new Command("check", "Search seeded random schedules (or with --all every schedule) for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save, guarantee, all, maxStates, symmetry, partialOrder, compare, spurious, crash, merge, maxMemory };
         cmd.SetAction(p => CheckVerb.Execute(
             new CheckVerb.Options(p.GetValue(file)!, p.GetValue(runs), p.GetValue(seed), p.GetValue(maxSteps), p.GetValue(randomWaiters), p.GetValue(save), p.GetValue(guarantee), p.GetValue(all), p.GetValue(maxStates))
             {
                 Symmetry = p.GetValue(symmetry),
                 PartialOrder = p.GetValue(partialOrder),
+                Merge = p.GetValue(merge),
+                MaxMemory = p.GetValue(maxMemory),
                 Compare = p.GetValue(compare),
                 Spurious = p.GetValue(spurious),
                 Crash = p.GetValue(crash) ?? [],

@@ -24,6 +24,11 @@ internal static class ExploreReductions
                 : "partial order: no step could be skipped (no two steps that commute were tried from one state)");
         }
 
+        if (opt.Merge && !report.ReductionNotes.Any(n => n.StartsWith("merge", StringComparison.Ordinal)))
+        {
+            o.WriteLine($"merge: {ExploreVerb.Count(report.MergedSteps, "step")} no other thread can observe taken together with their thread's next step (their states not stored)");
+        }
+
         foreach (var note in report.ReductionNotes)
         {
             o.WriteLine(note);

@@ -26,25 +26,33 @@ internal static class ExploreVerb
             throw new InputException("--max-states must be at least 1");
         }
 
+        if (opt.MaxMemory is < 1)
+        {
+            throw new InputException("--max-memory must be at least 1 (megabytes)");
+        }
+
         using var cancel = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c =>
         {
             c.Cancel = true;
             cancel.Cancel();
         });
-        var progress = new Progress(context.Err);
-        var options = new ExploreOptions { MaxStates = opt.MaxStates, MaxSteps = opt.MaxSteps, Symmetry = opt.Symmetry, PartialOrder = opt.PartialOrder, SpuriousWakeups = opt.Spurious };
+        var options = new ExploreOptions { MaxStates = opt.MaxStates, MaxSteps = opt.MaxSteps, Symmetry = opt.Symmetry, PartialOrder = opt.PartialOrder, Merge = opt.Merge, SpuriousWakeups = opt.Spurious };
+        options = opt.MaxMemory is { } mb ? options with { MaxMemory = mb * 1_000_000L } : options;
+        var progress = new ExploreProgressBar(context.Err, ExploreProgressBar.IsTerminal(context.Err), options.MaxStates, options.MaxMemory);
         options = ExploreReductions.WithCrashes(options, program, opt.Crash);
         var report = Explorer.Explore(program, options, progress, cancel.Token);
+        progress.Clear();
         CliLog.ExploreEnded(log, opt.File, report.States, report.Transitions, report.Stop.ToString(), report.Findings.Count);
 
         o.WriteLine($"explored {opt.File}: {What}{ExploreReductions.Injected(opt)}");
         ExploreReductions.PrintReduced(o, report, opt);
         o.WriteLine($"{Count(report.States, "distinct state")}, {Count(report.Transitions, "transition")}, the farthest {Count(report.Depth, "step")} from the start, {Count(report.FinalStates, "final state")} where every thread ended cleanly");
         ExploreReductions.PrintMemory(o, report);
-        if (opt.Compare && (opt.Symmetry || opt.PartialOrder) && report.Stop != ExploreStop.Interrupted)
+        if (opt.Compare && (opt.Symmetry || opt.PartialOrder || opt.Merge) && report.Stop != ExploreStop.Interrupted)
         {
-            var full = Explorer.Explore(program, options with { Symmetry = false, PartialOrder = false }, progress, cancel.Token);
+            var full = Explorer.Explore(program, options with { Symmetry = false, PartialOrder = false, Merge = false }, progress, cancel.Token);
+            progress.Clear();
             o.WriteLine($"without reductions: {Count(full.States, "distinct state")}, {Count(full.Transitions, "transition")}{(full.Stop == ExploreStop.Complete ? "" : $" (stopped: {full.Stop})")}");
         }
         var bound = Bound(report, opt);
@@ -90,16 +98,10 @@ internal static class ExploreVerb
     {
         ExploreStop.StateLimit => $"stopped at --max-states {opt.MaxStates} with states still to expand: raise it to see the rest",
         ExploreStop.Interrupted => "interrupted with states still to expand: these are the figures so far",
+        ExploreStop.MemoryLimit => $"stopped at --max-memory {opt.MaxMemory} MB with states still to expand: raise it to see the rest",
         _ when report.DepthCut > 0 => $"{Count(report.DepthCut, "state")} at --max-steps {opt.MaxSteps} not expanded: runs longer than that were not followed",
         _ => null,
     };
 
     internal static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
-
-    /// <summary>A line on standard error every few thousand states, so a long search is seen to move.</summary>
-    private sealed class Progress(TextWriter err) : IProgress<ExploreProgress>
-    {
-        public void Report(ExploreProgress value) =>
-            err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exploring: {value.States:N0} states, {value.Transitions:N0} transitions, depth {value.Depth}, {value.Frontier:N0} to expand"));
-    }
 }

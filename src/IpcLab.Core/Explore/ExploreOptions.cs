@@ -23,6 +23,16 @@ public sealed record ExploreOptions
     /// </summary>
     public bool PartialOrder { get; init; }
 
+    /// <summary>
+    /// Merge each thread's steps no other thread can observe into its next step, and store only the
+    /// states between (see <see cref="MergingSearch"/>): fewer states, the same findings at the same
+    /// shortest lengths in steps.
+    /// </summary>
+    public bool Merge { get; init; }
+
+    /// <summary>Stop once the visited set and the queue of states to expand hold this many bytes, and say how far the search got.</summary>
+    public long MaxMemory { get; init; } = long.MaxValue;
+
     /// <summary>From every state, also wake each thread waiting on a condition variable without a signal (a choice of its own).</summary>
     public bool SpuriousWakeups { get; init; }
 

@@ -24,6 +24,9 @@ public sealed record ExploreReport(
     /// <summary>Thread steps the partial-order reduction did not take: each reaches a state another order of the same steps reaches in as many steps.</summary>
     public long SkippedSteps { get; init; }
 
+    /// <summary>Steps the merging reduction took inside transitions: invisible steps whose states were not stored.</summary>
+    public long MergedSteps { get; init; }
+
     /// <summary>Why a reduction asked for was not applied (or found nothing to reduce), in a few words; empty when each did its work.</summary>
     public IReadOnlyList<string> ReductionNotes { get; init; } = [];
 

@@ -11,4 +11,7 @@ public enum ExploreStop
 
     /// <summary>The caller cancelled (Ctrl-C) with states still to expand.</summary>
     Interrupted,
+
+    /// <summary>The visited set and the queue of states to expand reached the memory limit with states still to expand.</summary>
+    MemoryLimit,
 }

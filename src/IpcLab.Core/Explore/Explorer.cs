@@ -8,9 +8,10 @@ namespace IpcLab.Core.Explore;
 /// merged by their logical hash (<see cref="Runtime.Kernel.StateHash"/>), so a state reached by many
 /// schedules is expanded once. A step that reports a finding ends its branch; a state where no
 /// thread can run is concluded (deadlock, final checks). Because the search goes layer by layer,
-/// the first run found to each kind of finding is a shortest one. Two optional reductions
-/// (<see cref="ExploreOptions.Symmetry"/>, <see cref="ExploreOptions.PartialOrder"/>) explore less
-/// and find the same; see <see cref="StateSpaceSearch"/>.
+/// the first run found to each kind of finding is a shortest one. Three optional reductions
+/// (<see cref="ExploreOptions.Symmetry"/>, <see cref="ExploreOptions.PartialOrder"/>,
+/// <see cref="ExploreOptions.Merge"/>) explore less and find the same; see <see cref="StateSpaceSearch"/>
+/// and <see cref="MergingSearch"/>.
 /// </summary>
 public static class Explorer
 {
@@ -18,6 +19,41 @@ public static class Explorer
         CompiledProgram program,
         ExploreOptions options,
         IProgress<ExploreProgress>? progress = null,
-        CancellationToken cancel = default) =>
-        new StateSpaceSearch(program, options).Run(progress, cancel);
+        CancellationToken cancel = default)
+    {
+        if (!options.Merge)
+        {
+            return new StateSpaceSearch(program, options).Run(progress, cancel);
+        }
+
+        var (invisible, whyNot) = Merging(program, options);
+        if (invisible is null)
+        {
+            var plain = new StateSpaceSearch(program, options).Run(progress, cancel);
+            return plain with { ReductionNotes = [.. plain.ReductionNotes, "merge: not applied: " + whyNot] };
+        }
+
+        var merged = new MergingSearch(program, options, invisible).Run(progress, cancel);
+        return options.PartialOrder
+            ? merged with { ReductionNotes = [.. merged.ReductionNotes, "partial order: sleep sets are not combined with merging (not applied)"] }
+            : merged;
+    }
+
+    /// <summary>The invisible steps of the program, or why merging them does not apply to this exploration.</summary>
+    private static (InvisibleSteps? Steps, string? WhyNot) Merging(CompiledProgram program, ExploreOptions options)
+    {
+        if (options.SpuriousWakeups || options.CrashThreads.Count + options.CrashProcesses.Count > 0)
+        {
+            return (null, "spurious wake-ups and crashes can interrupt any step");
+        }
+
+        var (invisible, whyNot) = InvisibleSteps.Of(program);
+        if (invisible is null)
+        {
+            return (null, whyNot);
+        }
+
+        var clock = new Runtime.Kernel(program, new Runtime.KernelOptions { RecordEvents = false, CheckInvariants = false }).Layout.HasClock;
+        return clock ? (null, "the program has timed waits (every step moves the clock)") : (invisible, null);
+    }
 }

@@ -35,6 +35,9 @@ internal sealed class StateGraph
         return id;
     }
 
+    /// <summary>Records that state <paramref name="id"/> was reached again, in fewer steps, from <paramref name="parent"/>.</summary>
+    public void Reparent(int id, int parent) => _parents[id] = parent;
+
     /// <summary>The ids from the start to state <paramref name="id"/>, along first discoveries (the start first).</summary>
     public int[] Ancestry(int id)
     {

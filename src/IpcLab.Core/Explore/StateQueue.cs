@@ -26,14 +26,23 @@ internal sealed class StateQueue
     private long _peakBytes;
 
     public StateQueue(int stateSize)
+        : this(stateSize, ChunkBytes)
+    {
+    }
+
+    /// <summary>A queue whose first chunk holds <paramref name="firstChunkBytes"/>; each next one twice as many, up to a megabyte.</summary>
+    public StateQueue(int stateSize, int firstChunkBytes)
     {
         _stateSize = stateSize;
         _maxRecord = (stateSize + 2) * 10;
-        _write = new byte[Math.Max(ChunkBytes, _maxRecord)];
+        _write = new byte[Math.Max(firstChunkBytes, _maxRecord)];
         _read = _write;
     }
 
     public int Count => _count;
+
+    /// <summary>Bytes the queue holds now: its chunks and its sleep sets.</summary>
+    public long Bytes => ((_chunks.Count + (_read == _write ? 1L : 2L)) * _write.Length) + (_sleep.LongLength * sizeof(ulong));
 
     /// <summary>Bytes the queue held at its widest: its chunks and its sleep sets.</summary>
     public long PeakBytes => _peakBytes;
@@ -51,7 +60,7 @@ internal sealed class StateQueue
                 _chunks.Enqueue(_write);
             }
 
-            _write = new byte[_write.Length];
+            _write = new byte[Math.Max(_write.Length, Math.Min(_write.Length * 2, ChunkBytes))];
             _writeAt = 0;
         }
 

@@ -201,12 +201,17 @@ internal sealed class StateSpaceSearch
         _frontier.Enqueue(next, at + 1, _reductions.CanonicalNames(childSleep), _child);
         if ((next & CancelMask) == 0)
         {
+            var bytes = _graph.Bytes + _frontier.Bytes;
             if ((next & ProgressMask) == 0)
             {
-                _progress?.Report(new ExploreProgress(_graph.Count, _transitions, at + 1, _frontier.Count));
+                _progress?.Report(new ExploreProgress(_graph.Count, _transitions, at + 1, _frontier.Count) { Bytes = bytes });
             }
 
-            if (_cancel.IsCancellationRequested)
+            if (bytes > _options.MaxMemory)
+            {
+                _stop = ExploreStop.MemoryLimit;
+            }
+            else if (_cancel.IsCancellationRequested)
             {
                 _stop = ExploreStop.Interrupted;
             }

@@ -12,22 +12,32 @@ internal sealed class StepFootprints
     public const int MaxObjects = 64;
 
     private readonly StepFootprint[][] _byThread;
+    private readonly StepFootprint[][] _notEnding;
 
     public StepFootprints(CompiledProgram program)
     {
         var ending = HandOffsThatEnd(program);
         _byThread = program.Threads
-            .Select(t => t.Code.Select(i => Of(program, ending, i)).ToArray())
+            .Select(t => t.Code.Select(i => Of(program, ending, i, endsCount: true)).ToArray())
+            .ToArray();
+        _notEnding = program.Threads
+            .Select(t => t.Code.Select(i => Of(program, [], i, endsCount: false)).ToArray())
             .ToArray();
     }
 
     /// <summary>The footprint of the step <paramref name="thread"/> takes at instruction <paramref name="pc"/>.</summary>
     public StepFootprint At(int thread, long pc) => _byThread[thread][pc];
 
-    private static StepFootprint Of(CompiledProgram program, HashSet<int> ending, Instr instr)
+    /// <summary>
+    /// The footprint of that step leaving out that it may end a thread (its own, or one an unlock
+    /// hands its last lock to): what it touches besides the end-of-thread hooks.
+    /// </summary>
+    public StepFootprint NotEnding(int thread, long pc) => _notEnding[thread][pc];
+
+    private static StepFootprint Of(CompiledProgram program, HashSet<int> ending, Instr instr, bool endsCount)
     {
         // Ending the thread runs every module's end-of-thread hook, and may end its process.
-        var mayEnd = instr.Next < 0 || (IsJumping(instr.Op) && instr.Jump < 0);
+        var mayEnd = endsCount && (instr.Next < 0 || (IsJumping(instr.Op) && instr.Jump < 0));
         ulong reads = 0;
         if (mayEnd || !ReadsOf(instr.E1, ref reads) || !ReadsOf(instr.E2, ref reads) || !instr.Args.All(a => ReadsOf(a, ref reads)))
         {
