@@ -8,7 +8,8 @@ namespace IpcLab.Benchmarks;
 /// <summary>
 /// One complete exploration (<c>ipclab check --all</c>) of a bounded buffer of
 /// <see cref="BoundedBufferFamily"/> per invocation, without reductions, with the symmetry
-/// reduction, or with both it and the partial-order reduction. <see cref="ExploreRateColumn"/> turns the time
+/// reduction, with both it and the partial-order reduction, or with it and the merging of invisible
+/// steps ("merge", which has no state limit: it explores the buffer completely). <see cref="ExploreRateColumn"/> turns the time
 /// and the allocation of one exploration into states per second and bytes per state.
 /// </summary>
 [MemoryDiagnoser]
@@ -21,7 +22,7 @@ public class ExploreBenchmarks
     [Params("P2C2B1K2", "P2C2B2K3", "P3C3B2K2")]
     public string Buffer { get; set; } = "P2C2B2K3";
 
-    [Params("none", "symmetry", "both")]
+    [Params("none", "symmetry", "both", "merge")]
     public string Reductions { get; set; } = "none";
 
     [GlobalSetup]
@@ -47,10 +48,12 @@ public class ExploreBenchmarks
     internal static ExploreReport ReportOf(string buffer, string reductions) =>
         Explorer.Explore(Compiler.CompileText("buffer.ipl", BoundedBufferFamily.Text(buffer)), OptionsFor(reductions));
 
-    private static ExploreOptions OptionsFor(string reductions) => new()
+    internal static ExploreOptions OptionsFor(string reductions) => new()
     {
         Symmetry = reductions != "none",
         PartialOrder = reductions == "both",
+        Merge = reductions == "merge",
+        MaxStates = reductions == "merge" ? int.MaxValue : ExploreOptions.DefaultMaxStates,
     };
 
     private int Explore() => Explorer.Explore(_program, OptionsFor(Reductions)).States;
