@@ -72,10 +72,11 @@ internal static class BrokerInvariants
 
             Require(m.Place is >= MessagePlace.Free and <= MessagePlace.Unacked, $"slot {s} is at place {m.Place}");
 
-            // Every dead-lettered message carries its reason, and only a message that died has one.
-            Require(m.LastDeath is >= DeathReason.None and <= DeathReason.DeliveryLimit && (m.Deaths == 0) == (m.LastDeath == DeathReason.None)
-                && (m.Deaths > 0 || (m.Visited == 0 && !m.EverRejected)) && (!m.EverRejected || m.Deaths > 0),
-                $"slot {s} has death history {m.LastDeath} x{m.Deaths}, visited {m.Visited}");
+            // Every dead-lettered message carries its reason: its history is one entry per
+            // (queue, reason), each counted, and the exchange it was published to is one of the broker's.
+            Require(m.History.IsWellFormed(q => IsQueue(k, q, broker)), $"slot {s}'s death history is malformed");
+            Require(m.IsFree || IsExchange(k, m.Exchange, broker), $"slot {s} was published to {m.Exchange}, not an exchange");
+            Require(m.Priority is >= 0 and <= 255, $"slot {s} has priority {m.Priority}");
             Require(m.IsFree || m.EnqueuedAt <= k.Clock, $"slot {s} entered its queue at {m.EnqueuedAt}, after the clock {k.Clock}");
 
             // The state spells the time in the queue only where a TTL counts it, so elsewhere it must be 0.
@@ -91,8 +92,10 @@ internal static class BrokerInvariants
         Require(routedCopies == ready + held + ended, $"{routedCopies} copies were routed but {ready} are ready, {held} held and {ended} ended");
         // A dead letter enters the inbox a second time, after its copy was counted as ended in its queue.
         // A restart empties the inbox: what it held is counted as lost there.
-        Require(cells.DeadLettered >= 0 && cells.InboxLost >= 0 && cells.Published + cells.DeadLettered == cells.InboxCount + exchangeRouted + exchangeUnroutable + cells.InboxLost,
-            $"{cells.Published} published and {cells.DeadLettered} dead-lettered but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed, {exchangeUnroutable} were not and {cells.InboxLost} were lost in restarts");
+        // A dead letter that every queue refused as a dead-letter cycle is gone whole.
+        Require(cells.DeadLettered >= 0 && cells.InboxLost >= 0 && cells.CycleDropped >= 0 && cells.CycleDropped <= cells.DeadLettered
+            && cells.Published + cells.DeadLettered == cells.InboxCount + exchangeRouted + exchangeUnroutable + cells.InboxLost + cells.CycleDropped,
+            $"{cells.Published} published and {cells.DeadLettered} dead-lettered but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed, {exchangeUnroutable} were not, {cells.InboxLost} were lost in restarts and {cells.CycleDropped} dropped as cycles");
         Require(cells.Restarts >= 0 && (cells.Restarts > 0 || cells.InboxLost == 0), $"{broker.Name} restarted {cells.Restarts} times and lost {cells.InboxLost} from its inbox");
         Require(exchangeUnroutable == cells.Unroutable + cells.Returned && cells.Unroutable >= 0 && cells.Returned >= 0,
             $"{exchangeUnroutable} unroutable at the exchanges but {cells.Unroutable} dropped and {cells.Returned} returned");
@@ -169,6 +172,9 @@ internal static class BrokerInvariants
                 $"{k.ThreadName(c)} holds delivery tag {m.Tag} twice");
         }
     }
+
+    private static bool IsQueue(IKernelServices k, int id, ObjectInfo broker) =>
+        id >= 0 && id < k.Program.Objects.Count && k.Program.Objects[id].Kind == ObjectKind.BrokerQueue && BrokerParts.BrokerOf(k.Program.Objects[id]) == broker.Id;
 
     private static bool IsExchange(IKernelServices k, int id, ObjectInfo broker) =>
         id >= 0 && id < k.Program.Objects.Count && k.Program.Objects[id].Kind == ObjectKind.Exchange && BrokerParts.BrokerOf(k.Program.Objects[id]) == broker.Id;

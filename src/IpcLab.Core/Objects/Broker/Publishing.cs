@@ -37,6 +37,7 @@ internal static class Publishing
         message.Body = body;
         message.Key = key;
         message.Publisher = t;
+        message.Exchange = exchange.Id;
         message.Consumer = -1;
         message.Flags = (PublishFlags)(instr.B & 0xFF);
         message.Ttl = Math.Max(instr.C, 0);

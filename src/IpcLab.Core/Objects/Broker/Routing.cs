@@ -47,6 +47,17 @@ internal static class Routing
         }
 
         var ex = new ExchangeCells(k.Cells(exchange.Id));
+        if (count > 0 && message.History.Last is not (DeathReason.None or DeathReason.Rejected))
+        {
+            count = DropCycles(k, t, pc, message, exchange, queues[..count]);
+            if (count == 0)
+            {
+                cells.CycleDropped++;
+                message.Clear();
+                return;
+            }
+        }
+
         if (count == 0)
         {
             ex.Unroutable++;
@@ -145,6 +156,33 @@ internal static class Routing
         {
             Publishing.Confirm(k, t, pc, broker, from, published, ack: !refusedAny);
         }
+    }
+
+    /// <summary>
+    /// RabbitMQ's rule for a dead letter whose last death was not a rejection: a queue it died in
+    /// before, with no rejection since, does not get it (a dead-letter cycle). Keeps the other
+    /// queues in order at the front of <paramref name="queues"/> and returns how many.
+    /// </summary>
+    private static int DropCycles(IKernelServices k, int t, int pc, MessageSlot message, ObjectInfo exchange, Span<int> queues)
+    {
+        var kept = 0;
+        var history = message.History;
+        for (var i = 0; i < queues.Length; i++)
+        {
+            if (!history.IsCycle(queues[i]))
+            {
+                queues[kept++] = queues[i];
+                continue;
+            }
+
+            var died = history.Find(queues[i]);
+            k.Emit(new KernelEvent(0, EventKind.DeadLetterCycle, t, pc, queues[i], exchange.Id, message.Body)
+            {
+                Count = (int)history.Reason(died) | (int)(history.CountOf(died) << 4),
+            });
+        }
+
+        return kept;
     }
 
     /// <summary>The queues the exchange routes the key to, each once, into <paramref name="queues"/>; it remembers which bindings matched.</summary>
