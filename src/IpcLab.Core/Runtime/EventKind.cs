@@ -274,7 +274,7 @@ public enum EventKind
     /// <summary>The broker (Thread) has work again (Value: 0 a message to route, 1 a delivery to push) and is ready.</summary>
     BrokerWoken,
 
-    /// <summary>A thread published Value (a body) to exchange Object with routing key Other (a string id); Count = the <see cref="Objects.Broker.PublishFlags"/>.</summary>
+    /// <summary>A thread published Value (a body) to exchange Object with routing key Other (a string id); Count = the <see cref="Objects.Broker.PublishFlags"/> in its low byte and the message's priority above.</summary>
     MessagePublished,
 
     /// <summary>A publish blocked: broker Object has no room for every copy (Value = free slots, Count = copies it may need).</summary>
@@ -456,4 +456,7 @@ public enum EventKind
 
     /// <summary>Broker thread Thread does not route dead letter Value from exchange Other into queue Object: it died there before and no death since was a rejection (a dead-letter cycle). Count = the reason of its newest death in Object in the low four bits, that entry's count above.</summary>
     DeadLetterCycle,
+
+    /// <summary>Thread Thread cancelled its consumer of broker queue Object (basic.cancel); Value = how many deliveries of the queue it still holds unacknowledged.</summary>
+    ConsumeCancelled,
 }

@@ -34,7 +34,7 @@ internal static class BrokerSentences
         {
             EventKind.BrokerIdle => $"{who} has nothing to route and nobody to deliver to: it idles",
             EventKind.BrokerWoken => $"{who} has work again: {e.Value switch { 0 => "a published message to route", 1 => "a ready message a consumer can take", _ => "a message at the head of a queue has reached its TTL" }}",
-            EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{Flags((PublishFlags)e.Count)}; it waits in the broker's inbox{((e.Count & (int)PublishFlags.Confirm) != 0 ? $", and {who} waits for its confirm" : "")}",
+            EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{(e.Count >> 8 is var priority and > 0 ? $" and priority {priority}" : "")}{Flags((PublishFlags)(e.Count & 0xFF))}; it waits in the broker's inbox{((e.Count & (int)PublishFlags.Confirm) != 0 ? $", and {who} waits for its confirm" : "")}",
             EventKind.PublishBlocked => $"{who} blocks publishing: {name} has room for {e.Value} more {(e.Value == 1 ? "copy" : "copies")} and this message may need {e.Count} (flow control)",
             EventKind.PublisherWoken => $"{who} is woken: {name} has room again, it publishes again",
             EventKind.MessageRouted => $"{who} routes {Body(w)} ({KeyWordOf(w, e.Other)} {Quote(w, e.Count)}) from {w.Program.Objects[e.Other].Name} into {name}",
@@ -42,6 +42,7 @@ internal static class BrokerSentences
             EventKind.MessageReturned => $"{who} returns {Body(w)} to {w.Other}: no binding of {name} matches {KeyWordOf(w, e.Object)} {Quote(w, e.Count)} and it was mandatory (no route)",
             EventKind.MessagePushed => $"{who} delivers {Body(w)} from {name} to {w.Other} (delivery tag {e.Count})",
             EventKind.MessageRedelivered => $"{who} redelivers {Body(w)} from {name} to {w.Other} (delivery tag {e.Count}, redelivered)",
+            EventKind.MessageDroppedHead when e.Other == 1 => $"the requeue puts {name} over its maximum length ({e.Count}): the broker drops its head {Body(w)} (overflow drop-head, as RabbitMQ does after a requeue)",
             EventKind.MessageDroppedHead => $"{name} is at its maximum length ({e.Count}): {who} drops its oldest ready message {Body(w)} to make room (overflow drop-head)",
             EventKind.MessageRefused => $"{name} is at its maximum length ({e.Count}): {who} refuses {Body(w)} (overflow reject-publish)",
             EventKind.MessageExpired => $"{who} drops {Body(w)} at the head of {name}: its TTL of {e.Count} steps has passed (expired)",

@@ -125,12 +125,12 @@ internal readonly ref struct DeathHistory(Span<long> cells)
     }
 
     /// <summary>True when the entries are packed from the front, each well formed, no (queue, reason) twice, and the rest zero.</summary>
-    public bool IsWellFormed(Func<int, bool> isQueue)
+    public bool IsWellFormed(Func<int, bool> isQueue, Func<int, bool> isExchange)
     {
         var count = Count;
         for (var i = 0; i < count; i++)
         {
-            if (!isQueue(Queue(i)) || Reason(i) is < DeathReason.Rejected or > DeathReason.DeliveryLimit || Exchange(i) < 0 || CountOf(i) < 1 || Key(i) < 0)
+            if (!isQueue(Queue(i)) || Reason(i) is < DeathReason.Rejected or > DeathReason.DeliveryLimit || !isExchange(Exchange(i)) || CountOf(i) < 1 || Key(i) < 0)
             {
                 return false;
             }

@@ -141,14 +141,14 @@ internal static class Routing
                     continue;
                 }
 
-                var headSlot = q.TakeHead();
-                var dropped = cells.Slot(headSlot).Body;
-                q.Dropped++;
-                k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, -1, dropped) { Count = BrokerParts.MaxLengthOf(queue) });
-                DeadLetters.EndOrDivert(k, t, pc, queue, headSlot, DeathReason.Maxlen);
+                // More than one head goes when requeues left the queue over its length (see DropHeads).
+                while (AtMaxLength(queue, q))
+                {
+                    DropHead(k, t, pc, queue, q, cells, afterRequeue: false);
+                }
             }
 
-            q.InsertReady(copy, cells);
+            q.InsertReady(copy, cells, queue.MaxPriority);
         }
 
         // A queue that refused its copy (reject-publish, with or without a dead-letter) makes the confirm a nack.
@@ -207,6 +207,39 @@ internal static class Routing
         var cells = new ExchangeCells(k.Cells(exchange.Id));
         cells.LastMatches = matches;
         return count;
+    }
+
+    /// <summary>
+    /// What RabbitMQ's classic queue does after a requeue (nack, reject, a closed channel): the
+    /// message goes back to its place even into a full queue, and then, with overflow drop-head,
+    /// the heads are dropped (dead-lettered maxlen) until the queue is within its length again,
+    /// which may drop the requeued message itself. With reject-publish (or -dlx) nothing is
+    /// dropped: the queue stays over its length until consumers take enough, and refuses new
+    /// copies meanwhile.
+    /// </summary>
+    public static void DropHeads(IKernelServices k, int t, int pc, ObjectInfo queue)
+    {
+        var q = BrokerParts.QueueCells(k, queue);
+        var max = BrokerParts.MaxLengthOf(queue);
+        if (max == 0 || BrokerParts.OverflowOf(queue) != OverflowMode.DropHead)
+        {
+            return;
+        }
+
+        var cells = BrokerParts.Cells(k, k.Program.Objects[BrokerParts.BrokerOf(queue)]);
+        while (q.ReadyCount > max)
+        {
+            DropHead(k, t, pc, queue, q, cells, afterRequeue: true);
+        }
+    }
+
+    private static void DropHead(IKernelServices k, int t, int pc, ObjectInfo queue, BrokerQueueCells q, BrokerCells cells, bool afterRequeue)
+    {
+        var headSlot = q.TakeHead();
+        var dropped = cells.Slot(headSlot).Body;
+        q.Dropped++;
+        k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, afterRequeue ? 1 : -1, dropped) { Count = BrokerParts.MaxLengthOf(queue) });
+        DeadLetters.EndOrDivert(k, t, pc, queue, headSlot, DeathReason.Maxlen);
     }
 
     /// <summary>True when the queue has a maximum length and as many ready messages (unacknowledged ones do not count, as in RabbitMQ).</summary>
