@@ -51,8 +51,30 @@ internal static class BrokerAnswers
         var queues = MessagePath.Queues(k, path);
         var reason = path.Count == 0
             ? $"\"{message}\" has not been published yet"
-            : $"the path of \"{message}\": " + string.Join("; ", path.Select(e => $"step {e.Step}: {EventText.Describe(e, k.Program, k.Strings)}"));
+            : $"the path of \"{message}\": " + string.Join("; ", path.Select(e => $"step {e.Step}: {EventText.Describe(e, k.Program, k.Strings)}"))
+              + string.Concat(Deaths(k, message).Select(d => $"; {d}"));
         return new Answer(queues, true, queues.Count == 0 ? "none" : string.Join(", ", queues), reason);
+    }
+
+    /// <summary>The death history each live copy of the message carries, where it is now.</summary>
+    private static IEnumerable<string> Deaths(Kernel k, string message)
+    {
+        foreach (var b in k.Program.Objects.Where(o => o.Kind == ObjectKind.Broker))
+        {
+            foreach (var m in k.BrokerInbox(b.Id).Where(m => m.Body == message && m.History.Count > 0))
+            {
+                yield return $"in the inbox at {k.Program.Objects[m.Exchange].Name} it carries its death history (x-death, newest first): {DeathHistoryText.Of(k.Program, m.History)}";
+            }
+        }
+
+        foreach (var q in k.Program.Objects.Where(o => o.Kind == ObjectKind.BrokerQueue))
+        {
+            var held = k.BrokerQueueConsumers(q.Id).SelectMany(c => c.Held);
+            foreach (var m in k.BrokerQueueReady(q.Id).Concat(held).Where(m => m.Body == message && m.History.Count > 0))
+            {
+                yield return $"in {q.Name} it carries its death history (x-death, newest first): {DeathHistoryText.Of(k.Program, m.History)}";
+            }
+        }
     }
 
     /// <summary>What a thread holds delivered and unacknowledged, over every broker queue, by delivery tag.</summary>

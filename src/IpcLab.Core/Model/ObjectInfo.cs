@@ -38,6 +38,9 @@ public sealed record ObjectInfo(
     /// <summary>A broker queue's delivery limit: a message returned more times than this is dead-lettered (0: no limit).</summary>
     public int DeliveryLimit { get; init; }
 
+    /// <summary>A broker queue's maximum priority (RabbitMQ's x-max-priority), or 0 when it ignores priorities.</summary>
+    public int MaxPriority { get; init; }
+
     /// <summary>An exchange's alternate exchange, for the messages none of its bindings match, or null.</summary>
     public Objects.Exchange.AlternateTarget? Alternate { get; init; }
 

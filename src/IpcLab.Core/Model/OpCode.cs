@@ -230,4 +230,7 @@ public enum OpCode
 
     /// <summary>Replica B of topic A (a broker process's daemon thread): fetch the next record the partition's leader has and this follower lacks, or idle when it lacks none.</summary>
     ReplicaFetch,
+
+    /// <summary>Broker queue A: the thread cancels its consumer (basic.cancel); the broker pushes it nothing more, and what it holds stays with its channel.</summary>
+    BrokerCancel,
 }

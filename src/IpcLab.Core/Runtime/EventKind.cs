@@ -274,7 +274,7 @@ public enum EventKind
     /// <summary>The broker (Thread) has work again (Value: 0 a message to route, 1 a delivery to push) and is ready.</summary>
     BrokerWoken,
 
-    /// <summary>A thread published Value (a body) to exchange Object with routing key Other (a string id); Count = the <see cref="Objects.Broker.PublishFlags"/>.</summary>
+    /// <summary>A thread published Value (a body) to exchange Object with routing key Other (a string id); Count = the <see cref="Objects.Broker.PublishFlags"/> in its low byte and the message's priority above.</summary>
     MessagePublished,
 
     /// <summary>A publish blocked: broker Object has no room for every copy (Value = free slots, Count = copies it may need).</summary>
@@ -379,7 +379,7 @@ public enum EventKind
     /// <summary>A thread handled message Value (a number or a string id): the effect that must happen once per message.</summary>
     Handled,
 
-    /// <summary>A copy Value that ended in broker queue Object for reason Count (see <see cref="Objects.Broker.DeathReason"/>) is dead-lettered: it goes back to the broker's inbox at exchange Other. Other -1: it is dropped instead, for a dead-letter cycle with no rejection in it; -2: for want of room in the broker for its copies.</summary>
+    /// <summary>A copy Value that ended in broker queue Object for reason Count (see <see cref="Objects.Broker.DeathReason"/>) is dead-lettered: it goes back to the broker's inbox at exchange Other; Count holds the reason in its low four bits and the count of the message's x-death entry for (Object, reason) above. Other -2: it is dropped instead, for want of room in the broker for its copies (a dead-letter cycle is found when the dead letter is routed: <see cref="DeadLetterCycle"/>).</summary>
     MessageDeadLettered,
 
     /// <summary>A copy Value, returned to broker queue Object by thread Thread (Other: 0 nack, 1 reject, 2 its consumer ended), has been delivered Count times, more than the queue's delivery limit: it is not requeued but dead-lettered (reason delivery_limit), or dropped when the queue has no dead-letter exchange.</summary>
@@ -453,4 +453,10 @@ public enum EventKind
 
     /// <summary>Thread Thread's produce of Value to topic Object failed (its offset result is -1); Other = the <see cref="Objects.Topic.ProduceRefusal"/>.</summary>
     ProduceRefused,
+
+    /// <summary>Broker thread Thread does not route dead letter Value from exchange Other into queue Object: it died there before and no death since was a rejection (a dead-letter cycle). Count = the reason of its newest death in Object in the low four bits, that entry's count above.</summary>
+    DeadLetterCycle,
+
+    /// <summary>Thread Thread cancelled its consumer of broker queue Object (basic.cancel); Value = how many deliveries of the queue it still holds unacknowledged.</summary>
+    ConsumeCancelled,
 }

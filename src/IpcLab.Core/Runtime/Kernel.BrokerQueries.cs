@@ -120,5 +120,19 @@ public sealed partial class Kernel
             LastDeath = m.LastDeath,
             Deaths = m.Deaths,
             Ttl = m.Place is MessagePlace.Ready or MessagePlace.Pushed or MessagePlace.Unacked ? BrokerParts.TtlOf(Program.Objects[m.At], m) : m.Ttl,
+            History = HistoryOf(m.History),
+            PublishedTo = m.Exchange,
+            Priority = m.Priority,
         };
+
+    private DeathEntry[] HistoryOf(DeathHistory history)
+    {
+        var entries = new DeathEntry[history.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = new DeathEntry(history.Queue(i), history.Reason(i), history.CountOf(i), history.Exchange(i), Strings[history.Key(i)]);
+        }
+
+        return entries;
+    }
 }

@@ -18,6 +18,9 @@ internal sealed partial class ThreadCompiler
             case "consume":
                 CompileConsume(op);
                 return true;
+            case "cancel":
+                CompileCancel(op);
+                return true;
             case "restart":
                 CompileRestart(op);
                 return true;
@@ -33,10 +36,10 @@ internal sealed partial class ThreadCompiler
         }
     }
 
-    /// <summary><c>publish logs, "kern.error", "disk full"</c>, then optionally <c>mandatory</c>, <c>persistent</c>, <c>confirm</c> (<c>-> acked</c>) and <c>ttl(N)</c>.</summary>
+    /// <summary><c>publish logs, "kern.error", "disk full"</c>, then optionally <c>mandatory</c>, <c>persistent</c>, <c>confirm</c> (<c>-> acked</c>), <c>ttl(N)</c> and <c>priority(N)</c>.</summary>
     private void CompilePublish(OpStmt op)
     {
-        const string usage = "publish EXCHANGE, \"routing.key\", body  (then optionally `, mandatory`, `, persistent`, `, confirm` and `, ttl(STEPS)`; with confirm, `-> acked`)";
+        const string usage = "publish EXCHANGE, \"routing.key\", body  (then optionally `, mandatory`, `, persistent`, `, confirm`, `, ttl(STEPS)` and `, priority(N)`; with confirm, `-> acked`)";
         var confirms = op.Args.Any(a => a is NameExpr { Name: "confirm" });
         if (op.Args.Count < 3 || op.Targets.Count > (confirms ? 1 : 0))
         {
@@ -51,13 +54,14 @@ internal sealed partial class ThreadCompiler
         var exchange = Operand(op, 0, ObjectKind.Exchange);
         var key = StringOperand(op.Args[1], "a routing key (for a headers exchange, the headers \"k=v,k=v\")");
         var body = StringOperand(op.Args[2], "a message body");
-        var ttl = MessageTtl(op);
-        var words = op with { Args = [.. op.Args.Where(a => a is not CallExpr { Function.Name: "ttl" })] };
+        var ttl = MessageNumber(op, "ttl", 1, 10_000, "a message's TTL is a whole number of steps from 1 to 10000: `ttl(5)`");
+        var priority = MessageNumber(op, "priority", 0, 255, "a message's priority is a whole number from 0 to 255: `priority(5)`");
+        var words = op with { Args = [.. op.Args.Where(a => a is not CallExpr { Function.Name: "ttl" or "priority" })] };
         var flags = TrailingWords(words, 3, usage, ("mandatory", (int)PublishFlags.Mandatory), ("persistent", (int)PublishFlags.Persistent), ("confirm", (int)PublishFlags.Confirm));
 
         // The local that gets the confirm, plus one, above the flags' byte (see Publishing).
         var acked = op.Targets.Count == 1 ? Target(op, 0, ValueKind.Bool) + 1 : 0;
-        Emit(new Instr { Op = OpCode.BrokerPublish, Pos = op.Pos, A = exchange.Id, E1 = key, E2 = body, B = flags | (acked << 8), C = ttl, Text = "publish" });
+        Emit(new Instr { Op = OpCode.BrokerPublish, Pos = op.Pos, A = exchange.Id, E1 = key, E2 = body, B = flags | (acked << 8), C = ttl | (priority << 16), Text = "publish" });
     }
 
     /// <summary><c>restart rabbit</c>: the broker crashes and restarts.</summary>
@@ -73,28 +77,33 @@ internal sealed partial class ThreadCompiler
         Emit(new Instr { Op = OpCode.BrokerRestart, Pos = op.Pos, A = broker.Id, Text = "restart" });
     }
 
-    /// <summary>The message's own TTL from a trailing <c>ttl(N)</c> (the expiration property), or 0.</summary>
-    private int MessageTtl(OpStmt op)
+    /// <summary>
+    /// A message property from a trailing <c>ttl(N)</c> (its own TTL, the expiration property) or
+    /// <c>priority(N)</c>, a whole number from <paramref name="min"/> to <paramref name="max"/>; 0 when absent.
+    /// </summary>
+    private int MessageNumber(OpStmt op, string name, int min, int max, string range)
     {
-        var ttl = 0;
+        var value = 0;
+        var seen = false;
         for (var i = 3; i < op.Args.Count; i++)
         {
-            if (op.Args[i] is not CallExpr { Function.Name: "ttl" } call)
+            if (op.Args[i] is not CallExpr call || call.Function.Name != name)
             {
                 continue;
             }
 
-            if (ttl > 0)
+            if (seen)
             {
-                throw _scope.Error(call.Pos, "`ttl` is written twice");
+                throw _scope.Error(call.Pos, $"`{name}` is written twice");
             }
 
-            ttl = call.Args is [IntLit { Value: >= 1 and <= 10_000 } n]
+            seen = true;
+            value = call.Args is [IntLit n] && n.Value >= min && n.Value <= max
                 ? (int)n.Value
-                : throw _scope.Error(call.Pos, "a message's TTL is a whole number of steps from 1 to 10000: `ttl(5)`");
+                : throw _scope.Error(call.Pos, range);
         }
 
-        return ttl;
+        return value;
     }
 
     /// <summary><c>consume jobs</c>, <c>consume jobs, 1</c> (prefetch 1), <c>consume jobs, autoack</c>.</summary>
@@ -110,6 +119,18 @@ internal sealed partial class ThreadCompiler
         var autoack = op.Args.Count == 2 && op.Args[1] is NameExpr { Name: "autoack" } && _scope.FindLocal("autoack") is null;
         var prefetch = op.Args.Count == 2 && !autoack ? Number(op.Args[1], "a prefetch count (0 = unlimited) or `autoack`") : null;
         Emit(new Instr { Op = OpCode.Consume, Pos = op.Pos, A = queue.Id, E1 = prefetch, B = autoack ? 1 : 0, Text = "consume" });
+    }
+
+    /// <summary><c>cancel jobs</c>: the thread's consumer of the queue ends (basic.cancel).</summary>
+    private void CompileCancel(OpStmt op)
+    {
+        if (op.Args.Count != 1 || op.Targets.Count > 0)
+        {
+            Shape(op, 1, 0, "cancel QUEUE");
+        }
+
+        var queue = Operand(op, 0, ObjectKind.BrokerQueue);
+        Emit(new Instr { Op = OpCode.BrokerCancel, Pos = op.Pos, A = queue.Id, Text = "cancel" });
     }
 
     /// <summary><c>ack tag</c> (<c>, multiple</c>); <c>nack tag</c> (<c>, multiple</c>, <c>, discard</c>); <c>reject tag</c> (<c>, discard</c>).</summary>

@@ -88,27 +88,4 @@ public sealed class BrokerDeadLetterProperties
             Assert.Empty(kernel.Findings);
         }).Check(KernelTestKit.Config(200));
     }
-
-    [Fact]
-    public void DeadLetters_CycleWithoutRejection_DropsTheMessageWhenItComesBack()
-    {
-        var kernel = KernelTestKit.NewKernel("""
-            broker rabbit capacity 2
-            exchange a type direct
-            exchange b type direct
-            bqueue q1 bind a key "k" ttl 2 dlx b
-            bqueue q2 bind b key "k" ttl 2 dlx a
-            thread publisher:
-                publish a, "k", "m"
-                repeat 20:
-                    pass
-            """);
-        KernelTestKit.Drive(kernel, new RoundRobinScheduler());
-        var deaths = kernel.Events.Where(e => e.Kind == EventKind.MessageDeadLettered).ToArray();
-        var (q1, q2) = (KernelTestKit.ObjectId(kernel, "q1"), KernelTestKit.ObjectId(kernel, "q2"));
-        Assert.Equal([(q1, KernelTestKit.ObjectId(kernel, "b")), (q2, KernelTestKit.ObjectId(kernel, "a")), (q1, -1)], deaths.Select(e => (e.Object, e.Other)));
-        Assert.All(deaths, e => Assert.Equal(DeathReason.Expired, (DeathReason)(e.Count & 0xF)));
-        Assert.Contains("a dead-letter cycle", KernelTestKit.Describe(kernel, deaths[^1]), StringComparison.Ordinal);
-        Assert.Empty(kernel.BrokerQueueReady(q1).Concat(kernel.BrokerQueueReady(q2)));
-    }
 }

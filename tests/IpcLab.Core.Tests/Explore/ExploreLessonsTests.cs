@@ -18,6 +18,8 @@ public class ExploreLessonsTests
     [InlineData("broker-ack-crash.ipl", "")]
     [InlineData("broker-autoack-crash-fix.ipl", "")]
     [InlineData("broker-autoack-crash.ipl", "ExpectFailed")]
+    [InlineData("broker-deadletter-cycle.ipl", "")]
+    [InlineData("broker-deadletter-reject.ipl", "")]
     [InlineData("broker-direct.ipl", "")]
     [InlineData("broker-fanout.ipl", "")]
     [InlineData("broker-headers.ipl", "")]

@@ -38,6 +38,20 @@ public sealed class BrokerAnswerTests
     }
 
     [Fact]
+    public void Compute_PathOfADeadLetter_EndsWithTheDeathHistoryItCarriesNewestFirst()
+    {
+        var k = RoundRobinUntil("broker-deadletter-cycle.ipl", EventKind.MessageDeadLettered, times: 2);
+
+        var answer = Compute(QuestionKind.Path, "cat.png", k);
+
+        Assert.Equal(["jobs", "later"], answer.Items);
+        Assert.EndsWith(
+            "; in the inbox at work it carries its death history (x-death, newest first): later expired x1 (published to retry, key \"resize\"), jobs expired x1 (published to work, key \"resize\")",
+            answer.Reason,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compute_Unacked_IsWhatTheConsumerHoldsUntilItAcks()
     {
         var k = RoundRobinUntil("broker-ack-crash.ipl", EventKind.DeliveryTaken);
@@ -120,12 +134,12 @@ public sealed class BrokerAnswerTests
 
     private static CompiledProgram Compile(string file) => Compiler.CompileText(file, File.ReadAllText(Cli.RepoFiles.Lesson(file)));
 
-    private static Kernel RoundRobinUntil(string file, EventKind kind)
+    private static Kernel RoundRobinUntil(string file, EventKind kind, int times = 1)
     {
         var k = new Kernel(Compile(file));
         var rr = new Scheduling.RoundRobinScheduler();
         var ready = new int[k.Layout.ThreadCount];
-        while (!k.Events.Any(e => e.Kind == kind))
+        while (k.Events.Count(e => e.Kind == kind) < times)
         {
             k.Step(rr.ChooseThread(k, ready.AsSpan(0, k.CollectRunnable(ready))), rr);
         }

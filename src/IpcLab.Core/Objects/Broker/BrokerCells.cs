@@ -3,20 +3,24 @@ namespace IpcLab.Core.Objects.Broker;
 /// <summary>
 /// A broker's cells: a header (inbox count, messages published, dropped as unroutable, returned
 /// to their publisher, the last sequence number given, dead letters sent back to the inbox, restarts,
-/// messages lost from the inbox in a restart), the inbox (slot numbers of published
+/// messages lost from the inbox in a restart, dead letters dropped whole as a dead-letter cycle), the inbox (slot numbers of published
 /// messages not routed yet, oldest first), <c>capacity</c> message slots (see
-/// <see cref="MessageSlot"/>), and per thread the last delivery tag its channel handed out and the
+/// <see cref="MessageSlot"/>; each with room for <c>deathEntries</c> entries of death history), and per thread the last delivery tag its channel handed out and the
 /// last tag of the channel a restart closed.
 /// </summary>
-internal readonly ref struct BrokerCells(Span<long> cells, int capacity)
+internal readonly ref struct BrokerCells(Span<long> cells, int capacity, int deathEntries)
 {
     private const int InboxCountField = 0, PublishedField = 1, UnroutableField = 2, ReturnedField = 3, SeqField = 4, DeadLetteredField = 5,
-        RestartsField = 6, InboxLostField = 7;
-    private const int Header = 8;
+        RestartsField = 6, InboxLostField = 7, CycleDroppedField = 8;
+    private const int Header = 9;
 
     private readonly Span<long> _cells = cells;
+    private readonly int _slotSize = MessageSlot.SizeFor(deathEntries);
 
-    public static int CellsFor(int capacity, int threads) => Header + capacity + (capacity * MessageSlot.Size) + (2 * threads);
+    public static int CellsFor(int capacity, int threads, int deathEntries) => Header + capacity + (capacity * MessageSlot.SizeFor(deathEntries)) + (2 * threads);
+
+    /// <summary>Dead letters that every queue their exchange routed them to refused as a dead-letter cycle: gone whole.</summary>
+    public long CycleDropped { get => _cells[CycleDroppedField]; set => _cells[CycleDroppedField] = value; }
 
     public int Capacity => capacity;
 
@@ -44,17 +48,17 @@ internal readonly ref struct BrokerCells(Span<long> cells, int capacity)
 
     public int Inbox(int i) => (int)_cells[Header + i];
 
-    public MessageSlot Slot(int slot) => new(_cells.Slice(Header + capacity + (slot * MessageSlot.Size), MessageSlot.Size));
+    public MessageSlot Slot(int slot) => new(_cells.Slice(Header + capacity + (slot * _slotSize), _slotSize));
 
     /// <summary>The last delivery tag the thread's channel handed out (tags start at 1).</summary>
-    public ref long LastTag(int thread) => ref _cells[Header + capacity + (capacity * MessageSlot.Size) + (2 * thread)];
+    public ref long LastTag(int thread) => ref _cells[Header + capacity + (capacity * _slotSize) + (2 * thread)];
 
     /// <summary>
     /// The last delivery tag of the thread's channel that the broker's last restart closed (0: none):
     /// its client recovered with a new channel and keeps counting tags after it, so a tag up to this
     /// one is stale (see <see cref="BrokerRestart"/>).
     /// </summary>
-    public ref long StaleTags(int thread) => ref _cells[Header + capacity + (capacity * MessageSlot.Size) + (2 * thread) + 1];
+    public ref long StaleTags(int thread) => ref _cells[Header + capacity + (capacity * _slotSize) + (2 * thread) + 1];
 
     public int FreeSlots()
     {

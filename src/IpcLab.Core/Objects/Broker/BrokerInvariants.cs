@@ -72,16 +72,18 @@ internal static class BrokerInvariants
 
             Require(m.Place is >= MessagePlace.Free and <= MessagePlace.Unacked, $"slot {s} is at place {m.Place}");
 
-            // Every dead-lettered message carries its reason, and only a message that died has one.
-            Require(m.LastDeath is >= DeathReason.None and <= DeathReason.DeliveryLimit && (m.Deaths == 0) == (m.LastDeath == DeathReason.None)
-                && (m.Deaths > 0 || (m.Visited == 0 && !m.EverRejected)) && (!m.EverRejected || m.Deaths > 0),
-                $"slot {s} has death history {m.LastDeath} x{m.Deaths}, visited {m.Visited}");
+            // Every dead-lettered message carries its reason: its history is one entry per
+            // (queue, reason), each counted, and the exchange it was published to is one of the broker's.
+            Require(m.History.IsWellFormed(q => IsQueue(k, q, broker), x => IsExchange(k, x, broker)), $"slot {s}'s death history is malformed");
+            Require(m.IsFree || IsExchange(k, m.Exchange, broker), $"slot {s} was published to {m.Exchange}, not an exchange");
+            Require(m.Priority is >= 0 and <= 255, $"slot {s} has priority {m.Priority}");
             Require(m.IsFree || m.EnqueuedAt <= k.Clock, $"slot {s} entered its queue at {m.EnqueuedAt}, after the clock {k.Clock}");
 
             // The state spells the time in the queue only where a TTL counts it, so elsewhere it must be 0.
             Require(m.IsFree || m.EnqueuedAt == 0 || BrokerParts.CountsTtl(k, m), $"slot {s} has a time in its queue ({m.EnqueuedAt}) but no TTL applies to it");
             Require(m.IsFree || (k.IsValue(ValueKind.Str, m.Body) && k.IsValue(ValueKind.Str, m.Key) && m.Publisher < threads
-                && (m.Flags & ~(PublishFlags.Mandatory | PublishFlags.Persistent | PublishFlags.Fetched | PublishFlags.Confirm)) == 0
+                && (m.Flags & ~(PublishFlags.Mandatory | PublishFlags.Persistent | PublishFlags.Fetched | PublishFlags.Confirm | PublishFlags.AutoAcked)) == 0
+                && ((m.Flags & PublishFlags.AutoAcked) == 0 || m.Place == MessagePlace.Pushed)
                 && ((m.Flags & PublishFlags.Confirm) == 0 || m.Place == MessagePlace.Inbox)),
                 $"slot {s} holds body {m.Body}, key {m.Key}, publisher {m.Publisher}, flags {m.Flags}");
         }
@@ -91,8 +93,10 @@ internal static class BrokerInvariants
         Require(routedCopies == ready + held + ended, $"{routedCopies} copies were routed but {ready} are ready, {held} held and {ended} ended");
         // A dead letter enters the inbox a second time, after its copy was counted as ended in its queue.
         // A restart empties the inbox: what it held is counted as lost there.
-        Require(cells.DeadLettered >= 0 && cells.InboxLost >= 0 && cells.Published + cells.DeadLettered == cells.InboxCount + exchangeRouted + exchangeUnroutable + cells.InboxLost,
-            $"{cells.Published} published and {cells.DeadLettered} dead-lettered but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed, {exchangeUnroutable} were not and {cells.InboxLost} were lost in restarts");
+        // A dead letter that every queue refused as a dead-letter cycle is gone whole.
+        Require(cells.DeadLettered >= 0 && cells.InboxLost >= 0 && cells.CycleDropped >= 0 && cells.CycleDropped <= cells.DeadLettered
+            && cells.Published + cells.DeadLettered == cells.InboxCount + exchangeRouted + exchangeUnroutable + cells.InboxLost + cells.CycleDropped,
+            $"{cells.Published} published and {cells.DeadLettered} dead-lettered but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed, {exchangeUnroutable} were not, {cells.InboxLost} were lost in restarts and {cells.CycleDropped} dropped as cycles");
         Require(cells.Restarts >= 0 && (cells.Restarts > 0 || cells.InboxLost == 0), $"{broker.Name} restarted {cells.Restarts} times and lost {cells.InboxLost} from its inbox");
         Require(exchangeUnroutable == cells.Unroutable + cells.Returned && cells.Unroutable >= 0 && cells.Returned >= 0,
             $"{exchangeUnroutable} unroutable at the exchanges but {cells.Unroutable} dropped and {cells.Returned} returned");
@@ -110,21 +114,27 @@ internal static class BrokerInvariants
         var q = BrokerParts.QueueCells(k, queue);
         Require(q.ReadyCount >= 0 && q.ReadyCount <= cells.Capacity && q.FreeEntriesAreZero(), $"{queue.Name}'s ready list is malformed");
         Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0 && q.Dropped >= 0 && q.Refused >= 0 && q.Expired >= 0 && q.Poisoned >= 0, $"{queue.Name}'s books are negative");
-        var max = BrokerParts.MaxLengthOf(queue);
-        Require(max == 0 || q.ReadyCount <= max, $"{queue.Name} holds {q.ReadyCount} ready, over its maximum length {max}");
         Require(q.LastServed >= -1 && q.LastServed < k.Program.Threads.Count, $"{queue.Name} last served {q.LastServed}");
-        var lastSeq = 0L;
+        var requeued = 0;
         for (var i = 0; i < q.ReadyCount; i++)
         {
             var s = q.Ready(i);
             Require(s >= 0 && s < cells.Capacity && !seen[s], $"{queue.Name}'s ready entry {i} is slot {s}, out of range or twice");
             seen[s] = true;
             var m = cells.Slot(s);
-            Require(m.Place == MessagePlace.Ready && m.At == queue.Id && m.Consumer == -1 && m.Tag == 0 && m.Seq > lastSeq && m.Seq <= cells.LastSeq,
+
+            // Queue order: strict priority, then the sequence within a level.
+            Require(m.Place == MessagePlace.Ready && m.At == queue.Id && m.Consumer == -1 && m.Tag == 0 && m.Seq >= 1 && m.Seq <= cells.LastSeq
+                && (i == 0 || BrokerQueueCells.Before(cells.Slot(q.Ready(i - 1)), m, queue.MaxPriority)),
                 $"{queue.Name}'s ready entry {i} (slot {s}) is not a ready message of it in order");
             Require(m.Publisher >= 0 && m.Deliveries >= 0 && (m.Flags & PublishFlags.Fetched) == 0, $"slot {s} has publisher {m.Publisher}, {m.Deliveries} deliveries, flags {m.Flags}");
-            lastSeq = m.Seq;
+            requeued += m.Deliveries > 0 ? 1 : 0;
         }
+
+        // Only a requeue (or a restart's recovery) puts a queue over its length, and with overflow
+        // drop-head a requeue drops heads until it is within it again; a new copy never does.
+        var max = BrokerParts.MaxLengthOf(queue);
+        Require(max == 0 || q.ReadyCount <= max || q.ReadyCount - max <= requeued, $"{queue.Name} holds {q.ReadyCount} ready ({requeued} requeued), over its maximum length {max}");
 
         for (var t = 0; t < k.Program.Threads.Count; t++)
         {
@@ -136,7 +146,7 @@ internal static class BrokerInvariants
                 window += m.Place is MessagePlace.Pushed or MessagePlace.Unacked && m.At == queue.Id && m.Consumer == t && (m.Flags & PublishFlags.Fetched) == 0 ? 1 : 0;
             }
 
-            Require(mode is >= ConsumerMode.None and <= ConsumerMode.AutoAck && q.Prefetch(t) >= 0 && (mode == ConsumerMode.ManualAck || q.Prefetch(t) == 0),
+            Require(mode is >= ConsumerMode.None and <= ConsumerMode.Cancelled && q.Prefetch(t) >= 0 && (mode == ConsumerMode.ManualAck || q.Prefetch(t) == 0),
                 $"{k.ThreadName(t)} consumes {queue.Name} as {mode} with prefetch {q.Prefetch(t)}");
             Require(q.Outstanding(t) == window, $"{k.ThreadName(t)} is counted holding {q.Outstanding(t)} from {queue.Name} but holds {window}");
             Require(mode != ConsumerMode.None || window == 0, $"{k.ThreadName(t)} holds {window} pushed from {queue.Name} but does not consume it");
@@ -161,7 +171,7 @@ internal static class BrokerInvariants
         var fetched = (m.Flags & PublishFlags.Fetched) != 0;
         Require(!fetched || m.Place == MessagePlace.Unacked, $"slot {s} was fetched by get but is {m.Place}");
         var mode = BrokerParts.QueueCells(k, k.Program.Objects[m.At]).Mode(c);
-        Require(fetched || mode != ConsumerMode.AutoAck || m.Place == MessagePlace.Pushed, $"slot {s} is unacked at autoack consumer {k.ThreadName(c)}");
+        Require(fetched || mode != ConsumerMode.AutoAck || (m.Flags & PublishFlags.AutoAcked) != 0, $"slot {s} is held by autoack consumer {k.ThreadName(c)} but not marked autoacked");
         for (var other = 0; other < cells.Capacity; other++)
         {
             var o = cells.Slot(other);
@@ -169,6 +179,9 @@ internal static class BrokerInvariants
                 $"{k.ThreadName(c)} holds delivery tag {m.Tag} twice");
         }
     }
+
+    private static bool IsQueue(IKernelServices k, int id, ObjectInfo broker) =>
+        id >= 0 && id < k.Program.Objects.Count && k.Program.Objects[id].Kind == ObjectKind.BrokerQueue && BrokerParts.BrokerOf(k.Program.Objects[id]) == broker.Id;
 
     private static bool IsExchange(IKernelServices k, int id, ObjectInfo broker) =>
         id >= 0 && id < k.Program.Objects.Count && k.Program.Objects[id].Kind == ObjectKind.Exchange && BrokerParts.BrokerOf(k.Program.Objects[id]) == broker.Id;

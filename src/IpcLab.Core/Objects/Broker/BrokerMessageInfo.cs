@@ -23,6 +23,15 @@ public sealed record BrokerMessageInfo(
 
     public long Deaths { get; init; }
 
+    /// <summary>Its death history, newest first: one entry per (queue, reason) with a count (RabbitMQ's x-death); empty when it never died.</summary>
+    public IReadOnlyList<DeathEntry> History { get; init; } = [];
+
+    /// <summary>The exchange it was published to (by its publisher, or by its last dead-lettering), whatever queue it is in now.</summary>
+    public int PublishedTo { get; init; } = -1;
+
+    /// <summary>The priority its publisher gave it (0 when none).</summary>
+    public int Priority { get; init; }
+
     /// <summary>The TTL that applies to it in its queue (the lower of the queue's and its own), or 0 for none.</summary>
     public long Ttl { get; init; }
 }

@@ -35,9 +35,9 @@ internal sealed class BrokerModule : ObjectModule
     internal override ObjectInfo Declare(Declaration d) =>
         d.Object(Kind, d.Capacity("broker", "a broker", []), 0, ValueKind.Str);
 
-    public override IReadOnlyList<string> Functions { get; } = ["published", "unroutable", "returned", "restarts", "inflightlost"];
+    public override IReadOnlyList<string> Functions { get; } = ["published", "unroutable", "returned", "restarts", "inflightlost", "cycled"];
 
-    internal override CExpr Function(string name, ObjectInfo o) => new BrokerFuncExpr(name, o.Id, o.Capacity);
+    internal override CExpr Function(string name, ObjectInfo o) => new BrokerFuncExpr(name, o.Id, o.Capacity, BrokerParts.DeathEntriesOf(o));
 
     public override IReadOnlyList<OpSpec> Operations { get; } =
     [
@@ -48,7 +48,7 @@ internal sealed class BrokerModule : ObjectModule
 
     public override IReadOnlyList<EventSpec> Events { get; } = [.. BrokerSentences.Specs, .. RestartSentences.Specs];
 
-    public override int CellCount(CompiledProgram program, ObjectInfo o) => BrokerCells.CellsFor(o.Capacity, program.Threads.Count);
+    public override int CellCount(CompiledProgram program, ObjectInfo o) => BrokerCells.CellsFor(o.Capacity, program.Threads.Count, BrokerParts.DeathEntriesOf(o));
 
     internal override bool UsesClock => true;
 

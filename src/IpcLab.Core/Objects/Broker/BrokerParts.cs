@@ -84,7 +84,10 @@ internal static class BrokerParts
     public static BrokerCells Cells(Runtime.Kernel kernel, ObjectInfo broker) => Cells((IKernelServices)kernel, broker);
 
     public static BrokerCells Cells(IKernelServices k, ObjectInfo broker) =>
-        new(k.Cells(broker.Id), broker.Capacity);
+        new(k.Cells(broker.Id), broker.Capacity, DeathEntriesOf(broker));
+
+    /// <summary>How many entries of death history each of the broker's messages has room for (see <see cref="BrokerTopology"/>), kept in its settings word.</summary>
+    public static int DeathEntriesOf(ObjectInfo broker) => (int)broker.Initial;
 
     public static BrokerQueue.BrokerQueueCells QueueCells(IKernelServices k, ObjectInfo queue) => new(k.Cells(queue.Id), queue.Capacity);
 }

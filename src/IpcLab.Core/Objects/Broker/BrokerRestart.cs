@@ -92,7 +92,7 @@ internal static class BrokerRestart
                     q.Outstanding(t)--;
                 }
 
-                if (message.Place == MessagePlace.Pushed && q.Mode(t) == ConsumerMode.AutoAck)
+                if (message.Place == MessagePlace.Pushed && (message.Flags & PublishFlags.AutoAcked) != 0)
                 {
                     Lose(k, actor, pc, queue, q, cells, s, RestartLoss.AutoackBuffer);
                     lost++;
@@ -109,7 +109,7 @@ internal static class BrokerRestart
                     message.Consumer = -1;
                     message.Tag = 0;
                     message.Flags &= ~PublishFlags.Fetched;
-                    q.InsertReady(s, cells);
+                    q.InsertReady(s, cells, queue.MaxPriority);
                     kept++;
                     k.Emit(new KernelEvent(0, EventKind.MessageRecovered, actor, pc, queue.Id, t, message.Body) { Count = (int)tag });
                 }

@@ -22,6 +22,7 @@ internal static class BrokerSentences
         new(EventKind.MessageExpired, EventClass.Drop, "expired"),
         new(EventKind.MessageDeadLettered, EventClass.Other, "dead-lettered") { ChangesObject = true },
         new(EventKind.MessageToAlternate, EventClass.Other, "to-alternate") { ChangesObject = true },
+        new(EventKind.DeadLetterCycle, EventClass.Drop, "dead-letter-cycle"),
     ];
 
     /// <summary>The sentence, or null for an event the broker does not emit.</summary>
@@ -33,7 +34,7 @@ internal static class BrokerSentences
         {
             EventKind.BrokerIdle => $"{who} has nothing to route and nobody to deliver to: it idles",
             EventKind.BrokerWoken => $"{who} has work again: {e.Value switch { 0 => "a published message to route", 1 => "a ready message a consumer can take", _ => "a message at the head of a queue has reached its TTL" }}",
-            EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{Flags((PublishFlags)e.Count)}; it waits in the broker's inbox{((e.Count & (int)PublishFlags.Confirm) != 0 ? $", and {who} waits for its confirm" : "")}",
+            EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{(e.Count >> 8 is var priority and > 0 ? $" and priority {priority}" : "")}{Flags((PublishFlags)(e.Count & 0xFF))}; it waits in the broker's inbox{((e.Count & (int)PublishFlags.Confirm) != 0 ? $", and {who} waits for its confirm" : "")}",
             EventKind.PublishBlocked => $"{who} blocks publishing: {name} has room for {e.Value} more {(e.Value == 1 ? "copy" : "copies")} and this message may need {e.Count} (flow control)",
             EventKind.PublisherWoken => $"{who} is woken: {name} has room again, it publishes again",
             EventKind.MessageRouted => $"{who} routes {Body(w)} ({KeyWordOf(w, e.Other)} {Quote(w, e.Count)}) from {w.Program.Objects[e.Other].Name} into {name}",
@@ -41,26 +42,28 @@ internal static class BrokerSentences
             EventKind.MessageReturned => $"{who} returns {Body(w)} to {w.Other}: no binding of {name} matches {KeyWordOf(w, e.Object)} {Quote(w, e.Count)} and it was mandatory (no route)",
             EventKind.MessagePushed => $"{who} delivers {Body(w)} from {name} to {w.Other} (delivery tag {e.Count})",
             EventKind.MessageRedelivered => $"{who} redelivers {Body(w)} from {name} to {w.Other} (delivery tag {e.Count}, redelivered)",
+            EventKind.MessageDroppedHead when e.Other == 1 => $"the requeue puts {name} over its maximum length ({e.Count}): the broker drops its head {Body(w)} (overflow drop-head, as RabbitMQ does after a requeue)",
             EventKind.MessageDroppedHead => $"{name} is at its maximum length ({e.Count}): {who} drops its oldest ready message {Body(w)} to make room (overflow drop-head)",
             EventKind.MessageRefused => $"{name} is at its maximum length ({e.Count}): {who} refuses {Body(w)} (overflow reject-publish)",
             EventKind.MessageExpired => $"{who} drops {Body(w)} at the head of {name}: its TTL of {e.Count} steps has passed (expired)",
             EventKind.MessageDeadLettered => DeadLettered(w),
+            EventKind.DeadLetterCycle =>
+                $"{who} does not route {Body(w)} from {w.Program.Objects[e.Other].Name} into {name}: it died in {name} before ({DeadLetters.Word((DeathReason)(e.Count & 0xF))}, x{e.Count >> 4}) and no death since was a rejection, a dead-letter cycle, so {name} never gets it back",
             EventKind.MessageToAlternate =>
                 $"{who} finds no binding of {name} for {Body(w)} ({KeyWordOf(w, e.Object)} {Quote(w, e.Count)}): it goes on to {name}'s alternate exchange {w.Program.Objects[e.Other].Name}",
             _ => null,
         };
     }
 
-    /// <summary>Count carries the reason in its low four bits and the message's deaths so far above them.</summary>
+    /// <summary>Count carries the reason in its low four bits and the count of the message's x-death entry for (queue, reason) above them.</summary>
     private static string DeadLettered(in EventWords w)
     {
         var e = w.Event;
         var reason = DeadLetters.Word((DeathReason)(e.Count & 0xF));
         return e.Other switch
         {
-            -1 => $"{w.Who} drops {Body(w)} instead of dead-lettering it from {w.Name} ({reason}): it died in {w.Name} before and nothing on the way rejected it, a dead-letter cycle",
             -2 => $"{w.Who} drops {Body(w)} instead of dead-lettering it from {w.Name} ({reason}): the broker has no room for the copies {w.Program.Objects[w.Program.Objects[e.Object].DeadLetter!.ExchangeId].Name} may make",
-            _ => $"{w.Who} dead-letters {Body(w)} from {w.Name} (reason {reason}, death {e.Count >> 4}): it goes back to the inbox, to be routed by {w.Program.Objects[e.Other].Name}",
+            _ => $"{w.Who} dead-letters {Body(w)} from {w.Name} (reason {reason}; its death history now counts {w.Name} {reason} x{e.Count >> 4}): it goes back to the inbox, to be routed by {w.Program.Objects[e.Other].Name}",
         };
     }
 

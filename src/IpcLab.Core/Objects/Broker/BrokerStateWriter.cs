@@ -26,6 +26,11 @@ internal static class BrokerStateWriter
         w.Int(cells.LastSeq);
         w.Label("dead-lettered");
         w.Int(cells.DeadLettered);
+        if (cells.CycleDropped > 0)
+        {
+            w.Label("dropped as cycles");
+            w.Int(cells.CycleDropped);
+        }
 
         // Written only once the broker has restarted: before that they are all zero.
         if (cells.Restarts > 0)
@@ -160,10 +165,23 @@ internal static class BrokerStateWriter
         // is not part of the state, so an absolute time would make two states with the same TTL
         // left differ, and two with different TTL left (at different clocks) look the same.
         w.Int(BrokerParts.CountsTtl(k, m) ? m.EnqueuedAt - k.Clock : 0);
-        w.Int((long)m.LastDeath);
-        w.Int(m.Deaths);
-        w.Int(m.EverRejected ? 1 : 0);
-        w.Int(m.Visited);
         w.Int(m.Ttl);
+        w.Int(m.Exchange);
+        w.Int(m.Priority);
+
+        // The death history, newest first: queue, reason, count, and the exchange and key of the
+        // entry's first death (RabbitMQ's x-death).
+        var history = m.History;
+        w.BeginList(history.Count);
+        for (var i = 0; i < history.Count; i++)
+        {
+            w.Int(history.Queue(i));
+            w.Int((long)history.Reason(i));
+            w.Int(history.CountOf(i));
+            w.Int(history.Exchange(i));
+            w.Str(history.Key(i));
+        }
+
+        w.EndList();
     }
 }

@@ -71,9 +71,15 @@ internal static class BrokerTopology
             }
         }
 
+        // Room in each message for one death-history entry per (queue, reason) it could die for: a
+        // queue with a dead-letter exchange can reject and expire (a message may carry its own
+        // TTL), and dead-letter for its maximum length and its delivery limit when it has them.
+        var deathEntries = objects.Where(o => o.Kind == ObjectKind.BrokerQueue && o.DeadLetter is not null)
+            .Sum(q => 2 + (BrokerParts.MaxLengthOf(q) > 0 ? 1 : 0) + (q.DeliveryLimit > 0 ? 1 : 0));
         var alternates = exchanges.Values.ToDictionary(x => x.Name, x => x.Alternate is { } a ? ExchangeId(file, objects, exchanges, a.Exchange, a.Pos, "an alternate exchange") : -1, StringComparer.Ordinal);
         return [.. objects.Select(o => o.Kind switch
         {
+            ObjectKind.Broker => o with { Initial = deathEntries },
             // An exchange's capacity is how many queues one message can be copied to (at least the
             // one slot it takes in the inbox), through its alternate exchanges too: a publish waits
             // until the broker has that much room.

@@ -9,7 +9,8 @@ namespace IpcLab.Core.Objects.Broker;
 /// forgotten but republished by the broker to that exchange, with the queue's dead-letter key or
 /// its own. Here it goes back into the broker's inbox, so routing it is a later step of the
 /// broker like any publish. The copy has already been counted as ended in its queue; the broker
-/// counts it again as entering the inbox, which keeps both books balanced.
+/// counts it again as entering the inbox, which keeps both books balanced. Each death adds to the
+/// message's history (see <see cref="DeathHistory"/>), one entry per queue and reason with a count.
 /// </summary>
 internal static class DeadLetters
 {
@@ -26,30 +27,23 @@ internal static class DeadLetters
         }
 
         var body = message.Body;
-        var words = (int)reason | (int)((message.Deaths + 1) << 4);
         var exchange = k.Program.Objects[target.ExchangeId];
-        var bit = queue.Id < 63 ? 1L << queue.Id : 0;
-
-        // RabbitMQ drops a message that comes back to a queue it died in when no death on the way
-        // was a rejection: such a cycle would go round for ever with nobody deciding anything.
-        if ((message.Visited & bit) != 0 && !message.EverRejected && reason != DeathReason.Rejected)
-        {
-            message.Clear();
-            k.Emit(new KernelEvent(0, EventKind.MessageDeadLettered, t, pc, queue.Id, -1, body) { Count = words });
-            return;
-        }
 
         // Its own slot goes back into the inbox; the extra copies the exchange may make need room,
         // which every publish reserves for the messages in the inbox (see Publishing.Room).
         if (Publishing.Room(k, broker) < exchange.Capacity - 1)
         {
             message.Clear();
-            k.Emit(new KernelEvent(0, EventKind.MessageDeadLettered, t, pc, queue.Id, -2, body) { Count = words });
+            k.Emit(new KernelEvent(0, EventKind.MessageDeadLettered, t, pc, queue.Id, -2, body) { Count = (int)reason });
             return;
         }
 
-        message.Die(reason);
-        message.Visited |= bit;
+        // The death is recorded as RabbitMQ writes x-death: with the exchange the message was
+        // published to and the key it had, before the dead-letter key replaces it. Whether it may
+        // enter a queue again is decided when the dead-letter exchange routes it (Routing).
+        var count = message.History.Record(queue.Id, reason, message.Exchange, message.Key);
+        var words = (int)reason | (int)(count << 4);
+        message.Exchange = exchange.Id;
         message.Place = MessagePlace.Inbox;
         message.At = exchange.Id;
         if (target.Key is { } key)

@@ -65,6 +65,10 @@ internal static class Delivery
         message.Consumer = consumer;
         message.Tag = ++cells.LastTag(consumer);
         message.Place = MessagePlace.Pushed;
+        if (q.Mode(consumer) == ConsumerMode.AutoAck)
+        {
+            message.Flags |= PublishFlags.AutoAcked;
+        }
         q.Outstanding(consumer)++;
         q.LastServed = consumer;
         k.Emit(new KernelEvent(0, redelivered ? EventKind.MessageRedelivered : EventKind.MessagePushed, t, pc, queue.Id, consumer, message.Body) { Count = (int)message.Tag });

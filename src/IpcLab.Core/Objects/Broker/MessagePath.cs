@@ -16,7 +16,7 @@ public static class MessagePath
         EventKind.MessagePushed, EventKind.MessageRedelivered, EventKind.DeliveryTaken, EventKind.GetTook,
         EventKind.MessageAcked, EventKind.MessageRequeued, EventKind.MessageDiscarded, EventKind.AutoackLost,
         EventKind.MessageDroppedHead, EventKind.MessageRefused, EventKind.MessageExpired, EventKind.MessageDeadLettered,
-        EventKind.MessagePoisoned,
+        EventKind.MessagePoisoned, EventKind.DeadLetterCycle,
     ];
 
     /// <summary>True for an event that moves a broker message, whose Value is then the message's body.</summary>

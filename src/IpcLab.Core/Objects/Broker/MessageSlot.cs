@@ -5,16 +5,21 @@ namespace IpcLab.Core.Objects.Broker;
 /// while in the inbox, then its queue), body and key (string ids), its publisher, its place in
 /// its queue's order (a global sequence number: a requeued copy goes back by it), the consumer
 /// holding it and the delivery tag it was given, how many times it was delivered, its flags,
-/// when it entered its queue, its own TTL, and its death history (see <see cref="DeathReason"/>).
-/// Threads are stored plus one, so a free slot is all zeros.
+/// when it entered its queue, its own TTL, the exchange it was published to, its priority, and,
+/// after those fixed fields, its death history (see <see cref="DeathHistory"/>), as wide as the
+/// broker's program needs. Threads and exchanges are stored plus one, so a free slot is all zeros.
 /// </summary>
 internal readonly ref struct MessageSlot(Span<long> cells)
 {
-    public const int Size = 14;
+    /// <summary>The cells before the death history.</summary>
+    public const int FixedSize = 14;
 
     private const int PlaceField = 0, AtField = 1, BodyField = 2, KeyField = 3, PublisherField = 4,
         SeqField = 5, ConsumerField = 6, TagField = 7, DeliveriesField = 8, FlagsField = 9, EnqueuedField = 10,
-        DeathField = 11, VisitedField = 12, TtlField = 13;
+        TtlField = 11, ExchangeField = 12, PriorityField = 13;
+
+    /// <summary>The cells of a slot whose history holds <paramref name="deathEntries"/> entries.</summary>
+    public static int SizeFor(int deathEntries) => FixedSize + (DeathHistory.EntrySize * deathEntries);
 
     private readonly Span<long> _cells = cells;
 
@@ -45,19 +50,20 @@ internal readonly ref struct MessageSlot(Span<long> cells)
     /// <summary>Its own TTL in steps, set by its publisher (the expiration property), or 0; dead-lettering removes it.</summary>
     public long Ttl { get => _cells[TtlField]; set => _cells[TtlField] = value; }
 
-    /// <summary>Its death history, as kept here: the last reason in the low byte, whether it was ever rejected (bit 8), and how many times it was dead-lettered (from bit 16).</summary>
-    public DeathReason LastDeath => (DeathReason)(_cells[DeathField] & 0xFF);
+    /// <summary>The exchange it was published to (by a client, or by its last dead-lettering), which its death history records; -1 in a free slot.</summary>
+    public int Exchange { get => (int)_cells[ExchangeField] - 1; set => _cells[ExchangeField] = value + 1; }
 
-    public bool EverRejected => (_cells[DeathField] & 0x100) != 0;
+    /// <summary>The priority its publisher gave it (0 to 255; 0 when none was given).</summary>
+    public int Priority { get => (int)_cells[PriorityField]; set => _cells[PriorityField] = value; }
 
-    public long Deaths => _cells[DeathField] >> 16;
+    /// <summary>Its death history, RabbitMQ's x-death: one entry per (queue, reason), newest first.</summary>
+    public DeathHistory History => new(_cells[FixedSize..]);
 
-    /// <summary>The queues (by object id, below 63) it was dead-lettered from: a dead-letter cycle shows as a queue met twice.</summary>
-    public long Visited { get => _cells[VisitedField]; set => _cells[VisitedField] = value; }
+    /// <summary>Why it was last dead-lettered (None: never).</summary>
+    public DeathReason LastDeath => History.Last;
 
-    /// <summary>Records one more death, for this reason.</summary>
-    public void Die(DeathReason reason) =>
-        _cells[DeathField] = ((Deaths + 1) << 16) | (EverRejected || reason == DeathReason.Rejected ? 0x100L : 0) | (long)reason;
+    /// <summary>How many times it was dead-lettered, over every entry of its history.</summary>
+    public long Deaths => History.Total;
 
     /// <summary>True once it has been delivered before: a requeued copy is redelivered.</summary>
     public bool Redelivered => Deliveries > 0;

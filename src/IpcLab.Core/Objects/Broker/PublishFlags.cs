@@ -18,4 +18,7 @@ public enum PublishFlags
 
     /// <summary>Publisher confirms: the publisher waits until the broker confirms (routed it into every queue it goes to, or dropped it as unroutable).</summary>
     Confirm = 8,
+
+    /// <summary>Not a publish option: the copy was pushed to an autoack consumer, so the broker already forgot it (it leaves the books when the program takes it, or is lost with the channel).</summary>
+    AutoAcked = 16,
 }

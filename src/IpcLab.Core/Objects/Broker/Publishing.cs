@@ -37,12 +37,14 @@ internal static class Publishing
         message.Body = body;
         message.Key = key;
         message.Publisher = t;
+        message.Exchange = exchange.Id;
         message.Consumer = -1;
         message.Flags = (PublishFlags)(instr.B & 0xFF);
-        message.Ttl = Math.Max(instr.C, 0);
+        message.Ttl = instr.C & 0xFFFF;
+        message.Priority = instr.C >> 16;
         cells.AddToInbox(slot);
         cells.Published++;
-        k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body) { Count = instr.B & 0xFF });
+        k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body) { Count = (instr.B & 0xFF) | (message.Priority << 8) });
         if ((message.Flags & PublishFlags.Confirm) != 0)
         {
             k.JoinWaitQueue(t, broker.Id, ThreadStatus.Blocked);

@@ -47,6 +47,17 @@ internal static class Routing
         }
 
         var ex = new ExchangeCells(k.Cells(exchange.Id));
+        if (count > 0 && message.History.Last is not (DeathReason.None or DeathReason.Rejected))
+        {
+            count = DropCycles(k, t, pc, message, exchange, queues[..count]);
+            if (count == 0)
+            {
+                cells.CycleDropped++;
+                message.Clear();
+                return;
+            }
+        }
+
         if (count == 0)
         {
             ex.Unroutable++;
@@ -130,14 +141,14 @@ internal static class Routing
                     continue;
                 }
 
-                var headSlot = q.TakeHead();
-                var dropped = cells.Slot(headSlot).Body;
-                q.Dropped++;
-                k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, -1, dropped) { Count = BrokerParts.MaxLengthOf(queue) });
-                DeadLetters.EndOrDivert(k, t, pc, queue, headSlot, DeathReason.Maxlen);
+                // More than one head goes when requeues left the queue over its length (see DropHeads).
+                while (AtMaxLength(queue, q))
+                {
+                    DropHead(k, t, pc, queue, q, cells, afterRequeue: false);
+                }
             }
 
-            q.InsertReady(copy, cells);
+            q.InsertReady(copy, cells, queue.MaxPriority);
         }
 
         // A queue that refused its copy (reject-publish, with or without a dead-letter) makes the confirm a nack.
@@ -145,6 +156,33 @@ internal static class Routing
         {
             Publishing.Confirm(k, t, pc, broker, from, published, ack: !refusedAny);
         }
+    }
+
+    /// <summary>
+    /// RabbitMQ's rule for a dead letter whose last death was not a rejection: a queue it died in
+    /// before, with no rejection since, does not get it (a dead-letter cycle). Keeps the other
+    /// queues in order at the front of <paramref name="queues"/> and returns how many.
+    /// </summary>
+    private static int DropCycles(IKernelServices k, int t, int pc, MessageSlot message, ObjectInfo exchange, Span<int> queues)
+    {
+        var kept = 0;
+        var history = message.History;
+        for (var i = 0; i < queues.Length; i++)
+        {
+            if (!history.IsCycle(queues[i]))
+            {
+                queues[kept++] = queues[i];
+                continue;
+            }
+
+            var died = history.Find(queues[i]);
+            k.Emit(new KernelEvent(0, EventKind.DeadLetterCycle, t, pc, queues[i], exchange.Id, message.Body)
+            {
+                Count = (int)history.Reason(died) | (int)(history.CountOf(died) << 4),
+            });
+        }
+
+        return kept;
     }
 
     /// <summary>The queues the exchange routes the key to, each once, into <paramref name="queues"/>; it remembers which bindings matched.</summary>
@@ -169,6 +207,39 @@ internal static class Routing
         var cells = new ExchangeCells(k.Cells(exchange.Id));
         cells.LastMatches = matches;
         return count;
+    }
+
+    /// <summary>
+    /// What RabbitMQ's classic queue does after a requeue (nack, reject, a closed channel): the
+    /// message goes back to its place even into a full queue, and then, with overflow drop-head,
+    /// the heads are dropped (dead-lettered maxlen) until the queue is within its length again,
+    /// which may drop the requeued message itself. With reject-publish (or -dlx) nothing is
+    /// dropped: the queue stays over its length until consumers take enough, and refuses new
+    /// copies meanwhile.
+    /// </summary>
+    public static void DropHeads(IKernelServices k, int t, int pc, ObjectInfo queue)
+    {
+        var q = BrokerParts.QueueCells(k, queue);
+        var max = BrokerParts.MaxLengthOf(queue);
+        if (max == 0 || BrokerParts.OverflowOf(queue) != OverflowMode.DropHead)
+        {
+            return;
+        }
+
+        var cells = BrokerParts.Cells(k, k.Program.Objects[BrokerParts.BrokerOf(queue)]);
+        while (q.ReadyCount > max)
+        {
+            DropHead(k, t, pc, queue, q, cells, afterRequeue: true);
+        }
+    }
+
+    private static void DropHead(IKernelServices k, int t, int pc, ObjectInfo queue, BrokerQueueCells q, BrokerCells cells, bool afterRequeue)
+    {
+        var headSlot = q.TakeHead();
+        var dropped = cells.Slot(headSlot).Body;
+        q.Dropped++;
+        k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, afterRequeue ? 1 : -1, dropped) { Count = BrokerParts.MaxLengthOf(queue) });
+        DeadLetters.EndOrDivert(k, t, pc, queue, headSlot, DeathReason.Maxlen);
     }
 
     /// <summary>True when the queue has a maximum length and as many ready messages (unacknowledged ones do not count, as in RabbitMQ).</summary>

@@ -101,8 +101,9 @@ internal static class Acknowledging
         message.Consumer = -1;
         message.Tag = 0;
         message.Flags &= ~PublishFlags.Fetched;
-        BrokerParts.QueueCells(k, queue).InsertReady(slot, cells);
+        BrokerParts.QueueCells(k, queue).InsertReady(slot, cells, queue.MaxPriority);
         k.Emit(new KernelEvent(0, EventKind.MessageRequeued, t, pc, queue.Id, why, body) { Count = (int)tag });
+        Routing.DropHeads(k, t, pc, queue);
     }
 
     /// <summary>A consumer ended (finished, faulted, crashed): its channel closes.</summary>
@@ -131,7 +132,7 @@ internal static class Acknowledging
                 q.Outstanding(thread)--;
             }
 
-            if (message.Place == MessagePlace.Pushed && q.Mode(thread) == ConsumerMode.AutoAck)
+            if (message.Place == MessagePlace.Pushed && (message.Flags & PublishFlags.AutoAcked) != 0)
             {
                 var body = message.Body;
                 q.Lost++;

@@ -72,13 +72,17 @@ internal readonly ref struct BrokerQueueCells(Span<long> cells, int capacity)
         _ => false,
     };
 
-    /// <summary>Puts a slot into the ready list before the first message with a higher sequence number: a new copy goes to the tail, a requeued one back to its place.</summary>
-    public int InsertReady(int slot, Broker.BrokerCells broker)
+    /// <summary>
+    /// Puts a slot into the ready list in queue order: a higher priority level first (strict
+    /// priority; <paramref name="maxPriority"/> 0 means the queue ignores priorities), and within a
+    /// level by sequence number, so a new copy goes to the tail of its level and a requeued one
+    /// back to its place in it.
+    /// </summary>
+    public int InsertReady(int slot, Broker.BrokerCells broker, int maxPriority = 0)
     {
-        var seq = broker.Slot(slot).Seq;
         var count = ReadyCount;
         var at = count;
-        while (at > 0 && broker.Slot(Ready(at - 1)).Seq > seq)
+        while (at > 0 && Before(broker.Slot(slot), broker.Slot(Ready(at - 1)), maxPriority))
         {
             at--;
         }
@@ -89,6 +93,13 @@ internal readonly ref struct BrokerQueueCells(Span<long> cells, int capacity)
         ReadyCount = count + 1;
         return at;
     }
+
+    /// <summary>A message's priority level in a queue: above the maximum counts as the maximum, and a queue without one has a single level.</summary>
+    public static int LevelOf(Broker.MessageSlot m, int maxPriority) => Math.Min(m.Priority, maxPriority);
+
+    /// <summary>True when <paramref name="a"/> goes before <paramref name="b"/> in a queue of that maximum priority.</summary>
+    public static bool Before(Broker.MessageSlot a, Broker.MessageSlot b, int maxPriority) =>
+        LevelOf(a, maxPriority) is var la && LevelOf(b, maxPriority) is var lb && (la > lb || (la == lb && a.Seq < b.Seq));
 
     /// <summary>Takes the head out (the queue has one); the freed entry goes back to zero.</summary>
     public int TakeHead() => TakeAt(0);

@@ -22,7 +22,7 @@ internal sealed class BrokerQueueModule : ObjectModule
 
     public override string KindWord => "broker queue";
 
-    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>, <c>maxlength N</c>, <c>overflow drop-head|reject-publish|reject-publish-dlx</c>, <c>ttl N</c> (steps), <c>dlx EXCHANGE [dlkey "KEY"]</c> and <c>delivery-limit N</c>.</summary>
+    /// <summary><c>bqueue jobs bind work key "photo"</c>: any number of bindings, optionally <c>durable true</c>, <c>maxlength N</c>, <c>overflow drop-head|reject-publish|reject-publish-dlx</c>, <c>ttl N</c> (steps), <c>dlx EXCHANGE [dlkey "KEY"]</c>, <c>delivery-limit N</c> and <c>max-priority N</c>.</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a broker queue starts empty; write `bqueue {d.Name} bind EXCHANGE key \"KEY\"`");
@@ -32,6 +32,7 @@ internal sealed class BrokerQueueModule : ObjectModule
         var overflow = OverflowMode.DropHead;
         var ttl = 0;
         var deliveryLimit = 0;
+        var maxPriority = 0;
         DeadLetterTarget? deadLetter = null;
         foreach (var option in d.Item.Options)
         {
@@ -74,6 +75,9 @@ internal sealed class BrokerQueueModule : ObjectModule
                 case "delivery-limit":
                     deliveryLimit = d.WholeNumber(option, "a queue's delivery limit is a whole number of redeliveries from 1 to 100", 100);
                     break;
+                case "max-priority":
+                    maxPriority = d.WholeNumber(option, "a queue's maximum priority is a whole number from 1 to 255 (RabbitMQ recommends up to 10)", 255);
+                    break;
                 case "ttl":
                     ttl = d.WholeNumber(option, "a queue's message TTL is a whole number of steps from 1 to 10000", 10_000);
                     break;
@@ -87,7 +91,7 @@ internal sealed class BrokerQueueModule : ObjectModule
                     };
                     break;
                 default:
-                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow, ttl, dlx, dlkey or delivery-limit");
+                    throw d.Error(option.Key.Pos, $"unknown option '{key}' for a broker queue; expected bind, key, headers, match, durable, maxlength, overflow, ttl, dlx, dlkey, delivery-limit or max-priority");
             }
         }
 
@@ -102,7 +106,7 @@ internal sealed class BrokerQueueModule : ObjectModule
         }
 
         var queue = d.Object(Kind, 1, BrokerParts.DurableBit(durable) | BrokerParts.Limits(maxLength, overflow, ttl), ValueKind.Str);
-        return queue with { Bindings = [.. bindings.Select(b => new Binding(b.Exchange, queue.Id, b.Key, b.Match, b.Pos))], DeadLetter = deadLetter, DeliveryLimit = deliveryLimit };
+        return queue with { Bindings = [.. bindings.Select(b => new Binding(b.Exchange, queue.Id, b.Key, b.Match, b.Pos))], DeadLetter = deadLetter, DeliveryLimit = deliveryLimit, MaxPriority = maxPriority };
     }
 
     public override IReadOnlyList<string> Functions => BrokerQueueFuncExpr.Names;
@@ -117,6 +121,7 @@ internal sealed class BrokerQueueModule : ObjectModule
         new(OpCode.Ack, "ack"),
         new(OpCode.Nack, "nack"),
         new(OpCode.Reject, "reject"),
+        new(OpCode.BrokerCancel, "cancel"),
     ];
 
     public override IReadOnlyList<EventSpec> Events => BrokerQueueSentences.Specs;
@@ -135,6 +140,9 @@ internal sealed class BrokerQueueModule : ObjectModule
                 break;
             case OpCode.BrokerGet:
                 Consuming.Get(k, t, pc, instr);
+                break;
+            case OpCode.BrokerCancel:
+                Consuming.Cancel(k, t, pc, instr);
                 break;
             default:
                 Acknowledging.Step(k, t, pc, instr);

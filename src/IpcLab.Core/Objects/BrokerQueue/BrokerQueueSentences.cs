@@ -18,6 +18,7 @@ internal static class BrokerQueueSentences
         new(EventKind.MessageDiscarded, EventClass.Drop, "discarded"),
         new(EventKind.AutoackLost, EventClass.Drop, "lost"),
         new(EventKind.MessagePoisoned, EventClass.Drop, "poisoned"),
+        new(EventKind.ConsumeCancelled, EventClass.Other, "cancel") { ChangesObject = true },
     ];
 
     /// <summary>The sentence, or null for an event a broker queue does not emit.</summary>
@@ -34,6 +35,9 @@ internal static class BrokerQueueSentences
             EventKind.ConsumeStarted => e.Other == 1
                 ? $"{who} consumes from {name} with autoack: the broker forgets each message as it pushes it"
                 : $"{who} consumes from {name} with manual acks, prefetch {(e.Value == 0 ? "unlimited" : e.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}",
+            EventKind.ConsumeCancelled => $"{who} cancels its consumer of {name}: the broker pushes it nothing more" + (e.Value == 0
+                ? ""
+                : $"; {(e.Value == 1 ? "the delivery it holds stays" : $"the {e.Value} deliveries it holds stay")} with its channel, to ack or nack (or back to {name} when the channel closes)"),
             EventKind.DeliveryWaits => $"{who} waits for {name} to deliver it a message",
             EventKind.DeliveryTaken => $"{who} receives {body} from {name} (delivery tag {e.Count})",
             EventKind.GetTook => $"{who} gets {body} from the head of {name} (delivery tag {e.Count}{(e.Other == 1 ? ", redelivered" : "")})",

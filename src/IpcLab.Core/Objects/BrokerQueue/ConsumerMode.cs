@@ -11,4 +11,7 @@ public enum ConsumerMode
 
     /// <summary>Pushed deliveries the broker forgets as it sends them (no prefetch limit, as in RabbitMQ): at-most-once.</summary>
     AutoAck = 2,
+
+    /// <summary>It consumed and cancelled (basic.cancel): the broker pushes it nothing more; the deliveries it holds stay with its channel until it settles them or the channel closes.</summary>
+    Cancelled = 3,
 }

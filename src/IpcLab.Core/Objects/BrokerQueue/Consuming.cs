@@ -22,7 +22,7 @@ internal static class Consuming
         }
 
         var q = BrokerParts.QueueCells(k, queue);
-        if (q.Mode(t) != ConsumerMode.None)
+        if (q.Mode(t) is ConsumerMode.ManualAck or ConsumerMode.AutoAck)
         {
             throw new ThreadFaultException($"already consumes from {queue.Name}: one consumer per queue and thread");
         }
@@ -33,16 +33,40 @@ internal static class Consuming
         k.MoveTo(t, instr.Next);
     }
 
+    /// <summary>
+    /// basic.cancel: the broker pushes nothing more to the thread from this queue. What it holds
+    /// stays with its channel, as in RabbitMQ: it can still take what was pushed before, ack, nack
+    /// or reject it, and it goes back to the queue when the channel closes.
+    /// </summary>
+    public static void Cancel(IKernelServices k, int t, int pc, Instr instr)
+    {
+        var queue = k.Program.Objects[instr.A];
+        var q = BrokerParts.QueueCells(k, queue);
+        if (q.Mode(t) is not (ConsumerMode.ManualAck or ConsumerMode.AutoAck))
+        {
+            throw new ThreadFaultException($"cancels its consumer of {queue.Name}, but it does not consume from it{(q.Mode(t) == ConsumerMode.Cancelled ? " any more (cancelled already)" : "")}: NOT_FOUND, the broker closes the channel");
+        }
+
+        q.StartConsuming(t, ConsumerMode.Cancelled, 0);
+        k.Emit(EventKind.ConsumeCancelled, t, pc, queue.Id, -1, q.Outstanding(t));
+        k.MoveTo(t, instr.Next);
+    }
+
     public static void Receive(IKernelServices k, int t, int pc, Instr instr)
     {
         var queue = k.Program.Objects[instr.A];
         var q = BrokerParts.QueueCells(k, queue);
+        var slot = OldestPushed(k, queue, t);
+        if (q.Mode(t) == ConsumerMode.Cancelled && slot < 0)
+        {
+            throw new ThreadFaultException($"receives from {queue.Name} after cancelling its consumer, and nothing pushed before is left: the broker pushes it nothing more (consume again, or pull with `get`)");
+        }
+
         if (q.Mode(t) == ConsumerMode.None)
         {
             throw new ThreadFaultException($"receives from {queue.Name} without consuming from it: write `consume {queue.Name}` first (or pull with `get`)");
         }
 
-        var slot = OldestPushed(k, queue, t);
         if (slot < 0)
         {
             k.JoinWaitQueue(t, queue.Id, ThreadStatus.Blocked);
@@ -62,7 +86,7 @@ internal static class Consuming
         var (body, tag) = (message.Body, message.Tag);
         k.Local(t, receive.B) = body;
         k.Local(t, receive.C) = tag;
-        if (q.Mode(t) == ConsumerMode.AutoAck)
+        if ((message.Flags & PublishFlags.AutoAcked) != 0)
         {
             q.Outstanding(t)--;
             q.Acked++;
