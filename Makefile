@@ -4,7 +4,7 @@ CONFIG ?= Release
 CLI := src/IpcLab/IpcLab.csproj
 APP = src/IpcLab/bin/$(CONFIG)/net10.0/ipclab.dll
 
-.PHONY: all run ready build test bench bench-compare bench-tui-start bench-tui-key fuzz clean restore tmux
+.PHONY: all run ready build test bench bench-compare bench-tui-start bench-tui-key bench-tui-key-tmux fuzz clean restore tmux
 
 all: build
 
@@ -59,10 +59,16 @@ bench-tui-start: CONFIG = Release
 bench-tui-start: ready tmux
 	DOTNET='$(DOTNET)' DLL='$(READY)/ipclab.dll' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/first-frame.sh
 
-# Key press (space) to updated screen in tmux 120x40: p50, p90 and the largest over 25 presses
-# (the Terminal.Gui screen, the only one; TUI_ARGS adds arguments).
+# Key press (space) to updated screen on a 120x40 pseudo-terminal, nothing between the program and
+# the measurement: p50, p90 and the largest over 25 presses after 5 (TUI_ARGS adds arguments).
 bench-tui-key: CONFIG = Release
-bench-tui-key: ready tmux
+bench-tui-key: ready
+	@out=$$($(DOTNET) build tests/IpcLab.KeyPress -c Release -nologo </dev/null 2>&1) || { printf '%s\n' "$$out"; exit 1; }
+	$(DOTNET) tests/IpcLab.KeyPress/bin/Release/net10.0/IpcLab.KeyPress.dll --dotnet '$(DOTNET)' --program '$(READY)/ipclab.dll' -- $(TUI_ARGS)
+
+# The same press seen through tmux (its own passing of the key and reading of the pane included).
+bench-tui-key-tmux: CONFIG = Release
+bench-tui-key-tmux: ready tmux
 	DOTNET='$(DOTNET)' DLL='$(READY)/ipclab.dll' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/key-press.sh
 
 clean:

@@ -85,7 +85,6 @@ internal static class TuiVerb
                 throw new InputException("--at N opens a script or a saved run, not a lesson (a lesson opens at step 0 of its first program)");
             }
 
-            state.LessonScreen.PaneAvailable = true;
             Tui.App.LessonOpener.Open(state, LessonFiles.Load(file));
         }
         else if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))

@@ -59,9 +59,7 @@ public static class LessonOpener
         session.Load(schedule, 0);
         var programs = open.Sections.Count;
         var lesson = $"lesson {LessonPathView.Number(open.Lesson)} · program {program.Name}{(programs > 1 ? $" ({index + 1} of {programs})" : "")}";
-        RunFiles.Show(state, session, program.Compiled.File, state.LessonScreen.PaneAvailable
-            ? $"{lesson}{(programs > 1 ? " · p: next program" : "")} · l: story · t: challenges"
-            : $"{lesson}: space follows the lesson's run · its story, checkpoints and challenges: ipclab tui --terminal-gui, or ipclab lesson {open.Lesson.Id}");
+        RunFiles.Show(state, session, program.Compiled.File, $"{lesson}{(programs > 1 ? " · p: next program" : "")} · l: story · t: challenges");
         state.SavedTimeline = [.. session.Timeline];
     }
 

@@ -19,4 +19,10 @@ internal static partial class TuiLog
 
     [LoggerMessage(121, LogLevel.Trace, "key {Key}: its frame drawn {Milliseconds:F1} ms after the key was taken")]
     public static partial void KeyDrawn(ILogger logger, string key, double milliseconds);
+
+    [LoggerMessage(122, LogLevel.Debug, "input waits in poll(2) (up to {PollMs} ms at a time) and the main loop waits for it (up to {IterationMs} ms)")]
+    public static partial void QuickInputInstalled(ILogger logger, int pollMs, int iterationMs);
+
+    [LoggerMessage(123, LogLevel.Warning, "Terminal.Gui's own input kept (a key may wait up to 20 ms before it is read): {Reason}")]
+    public static partial void QuickInputFailed(ILogger logger, string reason);
 }

@@ -42,7 +42,6 @@ internal sealed class GuiLessonPane : IDisposable
         _state = state;
         _keys = new LessonKeys(state, workingDirectory);
         Judge = new GuiChallengeJudge(state, workingDirectory, toUiThread);
-        state.LessonScreen.PaneAvailable = true;
         _pane.Add(_paneLines);
         _dialog.Add(_dialogLines);
         _paneLines.MouseEvent += (_, mouse) =>
@@ -69,7 +68,7 @@ internal sealed class GuiLessonPane : IDisposable
     /// <summary>The columns the pane takes at the right of a window this wide; 0 when it is hidden or takes the events' place.</summary>
     public int ColumnFor(int width)
     {
-        var room = width - Views.Frame.MinWidth;
+        var room = width - TooSmallView.MinWidth;
         return _state.LessonScreen.PaneShown && _state.Screen == Screen.Run && room >= MinColumn ? Math.Min(MaxColumn, room) : 0;
     }
 

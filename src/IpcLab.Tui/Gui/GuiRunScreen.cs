@@ -12,8 +12,7 @@ namespace IpcLab.Tui.Gui;
 
 /// <summary>
 /// The run screen on Terminal.Gui: a header, the threads, objects, findings and events panels and
-/// the status lines, each showing the view data of <see cref="RunScreenData"/> (the same the
-/// Spectre frame shows). Keys go to the same <see cref="KeyHandler"/>; a click on a thread runs it
+/// the status lines, each showing the view data of <see cref="RunScreenData"/>. Keys go to the same <see cref="KeyHandler"/>; a click on a thread runs it
 /// (or picks it as the waiter to wake), a click on an event goes to its step. Auto-run is a timer.
 /// </summary>
 internal sealed partial class GuiRunScreen : Runnable
@@ -117,7 +116,7 @@ internal sealed partial class GuiRunScreen : Runnable
 
         EnsureTimer();
         LessonPauses.Check(_state);
-        var tooSmall = width < Views.Frame.MinWidth || height < Views.Frame.MinHeight;
+        var tooSmall = width < TooSmallView.MinWidth || height < TooSmallView.MinHeight;
         if (tooSmall && _state.Running)
         {
             _state.Running = false;

@@ -39,10 +39,12 @@ public static class GuiTui
             // A key waits in Terminal.Gui's queue until the main loop's next iteration: at its default
             // 25 iterations a second that was 20 ms on average, more than a frame; at 100, 5 ms, for
             // more wake-ups while idle (an iteration with nothing to do draws nothing; README, Benchmarks).
+            // This is the pace when QuickInput cannot be installed; when it can, the loop waits for the key.
             Application.MaximumIterationsPerSecond = IterationsPerSecond;
             using var suspension = JobSuspension.Capture();
             using (var app = Application.Create())
             {
+                using var quickInput = QuickInput.Install(app, log);
                 app.Init();
                 TuiLog.Started(log, app.Screen.Width, app.Screen.Height, state.Screen.ToString());
                 var screen = new GuiRunScreen(state, new KeyHandler(state, Environment.CurrentDirectory)) { Suspension = suspension };

@@ -23,7 +23,4 @@ public sealed class LessonScreenState
 
     /// <summary>The dialog over the run screen, or null.</summary>
     public LessonDialog? Dialog { get; set; }
-
-    /// <summary>True when the screen shows the narrative pane and the dialogs (the Terminal.Gui run screen); the command-line verbs never open it.</summary>
-    public bool PaneAvailable { get; set; }
 }

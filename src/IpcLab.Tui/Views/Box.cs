@@ -1,26 +1,10 @@
-using Spectre.Console;
-using Spectre.Console.Rendering;
-
 namespace IpcLab.Tui.Views;
 
-/// <summary>A titled panel around lines of markup that the views have already fitted to its inside.</summary>
+/// <summary>What a panel around lines of markup takes, and its lines cut or scrolled to its height.</summary>
 internal static class Box
 {
     /// <summary>Columns a panel takes beyond its content: two borders and one space of padding each side.</summary>
     public const int Chrome = 4;
-
-    public static Panel Panel(string title, IReadOnlyList<string> lines, string borderStyle, string titleStyle = Palette.Title)
-    {
-        IRenderable content = lines.Count == 0 ? Text.Empty : new Markup(string.Join('\n', lines));
-        return new Panel(content)
-        {
-            Border = BoxBorder.Rounded,
-            BorderStyle = Style.Parse(borderStyle),
-            Padding = new Padding(1, 0, 1, 0),
-            Expand = true,
-            Header = new PanelHeader($"[{titleStyle}] {Markup.Escape(title)} [/]"),
-        };
-    }
 
     /// <summary>
     /// The lines from <paramref name="skip"/> on (as far as the last line can still be shown), cut to

@@ -1,6 +1,4 @@
 using IpcLab.Core.Sessions;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace IpcLab.Tui.Views;
 
@@ -36,13 +34,6 @@ internal static class HeaderView
         }
 
         return WithKeysHint(line, width);
-    }
-
-    /// <summary>A one-line title with "? keys" at the right edge when it fits.</summary>
-    public static IRenderable Title(string title, int width)
-    {
-        var line = new MarkupLine(width).Add("IpcLab", "bold cyan").Add(" · ", Palette.Dim).Add(title, Palette.Title);
-        return new Markup(WithKeysHint(line, width));
     }
 
     private static string WithKeysHint(MarkupLine line, int width)

@@ -1,14 +1,8 @@
-using Spectre.Console;
-using Spectre.Console.Rendering;
-
 namespace IpcLab.Tui.Views;
 
-/// <summary>The help screen: every key and what it does, as a table in a panel.</summary>
+/// <summary>Every key and what it does, for the help page.</summary>
 internal static class HelpView
 {
-    private const int KeyWidth = 16;
-    private const int TextWidth = 58;
-
     /// <summary>Every key the key loop handles, in the order a learner meets them.</summary>
     public static IReadOnlyList<(string Keys, string Meaning)> Keys { get; } =
     [
@@ -34,32 +28,4 @@ internal static class HelpView
         ("q", "quit (asks if the run is not saved)"),
         ("Ctrl-C", "quit at once (Ctrl-Z suspends; fg comes back)"),
     ];
-
-    public static IRenderable Build(TuiState state, int width)
-    {
-        var table = new Table { Border = TableBorder.Simple, BorderStyle = Style.Parse(Palette.PanelBorder) };
-        var textWidth = Math.Min(TextWidth, width - KeyWidth - 12);
-        table.AddColumn(new TableColumn(new Markup("[bold]key[/]")).Width(KeyWidth).NoWrap());
-        table.AddColumn(new TableColumn(new Markup("[bold]what it does[/]")).Width(textWidth).NoWrap());
-        foreach (var (keys, meaning) in Keys)
-        {
-            table.AddRow(new Markup(TextFit.Markup(keys, KeyWidth, "bold cyan")), new Markup(TextFit.Markup(meaning, textWidth)));
-        }
-
-        var panel = new Panel(table)
-        {
-            Border = BoxBorder.Rounded,
-            BorderStyle = Style.Parse(Palette.PanelBorder),
-            Header = new PanelHeader($"[{Palette.Title}] Keys [/]"),
-        };
-
-        var root = new Layout("help").SplitRows(
-            new Layout("header").Size(1),
-            new Layout("body"),
-            new Layout("status").Size(2));
-        root["header"].Update(HeaderView.Title("keys", width));
-        root["body"].Update(Align.Center(panel, VerticalAlignment.Top));
-        root["status"].Update(StatusBarView.Build(state, width, StatusBarView.HelpKeys));
-        return root;
-    }
 }

@@ -4,8 +4,8 @@ namespace IpcLab.Tui.Views;
 
 /// <summary>
 /// Everything the run screen shows, as view data (lines of markup, each fitted to its panel) and
-/// the panels' sizes, computed from the session and the UI state alone. The Spectre frame
-/// (<see cref="Frame"/>) and the Terminal.Gui window both display this, so they cannot disagree.
+/// the panels' sizes, computed from the session and the UI state alone: the Terminal.Gui window
+/// only displays it, and view tests check it without a terminal.
 /// </summary>
 public sealed record RunScreenData(
     string Header,

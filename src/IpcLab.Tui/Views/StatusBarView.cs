@@ -1,7 +1,5 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Sessions;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace IpcLab.Tui.Views;
 
@@ -16,12 +14,6 @@ internal static class StatusBarView
     public const string StartKeys = "↑↓ choose · Enter open · ? keys · q quit";
     public const string HelpKeys = "Esc or ? closes this help · q quits";
     public const string PromptKeys = "Enter ok · Esc cancel";
-
-    public static IRenderable Build(TuiState state, int width, string keys)
-    {
-        var (first, second) = Lines(state, width, keys);
-        return new Markup(first + "\n" + second);
-    }
 
     /// <summary>The two lines as markup: the status (or the open prompt), then the keys (or the prompt's question).</summary>
     public static (string First, string Second) Lines(TuiState state, int width, string keys)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Spectre.Console;
-using Spectre.Console.Rendering;
+using Terminal.Gui.Text;
 
 namespace IpcLab.Tui.Views;
 
@@ -89,8 +88,12 @@ internal static class TextFit
     /// <summary>Escaped text in a style; the caller has already fitted it.</summary>
     public static string Styled(string text, string? style) =>
         string.IsNullOrEmpty(style) || text.Length == 0
-            ? Spectre.Console.Markup.Escape(text)
-            : $"[{style}]{Spectre.Console.Markup.Escape(text)}[/]";
+            ? Escape(text)
+            : $"[{style}]{Escape(text)}[/]";
+
+    /// <summary>Text that shows as itself in markup: its brackets doubled.</summary>
+    public static string Escape(string text) =>
+        text.Replace("[", "[[", StringComparison.Ordinal).Replace("]", "]]", StringComparison.Ordinal);
 
     /// <summary>
     /// Word-wraps the text to <paramref name="width"/> cells; lines after the first start with
@@ -164,11 +167,11 @@ internal static class TextFit
         return true;
     }
 
-    // Below U+1100 every character takes one cell. Above it, ask Spectre (it lays the line out
+    // Below U+1100 every character takes one cell. Above it, ask Terminal.Gui (it lays the line out
     // with the same table); astral characters (emoji) arrive as surrogate pairs: two cells, once.
     private static int CharWidth(char c) =>
         c < '\u1100' ? 1
         : char.IsHighSurrogate(c) ? 2
         : char.IsLowSurrogate(c) ? 0
-        : _wide.GetOrAdd(c, static ch => new Segment(ch.ToString()).CellCount());
+        : _wide.GetOrAdd(c, static ch => Math.Max(0, new Rune(ch).GetColumns()));
 }

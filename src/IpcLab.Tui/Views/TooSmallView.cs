@@ -1,25 +1,14 @@
-using Spectre.Console;
-using Spectre.Console.Rendering;
-
 namespace IpcLab.Tui.Views;
 
 /// <summary>The notice shown instead of a squeezed layout when the terminal is below the minimum size.</summary>
 internal static class TooSmallView
 {
+    /// <summary>The narrowest terminal the run screen is drawn in.</summary>
+    public const int MinWidth = 100;
+
+    /// <summary>The lowest terminal the run screen is drawn in.</summary>
+    public const int MinHeight = 30;
+
     public static string Message(int width, int height) =>
-        $"terminal is {width}x{height}; IpcLab needs at least {Frame.MinWidth}x{Frame.MinHeight} — make the window larger";
-
-    public static IRenderable Build(int width, int height)
-    {
-        if (width < 1 || height < 1)
-        {
-            return Spectre.Console.Text.Empty;
-        }
-
-        var notice = new Markup($"[{Palette.Waiting}]{Markup.Escape(Message(width, height))}[/]").Centered();
-
-        var root = new Layout("too-small");
-        root.Update(Align.Center(notice, VerticalAlignment.Middle));
-        return root;
-    }
+        $"terminal is {width}x{height}; IpcLab needs at least {MinWidth}x{MinHeight} — make the window larger";
 }

@@ -209,6 +209,9 @@ internal sealed class GuiHarness : IDisposable
         Draw();
     }
 
+    /// <summary>The colours and text style of one cell of the screen.</summary>
+    public Terminal.Gui.Drawing.Attribute? AttributeAt(int column, int row) => _app.Driver!.Contents![row, column].Attribute;
+
     /// <summary>The row and column where a text first appears on the screen.</summary>
     public (int Column, int Row) Find(string text)
     {

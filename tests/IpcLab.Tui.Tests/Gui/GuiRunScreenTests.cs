@@ -5,7 +5,7 @@ using Terminal.Gui.Input;
 
 namespace IpcLab.Tui.Tests.Gui;
 
-/// <summary>The Terminal.Gui run screen (ipclab tui --terminal-gui): the same view data, keys and fixes as the Spectre UI, and the mouse.</summary>
+/// <summary>The Terminal.Gui run screen: its view data, keys and fixes, and the mouse.</summary>
 public sealed class GuiRunScreenTests
 {
     private static TuiState BoundedBuffer() => Lesson("bounded-buffer.ipl");
@@ -31,7 +31,7 @@ public sealed class GuiRunScreenTests
     }
 
     [Fact]
-    public void Keys_SpaceBackAndThreadNumber_MoveTheRunAsInTheSpectreUi()
+    public void Keys_SpaceBackAndThreadNumber_MoveTheRun()
     {
         using var gui = new GuiHarness(BoundedBuffer(), 120, 40);
         gui.Type("   b");

@@ -2,7 +2,7 @@ using IpcLab.Tui.Tests.App;
 
 namespace IpcLab.Tui.Tests.Gui;
 
-/// <summary><c>ipclab tui --theme NAME</c>: a name that is no theme, or a theme for the Spectre screen, is a plain error (exit 2) before the terminal is touched.</summary>
+/// <summary><c>ipclab tui --theme NAME</c>: a name that is no theme is a plain error (exit 2) before the terminal is touched; a good one waits only for a terminal.</summary>
 public sealed class ThemeOptionTests
 {
     private static (int Exit, string Out, string Err) Ipclab(params string[] args)

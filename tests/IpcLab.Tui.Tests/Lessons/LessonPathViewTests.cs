@@ -66,11 +66,11 @@ public sealed class LessonPathViewTests
     }
 
     [Fact]
-    public void StartView_Spectre_ListsThePathWithItsMarks()
+    public void StartPage_ListsThePathWithItsMarks()
     {
         var frame = Views.FrameRenderer.Render(new LessonKit().StartScreen(), 120, 40);
 
-        Assert.Contains("Lessons (✓ done", frame, StringComparison.Ordinal);
+        Assert.Contains("The path of lessons (✓ done", frame, StringComparison.Ordinal);
         Assert.Contains("› ▶ 01 lost-update", frame, StringComparison.Ordinal);
         Assert.Contains("· 02 if-vs-while", frame, StringComparison.Ordinal);
     }

@@ -1,50 +1,34 @@
-using IpcLab.Tui.Views;
-using Spectre.Console;
-using Spectre.Console.Rendering;
+using IpcLab.Tui.Tests.Gui;
+using Terminal.Gui.Drawing;
+using TgAttribute = Terminal.Gui.Drawing.Attribute;
 
 namespace IpcLab.Tui.Tests.Views;
 
 /// <summary>
-/// Renders a frame to text off-screen, the way the golden tests see it: an ANSI-free console of a
-/// fixed size that ignores the environment (no NO_COLOR, TERM or CI detection).
+/// A state drawn as the program draws it, on the Terminal.Gui screen without a terminal (see
+/// <see cref="GuiHarness"/>), and read back as text: what a view test checks.
 /// </summary>
 public static class FrameRenderer
 {
-    /// <summary>The frame as plain text: line ends normalised to \n and trailing spaces trimmed.</summary>
-    public static string Render(TuiState state, int width, int height) =>
-        Normalise(RenderRaw(Frame.Build(state, width, height), width, height, colour: false));
-
-    /// <summary>The frame with ANSI colour codes (the 16-colour set), line ends normalised.</summary>
-    public static string RenderAnsi(TuiState state, int width, int height) =>
-        RenderRaw(Frame.Build(state, width, height), width, height, colour: true).Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    /// <summary>Exactly what the console wrote (line ends normalised, nothing trimmed), to count lines and columns.</summary>
-    public static string RenderUntrimmed(TuiState state, int width, int height) =>
-        RenderRaw(Frame.Build(state, width, height), width, height, colour: false).Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    public static string RenderRaw(IRenderable renderable, int width, int height, bool colour)
+    /// <summary>The screen as text, one line a row (the menu bar first), trailing blanks trimmed.</summary>
+    public static string Render(TuiState state, int width, int height)
     {
-        using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = colour ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = colour ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
-            EnvironmentVariables = new Dictionary<string, string>(),
-        });
-        console.Profile.Width = width;
-        console.Profile.Height = height;
-        console.Profile.Capabilities.Unicode = true;
-        console.Write(renderable);
-        return writer.ToString();
+        using var gui = new GuiHarness(state, width, height);
+        return gui.Text;
     }
 
-    /// <summary>\r\n to \n, and every line without its trailing spaces.</summary>
-    public static string Normalise(string text)
+    /// <summary>
+    /// The colours and style of the cell <paramref name="offset"/> cells into the first place
+    /// <paramref name="text"/> shows on the screen.
+    /// </summary>
+    public static TgAttribute StyleOf(TuiState state, int width, int height, string text, int offset = 0)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        return string.Join('\n', lines.Select(l => l.TrimEnd()));
+        using var gui = new GuiHarness(state, width, height);
+        var (column, row) = gui.Find(text);
+        return gui.AttributeAt(column + offset, row) ?? throw new InvalidOperationException($"'{text}' has no attribute");
     }
+
+    /// <summary>The colour a style word of the views ("red", "yellow") is in the default theme.</summary>
+    public static Color ColourOf(string word) =>
+        Tui.Gui.ScreenThemes.ColorOf(word, Tui.Gui.ScreenTheme.Default) ?? throw new ArgumentException($"no colour {word}", nameof(word));
 }

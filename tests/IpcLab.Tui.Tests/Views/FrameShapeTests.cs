@@ -1,4 +1,4 @@
-using Spectre.Console.Rendering;
+using Terminal.Gui.Text;
 
 namespace IpcLab.Tui.Tests.Views;
 
@@ -11,10 +11,10 @@ public sealed class FrameShapeTests
     [MemberData(nameof(Frames))]
     public void Frame_HasExactlyHeightLines_NoneWiderThanWidth(string scenario, int width, int height)
     {
-        var lines = FrameRenderer.RenderUntrimmed(FrameGoldenTests.Scenario(scenario), width, height).Split('\n');
+        var lines = FrameRenderer.Render(FrameGoldenTests.Scenario(scenario), width, height).Split('\n');
 
         Assert.Equal(height, lines.Length);
-        Assert.All(lines, line => Assert.True(new Segment(line).CellCount() <= width, $"{new Segment(line).CellCount()} cells > {width}: {line}"));
+        Assert.All(lines, line => Assert.True(line.GetColumns() <= width, $"{line.GetColumns()} cells > {width}: {line}"));
     }
 
     [Theory]
@@ -29,9 +29,9 @@ public sealed class FrameShapeTests
         session.GoTo(0);
         do
         {
-            var lines = FrameRenderer.RenderUntrimmed(state, width, height).Split('\n');
+            var lines = FrameRenderer.Render(state, width, height).Split('\n');
             Assert.Equal(height, lines.Length);
-            Assert.All(lines, line => Assert.True(new Segment(line).CellCount() <= width, $"step {session.Position}: {line}"));
+            Assert.All(lines, line => Assert.True(line.GetColumns() <= width, $"step {session.Position}: {line}"));
         }
         while (session.Step() is null);
     }

