@@ -18,6 +18,7 @@ namespace IpcLab.Tui.Views;
 ///   consumers billing on orders: lag 4 · 2 members · rebalance 2
 ///   (a group declared `assignor roundrobin` says so after its members: · round-robin ·)
 ///     worker-1: p0 · worker-2: p1
+///     last rebalance (step 3): p1 worker-1 → worker-2
 /// </code>
 /// </summary>
 internal static class LogView
@@ -84,6 +85,7 @@ internal static class LogView
         lines.Add(title.ToString());
         if (members.Length == 0)
         {
+            RebalanceMoves.Add(kernel, g, width, lines);
             return;
         }
 
@@ -95,6 +97,7 @@ internal static class LogView
         }
 
         lines.Add(assignment.ToString());
+        RebalanceMoves.Add(kernel, g, width, lines);
     }
 
     /// <summary>What the group has still to read in the partition: from its committed offset (or the log start) to the high-water mark, as <c>lag(GROUP)</c> counts.</summary>

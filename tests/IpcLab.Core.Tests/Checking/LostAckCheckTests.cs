@@ -28,7 +28,7 @@ public sealed class LostAckCheckTests
     [Fact]
     public void Check_RetryingProducer_AtLeastOnceWithDuplicates()
     {
-        var report = Check("guarantee-log-producer-retry.ipl");
+        var report = Check("guarantee-log-retrying.ipl");
 
         Assert.Equal(GuaranteeKind.AtLeastOnce, report.Kind);
         Assert.Equal(0, report.Lost);
@@ -40,7 +40,7 @@ public sealed class LostAckCheckTests
     [Fact]
     public void Check_IdempotentProducer_ExactlyOnce()
     {
-        var report = Check("guarantee-log-idempotent-producer.ipl");
+        var report = Check("guarantee-log-idempotent.ipl");
 
         Assert.Equal(GuaranteeKind.ExactlyOnce, report.Kind);
         Assert.Equal(300, report.Runs);
@@ -49,7 +49,7 @@ public sealed class LostAckCheckTests
     }
 
     [Theory]
-    [InlineData("guarantee-log-producer-retry.ipl", CrashPointKind.ClientStatement | CrashPointKind.LostAck)]
+    [InlineData("guarantee-log-retrying.ipl", CrashPointKind.ClientStatement | CrashPointKind.LostAck)]
     [InlineData("guarantee-log-commit-after.ipl", CrashPointKind.ClientStatement)]
     [InlineData("guarantee-broker-ack.ipl", CrashPointKind.ClientStatement | CrashPointKind.BrokerRestart)]
     [InlineData("log-acks1.ipl", CrashPointKind.ClientStatement | CrashPointKind.LeaderCrash | CrashPointKind.FollowerCrash)]
@@ -70,7 +70,7 @@ public sealed class LostAckCheckTests
     [Fact]
     public void Check_ShrunkLostAckRun_ReplaysToTheSameDuplicate()
     {
-        var program = KernelTestKit.CompileLesson("guarantee-log-producer-retry.ipl");
+        var program = KernelTestKit.CompileLesson("guarantee-log-retrying.ipl");
         var report = GuaranteeChecker.Check(program, new CheckOptions { Runs = 100 });
         var kernel = new Kernel(program, new KernelOptions { MaxSteps = 10_000, CheckInvariants = true });
 

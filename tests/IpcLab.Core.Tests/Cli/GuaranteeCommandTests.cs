@@ -22,8 +22,8 @@ public sealed class GuaranteeCommandTests
     {
         using var dir = new TempDir();
         var saved = dir.File("dup.json");
-        var run = CliRun.Of("check", RepoFiles.Lesson("guarantee-log-producer-retry.ipl"), "--guarantee", "--runs", "100", "--save", saved);
-        var replay = CliRun.Of("run", RepoFiles.Lesson("guarantee-log-producer-retry.ipl"), "--replay", saved);
+        var run = CliRun.Of("check", RepoFiles.Lesson("guarantee-log-retrying.ipl"), "--guarantee", "--runs", "100", "--save", saved);
+        var replay = CliRun.Of("run", RepoFiles.Lesson("guarantee-log-retrying.ipl"), "--replay", saved);
 
         Assert.Equal(1, run.Exit);
         Assert.Contains("with one fault at a crash point: a client's process crashed before or after a send, handle, commit or ack; or a produce's acknowledgement lost, so its producer sent it again (", run.Out, StringComparison.Ordinal);
