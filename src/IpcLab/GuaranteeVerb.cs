@@ -32,7 +32,7 @@ internal static class GuaranteeVerb
             RandomWaiters = opt.RandomWaiters,
         });
         var last = opt.Seed + (ulong)opt.Runs - 1;
-        o.WriteLine($"checked {opt.File} for its delivery guarantee: seeds {opt.Seed}..{last}, each run once without a crash and once with a process crashed (or the broker restarted) before or after a send, handle, commit or ack ({report.CrashPoints} crash points in all)");
+        o.WriteLine($"checked {opt.File} for its delivery guarantee: seeds {opt.Seed}..{last}, each run once without a crash and once with one fault at a crash point: {CrashPointWords.Of(report.PointKinds)} ({report.CrashPoints} crash points in all)");
         if (report.Runs == 0)
         {
             o.WriteLine("no run passed a crash point: nothing to judge");

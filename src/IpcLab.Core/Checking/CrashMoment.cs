@@ -11,4 +11,7 @@ public enum CrashMoment
 
     /// <summary>The statement (a produce to a replicated topic) has just appended its record, and the process of the partition's leader crashes before a follower copied it.</summary>
     LeaderAfter,
+
+    /// <summary>The statement (a produce of a retrying producer) reached the log, and its acknowledgement is lost: the producer sends the record again in the same step.</summary>
+    AckLost,
 }

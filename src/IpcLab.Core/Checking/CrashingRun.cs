@@ -8,14 +8,19 @@ namespace IpcLab.Core.Checking;
 /// One run under a seeded random schedule that crashes a process at the <c>target</c>-th crash
 /// point it passes (counting from 0; -1: no crash). A crash point is the moment before or after
 /// a thread's crash-point statement (<see cref="CrashPoints"/>), and the kind of crash: the
-/// thread's process, or, in a program with a broker, the broker (which restarts). The crash is a
+/// thread's process, or, in a program with a broker, the broker (which restarts); or the lost
+/// acknowledgement of a retrying producer's produce (<see cref="CrashPointKind.LostAck"/>). The crash is a
 /// schedule entry like any other, so the run replays, saves and shrinks exactly.
 /// </summary>
 public static class CrashingRun
 {
     /// <summary>Runs to the end; returns how many crash points the run passed and the one it crashed at, if any.</summary>
-    public static (int Points, InjectedCrash? Crash) Run(Kernel kernel, IScheduler scheduler, int target)
+    public static (int Points, InjectedCrash? Crash) Run(Kernel kernel, IScheduler scheduler, int target) => Run(kernel, scheduler, target, out _);
+
+    /// <summary>As <see cref="Run(Kernel, IScheduler, int)"/>, and says which kinds of crash point the run passed.</summary>
+    public static (int Points, InjectedCrash? Crash) Run(Kernel kernel, IScheduler scheduler, int target, out CrashPointKind kinds)
     {
+        kinds = CrashPointKind.None;
         Span<int> runnable = stackalloc int[kernel.Layout.ThreadCount];
         var broker = BrokerProcess(kernel);
         var points = 0;
@@ -39,6 +44,9 @@ public static class CrashingRun
             var isStatement = instr is not null && CrashPoints.IsCrashPoint(instr.Op);
             var isPoint = isStatement && SomeoneTakesOver(kernel, thread);
             var isBrokerPoint = isStatement && broker >= 0;
+            var losesAck = isStatement && Objects.Topic.LostAcks.CanLose(kernel.Program, instr!);
+            var pointKind = instr?.Op == OpCode.ReplicaFetch ? CrashPointKind.FollowerCrash : CrashPointKind.ClientStatement;
+            kinds |= (isPoint ? pointKind : 0) | (isBrokerPoint ? CrashPointKind.BrokerRestart : 0) | (losesAck ? CrashPointKind.LostAck : 0);
             if (isPoint && points++ == target)
             {
                 crash = Inject(kernel, thread, instr!, CrashMoment.Before, -1);
@@ -48,6 +56,15 @@ public static class CrashingRun
             if (isBrokerPoint && points++ == target)
             {
                 crash = Inject(kernel, thread, instr!, CrashMoment.Before, broker);
+                continue;
+            }
+
+            // No crash here: the produce runs and its acknowledgement is lost, so it counts even
+            // when no other process could take the producer's work over.
+            if (losesAck && points++ == target)
+            {
+                kernel.InjectLostAck(thread);
+                crash = new InjectedCrash(thread, kernel.ThreadName(thread), instr!.Op, instr.Pos, CrashMoment.AckLost, kernel.StepCount);
                 continue;
             }
 
@@ -65,7 +82,9 @@ public static class CrashingRun
                 crash = Inject(kernel, thread, instr!, CrashMoment.After, broker);
             }
 
-            if (isPoint && LeaderCrashPoint.LeaderAfter(kernel, thread, instr!) is var leader and >= 0 && points++ == target)
+            var leader = isPoint ? LeaderCrashPoint.LeaderAfter(kernel, thread, instr!) : -1;
+            kinds |= leader >= 0 ? CrashPointKind.LeaderCrash : 0;
+            if (leader >= 0 && points++ == target)
             {
                 crash = Inject(kernel, leader, instr!, CrashMoment.LeaderAfter, -1);
             }

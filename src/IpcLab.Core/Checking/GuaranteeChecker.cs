@@ -21,6 +21,7 @@ public static class GuaranteeChecker
         var outcomes = new SortedDictionary<long, int[]>();
         var (runs, lost, duplicated, runsLosing, runsDuplicating) = (0, 0, 0, 0, 0);
         long points = 0;
+        var kinds = CrashPointKind.None;
         GuaranteeRun? shortest = null;
         HashSet<long>? shortestJudged = null;
         for (var i = 0; i < options.Runs; i++)
@@ -29,7 +30,8 @@ public static class GuaranteeChecker
             options.Progress?.Invoke(i);
             var seed = options.Seed + (ulong)i;
             kernel.Reset();
-            var (passed, _) = CrashingRun.Run(kernel, new RandomScheduler(seed, options.RandomWaiters), -1);
+            var (passed, _) = CrashingRun.Run(kernel, new RandomScheduler(seed, options.RandomWaiters), -1, out var runKinds);
+            kinds |= runKinds;
             var judged = MessageTally.Of(kernel.Events).HandledMessages.ToHashSet();
             points += passed;
             if (passed == 0)
@@ -68,7 +70,7 @@ public static class GuaranteeChecker
 
         // The shrinker replays on the same kernel: its string table gave the judged messages their ids.
         var shrunk = shortest is null ? null : GuaranteeShrinker.Shrink(kernel, shortest, shortestJudged!, kind);
-        return new GuaranteeReport(runs, points, lost, duplicated, runsLosing, runsDuplicating, messages, shortest, shrunk);
+        return new GuaranteeReport(runs, points, lost, duplicated, runsLosing, runsDuplicating, messages, shortest, shrunk) { PointKinds = kinds };
     }
 
     /// <summary>Which of the run's crash points the seed crashes at: a mix of the seed's bits, so neighbouring seeds spread over all the points.</summary>

@@ -21,6 +21,9 @@ public sealed record GuaranteeReport(
     GuaranteeRun? Shortest,
     GuaranteeRun? Shrunk)
 {
+    /// <summary>The kinds of crash point the crash-free runs passed: where the faults could go.</summary>
+    public CrashPointKind PointKinds { get; init; }
+
     public GuaranteeKind Kind => (Lost > 0, Duplicated > 0) switch
     {
         (false, false) => GuaranteeKind.ExactlyOnce,

@@ -9,9 +9,10 @@ public sealed record InjectedCrash(int Thread, string ThreadName, OpCode Op, Sou
     /// <summary>The broker that crashed and restarted instead of the thread's process, or null.</summary>
     public string? Broker { get; init; }
 
-    /// <summary>"eager crashes after commit (line 24)", "rabbit crashes and restarts before spring's publish (line 12)", or a partition leader's crash after a produce.</summary>
+    /// <summary>"eager crashes after commit (line 24)", "the acknowledgement of shop's produce (line 12) is lost: shop sends the record again", "rabbit crashes and restarts before spring's publish (line 12)", or a partition leader's crash after a produce.</summary>
     public string Text => (Broker, Moment) switch
     {
+        (null, CrashMoment.AckLost) => $"the acknowledgement of {ThreadName}'s {CrashPoints.Word(Op)} (line {Pos.Line}) is lost: {ThreadName} sends the record again",
         (null, CrashMoment.LeaderAfter) => $"{ThreadName}, the partition's leader, crashes after the {CrashPoints.Word(Op)} (line {Pos.Line}) appended to it",
         (null, _) => $"{ThreadName} crashes {When} {CrashPoints.Word(Op)} (line {Pos.Line})",
         _ => $"{Broker} crashes and restarts {When} {ThreadName}'s {CrashPoints.Word(Op)} (line {Pos.Line})",

@@ -179,7 +179,7 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
             }
         }
 
-        throw new SavedRunException($"{file}: schedule entry {number} has none of \"run\", \"spurious\", \"crash\" with a thread name, or \"crash-process\" with a process name");
+        throw new SavedRunException($"{file}: schedule entry {number} has none of \"run\", \"spurious\", \"crash\", \"lost-ack\" with a thread name, or \"crash-process\" with a process name");
     }
 
     private static string KindKey(ScheduleEntryKind kind) => kind switch
@@ -187,6 +187,7 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
         ScheduleEntryKind.SpuriousWakeup => "spurious",
         ScheduleEntryKind.Crash => "crash",
         ScheduleEntryKind.ProcessCrash => "crash-process",
+        ScheduleEntryKind.LostAck => "lost-ack",
         _ => "run",
     };
 

@@ -59,6 +59,9 @@ public sealed partial class Kernel
             case ScheduleEntryKind.ProcessCrash:
                 InjectProcessCrash(entry.Thread);
                 break;
+            case ScheduleEntryKind.LostAck:
+                InjectLostAck(entry.Thread);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(entry), entry.Kind, "unknown schedule entry");
         }

@@ -14,6 +14,9 @@ public enum ScheduleEntryKind
 
     /// <summary>Inject a crash of a whole process: Thread holds the process id, not a thread.</summary>
     ProcessCrash,
+
+    /// <summary>Thread runs its produce and the acknowledgement is lost: its producer sends the record again in the same step.</summary>
+    LostAck,
 }
 
 /// <summary>

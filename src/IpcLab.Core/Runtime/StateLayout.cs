@@ -83,6 +83,9 @@ public sealed class StateLayout
     /// <summary>Where an object's cells start in the objects region (see <see cref="Objects.ObjectModule.CellCount"/>).</summary>
     public int ObjectBase(int objectId) => _objectBase[objectId];
 
+    /// <summary>The index just past the object's last cell: objects are laid out one after another, in id order.</summary>
+    public int ObjectEnd(int objectId) => objectId + 1 < _objectBase.Length ? _objectBase[objectId + 1] : DescriptorBase;
+
     /// <summary>Where a segment's word 0 is (after its mapped-by cell; see <see cref="Objects.SharedMemory.SegmentCells"/>).</summary>
     public int SegmentWordBase(int segmentId) => _objectBase[segmentId] + Objects.SharedMemory.SegmentCells.Header;
 

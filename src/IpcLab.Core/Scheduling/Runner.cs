@@ -87,6 +87,7 @@ public static class Runner
                 ScheduleEntryKind.SpuriousWakeup when kernel.StatusOf(entry.Thread) != ThreadStatus.Waiting =>
                     $"{kernel.ThreadName(entry.Thread)} is not waiting on a condition variable",
                 ScheduleEntryKind.Crash => kernel.WhyCannotCrash(entry.Thread),
+                ScheduleEntryKind.LostAck => kernel.WhyCannotLoseAck(entry.Thread),
                 _ => null,
             };
             if (why is null && entry.Woken >= 0 && !WakesValid(kernel, entry))

@@ -9,7 +9,7 @@ namespace IpcLab.Tui.Views;
 /// Topics and consumer groups in the objects panel. A topic shows each partition as a row of
 /// offsets between its log start and log end (what retention deleted is the offsets before the
 /// start; ✗ marks a record compaction removed), then, for each consumer group on it, its committed offset, the owner's position as a
-/// marker in the row (›) and the lag:
+/// marker in the row (›) and the lag (to the high-water mark ┊hwm of a replicated topic: what a consumer can read):
 /// <code>
 /// • topic orders: 2 partitions · retain 3 · produced 5
 ///     p0 [0..1 deleted] 2:"o3" ›3:"o5" 4:"o7" │end 5
@@ -18,6 +18,7 @@ namespace IpcLab.Tui.Views;
 ///   consumers billing on orders: lag 4 · 2 members · rebalance 2
 ///   (a group declared `assignor roundrobin` says so after its members: · round-robin ·)
 ///     worker-1: p0 · worker-2: p1
+///     last rebalance (step 3): p1 worker-1 → worker-2
 /// </code>
 /// </summary>
 internal static class LogView
@@ -58,7 +59,7 @@ internal static class LogView
                 var gp = kernel.ConsumerGroupPartitions(g.Id)[p];
                 var owner = gp.Owner >= 0 ? $"{kernel.ThreadName(gp.Owner)} at {gp.Position}" : "no owner";
                 var committed = gp.Committed >= 0 ? $"committed {gp.Committed}" : "nothing committed";
-                var lag = part.End - (gp.Committed >= 0 ? gp.Committed : part.Start);
+                var lag = Lag(part, hwm, gp.Committed);
                 lines.Add(new MarkupLine(width).Add($"       {g.Name}: ", Palette.Dim).Add(owner).Add($" · {committed} · lag {lag}", Palette.Dim).ToString());
             }
         }
@@ -71,7 +72,8 @@ internal static class LogView
         var members = kernel.ConsumerGroupMembers(g.Id);
         var partitions = kernel.ConsumerGroupPartitions(g.Id);
         var logs = kernel.TopicPartitions(topic.Id);
-        var lag = partitions.Select((gp, p) => logs[p].End - (gp.Committed >= 0 ? gp.Committed : logs[p].Start)).Sum();
+        var replicas = kernel.TopicReplicas(topic.Id);
+        var lag = partitions.Select((gp, p) => Lag(logs[p], ReplicaRows.HighWaterMark(replicas, p), gp.Committed)).Sum();
         var title = Start(g, changes, width, "consumers")
             .Add($" on {topic.Name}: lag {lag} · {Plural(members.Length, "member")}{(settings.Assignor == Assignor.RoundRobin ? " · round-robin" : "")} · rebalance {kernel.ConsumerGroupGeneration(g.Id)}", Palette.Dim);
         var waiters = kernel.WaitersOf(g.Id);
@@ -83,6 +85,7 @@ internal static class LogView
         lines.Add(title.ToString());
         if (members.Length == 0)
         {
+            RebalanceMoves.Add(kernel, g, width, lines);
             return;
         }
 
@@ -94,7 +97,12 @@ internal static class LogView
         }
 
         lines.Add(assignment.ToString());
+        RebalanceMoves.Add(kernel, g, width, lines);
     }
+
+    /// <summary>What the group has still to read in the partition: from its committed offset (or the log start) to the high-water mark, as <c>lag(GROUP)</c> counts.</summary>
+    private static long Lag(LogPartition part, long hwm, long committed) =>
+        Math.Max(0, (hwm >= 0 ? hwm : part.End) - (committed >= 0 ? committed : part.Start));
 
     private static string Plural(long n, string word) => n == 1 ? $"{n} {word}" : $"{n} {word}s";
 

@@ -51,7 +51,7 @@ internal sealed class ConsumerGroupModule : ObjectModule
             "manual" => false,
             _ => throw d.Error(commit.Value.Pos, $"unknown commit '{ExprPrinter.Print(commit.Value)}'; expected manual (the default: only `commit` commits) or auto (each poll first commits the positions of the polls before it)"),
         });
-        var settings = new ConsumerGroupSettings(topic.Id, TopicModule.PartitionsOf(topic), topic.Capacity) { Assignor = assignor, AutoCommit = auto };
+        var settings = new ConsumerGroupSettings(topic.Id, TopicModule.PartitionsOf(topic), topic.Capacity) { Assignor = assignor, AutoCommit = auto, Replicas = TopicSettings.ReplicasOf(topic) };
         return d.Object(Kind, settings.Partitions, settings.Pack(), ValueKind.Int);
     }
 

@@ -5,7 +5,7 @@ namespace IpcLab.Core.Objects.ConsumerGroup;
 /// <summary>
 /// A consumer group's topic and assignor, packed into <see cref="ObjectInfo.Initial"/> (the topic's
 /// id in the low 32 bits, its retention in the next 16, the assignor in the next 4, whether it
-/// auto-commits above them) and
+/// auto-commits above them, then its topic's replicas - 1 in 4 bits) and
 /// <see cref="ObjectInfo.Capacity"/> (its partitions), so the object record stays one shape and the
 /// group's cells and functions need nothing but the group.
 /// </summary>
@@ -17,8 +17,11 @@ public readonly record struct ConsumerGroupSettings(int TopicId, int Partitions,
     /// <summary>True for a group declared <c>commit auto</c>: each poll first commits the member's positions, and so does unsubscribe (Kafka's enable.auto.commit).</summary>
     public bool AutoCommit { get; init; }
 
-    public long Pack() => (AutoCommit ? 1L << 52 : 0) | ((long)Assignor << 48) | ((long)Retain << 32) | (uint)TopicId;
+    /// <summary>How many replicas each partition of the group's topic has (1 without <c>replicas</c>): where its lag ends, at the high-water mark.</summary>
+    public int Replicas { get; init; } = 1;
+
+    public long Pack() => ((long)(Replicas - 1) << 53) | (AutoCommit ? 1L << 52 : 0) | ((long)Assignor << 48) | ((long)Retain << 32) | (uint)TopicId;
 
     public static ConsumerGroupSettings Of(ObjectInfo group) =>
-        new((int)(group.Initial & 0xffffffff), group.Capacity, (int)((group.Initial >> 32) & 0xffff)) { Assignor = (Assignor)((group.Initial >> 48) & 0xf), AutoCommit = (group.Initial >> 52) != 0 };
+        new((int)(group.Initial & 0xffffffff), group.Capacity, (int)((group.Initial >> 32) & 0xffff)) { Assignor = (Assignor)((group.Initial >> 48) & 0xf), AutoCommit = ((group.Initial >> 52) & 1) != 0, Replicas = (int)((group.Initial >> 53) & 0xf) + 1 };
 }

@@ -30,7 +30,7 @@ internal sealed class TopicModule : ObjectModule
     /// <summary>At most this many replicas per partition (each a broker process).</summary>
     public const int MaxReplicas = 5;
 
-    /// <summary><c>topic orders partitions 2 retain 8 [expire 20] [cleanup compact] [producers idempotent] [replicas 3 minisr 2]</c> (one partition when not said; records never expire when not said; no compaction when not said; plain producers when not said; one replica when not said).</summary>
+    /// <summary><c>topic orders partitions 2 retain 8 [expire 20] [cleanup compact] [producers retrying|idempotent] [replicas 3 minisr 2]</c> (one partition when not said; records never expire when not said; no compaction when not said; plain producers when not said; one replica when not said).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a topic starts empty; write `topic {d.Name} partitions 2 retain 8`");
@@ -46,14 +46,21 @@ internal sealed class TopicModule : ObjectModule
             "delete" => false,
             _ => throw d.Error(cleanup.Value.Pos, $"unknown cleanup '{ExprPrinter.Print(cleanup.Value)}'; expected delete (the default: old records go by retention only) or compact (a keyed record also removes the older ones of its key)"),
         });
-        var idempotent = d.Option("producers") is { } producers && (Declaration.Word(producers.Value) switch
+        var producers = d.Option("producers") is { } option ? Declaration.Word(option.Value) switch
         {
-            "idempotent" => true,
-            "plain" => false,
-            _ => throw d.Error(producers.Value.Pos, $"unknown producers '{ExprPrinter.Print(producers.Value)}'; expected plain (the default: a retried send is appended again) or idempotent (a sequence number per producer and partition: a retried send is not appended twice)"),
-        });
+            "plain" => ProducerKind.Plain,
+            "retrying" => ProducerKind.Retrying,
+            "idempotent" => ProducerKind.Idempotent,
+            _ => throw d.Error(option.Value.Pos, $"unknown producers '{ExprPrinter.Print(option.Value)}'; expected plain (the default: a lost acknowledgement is not retried; a `retry` statement appends again), retrying (a send whose acknowledgement was lost is sent again and appended again) or idempotent (sent again, but a sequence number per producer and partition keeps it from being appended twice)"),
+        } : ProducerKind.Plain;
+        var idempotent = producers == ProducerKind.Idempotent;
         var (replicas, minInSync) = ReplicaTopology.Declare(d, compact, idempotent);
-        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact, idempotent, replicas, minInSync), ValueKind.Int);
+        if (replicas > 1 && producers == ProducerKind.Retrying)
+        {
+            throw d.Error(d.Option("producers")!.Value.Pos, "a replicated topic does not support `producers retrying` yet: its acks(all) produce waits for its acknowledgement in another step; leave `replicas` out, or this option");
+        }
+
+        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact, idempotent, replicas, minInSync, producers == ProducerKind.Retrying), ValueKind.Int);
     }
 
     public override IReadOnlyList<string> Functions => ["produced", "retained"];

@@ -24,7 +24,7 @@ internal static class TopicSentences
         return e.Kind switch
         {
             EventKind.RecordAppended => $"{w.Who} appends {w.Value(topic.ValueKind)} to {topic.Name}{Partitioned(w)} at offset {offset}{Sequenced(w)}",
-            EventKind.RecordRetried => $"{w.Who} retries {w.Value(topic.ValueKind)} (its acknowledgement was lost): a plain producer's retry is appended again, to {topic.Name} partition {p} at offset {offset}; the partition now holds it twice",
+            EventKind.RecordRetried => $"{w.Who} retries {w.Value(topic.ValueKind)} (its acknowledgement was lost): without idempotence the retry is appended again, to {topic.Name} partition {p} at offset {offset}; the partition now holds it twice",
             EventKind.RetryDeduplicated => $"{w.Who} retries {w.Value(topic.ValueKind)} (its acknowledgement was lost): partition {p} of {topic.Name} already has sequence {e.Other} of producer {w.Who}, at offset {offset}; acknowledged again, not appended",
             EventKind.RecordRetired => $"partition {p} of {topic.Name} keeps {topic.Capacity} record{(topic.Capacity == 1 ? "" : "s")}: retention deletes the oldest, {w.Value(topic.ValueKind)} at offset {offset}; the log now starts at {offset + 1}",
             EventKind.RecordExpired => $"{w.Value(topic.ValueKind)} at offset {offset} of {topic.Name} partition {p} expires: appended at step {e.PeerProcess - 1}, it has been kept {TopicModule.ExpireOf(topic)} steps (expire {TopicModule.ExpireOf(topic)}); the log now starts at {offset + 1}",

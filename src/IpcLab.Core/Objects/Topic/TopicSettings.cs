@@ -7,16 +7,18 @@ namespace IpcLab.Core.Objects.Topic;
 /// shape: the partition count in the low 7 bits, whether it compacts in the 8th, whether its
 /// producers are idempotent in the 9th, the expiry in steps in the 31 bits above them (0: never),
 /// then the replicas - 1 and the min.insync.replicas - 1 in 4 bits each (zeros: one replica, as every
-/// topic declared without them). Its retention by count is <see cref="ObjectInfo.Capacity"/>.
+/// topic declared without them), then whether its plain producers retry a send whose acknowledgement
+/// was lost. Its retention by count is <see cref="ObjectInfo.Capacity"/>.
 /// </summary>
 public static class TopicSettings
 {
     private const int ReplicasShift = 40;
     private const int MinInSyncShift = 44;
+    private const long RetryingBit = 1L << 48;
 
-    public static long Pack(int partitions, long expire, bool compact, bool idempotent = false, int replicas = 1, int minInSync = 1) =>
+    public static long Pack(int partitions, long expire, bool compact, bool idempotent = false, int replicas = 1, int minInSync = 1, bool retrying = false) =>
         (long)partitions | (compact ? 0x80L : 0) | (idempotent ? 0x100L : 0) | (expire << 9)
-        | ((long)(replicas - 1) << ReplicasShift) | ((long)(minInSync - 1) << MinInSyncShift);
+        | ((long)(replicas - 1) << ReplicasShift) | ((long)(minInSync - 1) << MinInSyncShift) | (retrying ? RetryingBit : 0);
 
     public static int PartitionsOf(ObjectInfo topic) => (int)(topic.Initial & 0x7f);
 
@@ -28,6 +30,14 @@ public static class TopicSettings
 
     /// <summary>True for a topic declared <c>producers idempotent</c>: each record carries its producer and a sequence number, and a retried send is not appended twice.</summary>
     public static bool IdempotentProducers(ObjectInfo topic) => (topic.Initial & 0x100) != 0;
+
+    /// <summary>
+    /// True when the topic's producers send a record again when its acknowledgement was lost
+    /// (Kafka's retries above 0): declared <c>producers retrying</c>, or <c>producers idempotent</c>,
+    /// whose retries the sequence numbers deduplicate. A plain producer does not retry: a lost
+    /// acknowledgement is an error it gives up on, and the record stays in the log once.
+    /// </summary>
+    public static bool RetryingProducers(ObjectInfo topic) => IdempotentProducers(topic) || (topic.Initial & RetryingBit) != 0;
 
     /// <summary>How many replicas each partition has (Kafka's replication.factor): 1 for a topic declared without <c>replicas</c>.</summary>
     public static int ReplicasOf(ObjectInfo topic) => (int)((topic.Initial >> ReplicasShift) & 0xf) + 1;
