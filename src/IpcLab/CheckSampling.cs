@@ -70,7 +70,7 @@ internal static class CheckSampling
             SamplingStrategy.Random => $"random schedules with {seeds}{waiters}",
             SamplingStrategy.Pct => $"PCT schedules of depth {options.PctDepth} with {seeds} (change points among {report.ExpectedSteps} steps){waiters}",
             SamplingStrategy.Sticky => $"sticky random walks (a switch one step in {SamplingPlan.StickySwitch}) with {seeds}{waiters}",
-            _ => $"a portfolio with {seeds}: by seed mod 4, 0 random, 1 sticky 1/8, 2 PCT of depth 3 (change points among {report.ExpectedSteps} steps), 3 sticky 1/16{waiters}",
+            _ => $"a portfolio with {seeds}: by seed mod 8, 0 and 4 random, 2 PCT of depth 3 (change points among {report.ExpectedSteps} steps), the others sticky random walks{waiters}",
         };
     }
 

@@ -10,7 +10,11 @@ namespace IpcLab.Core.Scheduling;
 /// needs d threads to be preempted at the right moments is found with probability at least
 /// 1 / (n · k^(d-1)) per run for n threads and k steps, where a uniformly random schedule can be
 /// exponentially less likely: a long run where one thread keeps the processor is what a random
-/// schedule almost never makes. Signals wake the first waiter unless <paramref name="randomWaiters"/>.
+/// schedule almost never makes. Priorities are not fair: a thread that spins (`while not
+/// trylock m`) at the top priority would keep the processor for ever and the run would end in a
+/// false "step budget" finding, so past twice the expected length of a run, or half the kernel's
+/// step budget if that comes first (Coyote's fair PCT does the same), it picks uniformly at random. Signals wake the first waiter unless
+/// <paramref name="randomWaiters"/>.
 /// </summary>
 public sealed class PctScheduler : IScheduler
 {
@@ -18,6 +22,7 @@ public sealed class PctScheduler : IScheduler
     private readonly bool _randomWaiters;
     private readonly int[] _priority;
     private readonly int[] _changeAt;
+    private readonly int _fairFrom;
     private int _changesMade;
 
     /// <param name="seed">The seed: priorities, change points and (with random waiters) waiters come from it.</param>
@@ -54,6 +59,7 @@ public sealed class PctScheduler : IScheduler
         }
 
         Array.Sort(_changeAt);
+        _fairFrom = 2 * Math.Max(expectedSteps, 25);
     }
 
     public ulong Seed { get; }
@@ -65,6 +71,11 @@ public sealed class PctScheduler : IScheduler
     public int ChooseThread(Kernel kernel, ReadOnlySpan<int> runnable)
     {
         var step = kernel.StepCount + 1;
+        if (step > _fairFrom || step > kernel.Options.MaxSteps / 2)
+        {
+            return runnable[_random.Next(runnable.Length)];
+        }
+
         var chosen = Highest(runnable);
 
         // Two change points may fall on one step: each lowers the thread that would run then.
