@@ -31,6 +31,15 @@ internal static class CheckVerb
 
         /// <summary>With --all: the threads and processes whose crash is a choice, by name.</summary>
         public IReadOnlyList<string> Crash { get; init; } = [];
+
+        /// <summary>Sampling: random, pct or portfolio (null: pct with --pct, else the portfolio).</summary>
+        public string? Strategy { get; init; }
+
+        /// <summary>Sampling: the PCT depth.</summary>
+        public int? PctDepth { get; init; }
+
+        /// <summary>Sampling: the worker threads (null: one a processor).</summary>
+        public int? Workers { get; init; }
     }
 
     public static int Execute(Options opt, CliContext context)
@@ -70,6 +79,12 @@ internal static class CheckVerb
             throw new InputException($"{(opt.Spurious ? "--spurious" : "--crash")} adds choices to the exhaustive search: use it with --all");
         }
 
+        if ((opt.All || opt.Guarantee) && (opt.Strategy is not null || opt.PctDepth is not null || opt.Workers is not null))
+        {
+            throw new InputException($"{(opt.Strategy is not null ? "--strategy" : opt.PctDepth is not null ? "--pct" : "--workers")} chooses how random runs are sampled: it does not apply with {(opt.All ? "--all" : "--guarantee")}");
+        }
+
+        var sampling = CheckSampling.Options(opt);
         var program = InputFiles.LoadScript(opt.File, log);
         if (opt.All)
         {
@@ -81,15 +96,8 @@ internal static class CheckVerb
             return GuaranteeVerb.Execute(opt, program, context);
         }
 
-        var report = Checker.Check(program, new CheckOptions
-        {
-            Runs = opt.Runs,
-            Seed = opt.Seed,
-            MaxSteps = opt.MaxSteps,
-            RandomWaiters = opt.RandomWaiters,
-        });
-        var last = opt.Seed + (ulong)opt.Runs - 1;
-        o.WriteLine($"checked {opt.File}: {report.Runs} runs, random schedules with seeds {opt.Seed}..{last}{(opt.RandomWaiters ? ", random waiters" : "")}");
+        var report = Checker.Check(program, sampling with { Progress = CheckSampling.Progress(context.Err, opt.Runs), ShrinkProgress = context.Err.WriteLine });
+        o.WriteLine($"checked {opt.File}: {report.Runs} runs, {CheckSampling.Describe(sampling, report)}");
         CliLog.CheckEnded(log, opt.File, report.Runs, opt.Seed, report.RunsWithFindings, report.First is null ? "" : $"; first {report.First.Main.KindText} with seed {report.First.Seed}");
         if (program.Threads.Count == 0)
         {
@@ -104,7 +112,7 @@ internal static class CheckVerb
 
         var first = report.First;
         o.WriteLine($"FOUND {first.Main.KindText} in {report.RunsWithFindings} of {report.Runs} runs");
-        o.WriteLine($"first found with seed {first.Seed} (replay: ipclab run {opt.File} --seed {first.Seed}):");
+        o.WriteLine($"first found with seed {first.Seed} ({CheckSampling.Replay(opt.File, first)}):");
         foreach (var f in first.Findings)
         {
             o.WriteLine($"  - step {f.Step}: {TerminalText.Visible(f.Text)}");
@@ -113,7 +121,7 @@ internal static class CheckVerb
         var shortest = report.Shortest!;
         var shrunk = report.Shrunk!;
         o.WriteLine();
-        o.WriteLine($"shortest run found: seed {shortest.Seed}, {shortest.Schedule.Count} steps; shrunk to {shrunk.Schedule.Count} steps:");
+        o.WriteLine($"shortest run found: seed {shortest.Seed}, {shortest.Schedule.Count} steps; {CheckSampling.Shrunk(report.Shrink!)}:");
         var kernel = new Kernel(program, new KernelOptions { MaxSteps = Math.Max(opt.MaxSteps, shrunk.Schedule.Count) });
         var result = Runner.Replay(kernel, shrunk.Schedule);
         StepPrinter.PrintSteps(o, kernel);

@@ -133,7 +133,11 @@ public static class Cli
         var compare = new Option<bool>("--compare") { Description = "with --all and a reduction: explore again without the reductions and print both counts" };
         var spurious = new Option<bool>("--spurious") { Description = "with --all: from every state, also wake each thread waiting on a condition variable without a signal" };
         var crash = new Option<string[]>("--crash") { HelpName = "NAME", Description = "with --all: from every state, also crash this thread or process (repeat for several)" };
-        var cmd = new Command("check", "Search seeded random schedules (or with --all every schedule) for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save, guarantee, all, maxStates, symmetry, partialOrder, compare, spurious, crash, merge, maxMemory };
+        var strategy = new Option<string?>("--strategy") { HelpName = "random|pct|sticky|portfolio", Description = "how each run's schedule is made from its seed: uniformly random, PCT priorities, a walk that mostly lets a thread go on, or all three in turn (the default)" };
+        strategy.AcceptOnlyFromAmong("random", "pct", "sticky", "portfolio");
+        var pct = NumberOption.Optional<int>("--pct", "D", "PCT aimed at bugs of depth D (D - 1 priority change points a run); alone it means --strategy pct");
+        var workers = NumberOption.Optional<int>("--workers", "N", "how many threads share the runs out (default: one a processor; the report is the same)");
+        var cmd = new Command("check", "Search seeded random schedules (or with --all every schedule) for deadlocks, faults and failed checks.") { file, runs, seed, maxSteps, randomWaiters, save, guarantee, all, maxStates, symmetry, partialOrder, compare, spurious, crash, merge, maxMemory, strategy, pct, workers };
         cmd.SetAction(p => CheckVerb.Execute(
             new CheckVerb.Options(p.GetValue(file)!, p.GetValue(runs), p.GetValue(seed), p.GetValue(maxSteps), p.GetValue(randomWaiters), p.GetValue(save), p.GetValue(guarantee), p.GetValue(all), p.GetValue(maxStates))
             {
@@ -144,6 +148,9 @@ public static class Cli
                 Compare = p.GetValue(compare),
                 Spurious = p.GetValue(spurious),
                 Crash = p.GetValue(crash) ?? [],
+                Strategy = p.GetValue(strategy),
+                PctDepth = p.GetValue(pct),
+                Workers = p.GetValue(workers),
             },
             context));
         return cmd;

@@ -62,7 +62,8 @@ public sealed partial class CliProbe(Corpus corpus, string workDir)
 
         foreach (var line in lines)
         {
-            if (line.StartsWith("note: ", StringComparison.Ordinal))
+            // Notes, and the check's progress on long work.
+            if (line.StartsWith("note: ", StringComparison.Ordinal) || line.StartsWith("checking: ", StringComparison.Ordinal) || line.StartsWith("shrinking ", StringComparison.Ordinal))
             {
                 continue;
             }

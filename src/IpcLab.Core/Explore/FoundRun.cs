@@ -6,4 +6,7 @@ namespace IpcLab.Core.Explore;
 public sealed record FoundRun(ulong Seed, IReadOnlyList<Finding> Findings, IReadOnlyList<ScheduleEntry> Schedule)
 {
     public Finding Main => Findings[0];
+
+    /// <summary>The scheduler the seed was run with, in words ("random", "pct depth 2").</summary>
+    public string Scheduler { get; init; } = "random";
 }

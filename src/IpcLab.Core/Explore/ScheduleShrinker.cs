@@ -5,35 +5,59 @@ using IpcLab.Core.Scheduling;
 namespace IpcLab.Core.Explore;
 
 /// <summary>
-/// Makes a failing schedule shorter while it still fails the same way, so a learner reads the
-/// fewest steps that show the bug. Greedy: try dropping each entry; a candidate is replayed
-/// exactly as far as it goes (it must fit the program), then finished round-robin, and kept if
-/// the whole run is shorter and ends in the same kind of finding.
+/// Makes a failing run shorter while it still fails the same way, so a learner reads the fewest
+/// steps that show the bug. First a breadth-first search from the start, no deeper than the run
+/// and within a state budget: when it finds the same kind of finding, its run is a shortest one.
+/// When the graph is too big for the budget, delta debugging over the schedule
+/// (<see cref="DeltaShrink"/>) within a budget of replayed steps. The run kept is replayed once
+/// more with events and invariants on, which confirms it.
 /// </summary>
 public static class ScheduleShrinker
 {
-    private const int MaxCandidates = 5000;
+    /// <summary>The breadth-first search stops after this many states (about a second) and hands over to delta debugging.</summary>
+    public const int DefaultStateBudget = 200_000;
 
-    public static FoundRun Shrink(CompiledProgram program, FoundRun run, int maxSteps)
+    /// <summary>Delta debugging stops once its candidates have replayed this many steps in all (about a second).</summary>
+    public const long DefaultStepBudget = 3_000_000;
+
+    public static FoundRun Shrink(CompiledProgram program, FoundRun run, int maxSteps) => Shrink(program, run, maxSteps, null).Run;
+
+    /// <param name="program">The program the run is of.</param>
+    /// <param name="run">The failing run.</param>
+    /// <param name="maxSteps">The step budget of a run.</param>
+    /// <param name="progress">Told what the shrinking does on long work, in a sentence.</param>
+    /// <param name="stateBudget">States the breadth-first search may store before it hands over.</param>
+    /// <param name="stepBudget">Steps delta debugging's candidates may replay in all.</param>
+    public static ShrinkResult Shrink(
+        CompiledProgram program,
+        FoundRun run,
+        int maxSteps,
+        Action<string>? progress,
+        int stateBudget = DefaultStateBudget,
+        long stepBudget = DefaultStepBudget)
     {
         var kind = run.Main.Kind;
 
         // A run that used its whole budget took exactly maxSteps steps, and so does every candidate
-        // that still uses it up: none can be shorter. (Trying would replay the whole budget once
-        // per entry: minutes for a program with thousands of threads.)
+        // that still uses it up: none can be shorter.
         if (kind == FindingKind.StepBudget)
         {
-            return run;
+            return new ShrinkResult(run, ShrinkMethod.None, IsShortest: true, States: 0, Steps: 0, Candidates: 0);
         }
 
-        var kernel = new Kernel(program, new KernelOptions { MaxSteps = maxSteps, RecordEvents = false });
-        return GreedyShrink.Shrink(
-            run,
-            r => r.Schedule,
-            candidate => TryRun(kernel, candidate) is { } result && result.Findings.Any(f => f.Kind == kind)
-                ? new FoundRun(run.Seed, result.Findings, kernel.Schedule.ToArray())
-                : null,
-            MaxCandidates);
+        // No deeper than the run: the search either finds a run as short or shorter, or runs out of states.
+        var explored = Explorer.Explore(
+            program,
+            new ExploreOptions { MaxStates = stateBudget, MaxSteps = run.Schedule.Count, Symmetry = true },
+            progress is null ? null : new Told(p => progress($"shrinking breadth-first: {p.States:N0} states (of at most {stateBudget:N0}), depth {p.Depth} (of {run.Schedule.Count})")));
+        if (explored.Findings.FirstOrDefault(f => f.Kind == kind) is { } shortest && shortest.Schedule.Count <= run.Schedule.Count)
+        {
+            return new ShrinkResult(Confirm(program, run, shortest.Schedule, maxSteps), ShrinkMethod.BreadthFirst, IsShortest: true, explored.States, explored.Transitions, Candidates: 0);
+        }
+
+        var delta = new DeltaShrink(program, kind, maxSteps, stepBudget, progress);
+        var shrunk = delta.Shrink(run.Schedule);
+        return new ShrinkResult(Confirm(program, run, shrunk, maxSteps), ShrinkMethod.DeltaDebugging, IsShortest: false, explored.States, explored.Transitions + delta.Steps, delta.Candidates);
     }
 
     /// <summary>Replays <paramref name="schedule"/> as far as it fits the program and finishes the run round-robin; null when it does not fit.</summary>
@@ -46,5 +70,23 @@ public static class ScheduleShrinker
         }
 
         return Runner.Run(kernel, new RoundRobinScheduler());
+    }
+
+    /// <summary>Replays the shrunk schedule with events and invariants on; it must find the same kind again.</summary>
+    private static FoundRun Confirm(CompiledProgram program, FoundRun run, IReadOnlyList<ScheduleEntry> schedule, int maxSteps)
+    {
+        var kernel = new Kernel(program, new KernelOptions { MaxSteps = Math.Max(maxSteps, schedule.Count) });
+        var result = Runner.Replay(kernel, schedule);
+        if (!result.Findings.Any(f => f.Kind == run.Main.Kind))
+        {
+            throw new InvalidOperationException($"the shrunk run of seed {run.Seed} does not find the {run.Main.Kind} again when replayed: the kernel is not deterministic");
+        }
+
+        return run with { Findings = [.. result.Findings.OrderBy(f => f.Kind != run.Main.Kind)], Schedule = kernel.Schedule.ToArray() };
+    }
+
+    private sealed class Told(Action<ExploreProgress> report) : IProgress<ExploreProgress>
+    {
+        public void Report(ExploreProgress value) => report(value);
     }
 }

@@ -1,0 +1,13 @@
+namespace IpcLab.Core.Explore;
+
+/// <summary>
+/// A shrunk run, how it was shrunk, and the work that took, counted in kernel steps (the steps of
+/// the breadth-first search's transitions and of every replayed candidate).
+/// </summary>
+/// <param name="Run">The shortened run: the same kind of finding as the original, never longer.</param>
+/// <param name="Method">How it was shortened.</param>
+/// <param name="IsShortest">True when no schedule reaches that kind of finding in fewer steps.</param>
+/// <param name="States">States the breadth-first search stored (0 when it was not tried).</param>
+/// <param name="Steps">Kernel steps the shrinking took in all.</param>
+/// <param name="Candidates">Candidate schedules delta debugging replayed.</param>
+public sealed record ShrinkResult(FoundRun Run, ShrinkMethod Method, bool IsShortest, int States, long Steps, int Candidates);

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using IpcLab.Core.Explore;
+
+namespace IpcLab;
+
+/// <summary>The words of <c>ipclab check</c>'s sampling: its options, its progress line, what it ran and how it shrank.</summary>
+internal static class CheckSampling
+{
+    /// <summary>The check's options from the command line: --strategy, --pct and --workers checked.</summary>
+    public static CheckOptions Options(CheckVerb.Options opt)
+    {
+        if (opt.PctDepth is < 1)
+        {
+            throw new InputException("--pct must be at least 1 (the bug depth: 1 is fixed priorities, 2 one change point, ...)");
+        }
+
+        if (opt.Workers is < 1)
+        {
+            throw new InputException("--workers must be at least 1");
+        }
+
+        var strategy = opt.Strategy switch
+        {
+            null => opt.PctDepth is null ? SamplingStrategy.Portfolio : SamplingStrategy.Pct,
+            "random" => SamplingStrategy.Random,
+            "pct" => SamplingStrategy.Pct,
+            "sticky" => SamplingStrategy.Sticky,
+            _ => SamplingStrategy.Portfolio,
+        };
+        if (opt.PctDepth is not null && strategy != SamplingStrategy.Pct)
+        {
+            throw new InputException($"--pct sets the depth of PCT runs: it does not apply with --strategy {opt.Strategy}");
+        }
+
+        return new CheckOptions
+        {
+            Runs = opt.Runs,
+            Seed = opt.Seed,
+            MaxSteps = opt.MaxSteps,
+            RandomWaiters = opt.RandomWaiters,
+            Strategy = strategy,
+            PctDepth = opt.PctDepth ?? CheckOptions.DefaultPctDepth,
+            Workers = opt.Workers ?? 0,
+        };
+    }
+
+    /// <summary>A line on standard error at most once a second while the runs go on, after the first second.</summary>
+    public static Action<int> Progress(TextWriter err, int runs)
+    {
+        var clock = Stopwatch.StartNew();
+        var next = 1000L;
+        return done =>
+        {
+            if (clock.ElapsedMilliseconds >= next)
+            {
+                next = clock.ElapsedMilliseconds + 1000;
+                err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checking: {done:N0} of {runs:N0} runs"));
+            }
+        };
+    }
+
+    /// <summary>"seeds 1..1000, a portfolio: random and PCT at depths 1 to 3 in turn (PCT's change points among 52 steps)".</summary>
+    public static string Describe(CheckOptions options, CheckReport report)
+    {
+        var seeds = $"seeds {options.Seed}..{options.Seed + (ulong)options.Runs - 1}";
+        var waiters = options.RandomWaiters ? ", random waiters" : "";
+        return options.Strategy switch
+        {
+            SamplingStrategy.Random => $"random schedules with {seeds}{waiters}",
+            SamplingStrategy.Pct => $"PCT schedules of depth {options.PctDepth} with {seeds} (change points among {report.ExpectedSteps} steps){waiters}",
+            SamplingStrategy.Sticky => $"sticky random walks (a switch one step in {SamplingPlan.StickySwitch}) with {seeds}{waiters}",
+            _ => $"a portfolio with {seeds}: by seed mod 8, 0 and 4 random, 2 PCT of depth 3 (change points among {report.ExpectedSteps} steps), the others sticky random walks{waiters}",
+        };
+    }
+
+    /// <summary>How to see a run found again: its seed replays under run for a random one; a PCT one is replayed from --save.</summary>
+    public static string Replay(string file, FoundRun run) => run.Scheduler == "random"
+        ? $"replay: ipclab run {file} --seed {run.Seed}"
+        : $"{run.Scheduler}; --save saves the shrunk run below, for ipclab run {file} --replay";
+
+    /// <summary>"shrunk to 34 steps (breadth-first: no run reaches it in fewer; 25,433 states)".</summary>
+    public static string Shrunk(ShrinkResult shrink) => shrink.Method switch
+    {
+        ShrinkMethod.BreadthFirst => string.Create(CultureInfo.InvariantCulture,
+            $"shrunk to {shrink.Run.Schedule.Count} steps (breadth-first, {shrink.States:N0} states: no run reaches it in fewer)"),
+        ShrinkMethod.DeltaDebugging => string.Create(CultureInfo.InvariantCulture,
+            $"shrunk to {shrink.Run.Schedule.Count} steps (delta debugging, {shrink.Candidates:N0} candidates: shorter, maybe not shortest; the breadth-first search stopped at {shrink.States:N0} states)"),
+        _ => $"not shrunk: every run that uses the whole step budget is {shrink.Run.Schedule.Count} steps",
+    };
+}
