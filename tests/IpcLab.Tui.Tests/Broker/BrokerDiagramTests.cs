@@ -103,4 +103,18 @@ public sealed class BrokerDiagramTests
         var hops = pane.Hops(session.Kernel, new MessageLabels(session.Kernel));
         Assert.Equal([1, 3, 3, 4], hops.Select(h => h.Step));
     }
+
+    [Fact]
+    public void Diagram_ExpiredAndDeadLettered_WaitsOnTheDeadLetterEdgeWithItsReason()
+    {
+        var state = TuiVerb.Open(Repo.Lesson("broker-ttl-dlq.ipl"), null);
+        var session = state.Session!;
+        session.UseScheduler(SchedulerKind.RoundRobin);
+        session.RunUntil(e => e.Kind == Core.Runtime.EventKind.MessageDeadLettered);
+
+        var page = Page(session);
+
+        Assert.Contains("offers dlx ─●", page);
+        Assert.Matches("●\\d \"offer \\d\" stale · in the inbox, dead-lettered to dead · dead-lettered: expired \\(1x\\)", page);
+    }
 }

@@ -107,18 +107,16 @@ internal static class BrokerDiagram
         foreach (var x in program.ObjectsOf(ObjectKind.Exchange))
         {
             var inbox = labels.Inbox(x.Id).ToArray();
-            var sources = new List<DiagramSource>();
-            foreach (var t in Publishers(program, x.Id))
-            {
-                // A copy with no publisher among the threads (re-published by the broker) waits on the first edge.
-                var own = inbox.Where(m => m.Message.Publisher == t || (sources.Count == 0 && !Publishers(program, x.Id).Contains(m.Message.Publisher))).ToArray();
-                sources.Add(new DiagramSource(program.Threads[t].Name, own, moves.Contains((Move.Publish, t, x.Id))));
-            }
+            var publishers = Publishers(program, x.Id);
+            var dlx = program.ObjectsOf(ObjectKind.BrokerQueue).Where(q => q.DeadLetter?.ExchangeId == x.Id).ToArray();
+            var names = publishers.Select(t => program.Threads[t].Name).Concat(dlx.Select(q => $"{q.Name} dlx")).ToArray();
+            var lit = publishers.Select(t => moves.Contains((Move.Publish, t, x.Id))).Concat(dlx.Select(q => moves.Contains((Move.DeadLetter, q.Id, x.Id)))).ToArray();
 
-            foreach (var q in program.ObjectsOf(ObjectKind.BrokerQueue).Where(q => q.DeadLetter?.ExchangeId == x.Id))
-            {
-                sources.Add(new DiagramSource($"{q.Name} dlx", [], moves.Contains((Move.DeadLetter, q.Id, x.Id))));
-            }
+            // Each copy in the inbox waits on the edge it came along: a dead-lettered one on the
+            // first dead-letter edge, a published one on its publisher's, any other on the first.
+            int EdgeOf(InFlight m) =>
+                m.Message.Deaths > 0 && dlx.Length > 0 ? publishers.Length : Math.Max(0, Array.IndexOf(publishers, m.Message.Publisher));
+            var sources = names.Select((name, i) => new DiagramSource(name, inbox.Where(m => EdgeOf(m) == i).ToArray(), lit[i])).ToList();
 
             var type = (ExchangeType)(x.Initial & 0xF);
             var rows = new List<DiagramRow>();

@@ -20,11 +20,13 @@ internal static class InFlightLines
         var m = copy.Message;
         var objects = kernel.Program.Objects;
         var line = new MarkupLine(width).Add(selected ? $"{Palette.SelectedMark} " : "  ", Palette.Prompt)
-            .Add(copy.Mark, Palette.Changed).Add($" \"{m.Body}\"", selected ? Palette.Selected : Palette.Title).Add($" {m.Key}", Palette.Dim);
+            .Add(copy.Mark, Palette.Changed).Add($" \"{m.Body}\"", selected ? Palette.Selected : Palette.Title).Add(m.Key.Length == 0 ? "" : $" {m.Key}", Palette.Dim);
         switch (m.Place)
         {
             case MessagePlace.Inbox:
-                line.Add(" · in the inbox, ", Palette.Dim).Add(m.Publisher >= 0 ? $"published by {kernel.ThreadName(m.Publisher)} " : "").Add($"to {objects[m.Exchange].Name}");
+                line.Add(" · in the inbox, ", Palette.Dim)
+                    .Add(m.Deaths > 0 ? "dead-lettered " : m.Publisher >= 0 ? $"published by {kernel.ThreadName(m.Publisher)} " : "")
+                    .Add($"to {objects[m.Exchange].Name}");
                 break;
             case MessagePlace.Ready:
                 line.Add(" · ready in ", Palette.Dim).Add(objects[copy.Queue].Name);
