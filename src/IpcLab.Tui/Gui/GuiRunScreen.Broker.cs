@@ -72,6 +72,12 @@ internal sealed partial class GuiRunScreen
         {
             var hasBroker = session.Program.CountOf(ObjectKind.Broker) > 0;
             _brokerPane.Shown = hasBroker && !_brokerPane.Shown;
+            if (_brokerPane.Shown && BrokerPaneState.MovedInLastStep(session.Kernel) is { } moved)
+            {
+                // From the events (a click went to a step that moved a message): x opens that message's path.
+                _brokerPane.Choose(session.Kernel, new MessageLabels(session.Kernel), moved);
+            }
+
             _state.Status = !hasBroker ? "this program has no broker: x shows a broker's topology, routing tables and message paths"
                 : _brokerPane.Shown ? "the broker page: ] [ choose a message for its path, Enter on a hop goes to its step (x: the threads again)"
                 : "the threads, objects and events again (x: the broker page)";

@@ -87,4 +87,42 @@ public sealed class GuiBrokerPageTests
         Assert.Equal(5, state.Session!.Kernel.StepCount);
         Assert.Contains("Path of ●2 \"mailbox full\"", gui.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void KeyX_AfterAClickOnAnEventThatMovedAMessage_OpensThatMessagesPath()
+    {
+        var state = Lesson("broker-topic-logs.ipl");
+        using var gui = new GuiHarness(state, 120, 40);
+        gui.Type(new string(' ', 9));
+        var (column, row) = gui.Find("logger publishes \"mailbox full\"");
+        gui.Click(column, row);
+        Assert.Equal(5, state.Session!.Kernel.StepCount);
+
+        gui.Type("x");
+
+        Assert.Equal(2, gui.Screen.BrokerPane.Message);
+        Assert.Contains("Path of ●2 \"mailbox full\"", gui.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wheel_DownOverASmallPage_ScrollsToTheQueuesAndBackUp()
+    {
+        using var gui = new GuiHarness(Lesson("broker-topic-logs.ipl"), 100, 30);
+        gui.Type("x" + new string(' ', 9));
+        Assert.DoesNotContain("kernlog manual acks", gui.Text, StringComparison.Ordinal);
+
+        for (var i = 0; i < 12; i++)
+        {
+            gui.Wheel(40, 10, MouseFlags.WheeledDown);
+        }
+
+        Assert.Contains("kernlog manual acks", gui.Text, StringComparison.Ordinal);
+        Assert.Contains("lines above (wheel up)", gui.Text, StringComparison.Ordinal);
+        for (var i = 0; i < 12; i++)
+        {
+            gui.Wheel(40, 10, MouseFlags.WheeledUp);
+        }
+
+        Assert.Contains("Topology · ●N", gui.Text, StringComparison.Ordinal);
+    }
 }

@@ -67,6 +67,22 @@ internal sealed class BrokerPaneState
         return known.SequenceEqual(live) ? [.. live, .. _known.Where(h => h.Step > kernel.StepCount)] : live;
     }
 
+    /// <summary>The label of the first message the last step moved (published, routed, delivered, acked, …), or null.</summary>
+    public static int? MovedInLastStep(Kernel kernel)
+    {
+        var events = kernel.Events;
+        var labels = new MessageLabels(kernel);
+        for (var i = new StepChanges(kernel).FirstEvent; i < events.Count; i++)
+        {
+            if (MessagePath.IsHop(events[i].Kind) && labels.Of(kernel.Strings[events[i].Value]) is > 0 and var label)
+            {
+                return label;
+            }
+        }
+
+        return null;
+    }
+
     private static PathHop[] Live(Kernel kernel, string body) =>
         [.. MessagePath.Of(kernel, body).Select(e => new PathHop(e.Step, EventText.Describe(e, kernel.Program, kernel.Strings)))];
 }
