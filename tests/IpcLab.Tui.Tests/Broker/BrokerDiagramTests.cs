@@ -117,4 +117,28 @@ public sealed class BrokerDiagramTests
         Assert.Contains("offers dlx ─●", page);
         Assert.Matches("●\\d \"offer \\d\" stale · in the inbox, dead-lettered to dead · dead-lettered: expired \\(1x\\)", page);
     }
+
+    [Fact]
+    public void Diagram_EdgesOfTheLastStep_AreLitAndTheOthersDim()
+    {
+        var session = TopicLogs();
+        Run(session, "logger", 1);
+
+        var published = LitEdges(session);
+        Run(session, "rabbit", 1);
+        var routed = LitEdges(session);
+
+        Assert.Equal([" ─", "──────▶ "], published);
+        Assert.Equal([" ───▶ ", " ───▶ "], routed);
+    }
+
+    /// <summary>The edge pieces (arrows and lines) of the diagram drawn in the highlight style, in order.</summary>
+    private static string[] LitEdges(Session session)
+    {
+        var kernel = session.Kernel;
+        var lines = BrokerDiagram.Lines(kernel, new MessageLabels(kernel), new StepChanges(kernel), 120);
+        return [.. lines.SelectMany(MarkupRuns.Parse)
+            .Where(r => r.Style == Palette.Changed && (r.Text.Contains('─') || r.Text.Contains('▶')) && !r.Text.Contains('●'))
+            .Select(r => r.Text)];
+    }
 }
