@@ -7,6 +7,7 @@ internal static class GuiHelp
     [
         ("o", "output, locals and final checks in place of the events"),
         ("f", "find the bug: the checker's shortest failing run"),
+        ("x", "broker page: diagram, routing tables, a message's path (] [, Enter)"),
         ("F10 / mouse", "the menu bar (open a file, themes, …)"),
         ("Tab (here)", "what the symbols and colours mean"),
         ("PgUp/PgDn (here)", "scroll this page (also ↑/↓, Home, End, the wheel)"),

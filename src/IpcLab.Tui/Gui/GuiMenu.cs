@@ -33,7 +33,7 @@ internal static class GuiMenu
         new MenuBarItem("_Scheduler", Items(press, ("_Switch scheduler", 's'), ("Random s_eed…", 'e'))),
         new MenuBarItem("_Inject", Items(press, ("Spurious _wake-up…", 'i'), ("Crash a _thread…", 'c'), ("Crash a _process…", 'k'))),
         new MenuBarItem("_View", [
-            .. Items(press, ("_Output, locals and checks", 'o')),
+            .. Items(press, ("_Output, locals and checks", 'o'), ("_Broker: topology, routing, paths", 'x')),
             new MenuItem("Theme: _default", "", () => theme(ScreenTheme.Default), Key.Empty),
             new MenuItem("Theme: _projector", "", () => theme(ScreenTheme.Projector), Key.Empty),
             new MenuItem("Theme: _colour-blind safe", "", () => theme(ScreenTheme.ColorBlind), Key.Empty),

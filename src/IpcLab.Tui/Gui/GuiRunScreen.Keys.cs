@@ -23,6 +23,11 @@ internal sealed partial class GuiRunScreen
             return true;
         }
 
+        if (BrokerKey(key))
+        {
+            return true;
+        }
+
         if (key.KeyChar == 'f' && onRun)
         {
             FindBug();

@@ -90,6 +90,7 @@ internal sealed partial class GuiRunScreen : Runnable
             Refresh();
         }));
         _lesson.AddTo(this);
+        AddBrokerPane();
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row, mouse.Position!.Value.X, _threadsRightColumn), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
@@ -132,6 +133,7 @@ internal sealed partial class GuiRunScreen : Runnable
         }
 
         _page.Visible = !onRun;
+        _broker.Visible &= onRun;
         StartList.Visible = false;
         if (!onRun)
         {
@@ -182,6 +184,7 @@ internal sealed partial class GuiRunScreen : Runnable
             : data.Events.Count > eventRows ? data.Events.Skip(data.Events.Count - eventRows).ToArray() : data.Events;
         _events.Title = _showOutput ? OutputTitle : "Events · newest last";
         _hints = StatusBarView.KeysFor(_state, width - column);
+        ShowBroker(onRun, width, height, column);
         ShowStatus(data.Status, data.Keys);
     }
 
