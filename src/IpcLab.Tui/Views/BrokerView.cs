@@ -138,6 +138,7 @@ internal static class BrokerView
             {
                 ConsumerMode.AutoAck => " autoack",
                 ConsumerMode.ManualAck => c.Prefetch == 0 ? " prefetch ∞" : $" prefetch {c.Prefetch}",
+                ConsumerMode.Cancelled => " cancelled",
                 _ => " (get)",
             }, Palette.Dim);
             line.Add(" · unacked [", Palette.Dim);

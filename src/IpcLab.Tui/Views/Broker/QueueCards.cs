@@ -60,6 +60,9 @@ internal static class QueueCards
                     line.Add($" manual acks · window {c.Held.Count} of prefetch {c.Prefetch}", Palette.Dim)
                         .Add(c.Held.Count >= c.Prefetch ? " (full)" : "", Palette.Waiting);
                     break;
+                case ConsumerMode.Cancelled:
+                    line.Add($" cancelled (pushed nothing more) · {c.Held.Count} unacked", Palette.Dim);
+                    break;
                 default:
                     line.Add($" get · {c.Held.Count} unacked", Palette.Dim);
                     break;
