@@ -27,8 +27,12 @@ ready:
 # Builds only the command and the libraries it uses (not the tests or the benchmarks). A run that
 # ends in a finding exits 1: that is what a lesson shows, so make says it in words and goes on;
 # usage errors (2) and internal errors (70) still fail. The build reads no terminal (see restore).
+# The screens (no verb, tui, lesson) run without dynamic PGO: its instrumented code makes a key's
+# frame about a third slower for the few hundred keys of a lesson, and the first frame slower too;
+# the checker's verbs keep it (the explorer is a third faster with it). See README, Benchmarks.
+SCREEN_ENV = $(if $(filter-out tui lesson,$(firstword $(ARGS))),,DOTNET_TieredPGO=0)
 run: ready
-	@$(DOTNET) $(READY)/ipclab.dll $(ARGS); code=$$?; \
+	@$(SCREEN_ENV) $(DOTNET) $(READY)/ipclab.dll $(ARGS); code=$$?; \
 	if [ $$code -eq 1 ]; then echo "(ipclab exited with 1: the run ended in a finding)"; \
 	elif [ $$code -ne 0 ]; then exit $$code; fi
 
@@ -57,14 +61,14 @@ bench-compare:
 # (the Terminal.Gui screen, the only one; TUI_ARGS adds arguments).
 bench-tui-start: CONFIG = Release
 bench-tui-start: ready tmux
-	DOTNET='$(DOTNET)' DLL='$(READY)/ipclab.dll' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/first-frame.sh
+	DOTNET_TieredPGO=$(or $(PGO),0) DOTNET='$(DOTNET)' DLL='$(READY)/ipclab.dll' TUI_ARGS='$(TUI_ARGS)' bash tests/IpcLab.Benchmarks/first-frame.sh
 
 # Key press (space) to updated screen on a 120x40 pseudo-terminal, nothing between the program and
 # the measurement: p50, p90 and the largest over 25 presses after 5 (TUI_ARGS adds arguments).
 bench-tui-key: CONFIG = Release
 bench-tui-key: ready
 	@out=$$($(DOTNET) build tests/IpcLab.KeyPress -c Release -nologo </dev/null 2>&1) || { printf '%s\n' "$$out"; exit 1; }
-	$(DOTNET) tests/IpcLab.KeyPress/bin/Release/net10.0/IpcLab.KeyPress.dll --dotnet '$(DOTNET)' --program '$(READY)/ipclab.dll' -- $(TUI_ARGS)
+	DOTNET_TieredPGO=$(or $(PGO),0) $(DOTNET) tests/IpcLab.KeyPress/bin/Release/net10.0/IpcLab.KeyPress.dll --dotnet '$(DOTNET)' --program '$(READY)/ipclab.dll' -- $(TUI_ARGS)
 
 # The same press seen through tmux (its own passing of the key and reading of the pane included).
 bench-tui-key-tmux: CONFIG = Release
