@@ -41,11 +41,11 @@ public static class Checker
         var next = 0;
         var stop = false;
         ExceptionDispatchInfo? failure = null;
-        var done = new SampleWorker[workers];
+        var sampleWorkers = new SampleWorker[workers];
 
         void Work(int index)
         {
-            var worker = done[index] = new SampleWorker(program, plan, options.MaxSteps);
+            var worker = sampleWorkers[index] = new SampleWorker(program, plan, options.MaxSteps);
             try
             {
                 while (true)
@@ -93,7 +93,7 @@ public static class Checker
         failure?.Throw();
         var tally = new SampleTally();
         steps = 0;
-        foreach (var worker in done)
+        foreach (var worker in sampleWorkers)
         {
             tally.Merge(worker.Tally);
             steps += worker.Steps;
