@@ -74,7 +74,7 @@ public static class Compiler
 
         var literals = new LiteralTable();
         var queueKinds = new Dictionary<int, ValueKind>();
-        var objects = Objects.Broker.BrokerTopology.Resolve(file, declarations.Build(literals));
+        var objects = Objects.Broker.BrokerTopology.Resolve(file, declarations.Build(literals), Objects.Exchange.DefaultExchange.IsPublishedTo(threadDecls.Select(t => t.Decl)));
 
         // Built once and shared by every thread's scope, so compiling is linear in the program's size.
         var globals = Declarations.Globals(objects);

@@ -110,6 +110,11 @@ public sealed partial class Parser
         var after = $"'{kind.Name}'";
         do
         {
+            if (kind.Name == "exchange" && Current.Kind == TokenKind.String && Current.Parts.Count == 0)
+            {
+                throw Fail("\"\" is the default exchange, the broker's own: it cannot be declared; every broker queue is bound to it by its name (`publish \"\", \"jobs\", \"job 1\"` reaches queue jobs)");
+            }
+
             var name = ExpectName($"after {after}");
             Expr? initial = null;
             if (Accept(TokenKind.Assign))

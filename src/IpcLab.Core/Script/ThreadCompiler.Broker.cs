@@ -1,5 +1,6 @@
 using IpcLab.Core.Model;
 using IpcLab.Core.Objects.Broker;
+using IpcLab.Core.Objects.Exchange;
 
 namespace IpcLab.Core.Script;
 
@@ -24,6 +25,8 @@ internal sealed partial class ThreadCompiler
             case "restart":
                 CompileRestart(op);
                 return true;
+            case "delete" when op.Args.Count > 0 && DefaultExchange.IsNamedBy(op.Args[0]):
+                throw _scope.Error(op.Args[0].Pos, "\"\" is the default exchange, the broker's own: it cannot be deleted (every broker queue stays bound to it by its name)");
             case "ack" or "nack" or "reject":
                 CompileSettle(op);
                 return true;
@@ -51,7 +54,7 @@ internal sealed partial class ThreadCompiler
             Shape(op, 3, 0, usage);
         }
 
-        var exchange = Operand(op, 0, ObjectKind.Exchange);
+        var exchange = DefaultExchange.IsNamedBy(op.Args[0]) ? TheDefaultExchange(op.Args[0]) : Operand(op, 0, ObjectKind.Exchange);
         var key = StringOperand(op.Args[1], "a routing key (for a headers exchange, the headers \"k=v,k=v\")");
         var body = StringOperand(op.Args[2], "a message body");
         var ttl = MessageNumber(op, "ttl", 1, 10_000, "a message's TTL is a whole number of steps from 1 to 10000: `ttl(5)`");
@@ -63,6 +66,10 @@ internal sealed partial class ThreadCompiler
         var acked = op.Targets.Count == 1 ? Target(op, 0, ValueKind.Bool) + 1 : 0;
         Emit(new Instr { Op = OpCode.BrokerPublish, Pos = op.Pos, A = exchange.Id, E1 = key, E2 = body, B = flags | (acked << 8), C = ttl | (priority << 16), Text = "publish" });
     }
+
+    /// <summary>The exchange <c>""</c> names: the broker's default exchange (see <see cref="BrokerTopology"/>).</summary>
+    private ObjectInfo TheDefaultExchange(Expr operand) =>
+        _scope.FindObject(DefaultExchange.Name) ?? throw _scope.Error(operand.Pos, "\"\" is the default exchange, a broker's own: declare a broker first, e.g. `broker rabbit capacity 16`");
 
     /// <summary><c>restart rabbit</c>: the broker crashes and restarts.</summary>
     private void CompileRestart(OpStmt op)

@@ -59,7 +59,8 @@ internal static class BrokerView
     {
         var (routed, unroutable, last) = kernel.ExchangeBooks(x.Id);
         var type = TypeWord((ExchangeType)(x.Initial & 0xF));
-        lines.Add(Start(x, changes, width, "exchange").Add($" ({type}): routed {routed} · unroutable {unroutable}").ToString());
+        // The default exchange's name already says what it is.
+        lines.Add(Start(x, changes, width, x.Name == DefaultExchange.Name ? "" : "exchange").Add($" ({type}): routed {routed} · unroutable {unroutable}").ToString());
         if (x.Bindings.Count == 0)
         {
             lines.Add(new MarkupLine(width).Add("    (no bindings: every message is unroutable)", Palette.Dim).ToString());
@@ -206,6 +207,6 @@ internal static class BrokerView
     private static MarkupLine Start(ObjectInfo o, StepChanges changes, int width, string word) =>
         new MarkupLine(width)
             .Add(changes.Changed(o.Id) ? $"{Palette.ChangedMark} " : "  ", Palette.Changed)
-            .Add(word + " ", Palette.Dim)
+            .Add(word.Length == 0 ? "" : word + " ", Palette.Dim)
             .Add(o.Name, Palette.Title);
 }

@@ -4,12 +4,14 @@ using IpcLab.Core.Tests.KernelTests;
 namespace IpcLab.Core.Tests.Broker;
 
 /// <summary>
-/// The programs that show the death history, priorities, cancel and a requeue into a full queue
-/// run to their end under many schedules, every final check holding and nothing found.
+/// The programs that show the default exchange, the death history, priorities, cancel and a
+/// requeue into a full queue run to their end under many schedules, every final check holding
+/// and nothing found.
 /// </summary>
 public sealed class BrokerSemanticsLessonTests
 {
     [Theory]
+    [InlineData("broker-default-exchange.ipl")]
     [InlineData("broker-deadletter-cycle.ipl")]
     [InlineData("broker-deadletter-reject.ipl")]
     [InlineData("broker-priority.ipl")]

@@ -19,6 +19,7 @@ public class ExploreLessonsTests
     [InlineData("broker-autoack-crash-fix.ipl", "")]
     [InlineData("broker-autoack-crash.ipl", "ExpectFailed")]
     [InlineData("broker-deadletter-cycle.ipl", "")]
+    [InlineData("broker-default-exchange.ipl", "")]
     [InlineData("broker-deadletter-reject.ipl", "")]
     [InlineData("broker-direct.ipl", "")]
     [InlineData("broker-fanout.ipl", "")]

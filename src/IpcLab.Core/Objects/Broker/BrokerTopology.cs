@@ -19,7 +19,11 @@ internal static class BrokerTopology
         var o => throw d.Error(o.Value.Pos, $"`{key}` is true or false"),
     };
 
-    public static ObjectInfo[] Resolve(string file, ObjectInfo[] objects)
+    /// <summary>
+    /// Checks and completes the broker's objects; <paramref name="defaultExchange"/> adds the default
+    /// exchange (when some thread publishes to it and there is a broker), last, so no id moves.
+    /// </summary>
+    public static ObjectInfo[] Resolve(string file, ObjectInfo[] objects, bool defaultExchange = false)
     {
         var brokers = objects.Where(o => o.Kind == ObjectKind.Broker).ToArray();
         if (brokers.Length > 1)
@@ -30,6 +34,11 @@ internal static class BrokerTopology
         if (brokers.Length == 1 && brokers[0].Process >= 0)
         {
             throw new ScriptError(file, brokers[0].Pos, $"declare {brokers[0].Name} at top level: the broker is a process of its own, reached by every client");
+        }
+
+        if (defaultExchange && brokers.Length == 1)
+        {
+            objects = [.. objects, DefaultExchange.Create(objects, brokers[0])];
         }
 
         var parts = objects.Where(o => o.Kind is ObjectKind.Exchange or ObjectKind.BrokerQueue).ToArray();
@@ -51,7 +60,12 @@ internal static class BrokerTopology
         }
 
         var exchanges = objects.Where(o => o.Kind == ObjectKind.Exchange).ToDictionary(o => o.Name, StringComparer.Ordinal);
-        var tables = exchanges.Keys.ToDictionary(n => n, _ => new List<Binding>(), StringComparer.Ordinal);
+        var tables = exchanges.Values.ToDictionary(x => x.Name, x => x.Bindings.ToList(), StringComparer.Ordinal);
+        if (tables.TryGetValue(DefaultExchange.Name, out var byName) && byName.Count > 62)
+        {
+            throw new ScriptError(file, byName[62].Pos, "the default exchange (\"\") binds every queue by its name, and it holds at most 62 bindings: declare at most 62 broker queues");
+        }
+
         foreach (var queue in objects.Where(o => o.Kind == ObjectKind.BrokerQueue))
         {
             foreach (var b in queue.Bindings)
@@ -86,7 +100,8 @@ internal static class BrokerTopology
             ObjectKind.Exchange => o with
             {
                 Bindings = tables[o.Name],
-                Capacity = CopiesThrough(o.Name, objects, tables, alternates),
+                // The default exchange's keys are the queues' names, all different: one copy at most.
+                Capacity = o.Name == DefaultExchange.Name ? 1 : CopiesThrough(o.Name, objects, tables, alternates),
                 Initial = BrokerParts.Settings(o.Initial, broker.Id),
                 Alternate = o.Alternate is { } a ? a with { ExchangeId = alternates[o.Name] } : null,
             },

@@ -39,6 +39,8 @@ internal sealed class BrokerQueueModule : ObjectModule
             var key = option.Key.Name;
             switch (key)
             {
+                case "bind" when DefaultExchange.IsNamedBy(option.Value):
+                    throw d.Error(option.Value.Pos, $"\"\" is the default exchange: it binds every queue by its own name and cannot be bound to explicitly; `publish \"\", \"{d.Name}\", ...` already reaches {d.Name}");
                 case "bind":
                     var exchange = option.Value is NameExpr n ? n.Name : throw d.Error(option.Value.Pos, "`bind` names an exchange: `bind logs key \"kern.#\"`");
                     bindings.Add(new Binding(exchange, -1, "", HeadersMatch.All, option.Value.Pos));
