@@ -28,8 +28,6 @@ internal sealed class MergingSearch
     // A thread looping on invisible steps alone (`while true: pass`) would run for ever inside one
     // transition: after this many a transition ends anyway, and the state it reached is stored.
     private const int MaxMerged = 64;
-    private const int CancelMask = 4095;
-    private const int ProgressMask = 65535;
 
     private readonly ExploreOptions _options;
     private readonly Kernel _kernel;
@@ -42,8 +40,7 @@ internal sealed class MergingSearch
     private readonly long[] _child;
     private readonly SearchReductions _reductions;
     private int[] _best = new int[1024];
-    private IProgress<ExploreProgress>? _progress;
-    private CancellationToken _cancel;
+    private SearchWatch? _watch;
     private ExploreStop _stop = ExploreStop.Complete;
     private long _transitions;
     private long _merged;
@@ -70,8 +67,7 @@ internal sealed class MergingSearch
 
     public ExploreReport Run(IProgress<ExploreProgress>? progress, CancellationToken cancel)
     {
-        _progress = progress;
-        _cancel = cancel;
+        _watch = new SearchWatch(_options, progress, cancel);
         _graph.Add(_reductions.Key(), parent: -1);
         _best[0] = 0;
         _kernel.CopyStateTo(_data);
@@ -201,27 +197,9 @@ internal sealed class MergingSearch
         _best[next] = depth;
         _kernel.CopyStateTo(_child);
         _frontier.Enqueue(next, depth, _child);
-        if ((next & CancelMask) == 0)
+        if (SearchWatch.Due(next))
         {
-            Check(next, depth);
-        }
-    }
-
-    private void Check(int states, int depth)
-    {
-        var bytes = _graph.Bytes + ((long)_best.Length * sizeof(int)) + _frontier.Bytes;
-        if ((states & ProgressMask) == 0)
-        {
-            _progress?.Report(new ExploreProgress(_graph.Count, _transitions, depth, _frontier.Count) { Bytes = bytes });
-        }
-
-        if (bytes > _options.MaxMemory)
-        {
-            _stop = ExploreStop.MemoryLimit;
-        }
-        else if (_cancel.IsCancellationRequested)
-        {
-            _stop = ExploreStop.Interrupted;
+            _watch!.Look(ref _stop, next, _transitions, depth, _frontier.Count, _graph.Bytes + ((long)_best.Length * sizeof(int)) + _frontier.Bytes);
         }
     }
 

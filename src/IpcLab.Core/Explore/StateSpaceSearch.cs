@@ -30,10 +30,6 @@ namespace IpcLab.Core.Explore;
 /// </summary>
 internal sealed class StateSpaceSearch
 {
-    // Ctrl-C is looked at every 4,096 new states (a fraction of a second), progress told every 65,536.
-    private const int CancelMask = 4095;
-    private const int ProgressMask = 65535;
-
     private readonly ExploreOptions _options;
     private readonly Kernel _kernel;
     private readonly StateGraph _graph = new();
@@ -44,8 +40,7 @@ internal sealed class StateSpaceSearch
     private readonly long[] _child;
     private readonly IReadOnlyList<ScheduleEntry> _injections;
     private readonly SearchReductions _reductions;
-    private IProgress<ExploreProgress>? _progress;
-    private CancellationToken _cancel;
+    private SearchWatch? _watch;
     private ExploreStop _stop = ExploreStop.Complete;
     private long _transitions;
     private long _skipped;
@@ -72,8 +67,7 @@ internal sealed class StateSpaceSearch
 
     public ExploreReport Run(IProgress<ExploreProgress>? progress, CancellationToken cancel)
     {
-        _progress = progress;
-        _cancel = cancel;
+        _watch = new SearchWatch(_options, progress, cancel);
         var threadCount = _kernel.Layout.ThreadCount;
         _graph.Add(_reductions.Key(), parent: -1);
         _kernel.CopyStateTo(_data);
@@ -199,22 +193,9 @@ internal sealed class StateSpaceSearch
         var next = _graph.Add(key, id);
         _kernel.CopyStateTo(_child);
         _frontier.Enqueue(next, at + 1, _reductions.CanonicalNames(childSleep), _child);
-        if ((next & CancelMask) == 0)
+        if (SearchWatch.Due(next))
         {
-            var bytes = _graph.Bytes + _frontier.Bytes;
-            if ((next & ProgressMask) == 0)
-            {
-                _progress?.Report(new ExploreProgress(_graph.Count, _transitions, at + 1, _frontier.Count) { Bytes = bytes });
-            }
-
-            if (bytes > _options.MaxMemory)
-            {
-                _stop = ExploreStop.MemoryLimit;
-            }
-            else if (_cancel.IsCancellationRequested)
-            {
-                _stop = ExploreStop.Interrupted;
-            }
+            _watch!.Look(ref _stop, next, _transitions, at + 1, _frontier.Count, _graph.Bytes + _frontier.Bytes);
         }
 
         return true;
