@@ -1,0 +1,25 @@
+using IpcLab.Conformance.Scenarios;
+
+namespace IpcLab.Conformance.Catalog;
+
+/// <summary>Every scenario of the suite by name; the restart scenarios apart, since they restart the shared node.</summary>
+public static class ScenarioCatalog
+{
+    public static IReadOnlyList<Scenario> Ordinary { get; } =
+    [
+        .. RoutingScenarios.All,
+        .. RequeueScenarios.All,
+        .. TtlScenarios.All,
+        .. DeadLetterScenarios.All,
+        .. OverflowScenarios.All,
+        .. ConsumerScenarios.All,
+    ];
+
+    public static IReadOnlyList<Scenario> Restarting { get; } = RestartScenarios.All;
+
+    public static Scenario Named(string name) => Ordinary.Concat(Restarting).Single(s => s.Name == name);
+
+    public static TheoryData<string> OrdinaryNames => [.. Ordinary.Select(s => s.Name)];
+
+    public static TheoryData<string> RestartingNames => [.. Restarting.Select(s => s.Name)];
+}

@@ -1,0 +1,310 @@
+using System.Text;
+using System.Threading.Channels;
+using IpcLab.Conformance.Scenarios;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
+
+namespace IpcLab.Conformance.Rabbit;
+
+/// <summary>
+/// Runs a scenario on the real RabbitMQ node: every name prefixed for this run and scenario, every
+/// publish confirmed before the next action, and every observation (get, drain, count) taken once
+/// the queue holds as many ready messages as the model's did, or after a bounded number of polls,
+/// since RabbitMQ dead-letters and requeues asynchronously. It deletes what it declared.
+/// </summary>
+public sealed class RabbitRunner(Scenario scenario, Outcome model)
+{
+    private const int Polls = 200;
+    private const int ReceiveMilliseconds = 10_000;
+
+    private readonly string _prefix = RabbitNode.RunPrefix + scenario.Name + ".";
+    private readonly Dictionary<string, ChannelState> _channels = [];
+    private readonly List<string> _lines = [];
+    private IConnection? _connection;
+
+    public static Task<Outcome> RunAsync(Scenario scenario, Outcome model) => new RabbitRunner(scenario, model).RunAsync();
+
+    private async Task<Outcome> RunAsync()
+    {
+        _connection = await RabbitNode.ConnectAsync();
+        try
+        {
+            await DeclareAsync();
+            for (var i = 0; i < scenario.Actions.Count; i++)
+            {
+                await ActAsync(scenario.Actions[i], i);
+            }
+
+            return new Outcome(_lines);
+        }
+        finally
+        {
+            await DeleteAsync();
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private string Name(string name) => name.Length == 0 ? "" : _prefix + name;
+
+    private async Task DeclareAsync()
+    {
+        await using var admin = await _connection!.CreateChannelAsync();
+        foreach (var x in scenario.Exchanges)
+        {
+            var arguments = x.Alternate is null ? null : new Dictionary<string, object?> { ["alternate-exchange"] = Name(x.Alternate) };
+            await admin.ExchangeDeclareAsync(Name(x.Name), x.Type, x.Durable, autoDelete: false, arguments);
+        }
+
+        foreach (var q in scenario.Queues)
+        {
+            await admin.QueueDeclareAsync(Name(q.Name), q.Durable, exclusive: false, autoDelete: false, QueueArguments(q));
+            foreach (var (exchange, key) in q.Bindings)
+            {
+                await admin.QueueBindAsync(Name(q.Name), Name(exchange), key);
+            }
+        }
+    }
+
+    private Dictionary<string, object?> QueueArguments(QueueDecl q)
+    {
+        var arguments = new Dictionary<string, object?>();
+        Put(arguments, "x-max-length", q.MaxLength);
+        Put(arguments, "x-max-priority", q.MaxPriority);
+        Put(arguments, "x-delivery-limit", q.DeliveryLimit);
+        if (q.MessageTtl > 0)
+        {
+            arguments["x-message-ttl"] = TtlMapping.Milliseconds(q.MessageTtl);
+        }
+
+        if (q.Overflow is not null)
+        {
+            arguments["x-overflow"] = q.Overflow;
+        }
+
+        if (q.DeadLetterExchange is not null)
+        {
+            arguments["x-dead-letter-exchange"] = Name(q.DeadLetterExchange);
+        }
+
+        if (q.DeadLetterKey is not null)
+        {
+            arguments["x-dead-letter-routing-key"] = q.DeadLetterKey;
+        }
+
+        if (q.Quorum)
+        {
+            arguments["x-queue-type"] = "quorum";
+        }
+
+        return arguments;
+    }
+
+    private static void Put(Dictionary<string, object?> arguments, string name, int value)
+    {
+        if (value > 0)
+        {
+            arguments[name] = value;
+        }
+    }
+
+    private async Task<ChannelState> ChannelAsync(string name)
+    {
+        if (!_channels.TryGetValue(name, out var channel))
+        {
+            _channels[name] = channel = await ChannelState.OpenAsync(_connection!);
+        }
+
+        return channel;
+    }
+
+    private async Task ActAsync(ClientAction action, int index)
+    {
+        if (action is Restart)
+        {
+            await _connection!.DisposeAsync();
+            _channels.Clear();
+            RabbitNode.Restart();
+            _connection = await RabbitNode.ConnectAsync();
+            _lines.Add(Observed.Restarted);
+            return;
+        }
+
+        if (model.ReadyBefore.TryGetValue(index, out var expected))
+        {
+            await PollReadyAsync(Name(ModelQueue(action)), expected);
+        }
+
+        var state = await ChannelAsync(action.Channel);
+        var channel = state.Channel;
+        switch (action)
+        {
+            case Publish p:
+                await PublishAsync(state, p);
+                break;
+            case Get g:
+                var got = await channel.BasicGetAsync(Name(g.Queue), autoAck: false);
+                if (got is not null)
+                {
+                    state.Tags[g.Name] = got.DeliveryTag;
+                }
+
+                _lines.Add(Observed.Got("get", g.Queue, got is null ? 0 : (long)got.DeliveryTag, got is null ? null : Seen(got.Body, got.Redelivered, got.BasicProperties)));
+                break;
+            case Consume c:
+                await ConsumeAsync(state, c);
+                break;
+            case Receive r:
+                await ReceiveAsync(state, r);
+                break;
+            case Settle s:
+                await SettleAsync(channel, state.Tags[s.Name], s.How);
+                break;
+            case CloseChannel:
+                await channel.CloseAsync();
+                _channels.Remove(action.Channel);
+                break;
+            case Count c:
+                var ready = await ReadyAsync(Name(c.Queue));
+                _lines.Add(ready is { } n ? Observed.Counted(c.Queue, n) : Observed.CountedMissing(c.Queue));
+                break;
+            case Drain d:
+                await DrainAsync(channel, d);
+                break;
+        }
+    }
+
+    private static string ModelQueue(ClientAction action) => action switch
+    {
+        Get g => g.Queue,
+        Drain d => d.Queue,
+        Count c => c.Queue,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not an observation of a queue"),
+    };
+
+    private async Task PublishAsync(ChannelState state, Publish p)
+    {
+        var sequence = await state.Channel.GetNextPublishSequenceNumberAsync();
+        var properties = new BasicProperties
+        {
+            Persistent = p.Persistent,
+            Headers = new Dictionary<string, object?> { [ChannelState.SequenceHeader] = (long)sequence },
+        };
+        if (p.Priority is { } priority)
+        {
+            properties.Priority = (byte)priority;
+        }
+
+        if (p.Ttl > 0)
+        {
+            properties.Expiration = TtlMapping.Milliseconds(p.Ttl).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var confirm = state.Expect(sequence);
+        // The default exchange routes by queue name, and every queue's name carries the prefix.
+        var key = p.Exchange.Length == 0 ? Name(p.Key) : p.Key;
+        await state.Channel.BasicPublishAsync(Name(p.Exchange), key, p.Mandatory, properties, Encoding.UTF8.GetBytes(p.Body));
+        var acked = await confirm.Task.WaitAsync(TimeSpan.FromMilliseconds(ReceiveMilliseconds));
+        _lines.Add(Observed.Confirm(p, acked, state.WasReturned(sequence)));
+    }
+
+    private async Task ConsumeAsync(ChannelState state, Consume c)
+    {
+        await state.Channel.BasicQosAsync(0, (ushort)c.Prefetch, global: false);
+        var deliveries = Channel.CreateUnbounded<BasicDeliverEventArgs>();
+        state.Deliveries[c.Queue] = deliveries;
+        var consumer = new AsyncEventingBasicConsumer(state.Channel);
+        consumer.ReceivedAsync += (_, e) =>
+        {
+            // The body's memory belongs to the client until the handler returns: keep a copy.
+            deliveries.Writer.TryWrite(new BasicDeliverEventArgs(e.ConsumerTag, e.DeliveryTag, e.Redelivered, e.Exchange, e.RoutingKey, e.BasicProperties, e.Body.ToArray()));
+            return Task.CompletedTask;
+        };
+        await state.Channel.BasicConsumeAsync(Name(c.Queue), autoAck: false, consumer);
+    }
+
+    private async Task ReceiveAsync(ChannelState state, Receive r)
+    {
+        using var timeout = new CancellationTokenSource(ReceiveMilliseconds);
+        try
+        {
+            var delivery = await state.Deliveries[r.Queue].Reader.ReadAsync(timeout.Token);
+            state.Tags[r.Name] = delivery.DeliveryTag;
+            _lines.Add(Observed.Got("receive", r.Queue, (long)delivery.DeliveryTag, Seen(delivery.Body, delivery.Redelivered, delivery.BasicProperties)));
+        }
+        catch (OperationCanceledException)
+        {
+            _lines.Add($"receive {r.Queue}: nothing pushed within {ReceiveMilliseconds} ms");
+        }
+    }
+
+    private static async Task SettleAsync(IChannel channel, ulong tag, Settlement how)
+    {
+        switch (how)
+        {
+            case Settlement.Ack:
+                await channel.BasicAckAsync(tag, multiple: false);
+                break;
+            case Settlement.NackRequeue or Settlement.NackDiscard:
+                await channel.BasicNackAsync(tag, multiple: false, requeue: how == Settlement.NackRequeue);
+                break;
+            default:
+                await channel.BasicRejectAsync(tag, requeue: how == Settlement.RejectRequeue);
+                break;
+        }
+    }
+
+    private async Task DrainAsync(IChannel channel, Drain d)
+    {
+        while (await channel.BasicGetAsync(Name(d.Queue), autoAck: true) is { } got)
+        {
+            _lines.Add(Observed.Drained(d.Queue, Seen(got.Body, got.Redelivered, got.BasicProperties)));
+        }
+
+        _lines.Add(Observed.DrainEnd(d.Queue));
+    }
+
+    private MessageSeen Seen(ReadOnlyMemory<byte> body, bool redelivered, IReadOnlyBasicProperties properties) =>
+        new(Encoding.UTF8.GetString(body.Span), redelivered, XDeath.Read(properties, _prefix));
+
+    /// <summary>The queue's ready count (queue.declare passive), or null when it does not exist.</summary>
+    private async Task<int?> ReadyAsync(string queue)
+    {
+        await using var probe = await _connection!.CreateChannelAsync();
+        try
+        {
+            return (int)(await probe.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (OperationInterruptedException error) when (error.ShutdownReason?.ReplyCode == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task PollReadyAsync(string queue, int expected)
+    {
+        for (var attempt = 0; attempt < Polls && await ReadyAsync(queue) is { } ready && ready != expected; attempt++)
+        {
+            await Task.Delay(5);
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        if (!_connection!.IsOpen)
+        {
+            _connection = await RabbitNode.ConnectAsync();
+        }
+
+        await using var admin = await _connection.CreateChannelAsync();
+        foreach (var q in scenario.Queues)
+        {
+            await admin.QueueDeleteAsync(Name(q.Name));
+        }
+
+        foreach (var x in scenario.Exchanges)
+        {
+            await admin.ExchangeDeleteAsync(Name(x.Name));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace IpcLab.Conformance.Scenarios;
+
+/// <summary>One dead-lettering in a message's history, as both sides report it (RabbitMQ's x-death entry).</summary>
+public sealed record DeathSeen(string Queue, string Reason, long Count, string Exchange, string Key);
+
+/// <summary>A message as a get or a delivery shows it: body, redelivered flag and death history (newest first).</summary>
+public sealed record MessageSeen(string Body, bool Redelivered, IReadOnlyList<DeathSeen> Deaths)
+{
+    public override string ToString()
+    {
+        var text = $"\"{Body}\"" + (Redelivered ? " redelivered" : "");
+        return Deaths.Count == 0
+            ? text
+            : text + " x-death " + string.Join(", ", Deaths.Select(d => $"{d.Queue} {d.Reason} x{d.Count} (exchange \"{d.Exchange}\", key \"{d.Key}\")"));
+    }
+}
+
+/// <summary>The lines both runners write, spelled in one place so that only behaviour can differ.</summary>
+public static class Observed
+{
+    public static string Confirm(Publish p, bool acked, bool returned) =>
+        $"publish \"{p.Body}\": " + (returned ? "returned (no route), " : "") + (acked ? "ack" : "nack");
+
+    public static string Got(string verb, string queue, long tag, MessageSeen? message) =>
+        message is null ? $"{verb} {queue}: empty" : $"{verb} {queue}: {message} (tag {tag})";
+
+    public static string Drained(string queue, MessageSeen message) => $"drain {queue}: {message}";
+
+    public static string DrainEnd(string queue) => $"drain {queue}: empty";
+
+    public static string Counted(string queue, int ready) => $"count {queue}: {ready} ready";
+
+    public static string CountedMissing(string queue) => $"count {queue}: no such queue";
+
+    public const string Restarted = "restart: the broker is back";
+}
