@@ -4,7 +4,7 @@ CONFIG ?= Release
 CLI := src/IpcLab/IpcLab.csproj
 APP = src/IpcLab/bin/$(CONFIG)/net10.0/ipclab.dll
 
-.PHONY: all run ready build test bench bench-compare bench-tui-start bench-tui-key bench-tui-key-tmux fuzz clean restore tmux
+.PHONY: all run ready build test bench bench-compare bench-tui-start bench-tui-key bench-tui-key-tmux fuzz clean restore tmux rabbitmq rabbitmq-up conformance
 
 all: build
 
@@ -36,13 +36,32 @@ run: ready
 	if [ $$code -eq 1 ]; then echo "(ipclab exited with 1: the run ended in a finding)"; \
 	elif [ $$code -ne 0 ]; then exit $$code; fi
 
-test: build tmux
+test: build tmux rabbitmq
 	$(DOTNET) test IpcLab.sln -c $(CONFIG) --no-build </dev/null
+
+# Only the conformance suite: the broker's scenarios on the model and on the real RabbitMQ node, each
+# printed side by side.
+conformance: rabbitmq
+	$(DOTNET) build tests/IpcLab.Conformance -c $(CONFIG) </dev/null
+	$(DOTNET) test tests/IpcLab.Conformance -c $(CONFIG) --no-build --logger 'console;verbosity=detailed' </dev/null
 
 # The terminal UI's end-to-end test drives the real program in tmux: install it when missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 tmux:
 	@command -v tmux >/dev/null 2>&1 || { echo "installing tmux (the terminal UI's end-to-end test needs it)"; $(SUDO) apt-get update && $(SUDO) apt-get install -y tmux; }
+
+# The conformance suite compares the broker with a real RabbitMQ node on localhost:5672 (user guest):
+# install rabbitmq-server when missing, start a node when none answers on the port, and wait until it serves.
+RABBITMQCTL = PATH="$$PATH:/usr/sbin" $(SUDO) rabbitmqctl
+rabbitmq:
+	@PATH="$$PATH:/usr/sbin" command -v rabbitmq-server >/dev/null 2>&1 || { echo "installing rabbitmq-server (the conformance suite compares the broker with it)"; $(SUDO) apt-get update && $(SUDO) apt-get install -y rabbitmq-server; }
+	@bash -c ': </dev/tcp/127.0.0.1/5672' 2>/dev/null || { echo "starting a RabbitMQ node"; PATH="$$PATH:/usr/sbin" $(SUDO) rabbitmq-server -detached && $(MAKE) -s rabbitmq-up; }
+
+# await_startup fails at once while the detached node has not registered yet: ask again, a bounded
+# number of times (each asking starts an Erlang VM, about a second).
+rabbitmq-up:
+	@for attempt in $$(seq 60); do $(RABBITMQCTL) -q await_startup >/dev/null 2>&1 && exit 0; done; \
+	echo "the RabbitMQ node did not start: see /var/log/rabbitmq/"; exit 1
 
 # Kernel steps per second and snapshot cost (BenchmarkDotNet). FILTER narrows the benchmarks.
 bench:

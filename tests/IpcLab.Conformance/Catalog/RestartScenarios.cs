@@ -3,19 +3,36 @@ using static IpcLab.Conformance.Catalog.Build;
 
 namespace IpcLab.Conformance.Catalog;
 
-/// <summary>A broker restart: only durable queues, exchanges and bindings with both ends durable, only persistent messages in durable queues.</summary>
+/// <summary>
+/// A broker restart: only durable queues, exchanges and bindings with both ends durable, only
+/// persistent messages in durable queues. One scenario for all of it, since a restart of the real
+/// node takes seconds.
+/// </summary>
 public static class RestartScenarios
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
-        new("restart-keeps-durable-persistent", "across a restart only durable queues keep messages, and only persistent ones; unacked ones come back redelivered")
+        new("restart-durability", "across a restart only durable queues and exchanges survive, only bindings whose both ends are durable, only persistent messages in durable queues; an unacked one comes back redelivered")
         {
-            Exchanges = [new("x", "fanout", Durable: true)],
-            Queues = [Queue("keep", ("x", "")) with { Durable = true }],
+            Exchanges = [new("dx", "fanout", Durable: true), new("tx", "fanout")],
+            Queues = [Queue("keep", ("dx", ""), ("tx", "")) with { Durable = true }, Queue("temp", ("dx", ""))],
             Actions =
             [
-                Pub("x", "", "plain"), Pub("x", "", "disk1") with { Persistent = true }, Pub("x", "", "disk2") with { Persistent = true },
-                Get("keep", "a"), new Restart("ops"), new Drain("after", "keep"),
+                Pub("dx", "", "disk1") with { Persistent = true }, Pub("dx", "", "plain"), Pub("dx", "", "disk2") with { Persistent = true },
+                Get("keep", "a"), new Restart("ops"), new Count("after", "keep"), new Count("after", "temp"),
+                Pub("tx", "", "via-transient", channel: "late") with { Persistent = true }, new Drain("after", "keep"),
+            ],
+
+            // The model's clients redeclare the program's whole topology when they recover (its
+            // declarations are the topology they declared), so the transient queue and exchange come
+            // back, empty, with their bindings; RabbitMQ lost them, and a publish to the lost exchange
+            // is a channel error.
+            KnownDifferences =
+            [
+                ("count temp: 0 ready", "count temp: no such queue"),
+                ("publish \"via-transient\": ack", "publish \"via-transient\": the broker closed the channel: 404 NOT_FOUND - no exchange 'tx' in vhost '/'"),
+                ("drain keep: \"via-transient\"", "drain keep: empty"),
+                ("drain keep: empty", "(nothing)"),
             ],
         },
     ];

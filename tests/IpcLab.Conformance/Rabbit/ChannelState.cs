@@ -20,6 +20,21 @@ public sealed class ChannelState
         Channel = channel;
         channel.BasicAcksAsync += (_, e) => Confirm(e.DeliveryTag, e.Multiple, true);
         channel.BasicNacksAsync += (_, e) => Confirm(e.DeliveryTag, e.Multiple, false);
+        channel.ChannelShutdownAsync += (_, e) =>
+        {
+            lock (_gate)
+            {
+                Closed = $"the broker closed the channel: {e.ReplyCode} {e.ReplyText}";
+                foreach (var pending in _confirms.Values)
+                {
+                    pending.TrySetException(new InvalidOperationException(Closed));
+                }
+
+                _confirms.Clear();
+            }
+
+            return Task.CompletedTask;
+        };
         channel.BasicReturnAsync += (_, e) =>
         {
             if (e.BasicProperties.Headers?.TryGetValue(SequenceHeader, out var seq) == true && seq is long n)
@@ -38,6 +53,9 @@ public sealed class ChannelState
     public const string SequenceHeader = "ipclab-seq";
 
     public IChannel Channel { get; }
+
+    /// <summary>Why the broker closed the channel (a channel error), or null while it is open.</summary>
+    public string? Closed { get; private set; }
 
     public Dictionary<string, ulong> Tags { get; } = [];
 

@@ -40,7 +40,9 @@ public static class RabbitNode
 
     private static void Ctl(string command)
     {
-        var start = new ProcessStartInfo("rabbitmqctl", command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Debian installs it in /usr/sbin, which a user's PATH may lack.
+        var ctl = File.Exists("/usr/sbin/rabbitmqctl") ? "/usr/sbin/rabbitmqctl" : "rabbitmqctl";
+        var start = new ProcessStartInfo(ctl, command) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"rabbitmqctl {command} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();

@@ -201,11 +201,20 @@ public sealed class RabbitRunner(Scenario scenario, Outcome model)
         }
 
         var confirm = state.Expect(sequence);
+
         // The default exchange routes by queue name, and every queue's name carries the prefix.
         var key = p.Exchange.Length == 0 ? Name(p.Key) : p.Key;
         await state.Channel.BasicPublishAsync(Name(p.Exchange), key, p.Mandatory, properties, Encoding.UTF8.GetBytes(p.Body));
-        var acked = await confirm.Task.WaitAsync(TimeSpan.FromMilliseconds(ReceiveMilliseconds));
-        _lines.Add(Observed.Confirm(p, acked, state.WasReturned(sequence)));
+        try
+        {
+            var acked = await confirm.Task.WaitAsync(TimeSpan.FromMilliseconds(ReceiveMilliseconds));
+            _lines.Add(Observed.Confirm(p, acked, state.WasReturned(sequence)));
+        }
+        catch (InvalidOperationException) when (state.Closed is not null)
+        {
+            _lines.Add(Observed.ChannelClosed(p, state.Closed.Replace(_prefix, "", StringComparison.Ordinal)));
+            _channels.Remove(p.Channel);
+        }
     }
 
     private async Task ConsumeAsync(ChannelState state, Consume c)

@@ -41,6 +41,13 @@ public static class Comparison
         sb.Append(scenario.KnownDifferences.Count == 0
             ? $"the model and RabbitMQ differ on {differences.Count} line(s)\n"
             : $"expected exactly {scenario.KnownDifferences.Count} documented difference(s), found {differences.Count}\n");
+        return sb.Append(SideBySide(model, rabbit)).Append("the model's program:\n").Append(model.Program).ToString();
+    }
+
+    /// <summary>The two sides' lines next to each other, a `!` before each line where they differ.</summary>
+    public static string SideBySide(Outcome model, Outcome rabbit)
+    {
+        var sb = new StringBuilder();
         var width = Math.Max(20, model.Lines.Append("model").Max(l => l.Length));
         sb.Append("   ").Append("model".PadRight(width)).Append(" | RabbitMQ\n");
         for (var i = 0; i < Math.Max(model.Lines.Count, rabbit.Lines.Count); i++)
@@ -50,6 +57,6 @@ public static class Comparison
             sb.Append(left == right ? "   " : " ! ").Append(left.PadRight(width)).Append(" | ").Append(right).Append('\n');
         }
 
-        return sb.Append("the model's program:\n").Append(model.Program).ToString();
+        return sb.ToString();
     }
 }

@@ -21,6 +21,8 @@ public static class Observed
     public static string Confirm(Publish p, bool acked, bool returned) =>
         $"publish \"{p.Body}\": " + (returned ? "returned (no route), " : "") + (acked ? "ack" : "nack");
 
+    public static string ChannelClosed(Publish p, string why) => $"publish \"{p.Body}\": {why}";
+
     public static string Got(string verb, string queue, long tag, MessageSeen? message) =>
         message is null ? $"{verb} {queue}: empty" : $"{verb} {queue}: {message} (tag {tag})";
 
