@@ -92,7 +92,7 @@ public static class ModelRunner
             if (!empty)
             {
                 empty = tag == 0;
-                yield return empty ? Observed.DrainEnd(drain.Queue) : Observed.Drained(drain.Queue, Held(kernel, drain.Queue, thread, tag));
+                yield return empty ? Observed.DrainEnd(drain.Queue) : Observed.Drained(drain.Queue, Held(kernel, program, drain.Queue, thread, tag));
             }
         }
     }
@@ -134,10 +134,10 @@ public static class ModelRunner
                 yield return Observed.Confirm(p, Local(kernel, thread, "ok") != 0, returned);
                 break;
             case Get g:
-                yield return Got(kernel, "get", g.Queue, thread, Local(kernel, thread, ModelProgram.TagOf(g.Name)));
+                yield return Got(kernel, program, "get", g.Queue, thread, Local(kernel, thread, ModelProgram.TagOf(g.Name)));
                 break;
             case Receive r:
-                yield return Got(kernel, "receive", r.Queue, thread, Local(kernel, thread, ModelProgram.TagOf(r.Name)));
+                yield return Got(kernel, program, "receive", r.Queue, thread, Local(kernel, thread, ModelProgram.TagOf(r.Name)));
                 break;
             case Count c:
                 yield return Observed.Counted(c.Queue, kernel.BrokerQueueReady(QueueId(kernel, c.Queue)).Count);
@@ -148,15 +148,18 @@ public static class ModelRunner
         }
     }
 
-    private static string Got(Kernel kernel, string verb, string queue, int thread, long tag) =>
-        Observed.Got(verb, queue, tag, tag == 0 ? null : Held(kernel, queue, thread, tag));
+    private static string Got(Kernel kernel, ModelProgram program, string verb, string queue, int thread, long tag) =>
+        Observed.Got(verb, queue, tag, tag == 0 ? null : Held(kernel, program, queue, thread, tag));
 
-    private static MessageSeen Held(Kernel kernel, string queue, int thread, long tag)
+    private static MessageSeen Held(Kernel kernel, ModelProgram program, string queue, int thread, long tag)
     {
         var held = kernel.BrokerQueueConsumers(QueueId(kernel, queue)).SingleOrDefault(c => c.Thread == thread)?.Held.SingleOrDefault(m => m.Tag == tag)
             ?? throw new InvalidOperationException($"{kernel.ThreadName(thread)} holds no delivery tag {tag} of {queue}\n{Trace(kernel)}\n{kernel.Program.Source}");
         var deaths = held.History.Select(d => new DeathSeen(kernel.ObjectName(d.Queue), d.Reason.Word(), d.Count, ExchangeName(kernel, d.Exchange), d.Key)).ToArray();
-        return new MessageSeen(held.Body, held.Deliveries > 1, deaths);
+        // The model counts every delivery, the current one too, in any queue; RabbitMQ's quorum queues
+        // count the failed ones before it (x-delivery-count, 0 on a first delivery).
+        var quorum = program.Scenario.Queues.Single(q => q.Name == queue).Quorum;
+        return new MessageSeen(held.Body, held.Deliveries > 1, deaths) { DeliveryCount = quorum ? held.Deliveries - 1 : null };
     }
 
     private static string ExchangeName(Kernel kernel, int exchange) =>

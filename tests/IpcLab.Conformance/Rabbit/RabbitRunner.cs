@@ -274,7 +274,10 @@ public sealed class RabbitRunner(Scenario scenario, Outcome model)
     }
 
     private MessageSeen Seen(ReadOnlyMemory<byte> body, bool redelivered, IReadOnlyBasicProperties properties) =>
-        new(Encoding.UTF8.GetString(body.Span), redelivered, XDeath.Read(properties, _prefix));
+        new(Encoding.UTF8.GetString(body.Span), redelivered, XDeath.Read(properties, _prefix))
+        {
+            DeliveryCount = properties.Headers?.TryGetValue("x-delivery-count", out var count) == true ? Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
 
     /// <summary>The queue's ready count (queue.declare passive), or null when it does not exist.</summary>
     private async Task<int?> ReadyAsync(string queue)

@@ -6,9 +6,15 @@ public sealed record DeathSeen(string Queue, string Reason, long Count, string E
 /// <summary>A message as a get or a delivery shows it: body, redelivered flag and death history (newest first).</summary>
 public sealed record MessageSeen(string Body, bool Redelivered, IReadOnlyList<DeathSeen> Deaths)
 {
+    /// <summary>
+    /// How many earlier deliveries failed (came back to the queue): RabbitMQ's x-delivery-count,
+    /// which only quorum queues set (0 on a first delivery); null where it is not shown.
+    /// </summary>
+    public long? DeliveryCount { get; init; }
+
     public override string ToString()
     {
-        var text = $"\"{Body}\"" + (Redelivered ? " redelivered" : "");
+        var text = $"\"{Body}\"" + (Redelivered ? " redelivered" : "") + (DeliveryCount is { } n ? $" delivery-count {n}" : "");
         return Deaths.Count == 0
             ? text
             : text + " x-death " + string.Join(", ", Deaths.Select(d => $"{d.Queue} {d.Reason} x{d.Count} (exchange \"{d.Exchange}\", key \"{d.Key}\")"));
