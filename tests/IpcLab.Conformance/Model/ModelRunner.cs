@@ -58,7 +58,14 @@ public static class ModelRunner
             }
             else if (count > 0)
             {
-                StepWhile(kernel, thread, broker, () => !kernel.HasEnded(thread) && kernel.NextInstruction(thread)?.Pos.Line <= first + count - 1);
+                var done = StepWhile(kernel, thread, broker, () => !kernel.HasEnded(thread) && kernel.NextInstruction(thread)?.Pos.Line <= first + count - 1, action is Receive);
+                if (!done && action is Receive waiting)
+                {
+                    // Nothing can run: the broker has nothing to push, and never will. The thread stays
+                    // blocked, so this must be its channel's last action.
+                    lines.Add(Observed.NothingPushed(waiting.Queue));
+                    continue;
+                }
             }
 
             Settle(kernel, broker);
@@ -105,7 +112,8 @@ public static class ModelRunner
         _ => null,
     };
 
-    private static void StepWhile(Kernel kernel, int thread, int broker, Func<bool> notDone)
+    /// <summary>Steps the thread (the broker while the thread waits for it) until done; false if it is stuck waiting and that is allowed.</summary>
+    private static bool StepWhile(Kernel kernel, int thread, int broker, Func<bool> notDone, bool mayStayBlocked = false)
     {
         for (var n = 0; notDone(); n++)
         {
@@ -118,11 +126,17 @@ public static class ModelRunner
             {
                 kernel.Step(broker);
             }
+            else if (mayStayBlocked)
+            {
+                return false;
+            }
             else
             {
                 throw new InvalidOperationException($"{kernel.ThreadName(thread)} is stuck: {kernel.WhyCannotRun(thread)}\n{Trace(kernel)}");
             }
         }
+
+        return true;
     }
 
     private static IEnumerable<string> Observe(Kernel kernel, ModelProgram program, ClientAction action, int index, int thread, int eventsBefore)

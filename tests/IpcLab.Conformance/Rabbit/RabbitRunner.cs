@@ -243,7 +243,7 @@ public sealed class RabbitRunner(Scenario scenario, Outcome model)
         }
         catch (OperationCanceledException)
         {
-            _lines.Add($"receive {r.Queue}: nothing pushed within {ReceiveMilliseconds} ms");
+            _lines.Add(Observed.NothingPushed(r.Queue));
         }
     }
 

@@ -32,6 +32,9 @@ public static class Observed
     public static string Got(string verb, string queue, long tag, MessageSeen? message) =>
         message is null ? $"{verb} {queue}: empty" : $"{verb} {queue}: {message} (tag {tag})";
 
+    /// <summary>A receive that gets nothing: on the model nothing can ever come; on RabbitMQ nothing came within a bound.</summary>
+    public static string NothingPushed(string queue) => $"receive {queue}: nothing pushed";
+
     public static string Drained(string queue, MessageSeen message) => $"drain {queue}: {message}";
 
     public static string DrainEnd(string queue) => $"drain {queue}: empty";
