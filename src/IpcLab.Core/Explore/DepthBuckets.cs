@@ -14,6 +14,7 @@ internal sealed class DepthBuckets(int stateSize)
     private const int FirstChunkBytes = 4096;
 
     private readonly List<StateQueue?> _byDepth = [];
+    private readonly ChunkPool _pool = new();
     private int _lowest;
     private int _count;
     private int _sinceMeasured;
@@ -52,7 +53,7 @@ internal sealed class DepthBuckets(int stateSize)
             _byDepth.Add(null);
         }
 
-        (_byDepth[depth] ??= new StateQueue(stateSize, FirstChunkBytes)).Enqueue(id, depth, state);
+        (_byDepth[depth] ??= new StateQueue(stateSize, FirstChunkBytes, _pool)).Enqueue(id, depth, state);
         _count++;
         if (++_sinceMeasured == 1024)
         {
@@ -66,6 +67,7 @@ internal sealed class DepthBuckets(int stateSize)
     {
         while (_lowest < _byDepth.Count && _byDepth[_lowest] is not { Count: > 0 })
         {
+            _byDepth[_lowest]?.Release();
             _byDepth[_lowest] = null;
             _lowest++;
         }

@@ -14,6 +14,7 @@ internal sealed class StateQueue
 
     private readonly int _stateSize;
     private readonly int _maxRecord;
+    private readonly ChunkPool _pool;
     private readonly Queue<byte[]> _chunks = new();
     private byte[] _write;
     private int _writeAt;
@@ -26,16 +27,20 @@ internal sealed class StateQueue
     private long _peakBytes;
 
     public StateQueue(int stateSize)
-        : this(stateSize, ChunkBytes)
+        : this(stateSize, ChunkBytes, new ChunkPool())
     {
     }
 
-    /// <summary>A queue whose first chunk holds <paramref name="firstChunkBytes"/>; each next one twice as many, up to a megabyte.</summary>
-    public StateQueue(int stateSize, int firstChunkBytes)
+    /// <summary>
+    /// A queue whose first chunk holds <paramref name="firstChunkBytes"/>; each next one twice as
+    /// many, up to a megabyte. Chunks come from <paramref name="pool"/> and go back to it once read.
+    /// </summary>
+    public StateQueue(int stateSize, int firstChunkBytes, ChunkPool pool)
     {
         _stateSize = stateSize;
         _maxRecord = (stateSize + 2) * 10;
-        _write = new byte[Math.Max(firstChunkBytes, _maxRecord)];
+        _pool = pool;
+        _write = pool.Take(Math.Max(firstChunkBytes, _maxRecord));
         _read = _write;
     }
 
@@ -60,7 +65,7 @@ internal sealed class StateQueue
                 _chunks.Enqueue(_write);
             }
 
-            _write = new byte[Math.Max(_write.Length, Math.Min(_write.Length * 2, ChunkBytes))];
+            _write = _pool.Take(Math.Max(_write.Length, Math.Min(_write.Length * 2, ChunkBytes)));
             _writeAt = 0;
         }
 
@@ -101,6 +106,7 @@ internal sealed class StateQueue
         // the end of a full chunk's records goes on at the start of the next one.
         if (_read != _write && _readAt + _maxRecord > _read.Length)
         {
+            _pool.Return(_read);
             _read = _chunks.Count > 0 ? _chunks.Dequeue() : _write;
             _readAt = 0;
         }
@@ -117,6 +123,23 @@ internal sealed class StateQueue
         _count--;
         _firstId = id + 1;
         return (id, depth);
+    }
+
+    /// <summary>Gives the chunks left to the pool once the queue is empty and will not be written again.</summary>
+    public void Release()
+    {
+        if (_count != 0)
+        {
+            throw new InvalidOperationException("the queue still holds states");
+        }
+
+        // Read to its end, the reader may still be in the chunk before the writer's.
+        if (_read != _write)
+        {
+            _pool.Return(_read);
+        }
+
+        _pool.Return(_write);
     }
 
     /// <summary>

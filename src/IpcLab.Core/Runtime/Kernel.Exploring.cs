@@ -5,6 +5,7 @@ namespace IpcLab.Core.Runtime;
 public sealed partial class Kernel
 {
     private RenamingHashStateWriter? _renamingWriter;
+    private Model.ValueKind[][]? _localKinds;
 
     /// <summary>The length of the state array: what <see cref="CopyStateTo"/> writes and <see cref="LoadState"/> reads.</summary>
     internal int StateSize => _data.Length;
@@ -29,6 +30,9 @@ public sealed partial class Kernel
 
     /// <summary>The writer the symmetric hash spells objects with, made on first use.</summary>
     internal RenamingHashStateWriter RenamingHashWriter => _renamingWriter ??= new RenamingHashStateWriter(Strings);
+
+    /// <summary>Each thread's local slots' kinds, by thread (what the state hash reads them as), made on first use.</summary>
+    internal Model.ValueKind[][] LocalKinds => _localKinds ??= Program.Threads.Select(t => t.Locals.Select(l => l.Kind).ToArray()).ToArray();
 
     /// <summary>The state array as the kernel holds it now (the symmetric hash reads thread records from it).</summary>
     internal long[] StateArray => _data;

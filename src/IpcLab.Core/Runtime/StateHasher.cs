@@ -46,7 +46,6 @@ internal static partial class StateHasher
     {
         var layout = kernel.Layout;
         var strings = kernel.Strings;
-        var info = kernel.Program.Threads[t];
         h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.PcField)]);
         h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.StatusField)]);
         var obj = data[layout.ThreadField(t, StateLayout.WaitObjectField)];
@@ -54,10 +53,13 @@ internal static partial class StateHasher
         h = Mix(h, obj < 0 ? 0 : (ulong)Rank(data, layout, t, obj));
         var fault = data[layout.ThreadField(t, StateLayout.FaultField)];
         h = Mix(h, fault < 0 ? 0 : strings.HashOf(fault));
-        var locals = layout.LocalBase(t);
-        for (var i = 0; i < info.Locals.Count; i++)
+
+        // The kinds as a plain array: this runs for every thread of every state an exploration keys.
+        var kinds = kernel.LocalKinds[t];
+        var locals = data.AsSpan(layout.LocalBase(t), kinds.Length);
+        for (var i = 0; i < kinds.Length; i++)
         {
-            h = Mix(h, Value(info.Locals[i].Kind, data[locals + i], strings));
+            h = Mix(h, Value(kinds[i], locals[i], strings));
         }
 
         // A deadline as the steps left, not as the clock itself: two states whose timed waits
