@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using IpcLab.Core.Objects.Topic;
 using IpcLab.Core.Runtime;
+using IpcLab.Core.Scheduling;
 using IpcLab.Core.Tests.KernelTests;
 
 namespace IpcLab.Core.Tests.Replication;
@@ -130,5 +131,22 @@ public sealed class ReplicaLagTests
         }
 
         Assert.True(uncounted > 0, "no acks(all) acknowledgement went ahead without a lagging follower");
+    }
+
+    [Fact]
+    public void LogIsrLagProgram_RandomSchedules_EndsWellAndDropsAndRejoinsAFollowerInSome()
+    {
+        var program = KernelTestKit.CompileLesson("log-isr-lag.ipl");
+        var droppedAndRejoined = 0;
+        for (ulong seed = 1; seed <= 100; seed++)
+        {
+            var kernel = KernelTestKit.NewKernel(program);
+
+            Assert.Equal(RunOutcome.Completed, Scheduling.Runner.Run(kernel, new RandomScheduler(seed)).Outcome);
+            var kinds = kernel.Events.Select(e => e.Kind).ToList();
+            droppedAndRejoined += kinds.Contains(EventKind.ReplicaLagged) && kinds.LastIndexOf(EventKind.ReplicaRejoined) > kinds.IndexOf(EventKind.ReplicaLagged) ? 1 : 0;
+        }
+
+        Assert.InRange(droppedAndRejoined, 1, 100);
     }
 }
