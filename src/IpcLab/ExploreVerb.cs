@@ -45,7 +45,7 @@ internal static class ExploreVerb
         progress.Clear();
         CliLog.ExploreEnded(log, opt.File, report.States, report.Transitions, report.Stop.ToString(), report.Findings.Count);
 
-        o.WriteLine($"explored {opt.File}: {What}{ExploreReductions.Injected(opt)}");
+        o.WriteLine($"explored {opt.File}: {What}{ExploreReductions.Injected(opt, program)}");
         ExploreReductions.PrintReduced(o, report, opt);
         o.WriteLine($"{Count(report.States, "distinct state")}, {Count(report.Transitions, "transition")}, the farthest {Count(report.Depth, "step")} from the start, {Count(report.FinalStates, "final state")} where every thread ended cleanly");
         ExploreReductions.PrintMemory(o, report);

@@ -233,4 +233,7 @@ public enum OpCode
 
     /// <summary>Broker queue A: the thread cancels its consumer (basic.cancel); the broker pushes it nothing more, and what it holds stays with its channel.</summary>
     BrokerCancel,
+
+    /// <summary>Replica B of topic A: its broker process crashes (when it is up) and restarts; it comes back as a follower, truncates its log to the high-water mark it knew, and fetches until it rejoins the ISR.</summary>
+    ReplicaRestart,
 }

@@ -135,6 +135,9 @@ internal interface IKernelServices
     /// <summary>A thread stops where it is as if it had finished (its process exits).</summary>
     void Stop(int thread);
 
+    /// <summary>A thread that ended starts its program again from its first instruction, with its locals cleared (its process restarted).</summary>
+    void Revive(int thread);
+
     /// <summary>Stops every live thread of a process as crashed; <paramref name="actor"/> is the thread whose step did it, or -1.</summary>
     void CrashProcess(int process, int actor, int pc);
 

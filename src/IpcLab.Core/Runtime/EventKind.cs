@@ -459,4 +459,16 @@ public enum EventKind
 
     /// <summary>Thread Thread cancelled its consumer of broker queue Object (basic.cancel); Value = how many deliveries of the queue it still holds unacknowledged.</summary>
     ConsumeCancelled,
+
+    /// <summary>The broker process of replica Other of topic Object restarted after a crash: it comes back as a follower of the partition in <see cref="Objects.Topic.LogFields"/> (Value 0), or as its leader again when the partition was offline and it led it last (Value 1); Count = its log end.</summary>
+    ReplicaRestarted,
+
+    /// <summary>Replica Other of topic Object, restarted, truncates its log of the partition to the high-water mark it knew when it went down (Count); Value = its log end before.</summary>
+    ReplicaLogTruncated,
+
+    /// <summary>Replica Other of topic Object is back in the ISR of the partition: its log end (Count) reached the high-water mark; Value = the ISR's size after.</summary>
+    ReplicaRejoined,
+
+    /// <summary>Follower Other of topic Object left the ISR of the partition: it did not catch up with the leader's log end within the topic's <c>replicalag</c> appends; Count = its log end, Value = the ISR's size after.</summary>
+    ReplicaLagged,
 }

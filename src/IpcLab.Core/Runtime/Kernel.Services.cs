@@ -101,6 +101,14 @@ public sealed partial class Kernel : IKernelServices
         _data[Layout.ThreadField(thread, StateLayout.PcField)] = -1;
     }
 
+    void IKernelServices.Revive(int thread)
+    {
+        _data.AsSpan(Layout.LocalBase(thread), Layout.MaxLocals).Clear();
+        _data[Layout.ThreadField(thread, StateLayout.PcField)] = 0;
+        _data[Layout.ThreadField(thread, StateLayout.FaultField)] = -1;
+        SetStatus(thread, ThreadStatus.Ready);
+    }
+
     void IKernelServices.CrashProcess(int process, int actor, int pc) => CrashProcess(process, actor, pc);
 
     void IKernelServices.AfterProcessEnded(int process) => AfterProcessEnded(process);

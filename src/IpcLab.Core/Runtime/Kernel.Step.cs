@@ -62,6 +62,9 @@ public sealed partial class Kernel
             case ScheduleEntryKind.LostAck:
                 InjectLostAck(entry.Thread);
                 break;
+            case ScheduleEntryKind.ProcessRestart:
+                InjectProcessRestart(entry.Thread);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(entry), entry.Kind, "unknown schedule entry");
         }

@@ -74,7 +74,13 @@ internal sealed partial class ThreadCompiler
     /// <summary><c>restart rabbit</c>: the broker crashes and restarts.</summary>
     private void CompileRestart(OpStmt op)
     {
-        const string usage = "restart BROKER";
+        const string usage = "restart BROKER  or  restart TOPIC, N";
+        if (op.Args.Count == 2)
+        {
+            CompileReplicaRestart(op);
+            return;
+        }
+
         if (op.Args.Count != 1 || op.Targets.Count > 0)
         {
             Shape(op, 1, 0, usage);

@@ -5,7 +5,10 @@ namespace IpcLab.Core.Objects.Topic;
 /// producers' (so a topic with one replica keeps the cells it always had). Per partition: its
 /// leader (a replica index from 0), the replicas out of sync as a bit mask (zeros: every replica
 /// in the ISR, as at the start), the high-water mark, the leader epoch, 1 when it is offline (no
-/// in-sync replica was left to lead). Per partition and replica: that replica's log end offset.
+/// in-sync replica was left to lead). Per partition and replica: that replica's log end offset,
+/// then its checkpoint: the high-water mark it last knew when its broker went down (0 while it is
+/// up), to which it truncates its log when it restarts, then how many of the leader's appends an
+/// in-sync follower has been behind the leader's log end (0 once it caught up; see <c>replicalag</c>).
 /// Per thread: the partition + 1 (0 for none) and offset of the record its <c>acks(all)</c>
 /// produce waits for.
 /// <para>
@@ -23,7 +26,7 @@ internal readonly ref struct ReplicaCells(Span<long> cells, int partitions, int 
     private readonly Span<long> _cells = cells;
 
     public static int CellsFor(int partitions, int replicas, int threads) =>
-        (partitions * (PartitionHeader + replicas)) + (threads * WaiterSize);
+        (partitions * (PartitionHeader + (3 * replicas))) + (threads * WaiterSize);
 
     public int Partitions => partitions;
 
@@ -54,6 +57,12 @@ internal readonly ref struct ReplicaCells(Span<long> cells, int partitions, int 
 
     public ref long LogEnd(int p, int r) => ref _cells[Base(p) + PartitionHeader + r];
 
+    /// <summary>The high-water mark replica <paramref name="r"/> knew when its broker went down (0 while it is up).</summary>
+    public ref long Checkpoint(int p, int r) => ref _cells[Base(p) + PartitionHeader + replicas + r];
+
+    /// <summary>How many of the leader's appends in-sync follower <paramref name="r"/> has not caught up with (0 for the leader and any replica out of the ISR).</summary>
+    public ref long Behind(int p, int r) => ref _cells[Base(p) + PartitionHeader + (2 * replicas) + r];
+
     /// <summary>The partition of the record the thread's <c>acks(all)</c> produce waits for, or -1.</summary>
     public int WaitingPartition(int t) => (int)_cells[Waiter(t)] - 1;
 
@@ -67,7 +76,7 @@ internal readonly ref struct ReplicaCells(Span<long> cells, int partitions, int 
 
     public void StopWaiting(int t) => _cells.Slice(Waiter(t), WaiterSize).Clear();
 
-    private int Base(int p) => p * (PartitionHeader + replicas);
+    private int Base(int p) => p * (PartitionHeader + (3 * replicas));
 
-    private int Waiter(int t) => (partitions * (PartitionHeader + replicas)) + (t * WaiterSize);
+    private int Waiter(int t) => (partitions * (PartitionHeader + (3 * replicas))) + (t * WaiterSize);
 }

@@ -8,7 +8,7 @@ namespace IpcLab.Core.Objects.Topic;
 /// every partition; where it led, a clean election makes the lowest-numbered in-sync follower the
 /// leader (a new leader epoch), and the log is truncated to the new leader's log end: a record
 /// only the dead leader had is gone. With no in-sync follower left the partition is offline
-/// (unclean election is off, and a crashed broker does not restart).
+/// (unclean election is off) until the broker that led it last restarts (see <see cref="ReplicaRestart"/>).
 /// </summary>
 internal static class ReplicaFailover
 {
@@ -39,6 +39,9 @@ internal static class ReplicaFailover
         var self = Replication.ThreadOf(k, topic, r);
         for (var p = 0; p < replicas.Partitions; p++)
         {
+            // What it keeps of its log is what it knew committed: it truncates to there when it restarts.
+            replicas.Checkpoint(p, r) = Math.Min(replicas.LogEnd(p, r), replicas.HighWaterMark(p));
+            replicas.Behind(p, r) = 0;
             if (!replicas.InSync(p, r))
             {
                 continue;
@@ -95,9 +98,13 @@ internal static class ReplicaFailover
         }
 
         log.TruncateTo(p, end);
+
+        // Every live follower (in sync, or catching up after a restart) learns of the new leader and
+        // truncates to its log end; a dead replica keeps its log until it restarts.
         for (var r = 0; r < replicas.Replicas; r++)
         {
-            replicas.LogEnd(p, r) = replicas.InSync(p, r) ? Math.Min(replicas.LogEnd(p, r), end) : replicas.LogEnd(p, r);
+            replicas.LogEnd(p, r) = k.HasEnded(Replication.ThreadOf(k, topic, r)) ? replicas.LogEnd(p, r) : Math.Min(replicas.LogEnd(p, r), end);
+            replicas.Behind(p, r) = 0;
         }
     }
 }

@@ -27,7 +27,12 @@ internal static class ReplicaState
             for (var r = 0; r < replicas.Replicas; r++)
             {
                 var alive = !k.HasEnded(Replication.ThreadOf(k, o, r));
-                ObjectModule.Require(replicas.InSync(p, r) == alive, $"replica {Replication.NameOf(o, r)} of partition {p} of topic {o.Name} is {(alive ? "alive but out of sync" : "down but in sync")}");
+                ObjectModule.Require(alive || !replicas.InSync(p, r), $"replica {Replication.NameOf(o, r)} of partition {p} of topic {o.Name} is down but in sync");
+                ObjectModule.Require(alive ? replicas.Checkpoint(p, r) == 0 && replicas.LogEnd(p, r) <= log.End(p) : replicas.Checkpoint(p, r) >= 0 && replicas.Checkpoint(p, r) <= Math.Min(hwm, replicas.LogEnd(p, r)),
+                    $"replica {Replication.NameOf(o, r)} of partition {p} of topic {o.Name} ({(alive ? "up" : "down")}) ends at {replicas.LogEnd(p, r)} with the checkpoint {replicas.Checkpoint(p, r)} (high-water mark {hwm}, log end {log.End(p)})");
+                var follows = replicas.InSync(p, r) && r != leader && replicas.LogEnd(p, r) < log.End(p);
+                ObjectModule.Require(replicas.Behind(p, r) >= 0 && replicas.Behind(p, r) <= (follows ? TopicSettings.ReplicaLagOf(o) : 0),
+                    $"replica {Replication.NameOf(o, r)} of partition {p} of topic {o.Name} counts {replicas.Behind(p, r)} appends behind the leader (replicalag {TopicSettings.ReplicaLagOf(o)}, log end {replicas.LogEnd(p, r)} of {log.End(p)})");
 
                 // A replica's log is the leader's log up to its own log end: a prefix, never longer.
                 ObjectModule.Require(!replicas.InSync(p, r) || (replicas.LogEnd(p, r) >= hwm && replicas.LogEnd(p, r) <= log.End(p)), $"in-sync replica {Replication.NameOf(o, r)} of partition {p} of topic {o.Name} ends at {replicas.LogEnd(p, r)}, not between the high-water mark {hwm} and the leader's log end {log.End(p)}");
@@ -88,6 +93,22 @@ internal static class ReplicaState
             for (var r = 0; r < replicas.Replicas; r++)
             {
                 w.Int(replicas.LogEnd(p, r));
+            }
+
+            w.EndList();
+            w.Label("checkpoints");
+            w.BeginList(replicas.Replicas);
+            for (var r = 0; r < replicas.Replicas; r++)
+            {
+                w.Int(replicas.Checkpoint(p, r));
+            }
+
+            w.EndList();
+            w.Label("behind");
+            w.BeginList(replicas.Replicas);
+            for (var r = 0; r < replicas.Replicas; r++)
+            {
+                w.Int(replicas.Behind(p, r));
             }
 
             w.EndList();

@@ -36,6 +36,21 @@ internal static class ReplicaTopology
         return (replicas, minInSync);
     }
 
+    /// <summary>The topic's <c>replicalag</c> (0 when not said), which only a replicated topic may have.</summary>
+    public static int DeclareLag(Declaration d, int replicas)
+    {
+        var lag = d.Number("replicalag", 0, MaxReplicaLag, $"`replicalag` is a whole number of the leader's appends from 1 to {MaxReplicaLag}");
+        if (lag > 0 && replicas == 1)
+        {
+            throw d.Error(d.Option("replicalag")!.Value.Pos, $"`replicalag` says when a follower leaves the ISR, and {d.Name} has none: add `replicas 2` or more");
+        }
+
+        return lag;
+    }
+
+    /// <summary>At most this many of the leader's appends for <c>replicalag</c>.</summary>
+    public const int MaxReplicaLag = 100;
+
     /// <summary>Adds each replicated topic's broker processes and their threads, after every thread of the program.</summary>
     public static void AddProcesses(string file, IReadOnlyList<ObjectInfo> objects, List<(string Name, SourcePos Pos)> processes,
         Dictionary<string, int> processIds, List<ThreadInfo> threads)

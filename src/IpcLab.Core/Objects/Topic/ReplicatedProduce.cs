@@ -34,6 +34,15 @@ internal static class ReplicatedProduce
 
         var offset = TopicModule.Append(k, t, pc, topic, p, hasKey, key, value, EventKind.RecordAppended);
         Replication.TryCells(k, topic, out replicas);
+
+        // The append itself may have dropped a lagging follower (replicalag) below min.insync.replicas.
+        if (acks == ProduceAcks.All && replicas.InSyncCount(p) < TopicSettings.MinInSyncOf(topic))
+        {
+            SetResults(k, t, instr, -1, p);
+            k.Emit(LogFields.Record(EventKind.ProduceRefused, t, pc, topic.Id, (int)ProduceRefusal.NotEnoughReplicasAfterAppend, value, p, offset, replicas.InSyncCount(p)));
+            return true;
+        }
+
         if (acks != ProduceAcks.All || replicas.HighWaterMark(p) > offset)
         {
             SetResults(k, t, instr, acks == ProduceAcks.None ? -1 : offset, p);

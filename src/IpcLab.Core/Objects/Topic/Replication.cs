@@ -56,14 +56,18 @@ internal static class Replication
 
     public static string NameOf(ObjectInfo topic, int r) => $"{topic.Name}-{r + 1}";
 
-    /// <summary>The partition a follower fetches next: the first one it follows whose leader has a record it lacks, or -1.</summary>
+    /// <summary>
+    /// The partition a live follower fetches from next: the first one it follows whose leader has a
+    /// record it lacks, or from whose ISR it is out while its log end has reached the high-water
+    /// mark (its next fetch puts it back); or -1.
+    /// </summary>
     public static int WorkOf(IKernelServices k, ObjectInfo topic, int r)
     {
         TryCells(k, topic, out var replicas);
         var log = TopicModule.CellsOf(k, topic);
         for (var p = 0; p < replicas.Partitions; p++)
         {
-            if (replicas.Offline(p) == 0 && replicas.Leader(p) != r && replicas.InSync(p, r) && replicas.LogEnd(p, r) < log.End(p))
+            if (replicas.Offline(p) == 0 && replicas.Leader(p) != r && (replicas.LogEnd(p, r) < log.End(p) || CanRejoin(replicas, p, r)))
             {
                 return p;
             }
@@ -71,6 +75,9 @@ internal static class Replication
 
         return -1;
     }
+
+    // Kafka's leader adds a follower back to the ISR once a fetch shows its log end at or past the high-water mark.
+    private static bool CanRejoin(ReplicaCells replicas, int p, int r) => !replicas.InSync(p, r) && replicas.LogEnd(p, r) >= replicas.HighWaterMark(p);
 
     /// <summary>One step of a replica's thread: copy one record from a leader, or idle.</summary>
     public static void Fetch(IKernelServices k, int t, int pc, Instr instr)
@@ -88,12 +95,28 @@ internal static class Replication
         TryCells(k, topic, out var replicas);
         var log = TopicModule.CellsOf(k, topic);
 
-        // Retention deleted what this follower had not copied yet: like a Kafka follower out of
-        // range, it starts again at the leader's log start (its log holds [start, end) as the leader's).
-        var offset = Math.Max(replicas.LogEnd(p, r), log.Start(p));
-        replicas.LogEnd(p, r) = offset + 1;
-        var value = log.Value(p, offset);
-        k.Emit(LogFields.Record(EventKind.ReplicaFetched, t, pc, topic.Id, (int)Math.Max(replicas.HighWaterMark(p), LowestInSyncEnd(replicas, p)), value, p, offset, 0));
+        if (replicas.LogEnd(p, r) < log.End(p))
+        {
+            // Retention deleted what this follower had not copied yet: like a Kafka follower out of
+            // range, it starts again at the leader's log start (its log holds [start, end) as the leader's).
+            var offset = Math.Max(replicas.LogEnd(p, r), log.Start(p));
+            replicas.LogEnd(p, r) = offset + 1;
+            var value = log.Value(p, offset);
+            k.Emit(LogFields.Record(EventKind.ReplicaFetched, t, pc, topic.Id, (int)Math.Max(replicas.HighWaterMark(p), LowestInSyncEnd(replicas, p)), value, p, offset, 0));
+            if (replicas.LogEnd(p, r) == log.End(p))
+            {
+                replicas.Behind(p, r) = 0;
+            }
+        }
+
+        // It rejoins in the fetch that brings its log end to the mark, never before: it then holds
+        // every record the mark covers, so the mark, now also bounded by its log end, stays where it is.
+        if (CanRejoin(replicas, p, r))
+        {
+            replicas.OutOfSync(p) &= ~(1L << r);
+            k.Emit(LogFields.Record(EventKind.ReplicaRejoined, t, pc, topic.Id, r, replicas.InSyncCount(p), p, replicas.LogEnd(p, r), 0));
+        }
+
         AdvanceHighWaterMark(k, t, pc, topic, p);
         Settle(k, t, pc, topic);
         k.MoveTo(t, instr.Next);
@@ -104,8 +127,36 @@ internal static class Replication
     {
         TryCells(k, topic, out var replicas);
         replicas.LogEnd(p, (int)replicas.Leader(p)) = offset + 1;
+        if (TopicSettings.ReplicaLagOf(topic) is var lag and > 0)
+        {
+            DropLagging(k, t, pc, topic, p, lag);
+        }
+
         AdvanceHighWaterMark(k, t, pc, topic, p);
         Settle(k, t, pc, topic);
+    }
+
+    /// <summary>
+    /// Kafka's replica.lag.time.max.ms with its time counted in the leader's appends: each append is
+    /// one more for every in-sync follower not at the leader's log end, and a follower that has not
+    /// caught up within <paramref name="lag"/> of them leaves the ISR. It is then no longer counted
+    /// for the high-water mark (the caller moves it on) nor for acks(all); it goes on fetching, and
+    /// rejoins once its log end reaches the mark.
+    /// </summary>
+    private static void DropLagging(IKernelServices k, int t, int pc, ObjectInfo topic, int p, int lag)
+    {
+        TryCells(k, topic, out var replicas);
+        for (var r = 0; r < replicas.Replicas; r++)
+        {
+            if (r == replicas.Leader(p) || !replicas.InSync(p, r) || ++replicas.Behind(p, r) <= lag)
+            {
+                continue;
+            }
+
+            replicas.Behind(p, r) = 0;
+            replicas.OutOfSync(p) |= 1L << r;
+            k.Emit(LogFields.Record(EventKind.ReplicaLagged, t, pc, topic.Id, r, replicas.InSyncCount(p), p, replicas.LogEnd(p, r), 0));
+        }
     }
 
     /// <summary>
@@ -178,13 +229,14 @@ internal static class Replication
             {
                 ReplicatedProduce.Finish(k, t, topic, p, offset, ProduceRefusal.Offline);
             }
+            else if (replicas.InSyncCount(p) < TopicSettings.MinInSyncOf(topic))
+            {
+                // As Kafka's delayed produce: a mark that passed the record with too few in sync is no acknowledgement.
+                ReplicatedProduce.Finish(k, t, topic, p, offset, ProduceRefusal.NotEnoughReplicasAfterAppend);
+            }
             else if (replicas.HighWaterMark(p) > offset)
             {
                 ReplicatedProduce.Finish(k, t, topic, p, offset, null);
-            }
-            else if (replicas.InSyncCount(p) < TopicSettings.MinInSyncOf(topic))
-            {
-                ReplicatedProduce.Finish(k, t, topic, p, offset, ProduceRefusal.NotEnoughReplicasAfterAppend);
             }
         }
     }

@@ -17,6 +17,10 @@ internal static class ReplicationSentences
         new(EventKind.ProduceAcknowledged, EventClass.Other, "produce-acknowledged") { Tag = "acknowledged" },
         new(EventKind.ProduceAwaitingReplicas, EventClass.Block, "blocked") { Tag = "waits for acks(all)" },
         new(EventKind.ProduceRefused, EventClass.Other, "produce-refused") { Tag = "refused" },
+        new(EventKind.ReplicaRestarted, EventClass.Other, "replica-restarted") { ChangesObject = true },
+        new(EventKind.ReplicaLogTruncated, EventClass.Other, "replica-log-truncated") { ChangesObject = true },
+        new(EventKind.ReplicaRejoined, EventClass.Other, "replica-rejoined") { ChangesObject = true },
+        new(EventKind.ReplicaLagged, EventClass.Other, "replica-lagged") { ChangesObject = true },
     ];
 
     /// <summary>The sentence, or null for an event replication does not emit.</summary>
@@ -43,6 +47,12 @@ internal static class ReplicationSentences
             EventKind.ProduceAcknowledged => Acknowledged(w, where),
             EventKind.ProduceAwaitingReplicas => $"{w.Who} appended {w.Value(topic.ValueKind)} at offset {offset} of {where} with acks(all): it waits until every in-sync replica has it ({e.Other} in sync, high-water mark {e.PeerProcess - 1})",
             EventKind.ProduceRefused => Refused(w, where),
+            EventKind.ReplicaRestarted => e.Value == 0
+                ? $"{Replication.NameOf(topic, e.Other)} restarts as a follower of {where} (its log ends at {offset}): out of the ISR until its log end reaches the high-water mark"
+                : $"{Replication.NameOf(topic, e.Other)} restarts and leads {where} again: it was the last in-sync replica when the partition went offline, and its log, ending at {offset}, is the partition's",
+            EventKind.ReplicaLogTruncated => $"{Replication.NameOf(topic, e.Other)} truncates its log of {where} from {e.Value} to {offset}, the high-water mark it knew when it went down, as a Kafka broker does on becoming a follower: above it, its records may not be the leader's (a record only it had is gone); it fetches again from {offset}",
+            EventKind.ReplicaLagged => $"{Replication.NameOf(topic, e.Other)} leaves the ISR of {where}: it has not caught up with the leader's log end within {TopicSettings.ReplicaLagOf(topic)} of its appends (replicalag, Kafka's replica.lag.time.max.ms counted in appends); its log ends at {offset}; {e.Value} in-sync replica{(e.Value == 1 ? "" : "s")} left",
+            EventKind.ReplicaRejoined => $"{Replication.NameOf(topic, e.Other)} rejoins the ISR of {where}: its log end {offset} reached the high-water mark; {e.Value} in-sync replica{(e.Value == 1 ? "" : "s")}",
             _ => null,
         };
     }

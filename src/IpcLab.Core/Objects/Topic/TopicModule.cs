@@ -30,11 +30,11 @@ internal sealed class TopicModule : ObjectModule
     /// <summary>At most this many replicas per partition (each a broker process).</summary>
     public const int MaxReplicas = 5;
 
-    /// <summary><c>topic orders partitions 2 retain 8 [expire 20] [cleanup compact] [producers retrying|idempotent] [replicas 3 minisr 2]</c> (one partition when not said; records never expire when not said; no compaction when not said; plain producers when not said; one replica when not said).</summary>
+    /// <summary><c>topic orders partitions 2 retain 8 [expire 20] [cleanup compact] [producers retrying|idempotent] [replicas 3 minisr 2 [replicalag 4]]</c> (one partition when not said; records never expire when not said; no compaction when not said; plain producers when not said; one replica when not said).</summary>
     internal override ObjectInfo Declare(Declaration d)
     {
         d.NoInitial($"a topic starts empty; write `topic {d.Name} partitions 2 retain 8`");
-        d.OnlyOptions("a topic", ["partitions", "retain", "expire", "cleanup", "producers", "replicas", "minisr"], ", ");
+        d.OnlyOptions("a topic", ["partitions", "retain", "expire", "cleanup", "producers", "replicas", "minisr", "replicalag"], ", ");
         var retain = d.WholeNumber(
             d.Required("retain", $"topic {d.Name} needs a retention, the records each partition keeps: `topic {d.Name} partitions 2 retain 8`"),
             $"a topic's retention must be a whole number from 1 to {Compiler.MaxCapacity}");
@@ -55,12 +55,13 @@ internal sealed class TopicModule : ObjectModule
         } : ProducerKind.Plain;
         var idempotent = producers == ProducerKind.Idempotent;
         var (replicas, minInSync) = ReplicaTopology.Declare(d, compact, idempotent);
+        var replicaLag = ReplicaTopology.DeclareLag(d, replicas);
         if (replicas > 1 && producers == ProducerKind.Retrying)
         {
             throw d.Error(d.Option("producers")!.Value.Pos, "a replicated topic does not support `producers retrying` yet: its acks(all) produce waits for its acknowledgement in another step; leave `replicas` out, or this option");
         }
 
-        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact, idempotent, replicas, minInSync, producers == ProducerKind.Retrying), ValueKind.Int);
+        return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact, idempotent, replicas, minInSync, producers == ProducerKind.Retrying, replicaLag), ValueKind.Int);
     }
 
     public override IReadOnlyList<string> Functions => ["produced", "retained"];
@@ -72,6 +73,7 @@ internal sealed class TopicModule : ObjectModule
         new(OpCode.Produce, "produce"),
         new(OpCode.ProduceRetry, "retry") { Shape = new("retry TOPIC  (send the last record produced to TOPIC again: its acknowledgement was lost)", ObjectKind.Topic) },
         new(OpCode.ReplicaFetch),
+        new(OpCode.ReplicaRestart),
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } = [.. TopicSentences.Specs, .. ReplicationSentences.Specs];
@@ -106,6 +108,13 @@ internal sealed class TopicModule : ObjectModule
         if (instr.Op == OpCode.ReplicaFetch)
         {
             Replication.Fetch(k, t, pc, instr);
+            return;
+        }
+
+        if (instr.Op == OpCode.ReplicaRestart)
+        {
+            ReplicaRestart.CrashAndRestart(k, t, pc, k.Program.Objects[instr.A], instr.B);
+            k.MoveTo(t, instr.Next);
             return;
         }
 

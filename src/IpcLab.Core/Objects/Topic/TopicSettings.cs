@@ -8,17 +8,19 @@ namespace IpcLab.Core.Objects.Topic;
 /// producers are idempotent in the 9th, the expiry in steps in the 31 bits above them (0: never),
 /// then the replicas - 1 and the min.insync.replicas - 1 in 4 bits each (zeros: one replica, as every
 /// topic declared without them), then whether its plain producers retry a send whose acknowledgement
-/// was lost. Its retention by count is <see cref="ObjectInfo.Capacity"/>.
+/// was lost, then its replica lag in 7 bits (0: none). Its retention by count is <see cref="ObjectInfo.Capacity"/>.
 /// </summary>
 public static class TopicSettings
 {
     private const int ReplicasShift = 40;
     private const int MinInSyncShift = 44;
     private const long RetryingBit = 1L << 48;
+    private const int ReplicaLagShift = 49;
 
-    public static long Pack(int partitions, long expire, bool compact, bool idempotent = false, int replicas = 1, int minInSync = 1, bool retrying = false) =>
+    public static long Pack(int partitions, long expire, bool compact, bool idempotent = false, int replicas = 1, int minInSync = 1, bool retrying = false, int replicaLag = 0) =>
         (long)partitions | (compact ? 0x80L : 0) | (idempotent ? 0x100L : 0) | (expire << 9)
-        | ((long)(replicas - 1) << ReplicasShift) | ((long)(minInSync - 1) << MinInSyncShift) | (retrying ? RetryingBit : 0);
+        | ((long)(replicas - 1) << ReplicasShift) | ((long)(minInSync - 1) << MinInSyncShift) | (retrying ? RetryingBit : 0)
+        | ((long)replicaLag << ReplicaLagShift);
 
     public static int PartitionsOf(ObjectInfo topic) => (int)(topic.Initial & 0x7f);
 
@@ -44,6 +46,13 @@ public static class TopicSettings
 
     /// <summary>The topic's min.insync.replicas: an <c>acks(all)</c> produce is refused while the ISR is smaller.</summary>
     public static int MinInSyncOf(ObjectInfo topic) => (int)((topic.Initial >> MinInSyncShift) & 0xf) + 1;
+
+    /// <summary>
+    /// The topic's <c>replicalag</c>: an in-sync follower that has not caught up with the leader's log
+    /// end within this many of the leader's appends leaves the ISR (Kafka's replica.lag.time.max.ms,
+    /// its time counted in appends); 0 when not said: followers leave the ISR only when their broker dies.
+    /// </summary>
+    public static int ReplicaLagOf(ObjectInfo topic) => (int)((topic.Initial >> ReplicaLagShift) & 0x7f);
 
     /// <summary>True for a topic whose partitions have followers (declared <c>replicas</c> 2 or more).</summary>
     public static bool IsReplicated(ObjectInfo topic) => ReplicasOf(topic) > 1;
