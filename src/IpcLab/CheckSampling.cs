@@ -86,6 +86,8 @@ internal static class CheckSampling
             $"shrunk to {shrink.Run.Schedule.Count} steps (breadth-first, {shrink.States:N0} states: no run reaches it in fewer)"),
         ShrinkMethod.DeltaDebugging => string.Create(CultureInfo.InvariantCulture,
             $"shrunk to {shrink.Run.Schedule.Count} steps (delta debugging, {shrink.Candidates:N0} candidates: shorter, maybe not shortest; the breadth-first search stopped at {shrink.States:N0} states)"),
+        ShrinkMethod.Shortcuts => string.Create(CultureInfo.InvariantCulture,
+            $"shrunk to {shrink.Run.Schedule.Count} steps ({shrink.Shortcuts} shortcuts found by {shrink.ShortcutStates:N0} states of small searches along the run gave {shrink.SplicedLength}, then delta debugging, {shrink.Candidates:N0} candidates: shorter, maybe not shortest; the breadth-first search from the start stopped at {shrink.States:N0} states)"),
         _ => $"not shrunk: every run that uses the whole step budget is {shrink.Run.Schedule.Count} steps",
     };
 }
