@@ -33,6 +33,17 @@ public static class Checker
     public static IScheduler SchedulerFor(CompiledProgram program, CheckOptions options, ulong seed) =>
         SamplingPlan.For(program, options).SchedulerFor(seed);
 
+    /// <summary>
+    /// Makes the run of <paramref name="seed"/> of a check with <paramref name="options"/> again on
+    /// <paramref name="kernel"/> (from its start), injections included, and concludes it.
+    /// </summary>
+    public static RunResult Replay(Kernel kernel, CheckOptions options, ulong seed)
+    {
+        kernel.Reset();
+        SampledRun.Run(kernel, SamplingPlan.For(kernel.Program, options), seed, new int[kernel.Layout.ThreadCount]);
+        return RunResult.Of(kernel);
+    }
+
     /// <summary>Makes every run, shared out between the workers, and merges their tallies.</summary>
     private static SampleTally Sample(CompiledProgram program, SamplingPlan plan, CheckOptions options, out long steps)
     {
@@ -109,7 +120,8 @@ public static class Checker
     private static FoundRun Confirm(CompiledProgram program, SamplingPlan plan, CheckOptions options, (ulong Seed, int Steps, FindingKind Kind) found)
     {
         var kernel = new Kernel(program, new KernelOptions { MaxSteps = options.MaxSteps });
-        var result = Runner.Run(kernel, plan.SchedulerFor(found.Seed));
+        SampledRun.Run(kernel, plan, found.Seed, new int[kernel.Layout.ThreadCount]);
+        var result = RunResult.Of(kernel);
         if (result.Outcome != RunOutcome.Finding || result.Steps != found.Steps || result.Findings[0].Kind != found.Kind)
         {
             throw new InvalidOperationException(
