@@ -20,7 +20,7 @@ public static class Checker
         options.Cancellation.ThrowIfCancellationRequested();
         var first = tally.First is { } f ? Confirm(program, plan, options, f) : null;
         var shortest = tally.Shortest is { } s ? (s.Seed == first!.Seed ? first : Confirm(program, plan, options, s)) : null;
-        var shrink = shortest is null ? null : ScheduleShrinker.Shrink(program, shortest, options.MaxSteps, options.ShrinkProgress);
+        var shrink = shortest is null ? null : ScheduleShrinker.Shrink(program, shortest, options.MaxSteps, options.ShrinkProgress, cancel: options.Cancellation);
         return new CheckReport(options.Runs, tally.Finals.Count, tally.RunsWithFindings, first, shortest, shrink?.Run)
         {
             Steps = steps,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Scheduling;
@@ -40,6 +41,7 @@ public static class ScheduleShrinker
     /// <param name="stateBudget">States the breadth-first search may store before it hands over.</param>
     /// <param name="stepBudget">Steps delta debugging's candidates may replay in all.</param>
     /// <param name="shortcutBudget">States the shortcut windows may store in all (0: no shortcuts).</param>
+    /// <param name="cancel">Stops the shrinking between its stages and between shortcut windows: it then throws <see cref="OperationCanceledException"/>.</param>
     public static ShrinkResult Shrink(
         CompiledProgram program,
         FoundRun run,
@@ -47,7 +49,8 @@ public static class ScheduleShrinker
         Action<string>? progress,
         int stateBudget = DefaultStateBudget,
         long stepBudget = DefaultStepBudget,
-        long shortcutBudget = DefaultShortcutBudget)
+        long shortcutBudget = DefaultShortcutBudget,
+        CancellationToken cancel = default)
     {
         var kind = run.Main.Kind;
 
@@ -57,6 +60,8 @@ public static class ScheduleShrinker
         {
             return new ShrinkResult(run, ShrinkMethod.None, IsShortest: true, States: 0, Steps: 0, Candidates: 0);
         }
+
+        progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"shrinking the {run.Schedule.Count}-step run: breadth-first from the start, at most {stateBudget:N0} states"));
 
         // No deeper than the run: the search either finds a run as short or shorter, or runs out of
         // states. The injections the run made are choices of the search too, so their run is found.
@@ -73,14 +78,17 @@ public static class ScheduleShrinker
                 CrashThreads = [.. run.Schedule.Where(e => e.Kind == ScheduleEntryKind.Crash).Select(e => e.Thread).Distinct()],
                 CrashProcesses = [.. run.Schedule.Where(e => e.Kind == ScheduleEntryKind.ProcessCrash).Select(e => e.Thread).Distinct()],
             },
-            progress is null ? null : new Told(p => progress($"shrinking breadth-first: {p.States:N0} states (of at most {stateBudget:N0}), depth {p.Depth} (of {run.Schedule.Count})")));
+            progress is null ? null : new Told(p => progress($"shrinking breadth-first: {p.States:N0} states (of at most {stateBudget:N0}), depth {p.Depth} (of {run.Schedule.Count})")),
+            cancel);
+        cancel.ThrowIfCancellationRequested();
         if (explored.Findings.FirstOrDefault(f => f.Kind == kind) is { } shortest && shortest.Schedule.Count <= run.Schedule.Count)
         {
             return new ShrinkResult(Confirm(program, run, shortest.Schedule, maxSteps), ShrinkMethod.BreadthFirst, IsShortest: true, explored.States, explored.Transitions, Candidates: 0);
         }
 
         var shortcuts = new ShortcutSearch(program, kind, maxSteps, WindowStates, shortcutBudget, progress);
-        var spliced = shortcutBudget > 0 ? shortcuts.Shrink(run.Schedule) : [.. run.Schedule];
+        var spliced = shortcutBudget > 0 ? shortcuts.Shrink(run.Schedule, cancel) : [.. run.Schedule];
+        cancel.ThrowIfCancellationRequested();
         var delta = new DeltaShrink(program, kind, maxSteps, stepBudget, progress);
         var shrunk = delta.Shrink(spliced);
         return new ShrinkResult(

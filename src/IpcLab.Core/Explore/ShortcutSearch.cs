@@ -65,8 +65,8 @@ internal sealed class ShortcutSearch
     /// <summary>Shortcuts spliced into the run.</summary>
     public int Shortcuts { get; private set; }
 
-    /// <summary>The run with every shortcut the budget found spliced in; <paramref name="schedule"/> itself when none.</summary>
-    public ScheduleEntry[] Shrink(IReadOnlyList<ScheduleEntry> schedule)
+    /// <summary>The run with every shortcut the budget found spliced in (as far as it got when <paramref name="cancel"/> stopped it); <paramref name="schedule"/> itself when none.</summary>
+    public ScheduleEntry[] Shrink(IReadOnlyList<ScheduleEntry> schedule, CancellationToken cancel = default)
     {
         var run = schedule.ToArray();
         if (run.Any(e => e.Kind is ScheduleEntryKind.Crash or ScheduleEntryKind.ProcessCrash))
@@ -76,7 +76,7 @@ internal sealed class ShortcutSearch
 
         (_original, _best) = (run.Length, run.Length);
         var at = 0;
-        while (at < run.Length - 1 && States < _budget)
+        while (at < run.Length - 1 && States < _budget && !cancel.IsCancellationRequested)
         {
             if (Window(run, at, out var reached) is { } shorter)
             {

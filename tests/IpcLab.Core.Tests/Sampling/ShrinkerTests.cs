@@ -70,8 +70,9 @@ public sealed class ShrinkerTests
         // The work is bounded by the budgets: the search's transitions from 300 states, then the
         // candidates, of which the last may run over by one run's length.
         Assert.InRange(shrunk.Steps, 1, stepBudget + (300 * 4) + 10_000);
-        Assert.NotEmpty(told);
-        Assert.All(told, line => Assert.StartsWith("shrinking by delta debugging: ", line, StringComparison.Ordinal));
+        Assert.StartsWith($"shrinking the {found.Schedule.Count}-step run: breadth-first from the start, at most 300 states", told[0], StringComparison.Ordinal);
+        Assert.True(told.Count > 1);
+        Assert.All(told.Skip(1), line => Assert.StartsWith("shrinking by delta debugging: ", line, StringComparison.Ordinal));
     }
 
     [Fact]
