@@ -45,6 +45,13 @@ internal static class CheckSampling
         };
     }
 
+    /// <summary>The options with --spurious and each --crash NAME (a thread or a process; an unknown name is refused).</summary>
+    public static CheckOptions WithInjections(CheckOptions options, CheckVerb.Options opt, Core.Model.CompiledProgram program)
+    {
+        var crashes = ExploreReductions.WithCrashes(new ExploreOptions(), program, opt.Crash);
+        return options with { SpuriousWakeups = opt.Spurious, CrashThreads = crashes.CrashThreads, CrashProcesses = crashes.CrashProcesses };
+    }
+
     /// <summary>A line on standard error at most once a second while the runs go on, after the first second.</summary>
     public static Action<int> Progress(TextWriter err, int runs)
     {
@@ -65,6 +72,8 @@ internal static class CheckSampling
     {
         var seeds = $"seeds {options.Seed}..{options.Seed + (ulong)options.Runs - 1}";
         var waiters = options.RandomWaiters ? ", random waiters" : "";
+        waiters += options.SpuriousWakeups ? ", spurious wake-ups injected" : "";
+        waiters += options.CrashThreads.Count + options.CrashProcesses.Count > 0 ? ", crashes injected" : "";
         return options.Strategy switch
         {
             SamplingStrategy.Random => $"random schedules with {seeds}{waiters}",
@@ -74,10 +83,9 @@ internal static class CheckSampling
         };
     }
 
-    /// <summary>How to see a run found again: its seed replays under run for a random one; a PCT one is replayed from --save.</summary>
-    public static string Replay(string file, FoundRun run) => run.Scheduler == "random"
-        ? $"replay: ipclab run {file} --seed {run.Seed}"
-        : $"{run.Scheduler}; --save saves the shrunk run below, for ipclab run {file} --replay";
+    /// <summary>How to see a run found again: the run command that makes the seed's run again (strategy, seed and the options it depends on).</summary>
+    public static string Replay(CheckVerb.Options opt, CheckOptions options, FoundRun run) =>
+        $"{run.Scheduler}; replay: {RunSampling.Command(opt.File, opt, options, run.Seed)}";
 
     /// <summary>"shrunk to 34 steps (breadth-first: no run reaches it in fewer; 25,433 states)".</summary>
     public static string Shrunk(ShrinkResult shrink) => shrink.Method switch
@@ -86,6 +94,8 @@ internal static class CheckSampling
             $"shrunk to {shrink.Run.Schedule.Count} steps (breadth-first, {shrink.States:N0} states: no run reaches it in fewer)"),
         ShrinkMethod.DeltaDebugging => string.Create(CultureInfo.InvariantCulture,
             $"shrunk to {shrink.Run.Schedule.Count} steps (delta debugging, {shrink.Candidates:N0} candidates: shorter, maybe not shortest; the breadth-first search stopped at {shrink.States:N0} states)"),
+        ShrinkMethod.Shortcuts => string.Create(CultureInfo.InvariantCulture,
+            $"shrunk to {shrink.Run.Schedule.Count} steps ({shrink.Shortcuts} shortcuts found by {shrink.ShortcutStates:N0} states of small searches along the run gave {shrink.SplicedLength}, then delta debugging, {shrink.Candidates:N0} candidates: shorter, maybe not shortest; the breadth-first search from the start stopped at {shrink.States:N0} states)"),
         _ => $"not shrunk: every run that uses the whole step budget is {shrink.Run.Schedule.Count} steps",
     };
 }

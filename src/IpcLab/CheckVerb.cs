@@ -74,9 +74,9 @@ internal static class CheckVerb
             throw new InputException("--max-memory bounds the exhaustive search: use it with --all");
         }
 
-        if (!opt.All && (opt.Spurious || opt.Crash.Count > 0))
+        if (opt.Guarantee && (opt.Spurious || opt.Crash.Count > 0))
         {
-            throw new InputException($"{(opt.Spurious ? "--spurious" : "--crash")} adds choices to the exhaustive search: use it with --all");
+            throw new InputException($"{(opt.Spurious ? "--spurious" : "--crash")} injects into the runs of --all or of the sampling: the guarantee check makes its own crashes");
         }
 
         if ((opt.All || opt.Guarantee) && (opt.Strategy is not null || opt.PctDepth is not null || opt.Workers is not null))
@@ -96,6 +96,7 @@ internal static class CheckVerb
             return GuaranteeVerb.Execute(opt, program, context);
         }
 
+        sampling = CheckSampling.WithInjections(sampling, opt, program);
         var report = Checker.Check(program, sampling with { Progress = CheckSampling.Progress(context.Err, opt.Runs), ShrinkProgress = context.Err.WriteLine });
         o.WriteLine($"checked {opt.File}: {report.Runs} runs, {CheckSampling.Describe(sampling, report)}");
         CliLog.CheckEnded(log, opt.File, report.Runs, opt.Seed, report.RunsWithFindings, report.First is null ? "" : $"; first {report.First.Main.KindText} with seed {report.First.Seed}");
@@ -112,7 +113,7 @@ internal static class CheckVerb
 
         var first = report.First;
         o.WriteLine($"FOUND {first.Main.KindText} in {report.RunsWithFindings} of {report.Runs} runs");
-        o.WriteLine($"first found with seed {first.Seed} ({CheckSampling.Replay(opt.File, first)}):");
+        o.WriteLine($"first found with seed {first.Seed} ({CheckSampling.Replay(opt, sampling, first)}):");
         foreach (var f in first.Findings)
         {
             o.WriteLine($"  - step {f.Step}: {TerminalText.Visible(f.Text)}");

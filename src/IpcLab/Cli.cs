@@ -108,9 +108,22 @@ public static class Cli
         var maxSteps = MaxSteps();
         var trace = new Option<string?>("--trace") { HelpName = "OUT.jsonl", Description = "write every event as JSON Lines to this file" };
         var save = new Option<string?>("--save") { HelpName = "RUN.json", Description = "save the scenario and schedule (JSON) to replay later" };
-        var cmd = new Command("run", "Run a script once and print every step, then a summary.") { file, seed, roundRobin, replay, maxSteps, trace, save };
+        var strategy = new Option<string?>("--strategy") { HelpName = "random|pct|sticky|portfolio", Description = "run the seed the way ipclab check does with this strategy (the command a check's report suggests)" };
+        strategy.AcceptOnlyFromAmong("random", "pct", "sticky", "portfolio");
+        var pct = NumberOption.Optional<int>("--pct", "D", "with --strategy pct: the PCT depth of the check");
+        var randomWaiters = new Option<bool>("--random-waiters") { Description = "with --strategy: the check's --random-waiters" };
+        var spurious = new Option<bool>("--spurious") { Description = "with --strategy: the check's --spurious (its injected spurious wake-ups)" };
+        var crash = new Option<string[]>("--crash") { HelpName = "NAME", Description = "with --strategy: the check's --crash NAME (repeat for several)" };
+        var cmd = new Command("run", "Run a script once and print every step, then a summary.") { file, seed, roundRobin, replay, maxSteps, trace, save, strategy, pct, randomWaiters, spurious, crash };
         cmd.SetAction(p => RunVerb.Execute(
-            new RunVerb.Options(p.GetValue(file)!, p.GetValue(seed), p.GetValue(roundRobin), p.GetValue(replay), p.GetValue(maxSteps), p.GetValue(trace), p.GetValue(save)),
+            new RunVerb.Options(p.GetValue(file)!, p.GetValue(seed), p.GetValue(roundRobin), p.GetValue(replay), p.GetValue(maxSteps), p.GetValue(trace), p.GetValue(save))
+            {
+                Strategy = p.GetValue(strategy),
+                PctDepth = p.GetValue(pct),
+                RandomWaiters = p.GetValue(randomWaiters),
+                Spurious = p.GetValue(spurious),
+                Crash = p.GetValue(crash) ?? [],
+            },
             context));
         return cmd;
     }
@@ -131,8 +144,8 @@ public static class Cli
         var merge = new Option<bool>("--merge") { Description = "with --all: take each thread's steps no other thread can observe together with its next step, and store only the states between (same findings, same shortest lengths in steps)" };
         var maxMemory = NumberOption.Optional<int>("--max-memory", "MB", "with --all: stop once the visited set and the states to expand hold this many megabytes");
         var compare = new Option<bool>("--compare") { Description = "with --all and a reduction: explore again without the reductions and print both counts" };
-        var spurious = new Option<bool>("--spurious") { Description = "with --all: from every state, also wake each thread waiting on a condition variable without a signal" };
-        var crash = new Option<string[]>("--crash") { HelpName = "NAME", Description = "with --all: from every state, also crash this thread or process (repeat for several)" };
+        var spurious = new Option<bool>("--spurious") { Description = "wake threads waiting on a condition variable without a signal: with --all as a choice from every state, else at one or two random points of each run" };
+        var crash = new Option<string[]>("--crash") { HelpName = "NAME", Description = "crash this thread or process (repeat for several): with --all as a choice from every state, else at one or two random points of each run" };
         var strategy = new Option<string?>("--strategy") { HelpName = "random|pct|sticky|portfolio", Description = "how each run's schedule is made from its seed: uniformly random, PCT priorities, a walk that mostly lets a thread go on, or all three in turn (the default)" };
         strategy.AcceptOnlyFromAmong("random", "pct", "sticky", "portfolio");
         var pct = NumberOption.Optional<int>("--pct", "D", "PCT aimed at bugs of depth D (D - 1 priority change points a run); alone it means --strategy pct");

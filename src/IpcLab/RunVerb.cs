@@ -10,7 +10,23 @@ namespace IpcLab;
 /// <summary><c>ipclab run FILE</c>: one run, printed step by step, then a summary.</summary>
 internal static class RunVerb
 {
-    public sealed record Options(string File, ulong? Seed, bool RoundRobin, string? Replay, int MaxSteps, string? Trace, string? Save);
+    public sealed record Options(string File, ulong? Seed, bool RoundRobin, string? Replay, int MaxSteps, string? Trace, string? Save)
+    {
+        /// <summary>The checker's sampling strategy the seed is run with (null: a plain random run).</summary>
+        public string? Strategy { get; init; }
+
+        /// <summary>With --strategy pct: the PCT depth.</summary>
+        public int? PctDepth { get; init; }
+
+        /// <summary>With --strategy: the seed also chooses which waiter a signal wakes.</summary>
+        public bool RandomWaiters { get; init; }
+
+        /// <summary>With --strategy: the check's spurious wake-ups.</summary>
+        public bool Spurious { get; init; }
+
+        /// <summary>With --strategy: the check's crashes, by thread or process name.</summary>
+        public IReadOnlyList<string> Crash { get; init; } = [];
+    }
 
     public static int Execute(Options opt, CliContext context)
     {
@@ -24,6 +40,8 @@ internal static class RunVerb
         {
             throw new InputException("--max-steps must be at least 1");
         }
+
+        var sampling = RunSampling.Options(opt);
 
         InputFiles.CheckName(opt.File, "FILE");
         InputFiles.CheckName(opt.Replay, "--replay");
@@ -50,7 +68,7 @@ internal static class RunVerb
         else
         {
             program = InputFiles.Compile(opt.File, scriptText, log);
-            scheduler = opt.RoundRobin ? "round-robin" : $"random (seed {opt.Seed ?? 1})";
+            scheduler = opt.RoundRobin ? "round-robin" : sampling is not null ? RunSampling.Describe(program, sampling, opt.Seed ?? 1) : $"random (seed {opt.Seed ?? 1})";
         }
 
         var maxSteps = saved is null ? opt.MaxSteps : Math.Max(opt.MaxSteps, saved.Schedule.Count);
@@ -68,6 +86,10 @@ internal static class RunVerb
             }
 
             CheckSameEvents(saved, kernel, opt.Replay!);
+        }
+        else if (sampling is not null)
+        {
+            result = Core.Explore.Checker.Replay(kernel, RunSampling.WithCrashes(sampling, opt, program), opt.Seed ?? 1);
         }
         else
         {

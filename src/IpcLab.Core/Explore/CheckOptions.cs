@@ -23,6 +23,15 @@ public sealed record CheckOptions
     /// <summary>With <see cref="SamplingStrategy.Pct"/>: the bug depth d aimed at (d - 1 priority change points a run).</summary>
     public int PctDepth { get; init; } = DefaultPctDepth;
 
+    /// <summary>Inject spurious wake-ups of threads waiting on a condition variable, at random points of each run (<see cref="SampledInjections"/>).</summary>
+    public bool SpuriousWakeups { get; init; }
+
+    /// <summary>Crash these threads (by id) at random points of each run.</summary>
+    public IReadOnlyList<int> CrashThreads { get; init; } = [];
+
+    /// <summary>Crash these processes (by id) at random points of each run.</summary>
+    public IReadOnlyList<int> CrashProcesses { get; init; } = [];
+
     /// <summary>
     /// How many threads share the runs out (0: one a processor). The report is the same whatever
     /// the number: each run depends only on its seed, and the runs are tallied in seed order.

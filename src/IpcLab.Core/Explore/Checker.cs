@@ -20,7 +20,7 @@ public static class Checker
         options.Cancellation.ThrowIfCancellationRequested();
         var first = tally.First is { } f ? Confirm(program, plan, options, f) : null;
         var shortest = tally.Shortest is { } s ? (s.Seed == first!.Seed ? first : Confirm(program, plan, options, s)) : null;
-        var shrink = shortest is null ? null : ScheduleShrinker.Shrink(program, shortest, options.MaxSteps, options.ShrinkProgress);
+        var shrink = shortest is null ? null : ScheduleShrinker.Shrink(program, shortest, options.MaxSteps, options.ShrinkProgress, cancel: options.Cancellation);
         return new CheckReport(options.Runs, tally.Finals.Count, tally.RunsWithFindings, first, shortest, shrink?.Run)
         {
             Steps = steps,
@@ -32,6 +32,17 @@ public static class Checker
     /// <summary>The scheduler each seed of a check with <paramref name="options"/> gets (to replay one of its runs).</summary>
     public static IScheduler SchedulerFor(CompiledProgram program, CheckOptions options, ulong seed) =>
         SamplingPlan.For(program, options).SchedulerFor(seed);
+
+    /// <summary>
+    /// Makes the run of <paramref name="seed"/> of a check with <paramref name="options"/> again on
+    /// <paramref name="kernel"/> (from its start), injections included, and concludes it.
+    /// </summary>
+    public static RunResult Replay(Kernel kernel, CheckOptions options, ulong seed)
+    {
+        kernel.Reset();
+        SampledRun.Run(kernel, SamplingPlan.For(kernel.Program, options), seed, new int[kernel.Layout.ThreadCount]);
+        return RunResult.Of(kernel);
+    }
 
     /// <summary>Makes every run, shared out between the workers, and merges their tallies.</summary>
     private static SampleTally Sample(CompiledProgram program, SamplingPlan plan, CheckOptions options, out long steps)
@@ -109,7 +120,8 @@ public static class Checker
     private static FoundRun Confirm(CompiledProgram program, SamplingPlan plan, CheckOptions options, (ulong Seed, int Steps, FindingKind Kind) found)
     {
         var kernel = new Kernel(program, new KernelOptions { MaxSteps = options.MaxSteps });
-        var result = Runner.Run(kernel, plan.SchedulerFor(found.Seed));
+        SampledRun.Run(kernel, plan, found.Seed, new int[kernel.Layout.ThreadCount]);
+        var result = RunResult.Of(kernel);
         if (result.Outcome != RunOutcome.Finding || result.Steps != found.Steps || result.Findings[0].Kind != found.Kind)
         {
             throw new InvalidOperationException(

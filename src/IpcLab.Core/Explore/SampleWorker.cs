@@ -35,26 +35,7 @@ internal sealed class SampleWorker
     {
         var kernel = _kernel;
         kernel.LoadState(_initial, 0);
-        var scheduler = _plan.SchedulerFor(seed);
-        var budget = kernel.Options.MaxSteps;
-        while (true)
-        {
-            var n = kernel.CollectRunnable(_runnable);
-            if (n == 0)
-            {
-                break;
-            }
-
-            if (kernel.StepCount >= budget)
-            {
-                kernel.ExhaustBudget();
-                break;
-            }
-
-            kernel.Step(scheduler.ChooseThread(kernel, _runnable.AsSpan(0, n)), scheduler);
-        }
-
-        kernel.Conclude();
+        SampledRun.Run(kernel, _plan, seed, _runnable);
         Steps += kernel.StepCount;
         Tally.AddFinal(kernel.StateHash());
         if (kernel.Findings.Count > 0)

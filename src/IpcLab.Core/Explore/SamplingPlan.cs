@@ -33,13 +33,18 @@ public sealed class SamplingPlan
 
     private readonly CheckOptions _options;
     private readonly int _threads;
+    private readonly IReadOnlyList<ScheduleEntry> _injections;
 
-    private SamplingPlan(CheckOptions options, int threads, int expectedSteps)
+    private SamplingPlan(CheckOptions options, int threads, int expectedSteps, IReadOnlyList<ScheduleEntry> injections)
     {
         _options = options;
         _threads = threads;
         ExpectedSteps = expectedSteps;
+        _injections = injections;
     }
+
+    /// <summary>True when the runs inject spurious wake-ups or crashes (<see cref="SampledInjections"/>).</summary>
+    public bool Injects => _injections.Count > 0;
 
     /// <summary>About how many steps a run of the program takes (one round-robin run): PCT's change points fall among them.</summary>
     public int ExpectedSteps { get; }
@@ -52,14 +57,20 @@ public sealed class SamplingPlan
             throw new ArgumentOutOfRangeException(nameof(options), options.PctDepth, "the PCT depth must be at least 1");
         }
 
+        var injections = InjectedChoices.Of(program, new ExploreOptions
+        {
+            SpuriousWakeups = options.SpuriousWakeups,
+            CrashThreads = options.CrashThreads,
+            CrashProcesses = options.CrashProcesses,
+        });
         var expected = 0;
-        if (options.Strategy is SamplingStrategy.Pct or SamplingStrategy.Portfolio)
+        if (options.Strategy is SamplingStrategy.Pct or SamplingStrategy.Portfolio || injections.Count > 0)
         {
             var kernel = new Kernel(program, new KernelOptions { MaxSteps = options.MaxSteps, RecordEvents = false, RecordSchedule = false, CheckInvariants = false });
             expected = Runner.Run(kernel, new RoundRobinScheduler()).Steps;
         }
 
-        return new SamplingPlan(options, program.Threads.Count, expected);
+        return new SamplingPlan(options, program.Threads.Count, expected, injections);
     }
 
     /// <summary>The scheduler of the run with <paramref name="seed"/>.</summary>
@@ -73,6 +84,9 @@ public sealed class SamplingPlan
             _ => new RandomScheduler(seed, _options.RandomWaiters),
         };
     }
+
+    /// <summary>The injections of the run with <paramref name="seed"/>, or null when the check makes none.</summary>
+    internal SampledInjections? InjectionsFor(ulong seed) => Injects ? new SampledInjections(_injections, seed, ExpectedSteps) : null;
 
     /// <summary>The scheduler of a seed in words, for a report: "random", "pct depth 3", "sticky 1/8".</summary>
     public string Describe(ulong seed) => PickFor(seed) switch

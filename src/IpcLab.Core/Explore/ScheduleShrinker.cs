@@ -1,3 +1,4 @@
+using System.Globalization;
 using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
 using IpcLab.Core.Scheduling;
@@ -6,16 +7,27 @@ namespace IpcLab.Core.Explore;
 
 /// <summary>
 /// Makes a failing run shorter while it still fails the same way, so a learner reads the fewest
-/// steps that show the bug. First a breadth-first search from the start, no deeper than the run
-/// and within a state budget: when it finds the same kind of finding, its run is a shortest one.
-/// When the graph is too big for the budget, delta debugging over the schedule
-/// (<see cref="DeltaShrink"/>) within a budget of replayed steps. The run kept is replayed once
+/// steps that show the bug. First a breadth-first search from the start, no deeper than the run,
+/// with the symmetry and merging reductions (<see cref="Explorer"/>) and within a state and memory
+/// budget: when it finds the same kind of finding, its run is a shortest one. When the graph is too
+/// big for the budget, shortcuts along the run (<see cref="ShortcutSearch"/>: small searches from
+/// its states to its later states), then delta debugging over what is left
+/// (<see cref="DeltaShrink"/>), each within a budget of its own. The run kept is replayed once
 /// more with events and invariants on, which confirms it.
 /// </summary>
 public static class ScheduleShrinker
 {
-    /// <summary>The breadth-first search stops after this many states (about a second) and hands over to delta debugging.</summary>
-    public const int DefaultStateBudget = 200_000;
+    /// <summary>The breadth-first search stops after this many states (a few seconds) and hands over to the shortcuts.</summary>
+    public const int DefaultStateBudget = 1_000_000;
+
+    /// <summary>The breadth-first search also stops once its visited set and queue hold this many bytes.</summary>
+    public const long DefaultMemoryBudget = 256L << 20;
+
+    /// <summary>The shortcut windows store this many states in all at most (each at most <see cref="WindowStates"/>).</summary>
+    public const long DefaultShortcutBudget = 1_000_000;
+
+    /// <summary>States one shortcut window stores at most.</summary>
+    public const int WindowStates = 20_000;
 
     /// <summary>Delta debugging stops once its candidates have replayed this many steps in all (about a second).</summary>
     public const long DefaultStepBudget = 3_000_000;
@@ -28,13 +40,17 @@ public static class ScheduleShrinker
     /// <param name="progress">Told what the shrinking does on long work, in a sentence.</param>
     /// <param name="stateBudget">States the breadth-first search may store before it hands over.</param>
     /// <param name="stepBudget">Steps delta debugging's candidates may replay in all.</param>
+    /// <param name="shortcutBudget">States the shortcut windows may store in all (0: no shortcuts).</param>
+    /// <param name="cancel">Stops the shrinking between its stages and between shortcut windows: it then throws <see cref="OperationCanceledException"/>.</param>
     public static ShrinkResult Shrink(
         CompiledProgram program,
         FoundRun run,
         int maxSteps,
         Action<string>? progress,
         int stateBudget = DefaultStateBudget,
-        long stepBudget = DefaultStepBudget)
+        long stepBudget = DefaultStepBudget,
+        long shortcutBudget = DefaultShortcutBudget,
+        CancellationToken cancel = default)
     {
         var kind = run.Main.Kind;
 
@@ -45,19 +61,48 @@ public static class ScheduleShrinker
             return new ShrinkResult(run, ShrinkMethod.None, IsShortest: true, States: 0, Steps: 0, Candidates: 0);
         }
 
-        // No deeper than the run: the search either finds a run as short or shorter, or runs out of states.
+        progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"shrinking the {run.Schedule.Count}-step run: breadth-first from the start, at most {stateBudget:N0} states"));
+
+        // No deeper than the run: the search either finds a run as short or shorter, or runs out of
+        // states. The injections the run made are choices of the search too, so their run is found.
         var explored = Explorer.Explore(
             program,
-            new ExploreOptions { MaxStates = stateBudget, MaxSteps = run.Schedule.Count, Symmetry = true },
-            progress is null ? null : new Told(p => progress($"shrinking breadth-first: {p.States:N0} states (of at most {stateBudget:N0}), depth {p.Depth} (of {run.Schedule.Count})")));
+            new ExploreOptions
+            {
+                MaxStates = stateBudget,
+                MaxMemory = DefaultMemoryBudget,
+                MaxSteps = run.Schedule.Count,
+                Symmetry = true,
+                Merge = true,
+                SpuriousWakeups = run.Schedule.Any(e => e.Kind == ScheduleEntryKind.SpuriousWakeup),
+                CrashThreads = [.. run.Schedule.Where(e => e.Kind == ScheduleEntryKind.Crash).Select(e => e.Thread).Distinct()],
+                CrashProcesses = [.. run.Schedule.Where(e => e.Kind == ScheduleEntryKind.ProcessCrash).Select(e => e.Thread).Distinct()],
+            },
+            progress is null ? null : new Told(p => progress($"shrinking breadth-first: {p.States:N0} states (of at most {stateBudget:N0}), depth {p.Depth} (of {run.Schedule.Count})")),
+            cancel);
+        cancel.ThrowIfCancellationRequested();
         if (explored.Findings.FirstOrDefault(f => f.Kind == kind) is { } shortest && shortest.Schedule.Count <= run.Schedule.Count)
         {
             return new ShrinkResult(Confirm(program, run, shortest.Schedule, maxSteps), ShrinkMethod.BreadthFirst, IsShortest: true, explored.States, explored.Transitions, Candidates: 0);
         }
 
+        var shortcuts = new ShortcutSearch(program, kind, maxSteps, WindowStates, shortcutBudget, progress);
+        var spliced = shortcutBudget > 0 ? shortcuts.Shrink(run.Schedule, cancel) : [.. run.Schedule];
+        cancel.ThrowIfCancellationRequested();
         var delta = new DeltaShrink(program, kind, maxSteps, stepBudget, progress);
-        var shrunk = delta.Shrink(run.Schedule);
-        return new ShrinkResult(Confirm(program, run, shrunk, maxSteps), ShrinkMethod.DeltaDebugging, IsShortest: false, explored.States, explored.Transitions + delta.Steps, delta.Candidates);
+        var shrunk = delta.Shrink(spliced);
+        return new ShrinkResult(
+            Confirm(program, run, shrunk, maxSteps),
+            shortcuts.Shortcuts > 0 ? ShrinkMethod.Shortcuts : ShrinkMethod.DeltaDebugging,
+            IsShortest: false,
+            explored.States,
+            explored.Transitions + shortcuts.Steps + delta.Steps,
+            delta.Candidates)
+        {
+            ShortcutStates = shortcuts.States,
+            Shortcuts = shortcuts.Shortcuts,
+            SplicedLength = spliced.Length,
+        };
     }
 
     /// <summary>Replays <paramref name="schedule"/> as far as it fits the program and finishes the run round-robin; null when it does not fit.</summary>

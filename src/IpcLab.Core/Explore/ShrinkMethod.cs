@@ -18,4 +18,11 @@ public enum ShrinkMethod
     /// necessarily shortest.
     /// </summary>
     DeltaDebugging,
+
+    /// <summary>
+    /// The graph was too big to search from the start: small breadth-first searches from states of
+    /// the run found shorter ways to its later states and spliced them in (<see cref="ShortcutSearch"/>),
+    /// then delta debugging went on from there. Shorter, not necessarily shortest.
+    /// </summary>
+    Shortcuts,
 }

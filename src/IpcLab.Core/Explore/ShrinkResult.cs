@@ -10,4 +10,14 @@ namespace IpcLab.Core.Explore;
 /// <param name="States">States the breadth-first search stored (0 when it was not tried).</param>
 /// <param name="Steps">Kernel steps the shrinking took in all.</param>
 /// <param name="Candidates">Candidate schedules delta debugging replayed.</param>
-public sealed record ShrinkResult(FoundRun Run, ShrinkMethod Method, bool IsShortest, int States, long Steps, int Candidates);
+public sealed record ShrinkResult(FoundRun Run, ShrinkMethod Method, bool IsShortest, int States, long Steps, int Candidates)
+{
+    /// <summary>States the shortcut windows stored in all (0 when they were not tried).</summary>
+    public long ShortcutStates { get; init; }
+
+    /// <summary>Shortcuts spliced into the run.</summary>
+    public int Shortcuts { get; init; }
+
+    /// <summary>The run's length after the shortcuts, before delta debugging (0 when they were not tried).</summary>
+    public int SplicedLength { get; init; }
+}

@@ -62,6 +62,7 @@ public static class BugFinder
                     progress(Sampling(done, runs, exploreLimit));
                 }
             },
+            ShrinkProgress = progress is null ? null : line => progress(Shrinking(line, exploreLimit)),
         };
         try
         {
@@ -129,6 +130,10 @@ public static class BugFinder
     private static string Sampling(int done, int runs, int limit) => string.Create(
         CultureInfo.InvariantCulture,
         $"more than {limit:N0} states, too many to explore every schedule here: the checker runs {runs} random schedules (as ipclab check) · {done} of {runs} done");
+
+    private static string Shrinking(string line, int limit) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"more than {limit:N0} states, too many to explore every schedule here: the checker found a run that fails; {line}");
 
     private static string Steps(int n) => n == 1 ? "1 step" : $"{n} steps";
 }

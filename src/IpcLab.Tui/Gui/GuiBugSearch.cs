@@ -21,6 +21,9 @@ internal sealed class GuiBugSearch(TuiState state, Action<Action> toUiThread)
     /// <summary>Beyond this many states the random checker takes over (tests lower it).</summary>
     public int ExploreLimit { get; set; } = BugFinder.ExploreLimit;
 
+    /// <summary>The search itself (<see cref="BugFinder.Check(CompiledProgram, int, Action{string}?, CancellationToken)"/>; tests hold it part way).</summary>
+    public Func<CompiledProgram, int, Action<string>, CancellationToken, BugReport?> Find { get; set; } = BugFinder.Check;
+
     /// <summary>The search started last (done, cancelled or still running).</summary>
     public Task? Last { get; private set; }
 
@@ -45,7 +48,7 @@ internal sealed class GuiBugSearch(TuiState state, Action<Action> toUiThread)
         {
             try
             {
-                var report = BugFinder.Check(program, ExploreLimit, sentence => toUiThread(() => Show(searching, () => Progress = sentence)), searching.Token);
+                var report = Find(program, ExploreLimit, sentence => toUiThread(() => Show(searching, () => Progress = sentence)), searching.Token);
                 if (report is not null)
                 {
                     toUiThread(() => Show(searching, () =>

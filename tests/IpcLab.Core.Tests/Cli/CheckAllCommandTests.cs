@@ -122,17 +122,4 @@ public sealed class CheckAllCommandTests
         Assert.Contains("--crash nobody: no thread or process of", run.Err, StringComparison.Ordinal);
         Assert.Contains("(threads: producer, consumer-1, consumer-2)", run.Err, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("--spurious")]
-    [InlineData("--crash")]
-    public void Check_InjectionWithoutAll_IsRefusedWithExitTwo(string flag)
-    {
-        var args = flag == "--crash" ? new[] { "check", RepoFiles.Lesson("cargill-deadlock.ipl"), flag, "producer" } : ["check", RepoFiles.Lesson("cargill-deadlock.ipl"), flag];
-
-        var run = CliRun.Of(args);
-
-        Assert.Equal(2, run.Exit);
-        Assert.Contains($"{flag} adds choices to the exhaustive search: use it with --all", run.Err, StringComparison.Ordinal);
-    }
 }

@@ -61,7 +61,7 @@ public sealed class ShrinkerTests
         var told = new List<string>();
         const long stepBudget = 1_000_000;
 
-        var shrunk = ScheduleShrinker.Shrink(program, found, 10_000, told.Add, stateBudget: 300, stepBudget: stepBudget);
+        var shrunk = ScheduleShrinker.Shrink(program, found, 10_000, told.Add, stateBudget: 300, stepBudget: stepBudget, shortcutBudget: 0);
 
         Assert.Equal(ShrinkMethod.DeltaDebugging, shrunk.Method);
         Assert.True(shrunk.Run.Schedule.Count <= found.Schedule.Count);
@@ -70,8 +70,46 @@ public sealed class ShrinkerTests
         // The work is bounded by the budgets: the search's transitions from 300 states, then the
         // candidates, of which the last may run over by one run's length.
         Assert.InRange(shrunk.Steps, 1, stepBudget + (300 * 4) + 10_000);
-        Assert.NotEmpty(told);
-        Assert.All(told, line => Assert.StartsWith("shrinking by delta debugging: ", line, StringComparison.Ordinal));
+        Assert.StartsWith($"shrinking the {found.Schedule.Count}-step run: breadth-first from the start, at most 300 states", told[0], StringComparison.Ordinal);
+        Assert.True(told.Count > 1);
+        Assert.All(told.Skip(1), line => Assert.StartsWith("shrinking by delta debugging: ", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_OneConditionVariableP3C3B2_ShrinksTheSampledRunToTheExhaustiveShortest()
+    {
+        var program = SamplingPrograms.OneConditionVariable(p: 3, c: 3, b: 2, k: 2);
+        var shortest = Explorer.Explore(program, new ExploreOptions { Symmetry = true, Merge = true }).Findings.Single(f => f.Kind == FindingKind.Deadlock).Schedule.Count;
+
+        var report = Checker.Check(program, new CheckOptions());
+
+        // The same as `ipclab check --all --symmetry --merge` and SPIN's breadth-first search give.
+        Assert.Equal(69, shortest);
+        Assert.True(report.Shortest!.Schedule.Count > shortest);
+        Assert.Equal(shortest, report.Shrunk!.Schedule.Count);
+        Assert.Equal(ShrinkMethod.BreadthFirst, report.Shrink!.Method);
+        Assert.InRange(report.Shrink.States, 1, ScheduleShrinker.DefaultStateBudget);
+        Assert.InRange(report.Shrink.Steps, 1, 10L * ScheduleShrinker.DefaultStateBudget);
+        Assert.Contains(Runner.Replay(KernelTestKit.NewKernel(program), report.Shrunk.Schedule).Findings, f => f.Kind == FindingKind.Deadlock);
+    }
+
+    [Fact]
+    public void Shrink_GraphOverTheStateBudget_ShortcutsAlongTheRunShortenItWithinTheirBudget()
+    {
+        var program = SamplingPrograms.OneConditionVariable(p: 2, c: 2, b: 1, k: 3);
+        var found = LongRun(program, FindingKind.Deadlock, 88, 150);
+        var told = new List<string>();
+        const long shortcutBudget = 200_000;
+
+        var withShortcuts = ScheduleShrinker.Shrink(program, found, 10_000, told.Add, stateBudget: 500, shortcutBudget: shortcutBudget);
+        var withoutShortcuts = ScheduleShrinker.Shrink(program, found, 10_000, progress: null, stateBudget: 500, shortcutBudget: 0);
+
+        Assert.Equal(ShrinkMethod.Shortcuts, withShortcuts.Method);
+        Assert.True(withShortcuts.Shortcuts > 0);
+        Assert.InRange(withShortcuts.ShortcutStates, 1, shortcutBudget);
+        Assert.InRange(withShortcuts.SplicedLength, withShortcuts.Run.Schedule.Count, found.Schedule.Count - 1);
+        Assert.True(withShortcuts.Run.Schedule.Count <= withoutShortcuts.Run.Schedule.Count);
+        Assert.Contains(Runner.Replay(KernelTestKit.NewKernel(program), withShortcuts.Run.Schedule).Findings, f => f.Kind == FindingKind.Deadlock);
     }
 
     [Fact]

@@ -156,5 +156,38 @@ public sealed class GuiBugSearchTests
         Assert.Equal([.. Enumerable.Range(0, 20).Select(i => $"{sampling}{i * 50} of 1000 done")], seen.Skip(1).Take(20));
         Assert.False(found!.Exhaustive);
         Assert.False(search.Busy);
+        var shrinking = "more than 100 states, too many to explore every schedule here: the checker found a run that fails; shrinking the ";
+        Assert.StartsWith(shrinking, seen[21], StringComparison.Ordinal);
+        Assert.All(seen.Skip(21), line => Assert.StartsWith(shrinking[..^14], line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void F_WhileTheShrinkerWorks_TheDialogShowsItsProgress()
+    {
+        var (gui, search) = Searching("cargill-deadlock.ipl", width: 140);
+        using var _ = gui;
+        gui.Screen.BugSearch.ExploreLimit = 100;
+
+        // The search is held once the shrinker has told its first sentence: the dialog shows it while still busy.
+        gui.Screen.BugSearch.Find = (program, limit, progress, cancel) =>
+        {
+            var held = false;
+            BugFinder.Check(program, limit, line =>
+            {
+                if (!held)
+                {
+                    progress(line);
+                    held = line.Contains("shrinking", StringComparison.Ordinal);
+                }
+            }, cancel);
+            return null;
+        };
+        RunOnAnotherThread(search());
+        gui.Wait(GuiTui.AutoRunTickMs);
+
+        Assert.True(gui.Screen.BugSearch.Busy);
+        Assert.StartsWith("more than 100 states, too many to explore every schedule here: the checker found a run that fails; shrinking the ", gui.Screen.BugSearch.Progress, StringComparison.Ordinal);
+        Assert.Contains("Find the bug", gui.Text, StringComparison.Ordinal);
+        Assert.True(gui.Text.Contains("shrinking the", StringComparison.Ordinal), gui.Text);
     }
 }
