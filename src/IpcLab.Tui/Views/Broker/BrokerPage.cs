@@ -74,7 +74,7 @@ internal static class BrokerPage
 
         if (labels.InFlight.Count == 0)
         {
-            var none = labels.Bodies.Count == 0 ? "  none: nothing published yet" : $"  none now · {labels.Bodies.Count} published so far (] opens a path)";
+            var none = labels.Published.Count == 0 ? "  none: nothing published yet" : $"  none now · {labels.Published.Count} published so far (] opens a path)";
             rows.Add((TextFit.Styled(TextFit.Fit(none, width), Palette.Dim), PageTarget.None));
         }
     }
@@ -87,7 +87,7 @@ internal static class BrokerPage
         }
 
         var hops = pane.Hops(kernel, labels);
-        Section(rows, $"Path of {MessageLabels.Mark(pane.Message)} \"{labels.Bodies[pane.Message - 1]}\" · ↑↓ a hop · Enter: go to its step", width);
+        Section(rows, $"Path of {MessageLabels.Mark(pane.Message)} \"{labels[pane.Message].Body}\" · ↑↓ a hop · Enter: go to its step", width);
         for (var i = 0; i < hops.Count; i++)
         {
             var hop = hops[i];
