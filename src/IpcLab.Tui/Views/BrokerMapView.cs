@@ -10,7 +10,7 @@ namespace IpcLab.Tui.Views;
 /// draws it, with every message where it is), then the hops messages made in the last step, in
 /// words, so that the panel says what moved without the page:
 /// <code>
-///     topology: x opens the broker page (the diagram, the routing tables, each message's path)
+///     topology: x draws it (the broker page)
 ///     now "photo 1": studio ─"photo"▶ photos
 /// </code>
 /// The topology itself is not repeated here: one place draws it.
@@ -19,7 +19,7 @@ internal static class BrokerMapView
 {
     public static void Add(Kernel kernel, StepChanges changes, int width, List<string> lines)
     {
-        lines.Add(TextFit.Styled(TextFit.Fit("    topology: x opens the broker page (the diagram, the routing tables, each message's path)", width), Palette.Dim));
+        lines.Add(TextFit.Styled(TextFit.Fit("    topology: x draws it (the broker page)", width), Palette.Dim));
         foreach (var hop in Hops(kernel, changes))
         {
             lines.Add(new MarkupLine(width).Add("    now ", Palette.Dim).Add($"\"{hop.Body}\": ", Palette.Changed).Add(hop.Text).ToString());

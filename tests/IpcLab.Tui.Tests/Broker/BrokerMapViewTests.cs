@@ -31,7 +31,7 @@ public sealed class BrokerMapViewTests
 
         var text = FrameRenderer.Render(state, 160, 48);
 
-        Assert.Contains("topology: x opens the broker page", text);
+        Assert.Contains("topology: x draws it (the broker page)", text);
         Assert.DoesNotContain("─dlx ▶ dead", text);
         Assert.DoesNotContain("map web", text);
         Assert.DoesNotContain(" now ", text);
