@@ -8,10 +8,8 @@ namespace IpcLab.Core.Objects.Broker;
 /// The one spelling of the broker's objects' logical state: the broker writes its inbox and its
 /// books, each queue its ready messages in order, its consumers and what each holds (by delivery
 /// tag), each exchange what it routed and which bindings matched last. Every message is written
-/// whole wherever it is, so no field of a used slot is left out but its id; which slot holds it is
-/// not written (the slots are the broker's memory, not something a learner could tell apart), nor
-/// its id, which only names it for the views: the broker never reads it, so two states that differ
-/// in it alone behave alike, and writing it would make the explorer tell them apart.
+/// whole wherever it is, so no field of a used slot is left out; which slot holds it is not written
+/// (the slots are the broker's memory, not something a learner could tell apart).
 /// </summary>
 internal static class BrokerStateWriter
 {
@@ -170,6 +168,7 @@ internal static class BrokerStateWriter
         w.Int(m.Ttl);
         w.Int(m.Exchange);
         w.Int(m.Priority);
+        w.Int(m.Id);
 
         // The death history, newest first: queue, reason, count, and the exchange and key of the
         // entry's first death (RabbitMQ's x-death).
