@@ -123,6 +123,7 @@ public sealed partial class Kernel
             History = HistoryOf(m.History),
             PublishedTo = m.Exchange,
             Priority = m.Priority,
+            Id = m.Id,
         };
 
     private DeathEntry[] HistoryOf(DeathHistory history)

@@ -41,6 +41,13 @@ public readonly record struct KernelEvent(
     /// <summary>The process holding <see cref="PeerFd"/>, or -1.</summary>
     public int PeerProcess { get; init; }
 
+    /// <summary>
+    /// A broker message event's message: its publish number in its broker (from 1; 0 for none), so
+    /// two messages with the same body are told apart. Kept in <see cref="Process"/>, which broker
+    /// events do not otherwise use, so the record keeps its size.
+    /// </summary>
+    public long Message { get => Process; init => Process = checked((int)value); }
+
     /// <summary>A socket event's number of bytes, messages or connections (which one, the kind says).</summary>
     public long Count { get => _count; init => _count = checked((int)value); }
 

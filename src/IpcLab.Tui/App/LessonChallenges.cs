@@ -107,8 +107,7 @@ public static class LessonChallenges
         var injected = Array.FindIndex(stepped, e => e.Kind != ScheduleEntryKind.Run);
         if (injected >= 0)
         {
-            var what = stepped[injected].Kind == ScheduleEntryKind.SpuriousWakeup ? "a spurious wake-up" : "a crash";
-            return new Verdict(false, $"your run injects {what} at step {injected + 1}; a reach goal is met by choosing threads only: go back before it (g {injected}) and step threads");
+            return new Verdict(false, $"your run injects {InjectionWords.Of(stepped[injected].Kind)} at step {injected + 1}; a reach goal is met by choosing threads only: go back before it (g {injected}) and step threads");
         }
 
         return ChallengeJudge.Reach(open.Section.Program.Compiled, c, stepped.Select(e => session.Kernel.ThreadName(e.Thread)).ToArray());

@@ -106,6 +106,11 @@ internal sealed partial class GuiRunScreen
             case (_, ConsoleKey.Enter) when _brokerPane.Hop >= 0:
                 GoToHop(_brokerPane.Hop);
                 break;
+
+            // Without a hop, Enter is the page's still: it must not fall through to run a thread.
+            case (_, ConsoleKey.Enter):
+                _state.Status = _brokerPane.Message > 0 ? "↑ ↓ choose a hop first; Enter goes to its step" : "] [ choose a message, ↑ ↓ a hop of its path; Enter goes to its step";
+                break;
             default:
                 return false;
         }

@@ -114,7 +114,7 @@ public sealed class BrokerDiagramTests
 
         var page = Page(session);
 
-        Assert.Contains("offers dlx ─●", page);
+        Assert.Matches("┃ offers[^┃\\n]*┃[^\\n]* ─dlx●\\d─▶ dead", page);
         Assert.Matches("●\\d \"offer \\d\" stale · in the inbox, dead-lettered to dead · dead-lettered: expired \\(1x\\)", page);
     }
 

@@ -25,14 +25,15 @@ public sealed class BrokerMapViewTests
         """;
 
     [Fact]
-    public void Map_AtTheStart_DrawsEveryBindingFromPublishersAndDeadLettersToConsumers()
+    public void Map_AtTheStart_PointsToTheBrokerPageInsteadOfDrawingTheTopologyAgain()
     {
         var state = TuiScenarios.FromText("offers.ipl", Offers);
 
         var text = FrameRenderer.Render(state, 160, 48);
 
-        Assert.Contains("map web ▶ shop ─▶ offers ▶ reader", text);
-        Assert.Contains("offers ─dlx ▶ dead ─\"stale\"▶ stale_offers ▶ auditor", text);
+        Assert.Contains("topology: x draws it (the broker page)", text);
+        Assert.DoesNotContain("─dlx ▶ dead", text);
+        Assert.DoesNotContain("map web", text);
         Assert.DoesNotContain(" now ", text);
     }
 

@@ -51,7 +51,10 @@ public sealed class BrokerPageLessonsTests
                     // One line a copy in flight, in the list the message targets point at.
                     var copies = page.Targets.Count(t => t.Message > 0);
                     Assert.Equal(labels.InFlight.Count, copies);
-                    Assert.All(page.Targets.Where(t => t.Message > 0), t => Assert.InRange(t.Message, 1, labels.Bodies.Count));
+                    Assert.All(page.Targets.Where(t => t.Message > 0), t => Assert.InRange(t.Message, 1, labels.Published.Count));
+
+                    // Every copy is numbered as the message it was made from: its body.
+                    Assert.All(labels.InFlight, c => Assert.Equal(labels[c.Label].Body, c.Message.Body));
                 }
             }
         }).Check(Checked);

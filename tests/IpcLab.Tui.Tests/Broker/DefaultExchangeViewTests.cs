@@ -1,8 +1,10 @@
 using IpcLab.Tui.Tests.Views;
+using IpcLab.Tui.Views;
+using IpcLab.Tui.Views.Broker;
 
 namespace IpcLab.Tui.Tests.Broker;
 
-/// <summary>The objects panel names the default exchange as RabbitMQ does, and maps each queue's binding to it by the queue's name.</summary>
+/// <summary>The objects panel names the default exchange as RabbitMQ does, and the broker page draws each queue bound to it by the queue's name.</summary>
 public sealed class DefaultExchangeViewTests
 {
     private const string Jobs = """
@@ -27,6 +29,7 @@ public sealed class DefaultExchangeViewTests
 
         Assert.Contains("  the default exchange (\"\") (direct): routed 0 · unroutable 0", text);
         Assert.DoesNotContain("exchange the default exchange", text);
-        Assert.Contains("map web ▶ the default exchange (\"\") ─\"jobs\"▶ jobs ▶ worker", text);
+        var page = string.Join("\n", BrokerPage.Build(state.Session!.Kernel, new BrokerPaneState(), 160, 48).Lines.Select(MarkupRuns.Plain));
+        Assert.Matches("web ─+▶ │ the default exchange \\(\"\"\\) *├─ jobs ───▶ ┃ jobs +┃ ────▶ worker", page);
     }
 }

@@ -71,6 +71,23 @@ public sealed class GuiBrokerPageTests
         Assert.Contains("step 4    rabbit routes \"disk failure\" (key \"kern.error\") from logs into kernel", gui.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("]")]
+    public void Enter_WithNoHopSelected_RunsNoThreadAndSaysWhatEnterDoesHere(string chooseMessage)
+    {
+        var state = Lesson("broker-topic-logs.ipl");
+        using var gui = new GuiHarness(state, 120, 40);
+        gui.Type("x" + new string(' ', 3) + chooseMessage);
+
+        gui.Press(Key.Enter);
+
+        Assert.Equal(3, state.Session!.Kernel.StepCount);
+        Assert.Equal(-1, gui.Screen.BrokerPane.Hop);
+        Assert.Contains("Enter goes to its step", state.Status, StringComparison.Ordinal);
+        Assert.Contains("Broker · x: back to the threads", gui.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Click_OnAMessageThenOnAHop_OpensItsPathAndGoesToTheStep()
     {

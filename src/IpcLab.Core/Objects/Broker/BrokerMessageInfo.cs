@@ -1,3 +1,5 @@
+using IpcLab.Core.Runtime;
+
 namespace IpcLab.Core.Objects.Broker;
 
 /// <summary>One copy of a message as the views show it.</summary>
@@ -31,6 +33,9 @@ public sealed record BrokerMessageInfo(
 
     /// <summary>The priority its publisher gave it (0 when none).</summary>
     public int Priority { get; init; }
+
+    /// <summary>Which message it is: its publish number in its broker, from 1, the same on every copy of it (see <see cref="KernelEvent.Message"/>).</summary>
+    public long Id { get; init; }
 
     /// <summary>The TTL that applies to it in its queue (the lower of the queue's and its own), or 0 for none.</summary>
     public long Ttl { get; init; }

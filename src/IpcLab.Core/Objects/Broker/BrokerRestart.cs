@@ -38,11 +38,11 @@ internal static class BrokerRestart
         {
             var slot = cells.TakeFromInbox();
             var message = cells.Slot(slot);
-            var (body, exchange, publisher, confirm) = (message.Body, message.At, message.Publisher, (message.Flags & PublishFlags.Confirm) != 0);
+            var (body, id, exchange, publisher, confirm) = (message.Body, message.Id, message.At, message.Publisher, (message.Flags & PublishFlags.Confirm) != 0);
             message.Clear();
             cells.InboxLost++;
             lost++;
-            k.Emit(new KernelEvent(0, EventKind.MessageLostInRestart, actor, pc, exchange, (int)RestartLoss.InFlight, body));
+            k.Emit(new KernelEvent(0, EventKind.MessageLostInRestart, actor, pc, exchange, (int)RestartLoss.InFlight, body) { Message = id });
             if (confirm && !k.HasEnded(publisher) && k.WaitObjectOf(publisher) == broker.Id)
             {
                 // Its confirm never comes: the publisher publishes it again (its pending publish runs again).
@@ -111,7 +111,7 @@ internal static class BrokerRestart
                     message.Flags &= ~PublishFlags.Fetched;
                     q.InsertReady(s, cells, queue.MaxPriority);
                     kept++;
-                    k.Emit(new KernelEvent(0, EventKind.MessageRecovered, actor, pc, queue.Id, t, message.Body) { Count = (int)tag });
+                    k.Emit(new KernelEvent(0, EventKind.MessageRecovered, actor, pc, queue.Id, t, message.Body) { Count = (int)tag, Message = message.Id });
                 }
             }
 
@@ -131,9 +131,9 @@ internal static class BrokerRestart
     private static void Lose(IKernelServices k, int actor, int pc, ObjectInfo queue, BrokerQueueCells q, BrokerCells cells, int slot, RestartLoss why)
     {
         var message = cells.Slot(slot);
-        var body = message.Body;
+        var (body, id) = (message.Body, message.Id);
         message.Clear();
         q.Lost++;
-        k.Emit(new KernelEvent(0, EventKind.MessageLostInRestart, actor, pc, queue.Id, (int)why, body));
+        k.Emit(new KernelEvent(0, EventKind.MessageLostInRestart, actor, pc, queue.Id, (int)why, body) { Message = id });
     }
 }

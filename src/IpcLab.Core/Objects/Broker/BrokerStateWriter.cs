@@ -168,6 +168,7 @@ internal static class BrokerStateWriter
         w.Int(m.Ttl);
         w.Int(m.Exchange);
         w.Int(m.Priority);
+        w.Int(m.Id);
 
         // The death history, newest first: queue, reason, count, and the exchange and key of the
         // entry's first death (RabbitMQ's x-death).

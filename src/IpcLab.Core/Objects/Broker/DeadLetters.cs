@@ -26,7 +26,7 @@ internal static class DeadLetters
             return;
         }
 
-        var body = message.Body;
+        var (body, id) = (message.Body, message.Id);
         var exchange = k.Program.Objects[target.ExchangeId];
 
         // Its own slot goes back into the inbox; the extra copies the exchange may make need room,
@@ -34,7 +34,7 @@ internal static class DeadLetters
         if (Publishing.Room(k, broker) < exchange.Capacity - 1)
         {
             message.Clear();
-            k.Emit(new KernelEvent(0, EventKind.MessageDeadLettered, t, pc, queue.Id, -2, body) { Count = (int)reason });
+            k.Emit(new KernelEvent(0, EventKind.MessageDeadLettered, t, pc, queue.Id, -2, body) { Count = (int)reason, Message = id });
             return;
         }
 
@@ -64,7 +64,7 @@ internal static class DeadLetters
         message.Flags &= PublishFlags.Persistent;
         cells.AddToInbox(slot);
         cells.DeadLettered++;
-        k.Emit(new KernelEvent(0, EventKind.MessageDeadLettered, t, pc, queue.Id, exchange.Id, body) { Count = words });
+        k.Emit(new KernelEvent(0, EventKind.MessageDeadLettered, t, pc, queue.Id, exchange.Id, body) { Count = words, Message = id });
     }
 
     /// <summary>The reason as RabbitMQ's x-death spells it.</summary>

@@ -71,7 +71,7 @@ internal static class Delivery
         }
         q.Outstanding(consumer)++;
         q.LastServed = consumer;
-        k.Emit(new KernelEvent(0, redelivered ? EventKind.MessageRedelivered : EventKind.MessagePushed, t, pc, queue.Id, consumer, message.Body) { Count = (int)message.Tag });
+        k.Emit(new KernelEvent(0, redelivered ? EventKind.MessageRedelivered : EventKind.MessagePushed, t, pc, queue.Id, consumer, message.Body) { Count = (int)message.Tag, Message = message.Id });
 
         if (k.StatusOf(consumer) == ThreadStatus.Blocked && k.WaitObjectOf(consumer) == queue.Id)
         {

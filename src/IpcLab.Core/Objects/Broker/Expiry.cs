@@ -56,7 +56,7 @@ internal static class Expiry
         var head = BrokerParts.Cells(k, broker).Slot(slot);
         var body = head.Body;
         q.Expired++;
-        k.Emit(new KernelEvent(0, EventKind.MessageExpired, t, pc, queue.Id, -1, body) { Count = (int)BrokerParts.TtlOf(queue, head) });
+        k.Emit(new KernelEvent(0, EventKind.MessageExpired, t, pc, queue.Id, -1, body) { Count = (int)BrokerParts.TtlOf(queue, head), Message = head.Id });
         DeadLetters.EndOrDivert(k, t, pc, queue, slot, DeathReason.Expired);
     }
 

@@ -1,11 +1,13 @@
+using IpcLab.Core.Model;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Core.Objects.Broker;
 
 /// <summary>
 /// The path a broker message took, read from the events: published, routed into each queue,
-/// pushed, taken, acknowledged, requeued, expired, dead-lettered, dropped; every copy of every
-/// message with that body, in the order it happened.
+/// pushed, taken, acknowledged, requeued, expired, dead-lettered, dropped, in the order it
+/// happened: of one message (by its broker and id, <see cref="KernelEvent.Message"/>), or of every
+/// message with a body.
 /// </summary>
 public static class MessagePath
 {
@@ -25,6 +27,14 @@ public static class MessagePath
     /// <summary>The events of messages with this body so far, oldest first.</summary>
     public static IReadOnlyList<KernelEvent> Of(Kernel k, string body) =>
         k.Events.Where(e => Hops.Contains(e.Kind) && k.Strings[e.Value] == body).ToArray();
+
+    /// <summary>The events of one message so far, every copy of it, oldest first.</summary>
+    public static IReadOnlyList<KernelEvent> Of(Kernel k, int broker, long id) =>
+        k.Events.Where(e => Hops.Contains(e.Kind) && e.Message == id && BrokerOf(k, e.Object) == broker).ToArray();
+
+    /// <summary>The broker an object of it (the broker, an exchange or a broker queue) belongs to.</summary>
+    public static int BrokerOf(Kernel k, int objectId) =>
+        k.Program.Objects[objectId] is { Kind: ObjectKind.Broker } broker ? broker.Id : BrokerParts.BrokerOf(k.Program.Objects[objectId]);
 
     /// <summary>The broker queues the message went into, in the order it was routed into them (a queue twice if it came back by a dead-letter cycle).</summary>
     public static IReadOnlyList<string> Queues(Kernel k, IReadOnlyList<KernelEvent> path) =>

@@ -5,18 +5,18 @@ namespace IpcLab.Core.Objects.Broker;
 /// while in the inbox, then its queue), body and key (string ids), its publisher, its place in
 /// its queue's order (a global sequence number: a requeued copy goes back by it), the consumer
 /// holding it and the delivery tag it was given, how many times it was delivered, its flags,
-/// when it entered its queue, its own TTL, the exchange it was published to, its priority, and,
+/// when it entered its queue, its own TTL, the exchange it was published to, its priority, its id, and,
 /// after those fixed fields, its death history (see <see cref="DeathHistory"/>), as wide as the
 /// broker's program needs. Threads and exchanges are stored plus one, so a free slot is all zeros.
 /// </summary>
 internal readonly ref struct MessageSlot(Span<long> cells)
 {
     /// <summary>The cells before the death history.</summary>
-    public const int FixedSize = 14;
+    public const int FixedSize = 15;
 
     private const int PlaceField = 0, AtField = 1, BodyField = 2, KeyField = 3, PublisherField = 4,
         SeqField = 5, ConsumerField = 6, TagField = 7, DeliveriesField = 8, FlagsField = 9, EnqueuedField = 10,
-        TtlField = 11, ExchangeField = 12, PriorityField = 13;
+        TtlField = 11, ExchangeField = 12, PriorityField = 13, IdField = 14;
 
     /// <summary>The cells of a slot whose history holds <paramref name="deathEntries"/> entries.</summary>
     public static int SizeFor(int deathEntries) => FixedSize + (DeathHistory.EntrySize * deathEntries);
@@ -55,6 +55,12 @@ internal readonly ref struct MessageSlot(Span<long> cells)
 
     /// <summary>The priority its publisher gave it (0 to 255; 0 when none was given).</summary>
     public int Priority { get => (int)_cells[PriorityField]; set => _cells[PriorityField] = value; }
+
+    /// <summary>
+    /// Which message it is: its publish number in its broker, from 1 (0 in a free slot). Every copy
+    /// routing or dead-lettering makes of it keeps it, so two messages with the same body stay two.
+    /// </summary>
+    public long Id { get => _cells[IdField]; set => _cells[IdField] = value; }
 
     /// <summary>Its death history, RabbitMQ's x-death: one entry per (queue, reason), newest first.</summary>
     public DeathHistory History => new(_cells[FixedSize..]);

@@ -43,8 +43,8 @@ internal static class Publishing
         message.Ttl = instr.C & 0xFFFF;
         message.Priority = instr.C >> 16;
         cells.AddToInbox(slot);
-        cells.Published++;
-        k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body) { Count = (instr.B & 0xFF) | (message.Priority << 8) });
+        message.Id = ++cells.Published;
+        k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body) { Count = (instr.B & 0xFF) | (message.Priority << 8), Message = message.Id });
         if ((message.Flags & PublishFlags.Confirm) != 0)
         {
             k.JoinWaitQueue(t, broker.Id, ThreadStatus.Blocked);

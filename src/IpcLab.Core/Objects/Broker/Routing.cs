@@ -40,7 +40,7 @@ internal static class Routing
         for (var hops = 0; count == 0 && exchange.Alternate is { } alternate && hops < k.Program.Objects.Count; hops++)
         {
             var next = k.Program.Objects[alternate.ExchangeId];
-            k.Emit(new KernelEvent(0, EventKind.MessageToAlternate, t, pc, exchange.Id, next.Id, message.Body) { Count = (int)message.Key });
+            k.Emit(new KernelEvent(0, EventKind.MessageToAlternate, t, pc, exchange.Id, next.Id, message.Body) { Count = (int)message.Key, Message = message.Id });
             exchange = next;
             message.At = next.Id;
             count = Match(k, exchange, key, queues);
@@ -61,17 +61,17 @@ internal static class Routing
         if (count == 0)
         {
             ex.Unroutable++;
-            var (body, keyId, publisher, flags) = (message.Body, message.Key, message.Publisher, message.Flags);
+            var (body, keyId, publisher, flags, id) = (message.Body, message.Key, message.Publisher, message.Flags, message.Id);
             message.Clear();
             if ((flags & PublishFlags.Mandatory) != 0)
             {
                 cells.Returned++;
-                k.Emit(new KernelEvent(0, EventKind.MessageReturned, t, pc, exchange.Id, publisher, body) { Count = (int)keyId });
+                k.Emit(new KernelEvent(0, EventKind.MessageReturned, t, pc, exchange.Id, publisher, body) { Count = (int)keyId, Message = id });
             }
             else
             {
                 cells.Unroutable++;
-                k.Emit(EventKind.MessageUnroutable, t, pc, exchange.Id, (int)keyId, body);
+                k.Emit(new KernelEvent(0, EventKind.MessageUnroutable, t, pc, exchange.Id, (int)keyId, body) { Message = id });
             }
 
             // RabbitMQ confirms an unroutable message with an ack (after the return, for a mandatory one).
@@ -118,7 +118,7 @@ internal static class Routing
             c.EnqueuedAt = BrokerParts.TtlOf(queue, c) > 0 ? k.Clock : 0;
             var q = BrokerParts.QueueCells(k, queue);
             q.Routed++;
-            k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body) { Count = (int)c.Key });
+            k.Emit(new KernelEvent(0, EventKind.MessageRouted, t, pc, queue.Id, exchange.Id, c.Body) { Count = (int)c.Key, Message = c.Id });
             if (AtMaxLength(queue, q))
             {
                 if (BrokerParts.OverflowOf(queue) is var overflow and not OverflowMode.DropHead)
@@ -126,7 +126,7 @@ internal static class Routing
                     var refused = c.Body;
                     q.Refused++;
                     refusedAny = true;
-                    k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused) { Count = BrokerParts.MaxLengthOf(queue) });
+                    k.Emit(new KernelEvent(0, EventKind.MessageRefused, t, pc, queue.Id, -1, refused) { Count = BrokerParts.MaxLengthOf(queue), Message = c.Id });
 
                     // reject-publish refuses the copy outright; only reject-publish-dlx dead-letters it.
                     if (overflow == OverflowMode.RejectPublishDlx)
@@ -179,6 +179,7 @@ internal static class Routing
             k.Emit(new KernelEvent(0, EventKind.DeadLetterCycle, t, pc, queues[i], exchange.Id, message.Body)
             {
                 Count = (int)history.Reason(died) | (int)(history.CountOf(died) << 4),
+                Message = message.Id,
             });
         }
 
@@ -236,9 +237,9 @@ internal static class Routing
     private static void DropHead(IKernelServices k, int t, int pc, ObjectInfo queue, BrokerQueueCells q, BrokerCells cells, bool afterRequeue)
     {
         var headSlot = q.TakeHead();
-        var dropped = cells.Slot(headSlot).Body;
+        var (dropped, id) = (cells.Slot(headSlot).Body, cells.Slot(headSlot).Id);
         q.Dropped++;
-        k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, afterRequeue ? 1 : -1, dropped) { Count = BrokerParts.MaxLengthOf(queue) });
+        k.Emit(new KernelEvent(0, EventKind.MessageDroppedHead, t, pc, queue.Id, afterRequeue ? 1 : -1, dropped) { Count = BrokerParts.MaxLengthOf(queue), Message = id });
         DeadLetters.EndOrDivert(k, t, pc, queue, headSlot, DeathReason.Maxlen);
     }
 

@@ -56,7 +56,7 @@ internal static class Acknowledging
         var message = cells.Slot(slot);
         var queue = k.Program.Objects[message.At];
         var q = BrokerParts.QueueCells(k, queue);
-        var (body, tag) = (message.Body, message.Tag);
+        var (body, tag, id) = (message.Body, message.Tag, message.Id);
         if ((message.Flags & PublishFlags.Fetched) == 0)
         {
             q.Outstanding(t)--;
@@ -66,7 +66,7 @@ internal static class Acknowledging
         {
             q.Acked++;
             message.Clear();
-            k.Emit(new KernelEvent(0, EventKind.MessageAcked, t, pc, queue.Id, -1, body) { Count = (int)tag });
+            k.Emit(new KernelEvent(0, EventKind.MessageAcked, t, pc, queue.Id, -1, body) { Count = (int)tag, Message = id });
         }
         else if (requeue)
         {
@@ -75,7 +75,7 @@ internal static class Acknowledging
         else
         {
             q.Discarded++;
-            k.Emit(new KernelEvent(0, EventKind.MessageDiscarded, t, pc, queue.Id, -1, body) { Count = (int)tag });
+            k.Emit(new KernelEvent(0, EventKind.MessageDiscarded, t, pc, queue.Id, -1, body) { Count = (int)tag, Message = id });
             DeadLetters.EndOrDivert(k, t, pc, queue, slot, DeathReason.Rejected);
         }
     }
@@ -92,7 +92,7 @@ internal static class Acknowledging
         if (queue.DeliveryLimit > 0 && message.Deliveries > queue.DeliveryLimit)
         {
             BrokerParts.QueueCells(k, queue).Poisoned++;
-            k.Emit(new KernelEvent(0, EventKind.MessagePoisoned, t, pc, queue.Id, why, body) { Count = (int)message.Deliveries });
+            k.Emit(new KernelEvent(0, EventKind.MessagePoisoned, t, pc, queue.Id, why, body) { Count = (int)message.Deliveries, Message = message.Id });
             DeadLetters.EndOrDivert(k, t, pc, queue, slot, DeathReason.DeliveryLimit);
             return;
         }
@@ -102,7 +102,7 @@ internal static class Acknowledging
         message.Tag = 0;
         message.Flags &= ~PublishFlags.Fetched;
         BrokerParts.QueueCells(k, queue).InsertReady(slot, cells, queue.MaxPriority);
-        k.Emit(new KernelEvent(0, EventKind.MessageRequeued, t, pc, queue.Id, why, body) { Count = (int)tag });
+        k.Emit(new KernelEvent(0, EventKind.MessageRequeued, t, pc, queue.Id, why, body) { Count = (int)tag, Message = message.Id });
         Routing.DropHeads(k, t, pc, queue);
     }
 
@@ -134,10 +134,10 @@ internal static class Acknowledging
 
             if (message.Place == MessagePlace.Pushed && (message.Flags & PublishFlags.AutoAcked) != 0)
             {
-                var body = message.Body;
+                var (body, id) = (message.Body, message.Id);
                 q.Lost++;
                 message.Clear();
-                k.Emit(new KernelEvent(0, EventKind.AutoackLost, thread, -1, queue.Id, -1, body) { Count = (int)tag });
+                k.Emit(new KernelEvent(0, EventKind.AutoackLost, thread, -1, queue.Id, -1, body) { Count = (int)tag, Message = id });
             }
             else
             {

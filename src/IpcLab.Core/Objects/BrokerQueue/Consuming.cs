@@ -83,7 +83,7 @@ internal static class Consuming
         var broker = k.Program.Objects[BrokerParts.BrokerOf(queue)];
         var message = BrokerParts.Cells(k, broker).Slot(slot);
         var q = BrokerParts.QueueCells(k, queue);
-        var (body, tag) = (message.Body, message.Tag);
+        var (body, tag, id) = (message.Body, message.Tag, message.Id);
         k.Local(t, receive.B) = body;
         k.Local(t, receive.C) = tag;
         if ((message.Flags & PublishFlags.AutoAcked) != 0)
@@ -97,7 +97,7 @@ internal static class Consuming
             message.Place = MessagePlace.Unacked;
         }
 
-        k.Emit(new KernelEvent(0, EventKind.DeliveryTaken, t, pc, queue.Id, -1, body) { Count = (int)tag });
+        k.Emit(new KernelEvent(0, EventKind.DeliveryTaken, t, pc, queue.Id, -1, body) { Count = (int)tag, Message = id });
         k.MoveTo(t, receive.Next);
     }
 
@@ -126,7 +126,7 @@ internal static class Consuming
         message.Flags |= PublishFlags.Fetched;
         k.Local(t, instr.B) = message.Body;
         k.Local(t, instr.C) = message.Tag;
-        k.Emit(new KernelEvent(0, EventKind.GetTook, t, pc, queue.Id, message.Deliveries > 1 ? 1 : 0, message.Body) { Count = (int)message.Tag });
+        k.Emit(new KernelEvent(0, EventKind.GetTook, t, pc, queue.Id, message.Deliveries > 1 ? 1 : 0, message.Body) { Count = (int)message.Tag, Message = message.Id });
         k.MoveTo(t, instr.Next);
     }
 

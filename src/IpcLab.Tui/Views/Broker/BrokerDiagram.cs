@@ -6,18 +6,21 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Tui.Views.Broker;
 
 /// <summary>
-/// The broker's topology drawn as a diagram, one box per exchange, one row per binding:
+/// The broker's topology drawn as a diagram, one box per exchange, one row per queue it binds
+/// (every key that binds it on that row):
 /// <code>
 ///                  ╭──────╮               ┏━━━━━━━━━━━┓
 ///   logger ─●3───▶ │ logs ├─ *.error ───▶ ┃ errors ●2 ┃ ─●1─▶ alerts
-///                  │      ├─ kern.#  ───▶ ┃ kernel    ┃ ────▶ kernlog
+///                  │      ├─ kern.#  ───▶ ┃ kernel    ┃ ────▶ kernlog  ─dlx─▶ dead
 ///                  ╰topic─╯               ┗━━━━━━━━━━━┛
+///                    └─ no match ───▶ strays (alternate exchange)
 /// </code>
 /// Each message in flight is a mark "●N" (N: <see cref="MessageLabels"/>) where it is: on the
 /// publisher's edge while it waits in the inbox (published, not routed), in the queue's box while
-/// ready, on the consumer's edge while delivered and unacknowledged. An edge a message moved along
-/// in the last step is drawn highlighted. A queue dead-lettering into an exchange is one of its
-/// publishers ("offers dlx").
+/// ready, on the consumer's edge while delivered and unacknowledged, on a queue's edge back to its
+/// dead-letter exchange while it waits in the inbox as a dead letter. An edge a message moved along
+/// in the last step is drawn highlighted. A queue a second exchange binds too is drawn with its
+/// messages once, under the first; the later rows say "(as above)".
 /// </summary>
 internal static class BrokerDiagram
 {
@@ -35,6 +38,12 @@ internal static class BrokerDiagram
         foreach (var g in groups)
         {
             AddGroup(g, c, width, lines);
+            if (g.Alternate is { } alternate)
+            {
+                var edge = g.AlternateLit ? Palette.Changed : Palette.Dim;
+                lines.Add(new MarkupLine(width).PadTo(c.Source + 1 + c.PublishEdge + 3).Add("└─ no match ───▶ ", edge)
+                    .Add(alternate, Palette.Title).Add(" (alternate exchange)", Palette.Dim).ToString());
+            }
         }
 
         return lines;
@@ -91,6 +100,13 @@ internal static class BrokerDiagram
                 line.Add("  (nobody takes)", Palette.Dim);
             }
 
+            if (!r.Repeated && r.DeadLetter is { } dlx)
+            {
+                var dead = DiagramColumns.Marks(dlx.Waiting);
+                var edge = dlx.Lit ? Palette.Changed : Palette.Dim;
+                line.Add("  ─dlx", edge).Add(dead, Palette.Changed).Add("─▶ ", edge).Add(dlx.Exchange, Palette.Title);
+            }
+
             lines.Add(line.ToString());
         }
 
@@ -104,32 +120,47 @@ internal static class BrokerDiagram
         var program = kernel.Program;
         var moves = Moves(kernel, changes);
         var groups = new List<DiagramGroup>();
+        var drawn = new HashSet<int>();
         foreach (var x in program.ObjectsOf(ObjectKind.Exchange))
         {
             var inbox = labels.Inbox(x.Id).ToArray();
             var publishers = Publishers(program, x.Id);
-            var dlx = program.ObjectsOf(ObjectKind.BrokerQueue).Where(q => q.DeadLetter?.ExchangeId == x.Id).ToArray();
-            var names = publishers.Select(t => program.Threads[t].Name).Concat(dlx.Select(q => $"{q.Name} dlx")).ToArray();
-            var lit = publishers.Select(t => moves.Contains((Move.Publish, t, x.Id))).Concat(dlx.Select(q => moves.Contains((Move.DeadLetter, q.Id, x.Id)))).ToArray();
 
-            // Each copy in the inbox waits on the edge it came along: a dead-lettered one on the
-            // first dead-letter edge, a published one on its publisher's, any other on the first.
-            int EdgeOf(InFlight m) =>
-                m.Message.Deaths > 0 && dlx.Length > 0 ? publishers.Length : Math.Max(0, Array.IndexOf(publishers, m.Message.Publisher));
-            var sources = names.Select((name, i) => new DiagramSource(name, inbox.Where(m => EdgeOf(m) == i).ToArray(), lit[i])).ToList();
+            // A dead letter waits on the edge from the queue it died in, when that queue is drawn
+            // with its messages; a published message on its publisher's edge; any other on the
+            // first edge, or on an edge of its own when the exchange has no publisher.
+            bool OnDeadLetterEdge(InFlight m) => m.Message.History.Count > 0
+                && program.Objects[m.Message.History[0].Queue].DeadLetter?.ExchangeId == x.Id && Bound(program, m.Message.History[0].Queue);
+            var published = inbox.Where(m => !OnDeadLetterEdge(m)).ToArray();
+            var sources = publishers.Select((t, i) => new DiagramSource(
+                program.Threads[t].Name,
+                published.Where(m => Math.Max(0, Array.IndexOf(publishers, m.Message.Publisher)) == i).ToArray(),
+                moves.Contains((Move.Publish, t, x.Id)))).ToList();
+            if (publishers.Length == 0 && published.Length > 0)
+            {
+                sources.Add(new DiagramSource("(inbox)", published, false));
+            }
 
             var type = (ExchangeType)(x.Initial & 0xF);
             var rows = new List<DiagramRow>();
-            foreach (var b in x.Bindings)
+            foreach (var queue in x.Bindings.Select(b => b.Queue).Distinct())
             {
-                var consumers = Consumers(program, b.Queue)
-                    .Select(t => new DiagramConsumer(program.Threads[t].Name, labels.HeldBy(b.Queue, t).ToArray(), moves.Contains((Move.Deliver, b.Queue, t))))
+                var q = program.Objects[queue];
+                var keys = string.Join(", ", x.Bindings.Where(b => b.Queue == queue).Select(b => KeyText(type, b)));
+                var consumers = Consumers(program, queue)
+                    .Select(t => new DiagramConsumer(program.Threads[t].Name, labels.HeldBy(queue, t).ToArray(), moves.Contains((Move.Deliver, queue, t))))
                     .ToArray();
-                var repeated = rows.Any(r => r.Queue == program.Objects[b.Queue].Name);
-                rows.Add(new DiagramRow(KeyText(type, b), program.Objects[b.Queue].Name, labels.Ready(b.Queue).ToArray(), consumers, moves.Contains((Move.Route, x.Id, b.Queue)), repeated));
+                var deadLetter = q.DeadLetter is { } target
+                    ? new DiagramDeadLetter(
+                        program.Objects[target.ExchangeId].Name,
+                        labels.InFlight.Where(m => m.Queue < 0 && m.Message.Exchange == target.ExchangeId && m.Message.History.Count > 0 && m.Message.History[0].Queue == queue).ToArray(),
+                        moves.Contains((Move.DeadLetter, queue, target.ExchangeId)))
+                    : null;
+                rows.Add(new DiagramRow(keys, q.Name, labels.Ready(queue).ToArray(), consumers, moves.Contains((Move.Route, x.Id, queue)), !drawn.Add(queue), deadLetter));
             }
 
-            groups.Add(new DiagramGroup(x.Name, type.ToString().ToLowerInvariant(), sources, rows));
+            var alternate = x.Alternate is { } alt ? program.Objects[alt.ExchangeId] : null;
+            groups.Add(new DiagramGroup(x.Name, type.ToString().ToLowerInvariant(), sources, rows, alternate?.Name, alternate is not null && moves.Contains((Move.Alternate, x.Id, alternate.Id))));
         }
 
         return groups;
@@ -168,11 +199,18 @@ internal static class BrokerDiagram
                 case EventKind.MessageDeadLettered when e.Other >= 0:
                     moves.Add((Move.DeadLetter, e.Object, e.Other));
                     break;
+                case EventKind.MessageToAlternate:
+                    moves.Add((Move.Alternate, e.Object, e.Other));
+                    break;
             }
         }
 
         return moves;
     }
+
+    /// <summary>True for a queue some exchange binds: the diagram draws it.</summary>
+    private static bool Bound(CompiledProgram program, int queue) =>
+        program.ObjectsOf(ObjectKind.Exchange).Any(x => x.Bindings.Any(b => b.Queue == queue));
 
     private static int[] Publishers(CompiledProgram program, int exchange) =>
         Enumerable.Range(0, program.Threads.Count).Where(t => program.Threads[t].Code.Any(i => i.Op == OpCode.BrokerPublish && i.A == exchange)).ToArray();

@@ -13,6 +13,9 @@ internal static class BrokerPage
     /// <summary>The narrowest page that is split into two columns.</summary>
     public const int TwoColumns = 150;
 
+    /// <summary>The cells before a hop's sentence: the selection mark and "step N    ".</summary>
+    private const int HopIndent = 12;
+
     public static BrokerPageData Build(Kernel kernel, BrokerPaneState pane, int width, int height)
     {
         var labels = new MessageLabels(kernel);
@@ -74,7 +77,7 @@ internal static class BrokerPage
 
         if (labels.InFlight.Count == 0)
         {
-            var none = labels.Bodies.Count == 0 ? "  none: nothing published yet" : $"  none now · {labels.Bodies.Count} published so far (] opens a path)";
+            var none = labels.Published.Count == 0 ? "  none: nothing published yet" : $"  none now · {labels.Published.Count} published so far (] opens a path)";
             rows.Add((TextFit.Styled(TextFit.Fit(none, width), Palette.Dim), PageTarget.None));
         }
     }
@@ -87,16 +90,23 @@ internal static class BrokerPage
         }
 
         var hops = pane.Hops(kernel, labels);
-        Section(rows, $"Path of {MessageLabels.Mark(pane.Message)} \"{labels.Bodies[pane.Message - 1]}\" · ↑↓ a hop · Enter: go to its step", width);
+        Section(rows, $"Path of {MessageLabels.Mark(pane.Message)} \"{labels[pane.Message].Body}\" · ↑↓ a hop · Enter: go to its step", width);
         for (var i = 0; i < hops.Count; i++)
         {
             var hop = hops[i];
             var ahead = hop.Step > kernel.StepCount;
             var now = hop.Step == kernel.StepCount;
+            // The sentence is wrapped under itself, every line of it leading to the hop.
+            var style = ahead ? Palette.Dim : now ? Palette.Changed : null;
+            var sentence = TextFit.Wrap(hop.Text, width - HopIndent);
             var line = new MarkupLine(width).Add(i == pane.Hop ? $"{Palette.SelectedMark} " : "  ", Palette.Prompt)
                 .Add($"step {hop.Step,-4} ", i == pane.Hop ? Palette.Selected : now ? Palette.Changed : Palette.Dim)
-                .Add(hop.Text, ahead ? Palette.Dim : now ? Palette.Changed : null);
+                .Add(sentence.Count > 0 ? sentence[0] : "", style);
             rows.Add((line.ToString(), new PageTarget(0, i)));
+            foreach (var more in sentence.Skip(1))
+            {
+                rows.Add((new MarkupLine(width).PadTo(HopIndent).Add(more, style).ToString(), new PageTarget(0, i)));
+            }
         }
 
         if (hops.Count == 0)

@@ -26,15 +26,15 @@ internal sealed class BrokerPaneState
     /// <summary>Opens the path of the message with this label (0 closes it).</summary>
     public void Choose(Kernel kernel, MessageLabels labels, int label)
     {
-        Message = label is > 0 && label <= labels.Bodies.Count ? label : 0;
-        _known = Message == 0 ? [] : Live(kernel, labels.Bodies[Message - 1]);
+        Message = label is > 0 && label <= labels.Published.Count ? label : 0;
+        _known = Message == 0 ? [] : Live(kernel, labels[Message]);
         Hop = -1;
     }
 
     /// <summary>The next (+1) or previous (-1) message, going round.</summary>
     public void Cycle(Kernel kernel, MessageLabels labels, int by)
     {
-        var count = labels.Bodies.Count;
+        var count = labels.Published.Count;
         if (count > 0)
         {
             Choose(kernel, labels, by > 0 ? (Message % count) + 1 : Message <= 1 ? count : Message - 1);
@@ -57,12 +57,12 @@ internal sealed class BrokerPaneState
     /// </summary>
     public IReadOnlyList<PathHop> Hops(Kernel kernel, MessageLabels labels)
     {
-        if (Message == 0 || Message > labels.Bodies.Count)
+        if (Message == 0 || Message > labels.Published.Count)
         {
             return [];
         }
 
-        var live = Live(kernel, labels.Bodies[Message - 1]);
+        var live = Live(kernel, labels[Message]);
         var known = _known.Where(h => h.Step <= kernel.StepCount).ToArray();
         return known.SequenceEqual(live) ? [.. live, .. _known.Where(h => h.Step > kernel.StepCount)] : live;
     }
@@ -74,7 +74,7 @@ internal sealed class BrokerPaneState
         var labels = new MessageLabels(kernel);
         for (var i = new StepChanges(kernel).FirstEvent; i < events.Count; i++)
         {
-            if (MessagePath.IsHop(events[i].Kind) && labels.Of(kernel.Strings[events[i].Value]) is > 0 and var label)
+            if (MessagePath.IsHop(events[i].Kind) && labels.Of(kernel, events[i]) is > 0 and var label)
             {
                 return label;
             }
@@ -83,6 +83,6 @@ internal sealed class BrokerPaneState
         return null;
     }
 
-    private static PathHop[] Live(Kernel kernel, string body) =>
-        [.. MessagePath.Of(kernel, body).Select(e => new PathHop(e.Step, EventText.Describe(e, kernel.Program, kernel.Strings)))];
+    private static PathHop[] Live(Kernel kernel, PublishedMessage message) =>
+        [.. MessagePath.Of(kernel, message.Broker, message.Id).Select(e => new PathHop(e.Step, EventText.Describe(e, kernel.Program, kernel.Strings)))];
 }

@@ -1,4 +1,9 @@
 namespace IpcLab.Tui.Views.Broker;
 
-/// <summary>One binding: its key as drawn, the queue, its ready messages, its consumers; lit when a message was routed along it in the last step.</summary>
-internal sealed record DiagramRow(string Key, string Queue, IReadOnlyList<InFlight> Ready, IReadOnlyList<DiagramConsumer> Consumers, bool Lit, bool Repeated);
+/// <summary>
+/// A queue of an exchange: the keys of its bindings to it as drawn (one row however many bind it),
+/// the queue, its ready messages, its consumers, its edge back to its dead-letter exchange (or
+/// null); lit when a message was routed along it in the last step; repeated when an exchange drawn
+/// above binds the same queue (its messages are drawn there).
+/// </summary>
+internal sealed record DiagramRow(string Key, string Queue, IReadOnlyList<InFlight> Ready, IReadOnlyList<DiagramConsumer> Consumers, bool Lit, bool Repeated, DiagramDeadLetter? DeadLetter);

@@ -14,4 +14,7 @@ internal enum Move
 
     /// <summary>A queue dead-lettered a message to its dead-letter exchange.</summary>
     DeadLetter,
+
+    /// <summary>No binding of an exchange matched: the message went on to its alternate exchange.</summary>
+    Alternate,
 }

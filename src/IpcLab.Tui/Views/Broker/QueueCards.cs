@@ -1,4 +1,5 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.Broker;
 using IpcLab.Core.Objects.BrokerQueue;
 using IpcLab.Core.Runtime;
 
@@ -70,7 +71,7 @@ internal static class QueueCards
 
             foreach (var m in c.Held)
             {
-                line.Add(" · ", Palette.Dim).Add(MessageLabels.Mark(labels.Of(m.Body)), Palette.Changed).Add($" #{m.Tag}");
+                line.Add(" · ", Palette.Dim).Add(MessageLabels.Mark(labels.Of(MessagePath.BrokerOf(kernel, q.Id), m.Id)), Palette.Changed).Add($" #{m.Tag}");
             }
 
             if (kernel.WaitObjectOf(c.Thread) == q.Id)
