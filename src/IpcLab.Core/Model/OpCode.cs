@@ -233,4 +233,7 @@ public enum OpCode
 
     /// <summary>Broker queue A: the thread cancels its consumer (basic.cancel); the broker pushes it nothing more, and what it holds stays with its channel.</summary>
     BrokerCancel,
+
+    /// <summary>Broker A crashes and stays down: what it held in memory is lost at once, and its own thread's next step restarts it (see <see cref="Objects.Broker.BrokerRestart"/>).</summary>
+    BrokerCrash,
 }
