@@ -73,6 +73,33 @@ public sealed class BrokerRestartCheckTests
     }
 
     [Fact]
+    public void Guarantee_ProgramThatCrashesTheBrokerItself_NeverCrashesItWhileDownAndLosesOnlyUnconfirmedMessages()
+    {
+        // broker-downtime.ipl crashes rabbit itself: a broker crash point met while it is down is no
+        // crash point (it cannot crash again), and only the thumbnails, published without confirms,
+        // are ever lost.
+        var report = GuaranteeChecker.Check(KernelTestKit.CompileLesson("broker-downtime.ipl"), new CheckOptions { Runs = 300 });
+
+        Assert.Equal(300, report.Runs);
+        Assert.All(report.Messages.Where(m => m.Message.Contains("photo", StringComparison.Ordinal)), m => Assert.Equal(0, m.Lost));
+        Assert.Contains(report.Messages, m => m.Message.Contains("thumbnail", StringComparison.Ordinal) && m.Lost > 0);
+    }
+
+    [Fact]
+    public void Explore_CrashOfTheBrokerByName_CrashesItOnceAndItsRestartIsAChoice()
+    {
+        var program = KernelTestKit.CompileLesson("broker-durable.ipl");
+        var options = new ExploreOptions { MaxStates = 200_000, CrashThreads = [program.ThreadIdOf("rabbit")] };
+
+        var report = Explorer.Explore(program, options);
+
+        // The broker's thread crashed is the broker crashed, down until its own step restarts it:
+        // never a broker that stays dead (a deadlock of the AI waiting for photos).
+        Assert.True(report.IsExhaustive);
+        Assert.Empty(report.Findings);
+    }
+
+    [Fact]
     public void Tally_PublishWithConfirm_IsSentOnlyOnceConfirmed()
     {
         var program = KernelTestKit.Compile("""
