@@ -41,6 +41,9 @@ internal readonly ref struct BrokerCells(Span<long> cells, int capacity, int dea
     /// <summary>True from a crash (<c>crash rabbit</c>, or an injected crash of its process) until the broker's own step restarts it: see <see cref="BrokerRestart"/>.</summary>
     public bool IsDown { get => _cells[DownField] != 0; set => _cells[DownField] = value ? 1 : 0; }
 
+    /// <summary>The cell behind <see cref="IsDown"/> as stored: 0 or 1.</summary>
+    public long DownCell => _cells[DownField];
+
     /// <summary>Messages that were in the inbox (published, not routed yet) when the broker restarted: gone with its memory.</summary>
     public long InboxLost { get => _cells[InboxLostField]; set => _cells[InboxLostField] = value; }
 
