@@ -10,7 +10,7 @@ public enum CrashPointKind
     /// <summary>A client's process crashes before or after one of its statements (a send, handle, commit or ack).</summary>
     ClientStatement = 1,
 
-    /// <summary>The AMQP broker crashes and restarts around a client's statement.</summary>
+    /// <summary>The AMQP broker crashes around a client's statement, down until its own step restarts it.</summary>
     BrokerRestart = 2,
 
     /// <summary>The partition's leader crashes right after a produce appended to it.</summary>

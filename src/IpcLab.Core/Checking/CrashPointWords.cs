@@ -6,7 +6,7 @@ public static class CrashPointWords
     private static readonly (CrashPointKind Kind, string Words)[] Each =
     [
         (CrashPointKind.ClientStatement, "a client's process crashed before or after a send, handle, commit or ack"),
-        (CrashPointKind.BrokerRestart, "the broker crashed and restarted around a client's statement"),
+        (CrashPointKind.BrokerRestart, "the broker crashed around a client's statement, to restart later"),
         (CrashPointKind.LeaderCrash, "a partition's leader crashed after a produce appended to it"),
         (CrashPointKind.FollowerCrash, "a follower's broker crashed before or after a fetch"),
         (CrashPointKind.LostAck, "a produce's acknowledgement lost, so its producer sent it again"),

@@ -8,7 +8,7 @@ namespace IpcLab.Core.Checking;
 /// One run under a seeded random schedule that crashes a process at the <c>target</c>-th crash
 /// point it passes (counting from 0; -1: no crash). A crash point is the moment before or after
 /// a thread's crash-point statement (<see cref="CrashPoints"/>), and the kind of crash: the
-/// thread's process, or, in a program with a broker, the broker (which restarts); or the lost
+/// thread's process, or, in a program with a broker, the broker (down until its own step restarts it); or the lost
 /// acknowledgement of a retrying producer's produce (<see cref="CrashPointKind.LostAck"/>). The crash is a
 /// schedule entry like any other, so the run replays, saves and shrinks exactly.
 /// </summary>
@@ -43,7 +43,8 @@ public static class CrashingRun
             var instr = kernel.NextInstruction(thread);
             var isStatement = instr is not null && CrashPoints.IsCrashPoint(instr.Op);
             var isPoint = isStatement && SomeoneTakesOver(kernel, thread);
-            var isBrokerPoint = isStatement && broker >= 0;
+            // A broker that is down (crashed by the program, not restarted yet) cannot crash again.
+            var isBrokerPoint = isStatement && broker >= 0 && kernel.WhyCannotCrashProcess(broker) is null;
             var losesAck = isStatement && Objects.Topic.LostAcks.CanLose(kernel.Program, instr!);
             var pointKind = instr?.Op == OpCode.ReplicaFetch ? CrashPointKind.FollowerCrash : CrashPointKind.ClientStatement;
             kinds |= (isPoint ? pointKind : 0) | (isBrokerPoint ? CrashPointKind.BrokerRestart : 0) | (losesAck ? CrashPointKind.LostAck : 0);
@@ -77,7 +78,7 @@ public static class CrashingRun
             {
                 crash = Inject(kernel, thread, instr!, CrashMoment.After, -1);
             }
-            else if (completed && isBrokerPoint && points++ == target)
+            else if (completed && isBrokerPoint && kernel.WhyCannotCrashProcess(broker) is null && points++ == target)
             {
                 crash = Inject(kernel, thread, instr!, CrashMoment.After, broker);
             }

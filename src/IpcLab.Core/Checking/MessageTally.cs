@@ -35,6 +35,11 @@ public sealed class MessageTally
                     or EventKind.MessagePublished or EventKind.RecordAppended:
                     tally._sent.Add(e.Value);
                     break;
+                // A publish without confirms that failed while the broker was down: the program went
+                // on as if it was sent, so a message it never sees handled is its loss.
+                case EventKind.PublishRefused when e.Count == 0:
+                    tally._sent.Add(e.Value);
+                    break;
                 // An acks(all) record appended but never acknowledged was not sent as far as its
                 // producer knows (it was told so, offset -1): its loss is no loss of the program's.
                 case EventKind.ProduceRefused when LogFields.Offset(e) >= 0:

@@ -11,8 +11,8 @@ namespace IpcLab.Core.Explore;
 /// </summary>
 internal static class InjectedChoices
 {
-    /// <summary>True when the injection can happen in the state just loaded: its thread waits on a condition variable, or is (its process has) not ended.</summary>
-    public static bool CanInject(Kernel kernel, ScheduleEntry injection) => injection.Kind switch
+    /// <summary>True when the injection can happen in the state just loaded: its thread waits on a condition variable, or is (its process has) not ended; a broker is crashed once a run.</summary>
+    public static bool CanInject(Kernel kernel, ScheduleEntry injection) => !kernel.CrashesABrokerAgain(injection) && injection.Kind switch
     {
         ScheduleEntryKind.SpuriousWakeup => kernel.StatusOf(injection.Thread) == ThreadStatus.Waiting
             && kernel.Program.Objects[kernel.WaitObjectOf(injection.Thread)].Kind == ObjectKind.CondVar,

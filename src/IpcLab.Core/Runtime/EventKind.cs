@@ -280,7 +280,7 @@ public enum EventKind
     /// <summary>A publish blocked: broker Object has no room for every copy (Value = free slots, Count = copies it may need).</summary>
     PublishBlocked,
 
-    /// <summary>A blocked publisher (Thread) was woken because broker Object has room again; it publishes again.</summary>
+    /// <summary>A blocked publisher (Thread) was woken because broker Object has room again (Value 0) or is back up after a crash (Value 1); it publishes again.</summary>
     PublisherWoken,
 
     /// <summary>The broker routed Value (a body) into queue Object from exchange Other, with routing key Count (a string id).</summary>
@@ -400,7 +400,7 @@ public enum EventKind
     /// <summary>A member of consumer group Object declared <c>commit auto</c> committed its position in a partition as its poll started or as it unsubscribed (partition and offset in <see cref="Objects.Topic.LogFields"/>); Value = the committed offset before, or -1.</summary>
     OffsetAutoCommitted,
 
-    /// <summary>Broker Object crashes and restarts (Thread: the thread whose <c>restart</c> did it, or -1 when injected); the events after it say what it lost and kept.</summary>
+    /// <summary>Broker Object crashes and restarts in one step (Thread: the thread whose <c>restart</c> did it; an injected crash is <see cref="BrokerCrashed"/>); the events after it say what it lost and kept.</summary>
     BrokerRestarted,
 
     /// <summary>A copy Value did not survive a broker restart: it was in broker queue Object, or in the inbox at exchange Object; Other the reason (see <see cref="Objects.Broker.RestartLoss"/>).</summary>
@@ -471,4 +471,19 @@ public enum EventKind
 
     /// <summary>Follower Other of topic Object left the ISR of the partition: it did not catch up with the leader's log end within the topic's <c>replicalag</c> appends; Count = its log end, Value = the ISR's size after.</summary>
     ReplicaLagged,
+
+    /// <summary>Broker Object crashes and stays down until its own step restarts it (Thread: the thread whose <c>crash</c> did it, or -1 when injected); the events after it say what it lost and kept on disk.</summary>
+    BrokerCrashed,
+
+    /// <summary>Broker Object is down after its crash: Other copies were lost, Value kept on disk; every client connection is closed.</summary>
+    BrokerWentDown,
+
+    /// <summary>Broker thread Thread restarts broker Object after its crash: it is back up with Value messages from disk (ready in its durable queues); every client connection recovers.</summary>
+    BrokerBackUp,
+
+    /// <summary>Thread Thread's publish of Value to exchange Object fails: broker Other is down (connection refused). Count 1: it published with confirm and waits for the broker to come back to publish again; 0: the message is not sent.</summary>
+    PublishRefused,
+
+    /// <summary>Thread Thread's get from broker queue Object fails: broker Other is down (connection refused); the get gives "" and tag 0.</summary>
+    GetRefused,
 }

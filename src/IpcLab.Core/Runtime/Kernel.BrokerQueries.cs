@@ -15,6 +15,22 @@ public sealed partial class Kernel
         return obj >= 0 && ObjectModules.Of(Program.Objects[obj].Kind).IsIdleDaemon(this, Program.Objects[obj], thread);
     }
 
+    /// <summary>
+    /// True when the injected crash (of a thread or a process) is one of a broker that has crashed or
+    /// restarted before in this run. Each crash counts in the broker's state, so a search that could
+    /// crash it again after every restart would never end: the explorer crashes a broker once a run.
+    /// </summary>
+    public bool CrashesABrokerAgain(ScheduleEntry injection)
+    {
+        var broker = injection.Kind == ScheduleEntryKind.Crash ? BrokerRestart.BrokerOfThread(this, injection.Thread)
+            : injection.Kind == ScheduleEntryKind.ProcessCrash && BrokerRestart.IsBrokerProcess(this, injection.Thread) ? BrokerParts.Find(Program)
+            : null;
+        return broker is not null && BrokerParts.Cells(this, broker).Restarts > 0;
+    }
+
+    /// <summary>True while a broker (by object id) is down: crashed, and not restarted yet by its own step.</summary>
+    public bool BrokerIsDown(int brokerId) => BrokerParts.Cells(this, Program.Objects[brokerId]).IsDown;
+
     /// <summary>The messages published to a broker (by object id) and not routed yet, oldest first.</summary>
     public IReadOnlyList<BrokerMessageInfo> BrokerInbox(int brokerId)
     {

@@ -24,8 +24,9 @@ public sealed partial class Kernel
     /// <summary>
     /// Crashes a whole process (a step of its own): each of its live threads stops and leaves every
     /// wait queue; its descriptors are closed, so peers see end-of-file or a reset; it leaves every
-    /// group. What it held in shared memory stays held. The broker's process is restarted at once
-    /// instead, as a supervised broker is (see <see cref="Objects.Broker.BrokerRestart"/>).
+    /// group. What it held in shared memory stays held. The broker's process crashes as a broker
+    /// does instead: it is down until its own thread's next step restarts it, as a supervised broker
+    /// is (see <see cref="Objects.Broker.BrokerRestart"/>).
     /// </summary>
     public void InjectProcessCrash(int process)
     {
@@ -37,7 +38,7 @@ public sealed partial class Kernel
         StepCount++;
         if (Objects.Broker.BrokerRestart.IsBrokerProcess(this, process))
         {
-            Objects.Broker.BrokerRestart.Restart(this, -1, -1, Objects.Broker.BrokerParts.Find(Program)!);
+            Objects.Broker.BrokerRestart.Crash(this, -1, -1, Objects.Broker.BrokerParts.Find(Program)!);
         }
         else
         {

@@ -112,12 +112,14 @@ public sealed partial class Kernel
     public string? WhyCannotCrash(int thread) =>
         _concluded || HasEnded(thread) ? $"{ThreadName(thread)} has already ended"
         : StatusOf(thread) == ThreadStatus.NotStarted ? $"{ThreadName(thread)} has not started yet"
+        : Objects.Broker.BrokerRestart.BrokerOfThread(this, thread) is { } broker ? Objects.Broker.BrokerRestart.WhyCannotCrash(this, broker)
         : null;
 
     /// <summary>Why a whole process cannot be crashed now, in words; null when it can.</summary>
     public string? WhyCannotCrashProcess(int process) =>
         process < 0 || process >= Program.Processes.Count ? $"there is no process #{process}"
         : _concluded || !IsProcessAlive(process) ? $"process {Program.Processes[process].Name} has already ended"
+        : Objects.Broker.BrokerRestart.IsBrokerProcess(this, process) ? Objects.Broker.BrokerRestart.WhyCannotCrash(this, Objects.Broker.BrokerParts.Find(Program)!)
         : null;
 
     public bool CanRun(int thread) => !_concluded && StatusOf(thread) == ThreadStatus.Ready;

@@ -98,6 +98,16 @@ public sealed partial class Kernel
 
         StepCount++;
         var pc = PcOf(thread);
+        if (Objects.Broker.BrokerRestart.BrokerOfThread(this, thread) is { } broker)
+        {
+            // The broker's thread is the broker: it crashes as a broker does, and restarts with its next step.
+            Objects.Broker.BrokerRestart.Crash(this, -1, -1, broker);
+            PassTime();
+            RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
+            AssertInvariantsIfEnabled();
+            return;
+        }
+
         SetStatus(thread, ThreadStatus.Faulted);
         LeaveWaitQueue(thread);
         _data[Layout.ThreadField(thread, StateLayout.FaultField)] = Strings.Intern("crashed (injected)");

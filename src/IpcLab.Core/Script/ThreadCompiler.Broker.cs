@@ -25,6 +25,9 @@ internal sealed partial class ThreadCompiler
             case "restart":
                 CompileRestart(op);
                 return true;
+            case "crash" when op.Args.Count > 0:
+                CompileBrokerCrash(op);
+                return true;
             case "delete" when op.Args.Count > 0 && DefaultExchange.IsNamedBy(op.Args[0]):
                 throw _scope.Error(op.Args[0].Pos, "\"\" is the default exchange, the broker's own: it cannot be deleted (every broker queue stays bound to it by its name)");
             case "ack" or "nack" or "reject":
@@ -88,6 +91,19 @@ internal sealed partial class ThreadCompiler
 
         var broker = Operand(op, 0, ObjectKind.Broker);
         Emit(new Instr { Op = OpCode.BrokerRestart, Pos = op.Pos, A = broker.Id, Text = "restart" });
+    }
+
+    /// <summary><c>crash rabbit</c>: the broker crashes and stays down until its own next step restarts it (plain <c>crash</c> crashes the caller's process).</summary>
+    private void CompileBrokerCrash(OpStmt op)
+    {
+        const string usage = "crash BROKER  (or `crash` alone: the caller's own process crashes)";
+        if (op.Args.Count != 1 || op.Targets.Count > 0)
+        {
+            Shape(op, 1, 0, usage);
+        }
+
+        var broker = Operand(op, 0, ObjectKind.Broker);
+        Emit(new Instr { Op = OpCode.BrokerCrash, Pos = op.Pos, A = broker.Id, Text = "crash" });
     }
 
     /// <summary>

@@ -46,6 +46,11 @@ internal static class BrokerView
     {
         var (published, unroutable, returned) = kernel.BrokerBooks(b.Id);
         lines.Add(Start(b, changes, width, "broker").Add($": published {published} · unroutable {unroutable} · returned {returned}").ToString());
+        if (Broker.BrokerDownNotice.Line(kernel, width) is { } down)
+        {
+            lines.Add(down);
+        }
+
         var inbox = kernel.BrokerInbox(b.Id);
         if (inbox.Count > 0)
         {

@@ -47,7 +47,7 @@ public sealed class BrokerRestartProperties
         from choices in KernelTestKit.Choices.Generator
         select (messages, prefetch, restarts, crashAt, choices);
 
-    /// <summary>Runs to the end under the generated choices, restarting the broker once the run has taken each of <c>restartsAt</c> steps, and crashing consumer1's process at <c>crashAt</c>.</summary>
+    /// <summary>Runs to the end under the generated choices, crashing the broker (down until its own step restarts it) once the run has taken each of <c>restartsAt</c> steps, and crashing consumer1's process at <c>crashAt</c>.</summary>
     private static Kernel RunWith(int[] choices, string script, int[] restartsAt, int crashAt, Action<Kernel>? beforeRestart = null)
     {
         var kernel = KernelTestKit.NewKernel(script, KernelTestKit.Options with { MaxSteps = 3_000 });
@@ -56,7 +56,8 @@ public sealed class BrokerRestartProperties
         var (next, crashed) = (0, false);
         KernelTestKit.Drive(kernel, new ChoiceScheduler(choices, []), k =>
         {
-            while (next < restartsAt.Length && k.StepCount >= restartsAt[next] && !k.IsOver)
+            // A broker that is down (crashed, not restarted yet by its own step) cannot crash again.
+            while (next < restartsAt.Length && k.StepCount >= restartsAt[next] && !k.IsOver && k.WhyCannotCrashProcess(brokerProcess) is null)
             {
                 next++;
                 beforeRestart?.Invoke(k);
@@ -112,12 +113,12 @@ public sealed class BrokerRestartProperties
                 var q = KernelTestKit.ObjectId(k, "q");
                 expected.Add(k.BrokerQueueReady(q).Count + k.BrokerQueueConsumers(q).Sum(c => c.Held.Count) + k.BrokerInbox(KernelTestKit.ObjectId(k, "rabbit")).Count);
             });
-            var restarts = kernel.Events.Select((e, i) => (e, i)).Where(x => x.e.Kind == EventKind.BrokerRestarted).Select(x => x.i).ToArray();
+            var restarts = kernel.Events.Select((e, i) => (e, i)).Where(x => x.e.Kind == EventKind.BrokerCrashed).Select(x => x.i).ToArray();
             Assert.Equal(expected.Count, restarts.Length);
             for (var i = 0; i < restarts.Length; i++)
             {
-                var lost = kernel.Events.Skip(restarts[i]).TakeWhile(e => e.Kind != EventKind.BrokerRecovered).Count(e => e.Kind == EventKind.MessageLostInRestart);
-                var recovered = kernel.Events.Skip(restarts[i]).First(e => e.Kind == EventKind.BrokerRecovered);
+                var lost = kernel.Events.Skip(restarts[i]).TakeWhile(e => e.Kind != EventKind.BrokerWentDown).Count(e => e.Kind == EventKind.MessageLostInRestart);
+                var recovered = kernel.Events.Skip(restarts[i]).First(e => e.Kind == EventKind.BrokerWentDown);
                 Assert.Equal(expected[i], lost);
                 Assert.Equal(expected[i], recovered.Other);
                 Assert.Equal(0, recovered.Value);

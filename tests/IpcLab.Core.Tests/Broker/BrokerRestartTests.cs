@@ -120,20 +120,28 @@ public sealed class BrokerRestartTests
     }
 
     [Fact]
-    public void InjectedCrashOfTheBrokersProcess_RestartsTheBroker()
+    public void InjectedCrashOfTheBrokersProcess_BrokerIsDownUntilItsOwnStepRestartsIt()
     {
         var kernel = Run("""
             thread p:
                 publish x, "", "m"
             """, "p");
         var process = kernel.Program.Processes.ToList().FindIndex(p => p.Name == "rabbit");
+        var rabbit = KernelTestKit.ThreadId(kernel, "rabbit");
 
         kernel.InjectProcessCrash(process);
 
-        Assert.Contains(kernel.Events, e => e.Kind == EventKind.BrokerRestarted && e.Thread == -1);
-        Assert.False(kernel.HasEnded(KernelTestKit.ThreadId(kernel, "rabbit")));
+        Assert.Contains(kernel.Events, e => e.Kind == EventKind.BrokerCrashed && e.Thread == -1);
+        Assert.DoesNotContain(kernel.Events, e => e.Kind is EventKind.BrokerRestarted or EventKind.BrokerBackUp);
+        Assert.False(kernel.HasEnded(rabbit));
         Assert.Equal(ScheduleEntryKind.ProcessCrash, kernel.Schedule[^1].Kind);
-        Assert.StartsWith("rabbit crashes and restarts (injected)", KernelTestKit.Sentences(kernel).First(s => s.Contains("restarts", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("rabbit crashes (injected): it is down", KernelTestKit.Sentences(kernel).First(s => s.Contains("crashes", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal("rabbit is down already: its own next step restarts it", kernel.WhyCannotCrashProcess(process));
+
+        kernel.Step(rabbit);
+
+        Assert.Contains(kernel.Events, e => e.Kind == EventKind.BrokerBackUp && e.Thread == rabbit);
+        Assert.Null(kernel.WhyCannotCrashProcess(process));
     }
 
     [Fact]

@@ -63,12 +63,40 @@ public sealed class BrokerRestartCheckTests
         Runner.Replay(kernel, report.Shrunk!.Schedule);
 
         Assert.Equal("rabbit", report.Shortest!.Crash!.Broker);
-        Assert.StartsWith("rabbit crashes and restarts ", report.Shortest.Crash.Text, StringComparison.Ordinal);
+        Assert.StartsWith("rabbit crashes ", report.Shortest.Crash.Text, StringComparison.Ordinal);
+        Assert.EndsWith(", down until its own step restarts it", report.Shortest.Crash.Text, StringComparison.Ordinal);
         var broker = program.Processes.ToList().FindIndex(p => p.Name == "rabbit");
         Assert.Contains(kernel.Schedule, e => e.Kind == ScheduleEntryKind.ProcessCrash && e.Thread == broker);
         Assert.Contains(kernel.Events, e => e.Kind == EventKind.MessageLostInRestart);
         var tally = MessageTally.Of(kernel.Events);
         Assert.All(report.Shrunk.Lost, m => Assert.Equal(0, tally.TimesHandled(kernel.Strings.Intern(m))));
+    }
+
+    [Fact]
+    public void Guarantee_ProgramThatCrashesTheBrokerItself_NeverCrashesItWhileDownAndLosesOnlyUnconfirmedMessages()
+    {
+        // broker-downtime.ipl crashes rabbit itself: a broker crash point met while it is down is no
+        // crash point (it cannot crash again), and only the thumbnails, published without confirms,
+        // are ever lost.
+        var report = GuaranteeChecker.Check(KernelTestKit.CompileLesson("broker-downtime.ipl"), new CheckOptions { Runs = 300 });
+
+        Assert.Equal(300, report.Runs);
+        Assert.All(report.Messages.Where(m => m.Message.Contains("photo", StringComparison.Ordinal)), m => Assert.Equal(0, m.Lost));
+        Assert.Contains(report.Messages, m => m.Message.Contains("thumbnail", StringComparison.Ordinal) && m.Lost > 0);
+    }
+
+    [Fact]
+    public void Explore_CrashOfTheBrokerByName_CrashesItOnceAndItsRestartIsAChoice()
+    {
+        var program = KernelTestKit.CompileLesson("broker-durable.ipl");
+        var options = new ExploreOptions { MaxStates = 200_000, CrashThreads = [program.ThreadIdOf("rabbit")] };
+
+        var report = Explorer.Explore(program, options);
+
+        // The broker's thread crashed is the broker crashed, down until its own step restarts it:
+        // never a broker that stays dead (a deadlock of the AI waiting for photos).
+        Assert.True(report.IsExhaustive);
+        Assert.Empty(report.Findings);
     }
 
     [Fact]

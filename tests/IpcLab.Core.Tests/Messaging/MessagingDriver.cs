@@ -29,7 +29,7 @@ public static class MessagingDriver
             var firstEvent = kernel.Events.Count;
             var x = injections.Count == 0 ? 0 : injections[i % injections.Count] & int.MaxValue;
             var alive = threads.Where(t => kernel.WhyCannotCrash(t) is null).ToArray();
-            var liveProcesses = Enumerable.Range(0, kernel.Program.Processes.Count).Where(kernel.IsProcessAlive).ToArray();
+            var liveProcesses = Enumerable.Range(0, kernel.Program.Processes.Count).Where(p => kernel.WhyCannotCrashProcess(p) is null).ToArray();
             if (x % 23 == 22 && alive.Length > 0)
             {
                 kernel.InjectCrash(alive[x / 23 % alive.Length]);

@@ -3,7 +3,7 @@ namespace IpcLab.Core.Objects.Broker;
 /// <summary>
 /// A broker's cells: a header (inbox count, messages published, dropped as unroutable, returned
 /// to their publisher, the last sequence number given, dead letters sent back to the inbox, restarts,
-/// messages lost from the inbox in a restart, dead letters dropped whole as a dead-letter cycle), the inbox (slot numbers of published
+/// messages lost from the inbox in a restart, dead letters dropped whole as a dead-letter cycle, whether it is down), the inbox (slot numbers of published
 /// messages not routed yet, oldest first), <c>capacity</c> message slots (see
 /// <see cref="MessageSlot"/>; each with room for <c>deathEntries</c> entries of death history), and per thread the last delivery tag its channel handed out and the
 /// last tag of the channel a restart closed.
@@ -11,8 +11,8 @@ namespace IpcLab.Core.Objects.Broker;
 internal readonly ref struct BrokerCells(Span<long> cells, int capacity, int deathEntries)
 {
     private const int InboxCountField = 0, PublishedField = 1, UnroutableField = 2, ReturnedField = 3, SeqField = 4, DeadLetteredField = 5,
-        RestartsField = 6, InboxLostField = 7, CycleDroppedField = 8;
-    private const int Header = 9;
+        RestartsField = 6, InboxLostField = 7, CycleDroppedField = 8, DownField = 9;
+    private const int Header = 10;
 
     private readonly Span<long> _cells = cells;
     private readonly int _slotSize = MessageSlot.SizeFor(deathEntries);
@@ -37,6 +37,12 @@ internal readonly ref struct BrokerCells(Span<long> cells, int capacity, int dea
 
     /// <summary>How many times the broker crashed and restarted.</summary>
     public long Restarts { get => _cells[RestartsField]; set => _cells[RestartsField] = value; }
+
+    /// <summary>True from a crash (<c>crash rabbit</c>, or an injected crash of its process) until the broker's own step restarts it: see <see cref="BrokerRestart"/>.</summary>
+    public bool IsDown { get => _cells[DownField] != 0; set => _cells[DownField] = value ? 1 : 0; }
+
+    /// <summary>The cell behind <see cref="IsDown"/> as stored: 0 or 1.</summary>
+    public long DownCell => _cells[DownField];
 
     /// <summary>Messages that were in the inbox (published, not routed yet) when the broker restarted: gone with its memory.</summary>
     public long InboxLost { get => _cells[InboxLostField]; set => _cells[InboxLostField] = value; }

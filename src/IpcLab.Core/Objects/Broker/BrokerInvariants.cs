@@ -97,6 +97,10 @@ internal static class BrokerInvariants
         Require(cells.DeadLettered >= 0 && cells.InboxLost >= 0 && cells.CycleDropped >= 0 && cells.CycleDropped <= cells.DeadLettered
             && cells.Published + cells.DeadLettered == cells.InboxCount + exchangeRouted + exchangeUnroutable + cells.InboxLost + cells.CycleDropped,
             $"{cells.Published} published and {cells.DeadLettered} dead-lettered but {cells.InboxCount} wait in the inbox, {exchangeRouted} were routed, {exchangeUnroutable} were not, {cells.InboxLost} were lost in restarts and {cells.CycleDropped} dropped as cycles");
+        // A broker that is down holds nothing in memory: its crash emptied the inbox and took back
+        // every delivery, and no publish, get or push happens until its restart.
+        Require(cells.DownCell is 0 or 1 && (!cells.IsDown || (cells.Restarts > 0 && cells.InboxCount == 0 && held == 0)),
+            $"{broker.Name} is down after {cells.Restarts} crashes but holds {cells.InboxCount} in its inbox and {held} at consumers");
         Require(cells.Restarts >= 0 && (cells.Restarts > 0 || cells.InboxLost == 0), $"{broker.Name} restarted {cells.Restarts} times and lost {cells.InboxLost} from its inbox");
         Require(exchangeUnroutable == cells.Unroutable + cells.Returned && cells.Unroutable >= 0 && cells.Returned >= 0,
             $"{exchangeUnroutable} unroutable at the exchanges but {cells.Unroutable} dropped and {cells.Returned} returned");

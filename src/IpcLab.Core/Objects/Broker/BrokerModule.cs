@@ -44,9 +44,10 @@ internal sealed class BrokerModule : ObjectModule
         new(OpCode.BrokerWork),
         new(OpCode.BrokerPublish, "publish"),
         new(OpCode.BrokerRestart, "restart"),
+        new(OpCode.BrokerCrash, "crash"),
     ];
 
-    public override IReadOnlyList<EventSpec> Events { get; } = [.. BrokerSentences.Specs, .. RestartSentences.Specs];
+    public override IReadOnlyList<EventSpec> Events { get; } = [.. BrokerSentences.Specs, .. RestartSentences.Specs, .. DowntimeSentences.Specs];
 
     public override int CellCount(CompiledProgram program, ObjectInfo o) => BrokerCells.CellsFor(o.Capacity, program.Threads.Count, BrokerParts.DeathEntriesOf(o));
 
@@ -67,8 +68,25 @@ internal sealed class BrokerModule : ObjectModule
             return;
         }
 
+        if (instr.Op == OpCode.BrokerCrash)
+        {
+            var target = k.Program.Objects[instr.A];
+            if (BrokerRestart.WhyCannotCrash(k, target) is { } why)
+            {
+                throw new ThreadFaultException($"crashes {target.Name}, but {why}");
+            }
+
+            BrokerRestart.Crash(k, t, pc, target);
+            k.MoveTo(t, instr.Next);
+            return;
+        }
+
         var broker = k.Program.Objects[instr.A];
-        if (BrokerParts.Cells(k, broker).InboxCount > 0)
+        if (BrokerParts.Cells(k, broker).IsDown)
+        {
+            BrokerRestart.Recover(k, t, pc, broker);
+        }
+        else if (BrokerParts.Cells(k, broker).InboxCount > 0)
         {
             Routing.RouteOldest(k, t, pc, broker);
         }
@@ -121,9 +139,9 @@ internal sealed class BrokerModule : ObjectModule
         }
     }
 
-    /// <summary>What the broker's next step will do: 0 route, 1 deliver, 2 expire.</summary>
+    /// <summary>What the broker's next step will do: 0 route, 1 deliver, 2 expire, 3 restart after a crash.</summary>
     private static int WorkKind(IKernelServices k, ObjectInfo broker) =>
-        BrokerParts.Cells(k, broker).InboxCount > 0 ? 0 : Expiry.ExpiredQueue(k, broker) is not null ? 2 : 1;
+        BrokerParts.Cells(k, broker).IsDown ? 3 : BrokerParts.Cells(k, broker).InboxCount > 0 ? 0 : Expiry.ExpiredQueue(k, broker) is not null ? 2 : 1;
 
     /// <summary>The broker idles; with a message waiting for its TTL at a head, it sleeps until then.</summary>
     private static void Idle(IKernelServices k, int self, int pc, ObjectInfo broker)
@@ -137,9 +155,9 @@ internal sealed class BrokerModule : ObjectModule
         k.Emit(EventKind.BrokerIdle, self, pc, broker.Id);
     }
 
-    /// <summary>A message to route, an expired head to drop, or a ready message some consumer can take now.</summary>
+    /// <summary>A restart after a crash, a message to route, an expired head to drop, or a ready message some consumer can take now.</summary>
     internal static bool HasWork(IKernelServices k, ObjectInfo broker) =>
-        BrokerParts.Cells(k, broker).InboxCount > 0 || Expiry.ExpiredQueue(k, broker) is not null || Delivery.NextQueue(k, broker) is not null;
+        BrokerParts.Cells(k, broker).IsDown || BrokerParts.Cells(k, broker).InboxCount > 0 || Expiry.ExpiredQueue(k, broker) is not null || Delivery.NextQueue(k, broker) is not null;
 
     /// <summary>The idle broker's deadline came: a message at a head has reached its TTL.</summary>
     internal override void TimeOut(IKernelServices k, ObjectInfo o, int thread)
@@ -156,6 +174,8 @@ internal sealed class BrokerModule : ObjectModule
     internal override string DescribeWait(IKernelServices k, ObjectInfo o, int thread) =>
         thread == BrokerParts.ThreadOf(k.Program, o)
             ? "is idle: nothing to route and nobody to deliver to"
+            : BrokerParts.Cells(k, o).IsDown
+                ? $"waits for {o.Name} to come back (it is down) to publish again"
             : Publishing.AwaitsConfirm(k, o, thread)
                 ? $"waits for {o.Name} to confirm its message (publisher confirms)"
                 : $"waits to publish: {o.Name} has no room for every copy (room {Publishing.Room(k, o)} of {o.Capacity})";
@@ -169,5 +189,5 @@ internal sealed class BrokerModule : ObjectModule
 
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w) => BrokerStateWriter.Write(k, o, w);
 
-    public override string Describe(in EventWords w) => BrokerSentences.Describe(w) ?? RestartSentences.Describe(w) ?? NotMine(w);
+    public override string Describe(in EventWords w) => BrokerSentences.Describe(w) ?? RestartSentences.Describe(w) ?? DowntimeSentences.Describe(w) ?? NotMine(w);
 }

@@ -5,32 +5,97 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Core.Objects.Broker;
 
 /// <summary>
-/// The broker crashes and restarts, in one step (scripted with <c>restart rabbit</c>, or injected as
-/// a crash of the broker's process). What RabbitMQ keeps on disk comes back: the persistent messages
-/// of durable queues, ready ones in their order and unacknowledged ones back in their place, marked
-/// redelivered. Everything else that lived in its memory is gone, each copy with an event saying
-/// why: the inbox (published, not routed yet), transient queues' messages, non-persistent messages,
-/// and what autoack consumers had been pushed but not taken.
+/// The broker crashes and restarts. <c>restart rabbit</c> does both in one step: the broker is never
+/// seen down. <c>crash rabbit</c>, or an injected crash of the broker's process or thread, does the
+/// crash alone: the broker is down (<see cref="BrokerCells.IsDown"/>) until its own thread's next
+/// step restarts it (<see cref="Recover"/>), a step the scheduler chooses like any other, so clients
+/// act while it is down: a publish fails (connection refused), a get fails, a receive waits, a
+/// settlement is dropped by the client (its channel is closed).
+///
+/// What RabbitMQ keeps on disk comes back: the persistent messages of durable queues, ready ones in
+/// their order and unacknowledged ones back in their place, marked redelivered. Everything else that
+/// lived in its memory is gone at the crash, each copy with an event saying why: the inbox
+/// (published, not routed yet), transient queues' messages, non-persistent messages, and what
+/// autoack consumers had been pushed but not taken.
 ///
 /// Every client connection is closed by the crash. The clients recover as RabbitMQ's Java and .NET
-/// clients do with automatic recovery (their default): they reconnect, open a new channel,
-/// redeclare their topology and register their consumers again. The new channel keeps counting
-/// delivery tags after the old one, and the client drops an ack, nack or reject of a tag from the old
-/// channel instead of sending it (see <see cref="BrokerCells.StaleTags"/>). A publisher waiting for a
-/// confirm of a message the restart lost never gets it, and publishes it again.
+/// clients do with automatic recovery (their default): once the broker is back they reconnect, open a
+/// new channel, redeclare their topology and register their consumers again. The new channel keeps
+/// counting delivery tags after the old one, and the client drops an ack, nack or reject of a tag
+/// from the old channel instead of sending it (see <see cref="BrokerCells.StaleTags"/>). A publisher
+/// waiting for a confirm of a message the crash lost never gets it, and publishes it again once the
+/// broker is up.
 /// </summary>
 internal static class BrokerRestart
 {
+    /// <summary>Marks a <see cref="EventKind.MessageRecovered"/> event's Count (the delivery tag) when a crash took the delivery back, not a restart.</summary>
+    public const int CrashMark = 1 << 24;
+
     /// <summary>True when <paramref name="process"/> is the process of the program's broker.</summary>
     public static bool IsBrokerProcess(IKernelServices k, int process) =>
         BrokerParts.Find(k.Program) is { } broker && k.ProcessOf(BrokerParts.ThreadOf(k.Program, broker)) == process;
 
-    /// <param name="actor">The thread whose <c>restart</c> did it, or -1 when injected.</param>
+    /// <summary>The broker whose own thread <paramref name="thread"/> is, or null.</summary>
+    public static ObjectInfo? BrokerOfThread(IKernelServices k, int thread) =>
+        BrokerParts.Find(k.Program) is { } broker && BrokerParts.ThreadOf(k.Program, broker) == thread ? broker : null;
+
+    /// <summary>Why the broker cannot be crashed now (it is down already), or null.</summary>
+    public static string? WhyCannotCrash(IKernelServices k, ObjectInfo broker) =>
+        BrokerParts.Cells(k, broker).IsDown ? $"{broker.Name} is down already: its own next step restarts it" : null;
+
+    /// <summary><c>restart rabbit</c>: the crash and the recovery in one step.</summary>
+    /// <param name="actor">The thread whose <c>restart</c> did it.</param>
     public static void Restart(IKernelServices k, int actor, int pc, ObjectInfo broker)
+    {
+        k.Emit(EventKind.BrokerRestarted, actor, pc, broker.Id);
+        var (lost, kept) = LoseMemory(k, actor, pc, broker, crash: false);
+        BrokerParts.Cells(k, broker).IsDown = false;
+        k.Emit(new KernelEvent(0, EventKind.BrokerRecovered, actor, pc, broker.Id, lost, kept));
+    }
+
+    /// <summary>The broker crashes and stays down until its own thread restarts it.</summary>
+    /// <param name="actor">The thread whose <c>crash</c> did it, or -1 when injected.</param>
+    public static void Crash(IKernelServices k, int actor, int pc, ObjectInfo broker)
+    {
+        k.Emit(EventKind.BrokerCrashed, actor, pc, broker.Id);
+        var (lost, kept) = LoseMemory(k, actor, pc, broker, crash: true);
+        BrokerParts.Cells(k, broker).IsDown = true;
+        k.Emit(new KernelEvent(0, EventKind.BrokerWentDown, actor, pc, broker.Id, lost, kept));
+    }
+
+    /// <summary>The broker's own step while it is down: it restarts, with what its durable queues kept on disk, and the clients' connections recover.</summary>
+    public static void Recover(IKernelServices k, int self, int pc, ObjectInfo broker)
+    {
+        BrokerParts.Cells(k, broker).IsDown = false;
+        var ready = 0;
+        foreach (var queue in k.Program.Objects)
+        {
+            if (queue.Kind == ObjectKind.BrokerQueue && BrokerParts.BrokerOf(queue) == broker.Id)
+            {
+                ready += BrokerParts.QueueCells(k, queue).ReadyCount;
+            }
+        }
+
+        k.Emit(new KernelEvent(0, EventKind.BrokerBackUp, self, pc, broker.Id, -1, ready));
+
+        // Every publisher that waited for it to come back publishes again (one that still finds no
+        // room blocks again, for room this time).
+        for (var publisher = 0; publisher < k.Program.Threads.Count; publisher++)
+        {
+            if (publisher != self && k.WaitObjectOf(publisher) == broker.Id)
+            {
+                k.Wake(publisher);
+                k.Emit(EventKind.PublisherWoken, publisher, k.PcOf(publisher), broker.Id, value: 1);
+            }
+        }
+    }
+
+    /// <summary>Everything the broker held in memory is gone, each copy with an event; what was on disk stays in its queue. Returns the copies lost and kept.</summary>
+    private static (int Lost, int Kept) LoseMemory(IKernelServices k, int actor, int pc, ObjectInfo broker, bool crash)
     {
         var cells = BrokerParts.Cells(k, broker);
         cells.Restarts++;
-        k.Emit(EventKind.BrokerRestarted, actor, pc, broker.Id);
+        var mark = crash ? 1 : 0;
         var lost = 0;
         var kept = 0;
 
@@ -42,12 +107,18 @@ internal static class BrokerRestart
             message.Clear();
             cells.InboxLost++;
             lost++;
-            k.Emit(new KernelEvent(0, EventKind.MessageLostInRestart, actor, pc, exchange, (int)RestartLoss.InFlight, body) { Message = id });
+            k.Emit(new KernelEvent(0, EventKind.MessageLostInRestart, actor, pc, exchange, (int)RestartLoss.InFlight, body) { Count = mark, Message = id });
             if (confirm && !k.HasEnded(publisher) && k.WaitObjectOf(publisher) == broker.Id)
             {
-                // Its confirm never comes: the publisher publishes it again (its pending publish runs again).
-                k.Wake(publisher);
-                k.Emit(EventKind.PublishUnconfirmed, publisher, k.PcOf(publisher), broker.Id, -1, body);
+                // Its confirm never comes: the publisher publishes it again (its pending publish runs
+                // again), at once after a restart; after a crash it stays blocked on the broker, which
+                // wakes it once it is back up (see Publishing.WouldFit).
+                if (!crash)
+                {
+                    k.Wake(publisher);
+                }
+
+                k.Emit(new KernelEvent(0, EventKind.PublishUnconfirmed, publisher, k.PcOf(publisher), broker.Id, -1, body) { Count = mark });
             }
         }
 
@@ -69,7 +140,7 @@ internal static class BrokerRestart
                     continue;
                 }
 
-                Lose(k, actor, pc, queue, q, cells, q.TakeAt(i), Why(queue));
+                Lose(k, actor, pc, queue, q, cells, q.TakeAt(i), Why(queue), mark);
                 lost++;
             }
         }
@@ -94,12 +165,12 @@ internal static class BrokerRestart
 
                 if (message.Place == MessagePlace.Pushed && (message.Flags & PublishFlags.AutoAcked) != 0)
                 {
-                    Lose(k, actor, pc, queue, q, cells, s, RestartLoss.AutoackBuffer);
+                    Lose(k, actor, pc, queue, q, cells, s, RestartLoss.AutoackBuffer, mark);
                     lost++;
                 }
                 else if (!Survives(queue, message))
                 {
-                    Lose(k, actor, pc, queue, q, cells, s, Why(queue));
+                    Lose(k, actor, pc, queue, q, cells, s, Why(queue), mark);
                     lost++;
                 }
                 else
@@ -111,14 +182,14 @@ internal static class BrokerRestart
                     message.Flags &= ~PublishFlags.Fetched;
                     q.InsertReady(s, cells, queue.MaxPriority);
                     kept++;
-                    k.Emit(new KernelEvent(0, EventKind.MessageRecovered, actor, pc, queue.Id, t, message.Body) { Count = (int)tag, Message = message.Id });
+                    k.Emit(new KernelEvent(0, EventKind.MessageRecovered, actor, pc, queue.Id, t, message.Body) { Count = (int)tag | (crash ? CrashMark : 0), Message = message.Id });
                 }
             }
 
             cells.StaleTags(t) = cells.LastTag(t);
         }
 
-        k.Emit(new KernelEvent(0, EventKind.BrokerRecovered, actor, pc, broker.Id, lost, kept));
+        return (lost, kept);
     }
 
     /// <summary>A copy survives when it is persistent and in a durable queue: only those are on disk.</summary>
@@ -128,12 +199,12 @@ internal static class BrokerRestart
     private static RestartLoss Why(ObjectInfo queue) => BrokerParts.IsDurable(queue) ? RestartLoss.NotPersistent : RestartLoss.TransientQueue;
 
     /// <summary>The copy in <paramref name="slot"/>, out of every list, ends as lost in its queue's books.</summary>
-    private static void Lose(IKernelServices k, int actor, int pc, ObjectInfo queue, BrokerQueueCells q, BrokerCells cells, int slot, RestartLoss why)
+    private static void Lose(IKernelServices k, int actor, int pc, ObjectInfo queue, BrokerQueueCells q, BrokerCells cells, int slot, RestartLoss why, int mark)
     {
         var message = cells.Slot(slot);
         var (body, id) = (message.Body, message.Id);
         message.Clear();
         q.Lost++;
-        k.Emit(new KernelEvent(0, EventKind.MessageLostInRestart, actor, pc, queue.Id, (int)why, body) { Message = id });
+        k.Emit(new KernelEvent(0, EventKind.MessageLostInRestart, actor, pc, queue.Id, (int)why, body) { Count = mark, Message = id });
     }
 }

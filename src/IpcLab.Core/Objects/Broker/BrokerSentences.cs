@@ -33,10 +33,10 @@ internal static class BrokerSentences
         return e.Kind switch
         {
             EventKind.BrokerIdle => $"{who} has nothing to route and nobody to deliver to: it idles",
-            EventKind.BrokerWoken => $"{who} has work again: {e.Value switch { 0 => "a published message to route", 1 => "a ready message a consumer can take", _ => "a message at the head of a queue has reached its TTL" }}",
+            EventKind.BrokerWoken => $"{who} has work again: {e.Value switch { 0 => "a published message to route", 1 => "a ready message a consumer can take", 3 => "it is down, and its next step restarts it", _ => "a message at the head of a queue has reached its TTL" }}",
             EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{(e.Count >> 8 is var priority and > 0 ? $" and priority {priority}" : "")}{Flags((PublishFlags)(e.Count & 0xFF))}; it waits in the broker's inbox{((e.Count & (int)PublishFlags.Confirm) != 0 ? $", and {who} waits for its confirm" : "")}",
             EventKind.PublishBlocked => $"{who} blocks publishing: {name} has room for {e.Value} more {(e.Value == 1 ? "copy" : "copies")} and this message may need {e.Count} (flow control)",
-            EventKind.PublisherWoken => $"{who} is woken: {name} has room again, it publishes again",
+            EventKind.PublisherWoken => $"{who} is woken: {name} {(e.Value == 1 ? "is back up" : "has room again")}, it publishes again",
             EventKind.MessageRouted => $"{who} routes {Body(w)} ({KeyWordOf(w, e.Other)} {Quote(w, e.Count)}) from {w.Program.Objects[e.Other].Name} into {name}",
             EventKind.MessageUnroutable => $"{who} drops {Body(w)}: no binding of {name} matches {KeyWordOf(w, e.Object)} {Quote(w, e.Other)} (unroutable)",
             EventKind.MessageReturned => $"{who} returns {Body(w)} to {w.Other}: no binding of {name} matches {KeyWordOf(w, e.Object)} {Quote(w, e.Count)} and it was mandatory (no route)",

@@ -35,6 +35,8 @@ internal static class BrokerStateWriter
         // Written only once the broker has restarted: before that they are all zero.
         if (cells.Restarts > 0)
         {
+            w.Label("down");
+            w.Int(cells.DownCell);
             w.Label("restarts");
             w.Int(cells.Restarts);
             w.Label("lost from the inbox");

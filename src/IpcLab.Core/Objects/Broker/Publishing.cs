@@ -11,7 +11,7 @@ namespace IpcLab.Core.Objects.Broker;
 /// runs out of room, and nothing is dropped for want of it. A publish with <c>confirm</c> then waits
 /// (blocked on the broker) for the routing step to confirm it, as a publisher that waits for
 /// confirms does; the instruction's B holds the flags in its low byte and the local that gets the
-/// confirm (1 ack, 0 nack), plus one, above.
+/// confirm (1 ack, 0 nack), plus one, above. While the broker is down a publish fails (see <see cref="BrokerRestart"/>).
 /// </summary>
 internal static class Publishing
 {
@@ -22,6 +22,12 @@ internal static class Publishing
         var key = k.Eval(t, instr.E1!);
         var body = k.Eval(t, instr.E2!);
         var cells = BrokerParts.Cells(k, broker);
+        if (cells.IsDown)
+        {
+            Refuse(k, t, pc, instr, exchange, broker, body);
+            return;
+        }
+
         var free = cells.FreeSlots();
         if (Room(k, broker) < exchange.Capacity)
         {
@@ -46,6 +52,25 @@ internal static class Publishing
         message.Id = ++cells.Published;
         k.Emit(new KernelEvent(0, EventKind.MessagePublished, t, pc, exchange.Id, (int)key, body) { Count = (instr.B & 0xFF) | (message.Priority << 8), Message = message.Id });
         if ((message.Flags & PublishFlags.Confirm) != 0)
+        {
+            k.JoinWaitQueue(t, broker.Id, ThreadStatus.Blocked);
+            return;
+        }
+
+        k.MoveTo(t, instr.Next);
+    }
+
+    /// <summary>
+    /// A publish while the broker is down fails: the connection is refused (a real client's publish
+    /// throws while its connection recovers). With confirms the publisher has not got its confirm,
+    /// so it waits for the broker to come back and publishes again (the loop a publisher writes
+    /// around its wait for confirms); without, the message is simply not sent.
+    /// </summary>
+    private static void Refuse(IKernelServices k, int t, int pc, Instr instr, ObjectInfo exchange, ObjectInfo broker, long body)
+    {
+        var confirm = (instr.B & (int)PublishFlags.Confirm) != 0;
+        k.Emit(new KernelEvent(0, EventKind.PublishRefused, t, pc, exchange.Id, broker.Id, body) { Count = confirm ? 1 : 0 });
+        if (confirm)
         {
             k.JoinWaitQueue(t, broker.Id, ThreadStatus.Blocked);
             return;
@@ -106,7 +131,7 @@ internal static class Publishing
     /// <summary>True when the publish a thread waits at would fit now.</summary>
     public static bool WouldFit(IKernelServices k, ObjectInfo broker, int thread)
     {
-        if (AwaitsConfirm(k, broker, thread))
+        if (BrokerParts.Cells(k, broker).IsDown || AwaitsConfirm(k, broker, thread))
         {
             return false;
         }

@@ -25,17 +25,20 @@ internal static class RestartSentences
             ? w.Value(ValueKind.Str) : "";
         return e.Kind switch
         {
-            EventKind.BrokerRestarted => w.Who == ""
-                ? $"{w.Name} crashes and restarts (injected): only what it kept on disk survives"
-                : $"{w.Who} restarts {w.Name}: the broker crashes and comes back, and only what it kept on disk survives",
-            EventKind.MessageLostInRestart => $"the restart loses {body} {Lost(w, body)}",
+            EventKind.BrokerRestarted => $"{w.Who} restarts {w.Name}: the broker crashes and comes back, and only what it kept on disk survives",
+            EventKind.MessageLostInRestart => $"the {(e.Count != 0 ? "crash" : "restart")} loses {body} {Lost(w, body)}",
+            EventKind.MessageRecovered when (e.Count & BrokerRestart.CrashMark) != 0 =>
+                $"the crash takes {body} back from {w.Other} into {w.Name} at its place, marked redelivered: {w.Other} held it unacknowledged (delivery tag {e.Count & ~BrokerRestart.CrashMark}), and it is persistent in a durable queue, on disk",
             EventKind.MessageRecovered =>
                 $"the restart puts {body} back into {w.Name} at its place, marked redelivered: {w.Other} held it unacknowledged (delivery tag {e.Count}), and it is persistent in a durable queue",
             EventKind.BrokerRecovered =>
                 $"{w.Name} is back: it kept {EventWords.Plural(e.Value, "message")} and lost {e.Other}; every client connection was closed and recovers (a new channel, its consumers registered again, delivery tags from before are stale)",
+            EventKind.PublishUnconfirmed when e.Count != 0 => $"{w.Who} never gets the confirm of {body}: {w.Name} crashed before routing it, so {w.Who} will publish it again once {w.Name} is back",
             EventKind.PublishUnconfirmed => $"{w.Who} never gets the confirm of {body}: {w.Name} restarted before routing it, so {w.Who} publishes it again",
+            EventKind.SettleStale when e.Count != 0 =>
+                $"{w.Who} {Settles(e.Other)} delivery tag {e.Value}, but {w.Name} is down: the channel of that delivery is closed, so the client cannot send it (the crash already took the delivery back)",
             EventKind.SettleStale =>
-                $"{w.Who} {(e.Other switch { 0 => "acks", 1 => "nacks", _ => "rejects" })} delivery tag {e.Value}, from the channel the restart of {w.Name} closed: the recovered client drops it, since that delivery ended with the old channel",
+                $"{w.Who} {Settles(e.Other)} delivery tag {e.Value}, from the channel the restart of {w.Name} closed: the recovered client drops it, since that delivery ended with the old channel",
             EventKind.PublishConfirmed => e.Count switch
             {
                 1 => $"{w.Name} confirms {body} to {w.Other} (ack): it is in every queue it was routed to",
@@ -45,6 +48,8 @@ internal static class RestartSentences
             _ => null,
         };
     }
+
+    private static string Settles(int op) => op switch { 0 => "acks", 1 => "nacks", _ => "rejects" };
 
     private static string Lost(in EventWords w, string body) => (RestartLoss)w.Event.Other switch
     {

@@ -26,7 +26,8 @@ internal static class Acknowledging
         {
             // The client recovered from a broker restart on a new channel: it does not send a
             // settlement for a tag of the closed one, which the broker already took back.
-            k.Emit(EventKind.SettleStale, t, pc, broker.Id, instr.Op switch { OpCode.Ack => 0, OpCode.Nack => 1, _ => 2 }, tag);
+            // While the broker is down the client cannot send it at all (Count 1): same outcome.
+            k.Emit(new KernelEvent(0, EventKind.SettleStale, t, pc, broker.Id, instr.Op switch { OpCode.Ack => 0, OpCode.Nack => 1, _ => 2 }, tag) { Count = cells.IsDown ? 1 : 0 });
             k.MoveTo(t, instr.Next);
             return;
         }

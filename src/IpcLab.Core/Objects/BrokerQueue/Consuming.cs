@@ -106,6 +106,17 @@ internal static class Consuming
         var queue = k.Program.Objects[instr.A];
         var broker = k.Program.Objects[BrokerParts.BrokerOf(queue)];
         var q = BrokerParts.QueueCells(k, queue);
+        if (BrokerParts.Cells(k, broker).IsDown)
+        {
+            // basic.get is a call on the channel, which the crash closed: it fails at once (a real
+            // client's throws); the program hears "nothing", as from an empty queue.
+            k.Local(t, instr.B) = k.Intern("");
+            k.Local(t, instr.C) = 0;
+            k.Emit(EventKind.GetRefused, t, pc, queue.Id, broker.Id);
+            k.MoveTo(t, instr.Next);
+            return;
+        }
+
         Expiry.ExpireHeads(k, t, pc, queue);
         if (q.ReadyCount == 0)
         {

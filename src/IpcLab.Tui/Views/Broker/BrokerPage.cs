@@ -25,6 +25,11 @@ internal static class BrokerPage
         var rightWidth = width - leftWidth - 2;
         var left = new List<(string Line, PageTarget Target)>();
         Section(left, "Topology · ●N a message where it is now", leftWidth);
+        if (BrokerDownNotice.Line(kernel, leftWidth) is { } down)
+        {
+            left.Add((down, PageTarget.None));
+        }
+
         left.AddRange(BrokerDiagram.Lines(kernel, labels, changes, leftWidth).Select(l => (l, PageTarget.None)));
         AddMessages(kernel, labels, pane, leftWidth, left);
         AddPath(kernel, labels, pane, leftWidth, left);
