@@ -236,6 +236,7 @@ public enum OpCode
 
     /// <summary>Replica B of topic A: its broker process crashes (when it is up) and restarts; it comes back as a follower, truncates its log to the high-water mark it knew, and fetches until it rejoins the ISR.</summary>
     ReplicaRestart,
+
     /// <summary>Broker A crashes and stays down: what it held in memory is lost at once, and its own thread's next step restarts it (see <see cref="Objects.Broker.BrokerRestart"/>).</summary>
     BrokerCrash,
 }
