@@ -4,7 +4,7 @@ namespace IpcLab.Conformance.Scenarios;
 /// A conformance scenario: a topology and the actions of its clients, in the order they happen.
 /// Written once, run on the model and on RabbitMQ, and the observations compared line by line.
 /// </summary>
-/// <param name="Point">The point of issue 12's "Semantics to get right" it checks, in words.</param>
+/// <param name="Point">The point of RabbitMQ's semantics it checks, in words.</param>
 public sealed record Scenario(string Name, string Point)
 {
     public IReadOnlyList<ExchangeDecl> Exchanges { get; init; } = [];
