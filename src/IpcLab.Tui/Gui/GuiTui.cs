@@ -27,7 +27,8 @@ public static class GuiTui
         using var ended = EndingSignals(() => ending = true);
         EventHandler leaveAgain = (_, _) =>
         {
-            // The driver's output thread may draw once more between the handler and the exit.
+            // When the last word could not silence standard output, the driver's output thread may
+            // have drawn once more between the handler and the exit.
             if (ending)
             {
                 WriteLeave();
@@ -84,7 +85,7 @@ public static class GuiTui
         [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }.Select(signal => PosixSignalRegistration.Create(signal, _ =>
         {
             beforeExit();
-            WriteLeave();
+            TerminalLastWord.Write(LeaveSequence);
             WholeFile.RemoveUnfinished();
         }))]);
 
