@@ -54,7 +54,7 @@ tmux:
 # install rabbitmq-server when missing, start a node when none answers on the port, and wait until it serves.
 RABBITMQCTL = PATH="$$PATH:/usr/sbin" $(SUDO) rabbitmqctl
 rabbitmq:
-	@PATH="$$PATH:/usr/sbin" command -v rabbitmq-server >/dev/null 2>&1 || { echo "installing rabbitmq-server (the conformance suite compares the broker with it)"; $(SUDO) apt-get update && $(SUDO) apt-get install -y rabbitmq-server; }
+	@PATH="$$PATH:/usr/sbin" command -v rabbitmq-server >/dev/null 2>&1 || { echo "installing rabbitmq-server (the conformance suite compares the broker with it)"; $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y rabbitmq-server; }
 	@bash -c ': </dev/tcp/127.0.0.1/5672' 2>/dev/null || { echo "starting a RabbitMQ node"; PATH="$$PATH:/usr/sbin" $(SUDO) rabbitmq-server -detached && $(MAKE) -s rabbitmq-up; }
 
 # await_startup fails at once while the detached node has not registered yet: ask again, a bounded
