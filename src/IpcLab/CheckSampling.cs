@@ -20,19 +20,7 @@ internal static class CheckSampling
             throw new InputException("--workers must be at least 1");
         }
 
-        var strategy = opt.Strategy switch
-        {
-            null => opt.PctDepth is null ? SamplingStrategy.Portfolio : SamplingStrategy.Pct,
-            "random" => SamplingStrategy.Random,
-            "pct" => SamplingStrategy.Pct,
-            "sticky" => SamplingStrategy.Sticky,
-            _ => SamplingStrategy.Portfolio,
-        };
-        if (opt.PctDepth is not null && strategy != SamplingStrategy.Pct)
-        {
-            throw new InputException($"--pct sets the depth of PCT runs: it does not apply with --strategy {opt.Strategy}");
-        }
-
+        var strategy = Strategy(opt.Strategy, opt.PctDepth);
         return new CheckOptions
         {
             Runs = opt.Runs,
@@ -43,6 +31,28 @@ internal static class CheckSampling
             PctDepth = opt.PctDepth ?? CheckOptions.DefaultPctDepth,
             Workers = opt.Workers ?? 0,
         };
+    }
+
+    /// <summary>
+    /// The strategy --strategy names (check and run alike); without it PCT when --pct is given, else
+    /// the portfolio. --pct with another strategy is refused.
+    /// </summary>
+    public static SamplingStrategy Strategy(string? name, int? pctDepth)
+    {
+        var strategy = name switch
+        {
+            null => pctDepth is null ? SamplingStrategy.Portfolio : SamplingStrategy.Pct,
+            "random" => SamplingStrategy.Random,
+            "pct" => SamplingStrategy.Pct,
+            "sticky" => SamplingStrategy.Sticky,
+            _ => SamplingStrategy.Portfolio,
+        };
+        if (pctDepth is not null && strategy != SamplingStrategy.Pct)
+        {
+            throw new InputException($"--pct sets the depth of PCT runs: it does not apply with --strategy {name}");
+        }
+
+        return strategy;
     }
 
     /// <summary>The options with --spurious and each --crash NAME (a thread or a process; an unknown name is refused).</summary>

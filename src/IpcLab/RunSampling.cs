@@ -29,23 +29,11 @@ internal static class RunSampling
             throw new InputException("--pct must be at least 1 (the bug depth: 1 is fixed priorities, 2 one change point, ...)");
         }
 
-        var strategy = opt.Strategy switch
-        {
-            "random" => SamplingStrategy.Random,
-            "pct" => SamplingStrategy.Pct,
-            "sticky" => SamplingStrategy.Sticky,
-            _ => SamplingStrategy.Portfolio,
-        };
-        if (opt.PctDepth is not null && strategy != SamplingStrategy.Pct)
-        {
-            throw new InputException($"--pct sets the depth of PCT runs: it does not apply with --strategy {opt.Strategy}");
-        }
-
         return new CheckOptions
         {
             MaxSteps = opt.MaxSteps,
             RandomWaiters = opt.RandomWaiters,
-            Strategy = strategy,
+            Strategy = CheckSampling.Strategy(opt.Strategy, opt.PctDepth),
             PctDepth = opt.PctDepth ?? CheckOptions.DefaultPctDepth,
             SpuriousWakeups = opt.Spurious,
         };
