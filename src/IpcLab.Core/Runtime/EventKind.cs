@@ -280,7 +280,7 @@ public enum EventKind
     /// <summary>A publish blocked: broker Object has no room for every copy (Value = free slots, Count = copies it may need).</summary>
     PublishBlocked,
 
-    /// <summary>A blocked publisher (Thread) was woken because broker Object has room again (Value 0) or is back up after a crash (Value 1); it publishes again.</summary>
+    /// <summary>A blocked publisher (Thread) was woken because broker Object has room again (Value 0) or is back up after a crash (Value 1; it publishes again, or Value 2: it consumes again, its consume refused while the broker was down).</summary>
     PublisherWoken,
 
     /// <summary>The broker routed Value (a body) into queue Object from exchange Other, with routing key Count (a string id).</summary>
@@ -379,7 +379,7 @@ public enum EventKind
     /// <summary>A thread handled message Value (a number or a string id): the effect that must happen once per message.</summary>
     Handled,
 
-    /// <summary>A copy Value that ended in broker queue Object for reason Count (see <see cref="Objects.Broker.DeathReason"/>) is dead-lettered: it goes back to the broker's inbox at exchange Other; Count holds the reason in its low four bits and the count of the message's x-death entry for (Object, reason) above. Other -2: it is dropped instead, for want of room in the broker for its copies (a dead-letter cycle is found when the dead letter is routed: <see cref="DeadLetterCycle"/>).</summary>
+    /// <summary>A copy Value that ended in broker queue Object for reason Count (see <see cref="Objects.Broker.DeathReason"/>) is dead-lettered: it goes back to the broker's inbox at exchange Other; Count holds the reason in its low four bits and the count of the message's x-death entry for (Object, reason) above. Other -2: it is dropped instead, for want of room in the broker for its copies; -3: dropped, its dead-letter exchange was lost in a restart (a dead-letter cycle is found when the dead letter is routed: <see cref="DeadLetterCycle"/>).</summary>
     MessageDeadLettered,
 
     /// <summary>A copy Value, returned to broker queue Object by thread Thread (Other: 0 nack, 1 reject, 2 its consumer ended), has been delivered Count times, more than the queue's delivery limit: it is not requeued but dead-lettered (reason delivery_limit), or dropped when the queue has no dead-letter exchange.</summary>
@@ -486,4 +486,10 @@ public enum EventKind
 
     /// <summary>Thread Thread's get from broker queue Object fails: broker Other is down (connection refused); the get gives "" and tag 0.</summary>
     GetRefused,
+
+    /// <summary>A broker restart (Count 0) or crash (Count 1) loses exchange or queue Object of broker Other: it was transient (not durable), so it is gone with every binding that touches it.</summary>
+    ObjectLostInRestart,
+
+    /// <summary>Thread Thread's consume of broker queue Object fails: broker Other is down (connection refused); the thread waits for it to come back and consumes again.</summary>
+    ConsumeRefused,
 }

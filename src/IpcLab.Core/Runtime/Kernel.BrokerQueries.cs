@@ -28,6 +28,9 @@ public sealed partial class Kernel
         return broker is not null && BrokerParts.Cells(this, broker).Restarts > 0;
     }
 
+    /// <summary>True when a broker exchange or queue (by object id) is gone: it was transient and a restart lost it.</summary>
+    public bool BrokerObjectIsGone(int objectId) => TransientTopology.IsGone(this, Program.Objects[objectId]);
+
     /// <summary>True while a broker (by object id) is down: crashed, and not restarted yet by its own step.</summary>
     public bool BrokerIsDown(int brokerId) => BrokerParts.Cells(this, Program.Objects[brokerId]).IsDown;
 

@@ -24,7 +24,7 @@ internal static class BrokerInvariants
             Require(s >= 0 && s < cells.Capacity && !seen[s], $"{broker.Name}'s inbox entry {i} is slot {s}, out of range or twice");
             seen[s] = true;
             var m = cells.Slot(s);
-            Require(m.Place == MessagePlace.Inbox && IsExchange(k, m.At, broker) && m.Seq == 0 && m.EnqueuedAt == 0 && m.Consumer == -1 && m.Tag == 0 && m.Deliveries == 0,
+            Require(m.Place == MessagePlace.Inbox && IsExchange(k, m.At, broker) && !new ExchangeCells(k.Cells(m.At)).IsGone && m.Seq == 0 && m.EnqueuedAt == 0 && m.Consumer == -1 && m.Tag == 0 && m.Deliveries == 0,
                 $"{broker.Name}'s inbox entry {i} (slot {s}) is not a message waiting to be routed");
             Require(m.Publisher >= 0 && m.Publisher < threads && (m.Flags & PublishFlags.Fetched) == 0, $"slot {s} has publisher {m.Publisher}, flags {m.Flags}");
         }
@@ -41,6 +41,10 @@ internal static class BrokerInvariants
             {
                 var x = new ExchangeCells(k.Cells(o.Id));
                 Require(x.Routed >= 0 && x.Unroutable >= 0 && x.LastMatches >= 0 && x.LastMatches < 1L << o.Bindings.Count, $"{o.Name}'s books are {x.Routed}, {x.Unroutable}, {x.LastMatches}");
+
+                // Only a restart loses an exchange, and only a transient one (the default exchange is durable).
+                Require(x.GoneCell is 0 or 1 && (!x.IsGone || (cells.Restarts > 0 && !BrokerParts.IsDurable(o) && x.LastMatches == 0)),
+                    $"{o.Name} is gone ({x.GoneCell}) after {cells.Restarts} restarts, durable {BrokerParts.IsDurable(o)}, last matches {x.LastMatches}");
                 exchangeRouted += x.Routed;
                 exchangeUnroutable += x.Unroutable;
             }
@@ -117,6 +121,11 @@ internal static class BrokerInvariants
     {
         var q = BrokerParts.QueueCells(k, queue);
         Require(q.ReadyCount >= 0 && q.ReadyCount <= cells.Capacity && q.FreeEntriesAreZero(), $"{queue.Name}'s ready list is malformed");
+
+        // A queue a restart lost held only transient copies, all lost with it, and gets none again;
+        // its consumers are failed when the clients recover, so only a broker still down keeps them.
+        Require(q.GoneCell is 0 or 1 && (!q.IsGone || (cells.Restarts > 0 && !BrokerParts.IsDurable(queue) && q.ReadyCount == 0)),
+            $"{queue.Name} is gone ({q.GoneCell}) after {cells.Restarts} restarts, durable {BrokerParts.IsDurable(queue)}, with {q.ReadyCount} ready");
         Require(q.Routed >= 0 && q.Acked >= 0 && q.Discarded >= 0 && q.Lost >= 0 && q.Dropped >= 0 && q.Refused >= 0 && q.Expired >= 0 && q.Poisoned >= 0, $"{queue.Name}'s books are negative");
         Require(q.LastServed >= -1 && q.LastServed < k.Program.Threads.Count, $"{queue.Name} last served {q.LastServed}");
         var requeued = 0;
@@ -159,6 +168,8 @@ internal static class BrokerInvariants
             Require(mode != ConsumerMode.ManualAck || q.Prefetch(t) == 0 || window <= q.Prefetch(t),
                 $"{k.ThreadName(t)} holds {window} unacknowledged from {queue.Name}, over its prefetch {q.Prefetch(t)}");
             Require(mode == ConsumerMode.None || !k.HasEnded(t), $"{k.ThreadName(t)} ended but still consumes {queue.Name}");
+            Require(!q.IsGone || (window == 0 && (cells.IsDown || mode == ConsumerMode.None)),
+                $"{k.ThreadName(t)} holds {window} from {queue.Name}, gone, and consumes it as {mode} with the broker up");
         }
     }
 

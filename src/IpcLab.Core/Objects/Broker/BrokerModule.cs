@@ -64,7 +64,13 @@ internal sealed class BrokerModule : ObjectModule
         if (instr.Op == OpCode.BrokerRestart)
         {
             BrokerRestart.Restart(k, t, pc, k.Program.Objects[instr.A]);
-            k.MoveTo(t, instr.Next);
+
+            // A thread that consumed a queue the restart lost has faulted in its own step.
+            if (!k.HasEnded(t))
+            {
+                k.MoveTo(t, instr.Next);
+            }
+
             return;
         }
 
@@ -133,8 +139,9 @@ internal sealed class BrokerModule : ObjectModule
         {
             if (publisher != self && k.WaitObjectOf(publisher) == broker.Id && Publishing.WouldFit(k, broker, publisher))
             {
+                var consumes = k.Program.Threads[publisher].Code[k.PcOf(publisher)].Op == OpCode.Consume;
                 k.Wake(publisher);
-                k.Emit(EventKind.PublisherWoken, publisher, k.PcOf(publisher), broker.Id);
+                k.Emit(EventKind.PublisherWoken, publisher, k.PcOf(publisher), broker.Id, value: consumes ? 2 : 0);
             }
         }
     }
@@ -175,7 +182,7 @@ internal sealed class BrokerModule : ObjectModule
         thread == BrokerParts.ThreadOf(k.Program, o)
             ? "is idle: nothing to route and nobody to deliver to"
             : BrokerParts.Cells(k, o).IsDown
-                ? $"waits for {o.Name} to come back (it is down) to publish again"
+                ? $"waits for {o.Name} to come back (it is down) to {(k.Program.Threads[thread].Code[k.PcOf(thread)].Op == OpCode.Consume ? "consume" : "publish")} again"
             : Publishing.AwaitsConfirm(k, o, thread)
                 ? $"waits for {o.Name} to confirm its message (publisher confirms)"
                 : $"waits to publish: {o.Name} has no room for every copy (room {Publishing.Room(k, o)} of {o.Capacity})";

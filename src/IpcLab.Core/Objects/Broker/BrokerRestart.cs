@@ -16,7 +16,8 @@ namespace IpcLab.Core.Objects.Broker;
 /// their order and unacknowledged ones back in their place, marked redelivered. Everything else that
 /// lived in its memory is gone at the crash, each copy with an event saying why: the inbox
 /// (published, not routed yet), transient queues' messages, non-persistent messages, and what
-/// autoack consumers had been pushed but not taken.
+/// autoack consumers had been pushed but not taken. So are the transient exchanges and queues
+/// themselves, with their bindings (see <see cref="TransientTopology"/>).
 ///
 /// Every client connection is closed by the crash. The clients recover as RabbitMQ's Java and .NET
 /// clients do with automatic recovery (their default): once the broker is back they reconnect, open a
@@ -49,8 +50,13 @@ internal static class BrokerRestart
     {
         k.Emit(EventKind.BrokerRestarted, actor, pc, broker.Id);
         var (lost, kept) = LoseMemory(k, actor, pc, broker, crash: false);
+        TransientTopology.Lose(k, actor, pc, broker, mark: 0);
         BrokerParts.Cells(k, broker).IsDown = false;
         k.Emit(new KernelEvent(0, EventKind.BrokerRecovered, actor, pc, broker.Id, lost, kept));
+
+        // The clients recover after the event that says so; a consumer of a lost queue fails then
+        // (the acting thread too, when it consumed one: its step ends there).
+        TransientTopology.FailLostConsumers(k, broker);
     }
 
     /// <summary>The broker crashes and stays down until its own thread restarts it.</summary>
@@ -59,6 +65,7 @@ internal static class BrokerRestart
     {
         k.Emit(EventKind.BrokerCrashed, actor, pc, broker.Id);
         var (lost, kept) = LoseMemory(k, actor, pc, broker, crash: true);
+        TransientTopology.Lose(k, actor, pc, broker, mark: 1);
         BrokerParts.Cells(k, broker).IsDown = true;
         k.Emit(new KernelEvent(0, EventKind.BrokerWentDown, actor, pc, broker.Id, lost, kept));
     }
@@ -77,6 +84,7 @@ internal static class BrokerRestart
         }
 
         k.Emit(new KernelEvent(0, EventKind.BrokerBackUp, self, pc, broker.Id, -1, ready));
+        TransientTopology.FailLostConsumers(k, broker);
 
         // Every publisher that waited for it to come back publishes again (one that still finds no
         // room blocks again, for room this time).
@@ -85,7 +93,8 @@ internal static class BrokerRestart
             if (publisher != self && k.WaitObjectOf(publisher) == broker.Id)
             {
                 k.Wake(publisher);
-                k.Emit(EventKind.PublisherWoken, publisher, k.PcOf(publisher), broker.Id, value: 1);
+                var consumes = k.Program.Threads[publisher].Code[k.PcOf(publisher)].Op == OpCode.Consume;
+                k.Emit(EventKind.PublisherWoken, publisher, k.PcOf(publisher), broker.Id, value: consumes ? 2 : 1);
             }
         }
     }

@@ -36,7 +36,12 @@ internal static class BrokerSentences
             EventKind.BrokerWoken => $"{who} has work again: {e.Value switch { 0 => "a published message to route", 1 => "a ready message a consumer can take", 3 => "it is down, and its next step restarts it", _ => "a message at the head of a queue has reached its TTL" }}",
             EventKind.MessagePublished => $"{who} publishes {Body(w)} to {name} with {KeyWord(w)} {Quote(w, e.Other)}{(e.Count >> 8 is var priority and > 0 ? $" and priority {priority}" : "")}{Flags((PublishFlags)(e.Count & 0xFF))}; it waits in the broker's inbox{((e.Count & (int)PublishFlags.Confirm) != 0 ? $", and {who} waits for its confirm" : "")}",
             EventKind.PublishBlocked => $"{who} blocks publishing: {name} has room for {e.Value} more {(e.Value == 1 ? "copy" : "copies")} and this message may need {e.Count} (flow control)",
-            EventKind.PublisherWoken => $"{who} is woken: {name} {(e.Value == 1 ? "is back up" : "has room again")}, it publishes again",
+            EventKind.PublisherWoken => e.Value switch
+            {
+                2 => $"{who} is woken: {name} is back up, it consumes again",
+                1 => $"{who} is woken: {name} is back up, it publishes again",
+                _ => $"{who} is woken: {name} has room again, it publishes again",
+            },
             EventKind.MessageRouted => $"{who} routes {Body(w)} ({KeyWordOf(w, e.Other)} {Quote(w, e.Count)}) from {w.Program.Objects[e.Other].Name} into {name}",
             EventKind.MessageUnroutable => $"{who} drops {Body(w)}: no binding of {name} matches {KeyWordOf(w, e.Object)} {Quote(w, e.Other)} (unroutable)",
             EventKind.MessageReturned => $"{who} returns {Body(w)} to {w.Other}: no binding of {name} matches {KeyWordOf(w, e.Object)} {Quote(w, e.Count)} and it was mandatory (no route)",
@@ -63,6 +68,7 @@ internal static class BrokerSentences
         return e.Other switch
         {
             -2 => $"{w.Who} drops {Body(w)} instead of dead-lettering it from {w.Name} ({reason}): the broker has no room for the copies {w.Program.Objects[w.Program.Objects[e.Object].DeadLetter!.ExchangeId].Name} may make",
+            -3 => $"{w.Who} drops {Body(w)} instead of dead-lettering it from {w.Name} ({reason}): its dead-letter exchange {w.Program.Objects[w.Program.Objects[e.Object].DeadLetter!.ExchangeId].Name} was transient and is gone since the restart",
             _ => $"{w.Who} dead-letters {Body(w)} from {w.Name} (reason {reason}; its death history now counts {w.Name} {reason} x{e.Count >> 4}): it goes back to the inbox, to be routed by {w.Program.Objects[e.Other].Name}",
         };
     }

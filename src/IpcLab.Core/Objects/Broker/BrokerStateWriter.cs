@@ -73,6 +73,14 @@ internal static class BrokerStateWriter
     {
         var cells = BrokerParts.Cells(k, k.Program.Objects[BrokerParts.BrokerOf(queue)]);
         var q = BrokerParts.QueueCells(k, queue);
+
+        // Written only once a restart lost it: before that it is 0 for every queue.
+        if (q.IsGone)
+        {
+            w.Label("gone");
+            w.Int(q.GoneCell);
+        }
+
         w.Label("routed");
         w.Int(q.Routed);
         w.Label("acked");
@@ -119,6 +127,12 @@ internal static class BrokerStateWriter
     public static void WriteExchange(IKernelServices k, ObjectInfo exchange, StateWriter w)
     {
         var x = new ExchangeCells(k.Cells(exchange.Id));
+        if (x.IsGone)
+        {
+            w.Label("gone");
+            w.Int(x.GoneCell);
+        }
+
         w.Label("routed");
         w.Int(x.Routed);
         w.Label("unroutable");

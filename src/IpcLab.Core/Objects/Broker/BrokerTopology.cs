@@ -36,6 +36,8 @@ internal static class BrokerTopology
             throw new ScriptError(file, brokers[0].Pos, $"declare {brokers[0].Name} at top level: the broker is a process of its own, reached by every client");
         }
 
+        // A dead-letter or alternate exchange "" is the default exchange too.
+        defaultExchange |= objects.Any(o => o.DeadLetter?.Exchange == "" || o.Alternate?.Exchange == "");
         if (defaultExchange && brokers.Length == 1)
         {
             objects = [.. objects, DefaultExchange.Create(objects, brokers[0])];
@@ -122,7 +124,8 @@ internal static class BrokerTopology
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var x = name; x is not null && seen.Add(x); x = alternates[x] is var next and >= 0 ? objects[next].Name : null)
         {
-            most = Math.Max(most, tables[x].Select(b => b.Queue).Distinct().Count());
+            // The default exchange's keys are the queues' names, all different: one copy at most.
+            most = Math.Max(most, x == DefaultExchange.Name ? 1 : tables[x].Select(b => b.Queue).Distinct().Count());
         }
 
         return most;
@@ -130,7 +133,7 @@ internal static class BrokerTopology
 
     private static int ExchangeId(string file, ObjectInfo[] objects, Dictionary<string, ObjectInfo> exchanges, string name, SourcePos pos, string role)
     {
-        if (exchanges.TryGetValue(name, out var exchange))
+        if (exchanges.TryGetValue(name.Length == 0 ? DefaultExchange.Name : name, out var exchange))
         {
             return exchange.Id;
         }

@@ -29,6 +29,14 @@ internal static class DeadLetters
         var (body, id) = (message.Body, message.Id);
         var exchange = k.Program.Objects[target.ExchangeId];
 
+        // A dead-letter exchange a restart lost: RabbitMQ drops the dead letter.
+        if (TransientTopology.IsGone(k, exchange))
+        {
+            message.Clear();
+            k.Emit(new KernelEvent(0, EventKind.MessageDeadLettered, t, pc, queue.Id, -3, body) { Count = (int)reason, Message = id });
+            return;
+        }
+
         // Its own slot goes back into the inbox; the extra copies the exchange may make need room,
         // which every publish reserves for the messages in the inbox (see Publishing.Room).
         if (Publishing.Room(k, broker) < exchange.Capacity - 1)

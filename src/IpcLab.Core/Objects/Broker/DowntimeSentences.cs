@@ -16,6 +16,7 @@ internal static class DowntimeSentences
         new(EventKind.BrokerBackUp, EventClass.Other, "broker-up") { ChangesObject = true, Tag = "restarted" },
         new(EventKind.PublishRefused, EventClass.Drop, "publish-refused") { Tag = "publish refused" },
         new(EventKind.GetRefused, EventClass.Other, "get-refused") { Tag = "get refused" },
+        new(EventKind.ConsumeRefused, EventClass.Block, "consume-refused") { Tag = "consume refused" },
     ];
 
     /// <summary>The sentence, or null for another event.</summary>
@@ -35,6 +36,8 @@ internal static class DowntimeSentences
                 $"{w.Who} cannot publish {w.Value(ValueKind.Str)} to {w.Name}: {BrokerName(w)} is down (connection refused); publishing with confirms, it waits for {BrokerName(w)} to come back to publish it again",
             EventKind.PublishRefused =>
                 $"{w.Who} publishes {w.Value(ValueKind.Str)} to {w.Name}, but {BrokerName(w)} is down (connection refused): the message is not sent, and without confirms {w.Who} goes on without it",
+            EventKind.ConsumeRefused =>
+                $"{w.Who} cannot consume from {w.Name}: {BrokerName(w)} is down (connection refused); it waits for {BrokerName(w)} to come back to consume again",
             EventKind.GetRefused => $"{w.Who} cannot get from {w.Name}: {BrokerName(w)} is down (connection refused); it gets \"\" and tag 0",
             _ => null,
         };

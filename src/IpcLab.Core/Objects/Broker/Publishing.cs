@@ -28,6 +28,7 @@ internal static class Publishing
             return;
         }
 
+        TransientTopology.RequireExists(k, exchange, $"publishes {k.Format(ValueKind.Str, body)} to {exchange.Name}");
         var free = cells.FreeSlots();
         if (Room(k, broker) < exchange.Capacity)
         {
@@ -128,7 +129,7 @@ internal static class Publishing
         return room;
     }
 
-    /// <summary>True when the publish a thread waits at would fit now.</summary>
+    /// <summary>True when the publish a thread waits at would fit now (a consume refused while the broker was down: when it is up).</summary>
     public static bool WouldFit(IKernelServices k, ObjectInfo broker, int thread)
     {
         if (BrokerParts.Cells(k, broker).IsDown || AwaitsConfirm(k, broker, thread))
@@ -137,6 +138,6 @@ internal static class Publishing
         }
 
         var instr = k.Program.Threads[thread].Code[k.PcOf(thread)];
-        return Room(k, broker) >= k.Program.Objects[instr.A].Capacity;
+        return instr.Op == OpCode.Consume || Room(k, broker) >= k.Program.Objects[instr.A].Capacity;
     }
 }

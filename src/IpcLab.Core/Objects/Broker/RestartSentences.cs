@@ -15,6 +15,7 @@ internal static class RestartSentences
         new(EventKind.PublishUnconfirmed, EventClass.Wake, "unconfirmed") { Tag = "publishes again" },
         new(EventKind.SettleStale, EventClass.Other, "stale-tag"),
         new(EventKind.PublishConfirmed, EventClass.Wake, "confirmed") { OtherIsThread = true, TagsOther = true, Tag = "confirmed" },
+        new(EventKind.ObjectLostInRestart, EventClass.Drop, "object-lost") { ChangesObject = true },
     ];
 
     /// <summary>The sentence, or null for another event.</summary>
@@ -27,6 +28,9 @@ internal static class RestartSentences
         {
             EventKind.BrokerRestarted => $"{w.Who} restarts {w.Name}: the broker crashes and comes back, and only what it kept on disk survives",
             EventKind.MessageLostInRestart => $"the {(e.Count != 0 ? "crash" : "restart")} loses {body} {Lost(w, body)}",
+            EventKind.ObjectLostInRestart => w.Program.Objects[e.Object].Kind == Model.ObjectKind.Exchange
+                ? $"the {(e.Count != 0 ? "crash" : "restart")} loses the exchange {w.Name} itself: it was transient (not durable), so it is gone with its bindings, and a publish to it fails (NOT_FOUND)"
+                : $"the {(e.Count != 0 ? "crash" : "restart")} loses the queue {w.Name} itself: it was transient (not durable), so it is gone with its bindings, and a consume or get on it fails (NOT_FOUND)",
             EventKind.MessageRecovered when (e.Count & BrokerRestart.CrashMark) != 0 =>
                 $"the crash takes {body} back from {w.Other} into {w.Name} at its place, marked redelivered: {w.Other} held it unacknowledged (delivery tag {e.Count & ~BrokerRestart.CrashMark}), and it is persistent in a durable queue, on disk",
             EventKind.MessageRecovered =>

@@ -37,7 +37,9 @@ internal static class Routing
         // RabbitMQ's alternate exchange: a message none of the bindings match goes on to it, and
         // down its chain, in the same routing step; a chain that comes back to an exchange it
         // passed routes nothing more.
-        for (var hops = 0; count == 0 && exchange.Alternate is { } alternate && hops < k.Program.Objects.Count; hops++)
+        // A lost (transient) alternate exchange ends the chain: RabbitMQ treats the message as unroutable.
+        for (var hops = 0; count == 0 && exchange.Alternate is { } alternate && hops < k.Program.Objects.Count
+            && !TransientTopology.IsGone(k, k.Program.Objects[alternate.ExchangeId]); hops++)
         {
             var next = k.Program.Objects[alternate.ExchangeId];
             k.Emit(new KernelEvent(0, EventKind.MessageToAlternate, t, pc, exchange.Id, next.Id, message.Body) { Count = (int)message.Key, Message = message.Id });
@@ -195,7 +197,9 @@ internal static class Routing
         for (var i = 0; i < exchange.Bindings.Count; i++)
         {
             var b = exchange.Bindings[i];
-            if (Matches(type, b, key))
+
+            // A binding to a queue a restart lost went with it.
+            if (Matches(type, b, key) && !BrokerParts.QueueCells(k, k.Program.Objects[b.Queue]).IsGone)
             {
                 matches |= 1L << i;
                 if (!queues[..count].Contains(b.Queue))

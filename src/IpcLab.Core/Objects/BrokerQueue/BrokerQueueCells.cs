@@ -3,15 +3,16 @@ namespace IpcLab.Core.Objects.BrokerQueue;
 /// <summary>
 /// A broker queue's cells: a header (ready count; copies routed in; and what ended: acked,
 /// discarded by nack or reject, lost at an autoack consumer, dropped from the head or refused at
-/// the maximum length, expired, past the delivery limit; the last consumer served), the ready
+/// the maximum length, expired, past the delivery limit; the last consumer served; whether a
+/// restart lost the queue), the ready
 /// messages (slot numbers in the broker's table, in queue order), then per thread its consumer
 /// record: mode, prefetch, and how many of this queue's messages it holds unacknowledged.
 /// </summary>
 internal readonly ref struct BrokerQueueCells(Span<long> cells, int capacity)
 {
     private const int ReadyCountField = 0, RoutedField = 1, AckedField = 2, DiscardedField = 3, LostField = 4, LastServedField = 5,
-        DroppedField = 6, RefusedField = 7, ExpiredField = 8, PoisonedField = 9;
-    private const int Header = 10;
+        DroppedField = 6, RefusedField = 7, ExpiredField = 8, PoisonedField = 9, GoneField = 10;
+    private const int Header = 11;
     private const int ConsumerSize = 3;
 
     private readonly Span<long> _cells = cells;
@@ -39,6 +40,12 @@ internal readonly ref struct BrokerQueueCells(Span<long> cells, int capacity)
 
     /// <summary>Messages returned more times than the queue's delivery limit: not requeued but dead-lettered or dropped.</summary>
     public long Poisoned { get => _cells[PoisonedField]; set => _cells[PoisonedField] = value; }
+
+    /// <summary>True once a restart lost the queue: it was not durable, and nothing declares it again (see <see cref="Broker.TransientTopology"/>).</summary>
+    public bool IsGone { get => _cells[GoneField] != 0; set => _cells[GoneField] = value ? 1 : 0; }
+
+    /// <summary>The cell behind <see cref="IsGone"/> as stored: 0 or 1.</summary>
+    public long GoneCell => _cells[GoneField];
 
     /// <summary>The consumer served last (round-robin goes on after it), or -1.</summary>
     public int LastServed { get => (int)_cells[LastServedField] - 1; set => _cells[LastServedField] = value + 1; }

@@ -67,7 +67,13 @@ internal sealed class BrokerQueueModule : ObjectModule
                     maxLength = d.WholeNumber(option, $"a broker queue's maximum length is a whole number from 1 to {Compiler.MaxCapacity}");
                     break;
                 case "dlx":
-                    var dlx = option.Value is NameExpr x ? x.Name : throw d.Error(option.Value.Pos, "`dlx` names the dead-letter exchange: `dlx dead`");
+                    // `dlx ""` is the default exchange: a dead letter goes to the queue its key names.
+                    var dlx = option.Value switch
+                    {
+                        NameExpr x => x.Name,
+                        _ when DefaultExchange.IsNamedBy(option.Value) => "",
+                        _ => throw d.Error(option.Value.Pos, "`dlx` names the dead-letter exchange: `dlx dead`, or `dlx \"\"` (the default exchange, with `dlkey \"QUEUE\"`)"),
+                    };
                     deadLetter = new DeadLetterTarget(dlx, deadLetter?.Key, option.Value.Pos);
                     break;
                 case "dlkey":

@@ -8,7 +8,8 @@ namespace IpcLab.Core.Objects.BrokerQueue;
 /// A client's side of getting messages: <c>consume</c> (push: the broker's steps send it
 /// deliveries), <c>receive</c> (the program takes the oldest delivery pushed to it, or waits for
 /// one), and <c>get</c> (pull the head now, or hear "empty"). A delivery taken with autoack leaves
-/// the broker's books as it is taken: it was forgotten at the push.
+/// the broker's books as it is taken: it was forgotten at the push. A queue a restart lost answers
+/// each of them with NOT_FOUND (see <see cref="TransientTopology"/>).
 /// </summary>
 internal static class Consuming
 {
@@ -21,6 +22,18 @@ internal static class Consuming
             throw new ThreadFaultException($"consumes from {queue.Name} with prefetch {prefetch}; a prefetch count goes from 0 (unlimited) to {ushort.MaxValue}");
         }
 
+        var broker = k.Program.Objects[BrokerParts.BrokerOf(queue)];
+        if (BrokerParts.Cells(k, broker).IsDown)
+        {
+            // basic.consume is a call on the channel, which the crash closed: it fails (a real
+            // client's throws). The program retries it once the broker is back, as a publish with
+            // confirms does: it waits for the broker's restart, which wakes it to consume again.
+            k.JoinWaitQueue(t, broker.Id, ThreadStatus.Blocked);
+            k.Emit(EventKind.ConsumeRefused, t, pc, queue.Id, broker.Id);
+            return;
+        }
+
+        TransientTopology.RequireExists(k, queue, $"consumes from {queue.Name}");
         var q = BrokerParts.QueueCells(k, queue);
         if (q.Mode(t) is ConsumerMode.ManualAck or ConsumerMode.AutoAck)
         {
@@ -57,6 +70,11 @@ internal static class Consuming
         var queue = k.Program.Objects[instr.A];
         var q = BrokerParts.QueueCells(k, queue);
         var slot = OldestPushed(k, queue, t);
+        if (slot < 0 && q.IsGone)
+        {
+            TransientTopology.RequireExists(k, queue, $"receives from {queue.Name}");
+        }
+
         if (q.Mode(t) == ConsumerMode.Cancelled && slot < 0)
         {
             throw new ThreadFaultException($"receives from {queue.Name} after cancelling its consumer, and nothing pushed before is left: the broker pushes it nothing more (consume again, or pull with `get`)");
@@ -117,6 +135,7 @@ internal static class Consuming
             return;
         }
 
+        TransientTopology.RequireExists(k, queue, $"gets from {queue.Name}");
         Expiry.ExpireHeads(k, t, pc, queue);
         if (q.ReadyCount == 0)
         {

@@ -36,8 +36,14 @@ internal sealed class ExchangeModule : ObjectModule
         };
 
         var durable = BrokerTopology.Flag(d, "durable");
+        // `alternate ""` is the default exchange: an unroutable message goes to the queue its key names.
         var alternate = d.Option("alternate") is { } a
-            ? new AlternateTarget(a.Value is NameExpr n ? n.Name : throw d.Error(a.Value.Pos, "`alternate` names an exchange: `alternate unrouted`"), a.Value.Pos)
+            ? new AlternateTarget(a.Value switch
+            {
+                NameExpr n => n.Name,
+                _ when DefaultExchange.IsNamedBy(a.Value) => "",
+                _ => throw d.Error(a.Value.Pos, "`alternate` names an exchange: `alternate unrouted`, or `alternate \"\"` (the default exchange)"),
+            }, a.Value.Pos)
             : null;
         return d.Object(Kind, 1, (long)type | BrokerParts.DurableBit(durable), ValueKind.Str) with { Alternate = alternate };
     }
