@@ -60,12 +60,17 @@ internal static class BrokerView
         BrokerMapView.Add(kernel, changes, width, lines);
     }
 
+    /// <summary>What a transient exchange or queue a restart lost says after its name.</summary>
+    private const string Gone = " · GONE: transient, lost in the restart";
+
     private static void AddExchange(Kernel kernel, ObjectInfo x, StepChanges changes, int width, List<string> lines)
     {
         var (routed, unroutable, last) = kernel.ExchangeBooks(x.Id);
         var type = TypeWord((ExchangeType)(x.Initial & 0xF));
         // The default exchange's name already says what it is.
-        lines.Add(Start(x, changes, width, x.Name == DefaultExchange.Name ? "" : "exchange").Add($" ({type}): routed {routed} · unroutable {unroutable}").ToString());
+        var title = Start(x, changes, width, x.Name == DefaultExchange.Name ? "" : "exchange").Add($" ({type}): routed {routed} · unroutable {unroutable}");
+        var gone = kernel.BrokerObjectIsGone(x.Id);
+        lines.Add((gone ? title.Add(Gone, Palette.Blocked) : title).ToString());
         if (x.Bindings.Count == 0)
         {
             lines.Add(new MarkupLine(width).Add("    (no bindings: every message is unroutable)", Palette.Dim).ToString());
@@ -75,6 +80,9 @@ internal static class BrokerView
         {
             var binding = x.Bindings[i];
             var matched = (last & (1L << i)) != 0;
+
+            // A binding with a lost end went with it in the restart.
+            var lostBinding = gone || kernel.BrokerObjectIsGone(binding.Queue);
             var key = type switch
             {
                 "fanout" => "(any key)",
@@ -86,6 +94,7 @@ internal static class BrokerView
                 .Add(key, matched ? Palette.Changed : null)
                 .Add(" → ", Palette.Dim)
                 .Add(kernel.Program.Objects[binding.Queue].Name)
+                .Add(lostBinding ? " (binding gone)" : "", Palette.Dim)
                 .ToString());
         }
     }
@@ -97,6 +106,11 @@ internal static class BrokerView
         var (_, acked, discarded, lost) = kernel.BrokerQueueBooks(q.Id);
         var unacked = consumers.Sum(c => c.Held.Count);
         var title = Start(q, changes, width, "bqueue").Add($": {ready.Count} ready · {unacked} unacked · acked {acked}");
+        if (kernel.BrokerObjectIsGone(q.Id))
+        {
+            title.Add(Gone, Palette.Blocked);
+        }
+
         if (discarded > 0)
         {
             title.Add($" · discarded {discarded}");

@@ -13,9 +13,10 @@ public static class ScenarioCatalog
         .. DeadLetterScenarios.All,
         .. OverflowScenarios.All,
         .. ConsumerScenarios.All,
+        .. DefaultExchangeScenarios.All,
     ];
 
-    public static IReadOnlyList<Scenario> Restarting { get; } = RestartScenarios.All;
+    public static IReadOnlyList<Scenario> Restarting { get; } = [.. RestartScenarios.All, .. LostTopologyScenarios.All];
 
     public static Scenario Named(string name) => Ordinary.Concat(Restarting).Single(s => s.Name == name);
 

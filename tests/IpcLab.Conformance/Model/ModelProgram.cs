@@ -29,7 +29,7 @@ public sealed class ModelProgram
         foreach (var x in scenario.Exchanges)
         {
             _text.Append($"exchange {x.Name} type {x.Type}");
-            _text.Append(x.Durable ? " durable true" : "").Append(x.Alternate is null ? "" : $" alternate {x.Alternate}").Append('\n');
+            _text.Append(x.Durable ? " durable true" : "").Append(x.Alternate is null ? "" : $" alternate {ExchangeName(x.Alternate)}").Append('\n');
         }
 
         foreach (var q in scenario.Queues)
@@ -105,7 +105,7 @@ public sealed class ModelProgram
         sb.Append(q.Durable ? " durable true" : "");
         sb.Append(q.MaxLength > 0 ? $" maxlength {q.MaxLength}" : "").Append(q.Overflow is null ? "" : $" overflow {q.Overflow}");
         sb.Append(q.MessageTtl > 0 ? $" ttl {q.MessageTtl}" : "");
-        sb.Append(q.DeadLetterExchange is null ? "" : $" dlx {q.DeadLetterExchange}").Append(q.DeadLetterKey is null ? "" : $" dlkey {Quote(q.DeadLetterKey)}");
+        sb.Append(q.DeadLetterExchange is null ? "" : $" dlx {ExchangeName(q.DeadLetterExchange)}").Append(q.DeadLetterKey is null ? "" : $" dlkey {Quote(q.DeadLetterKey)}");
         sb.Append(q.MaxPriority > 0 ? $" max-priority {q.MaxPriority}" : "");
         sb.Append(q.DeliveryLimit > 0 ? $" delivery-limit {q.DeliveryLimit}" : "");
         return sb.ToString();
@@ -148,4 +148,7 @@ public sealed class ModelProgram
     };
 
     private static string Quote(string text) => "\"" + text + "\"";
+
+    /// <summary>An exchange as a declaration names it: the default exchange is written "".</summary>
+    private static string ExchangeName(string name) => name.Length == 0 ? Quote("") : name;
 }

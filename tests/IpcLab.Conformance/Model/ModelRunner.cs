@@ -143,12 +143,23 @@ public static class ModelRunner
     {
         switch (action)
         {
+            // A publish to an exchange, or a get from a queue, that a restart lost: the thread faulted,
+            // as RabbitMQ closes the channel with NOT_FOUND.
+            case Publish p when Lost(kernel, thread, p.Exchange, ObjectKind.Exchange):
+                yield return Observed.ChannelClosed(p, Observed.NotFound("exchange", p.Exchange));
+                break;
             case Publish p:
                 var returned = kernel.Events.Skip(eventsBefore).Any(e => e.Kind == EventKind.MessageReturned);
                 yield return Observed.Confirm(p, Local(kernel, thread, "ok") != 0, returned);
                 break;
+            case Get g when Lost(kernel, thread, g.Queue, ObjectKind.BrokerQueue):
+                yield return Observed.GetClosed(g.Queue, Observed.NotFound("queue", g.Queue));
+                break;
             case Get g:
                 yield return Got(kernel, program, "get", g.Queue, thread, Local(kernel, thread, ModelProgram.TagOf(g.Name)));
+                break;
+            case Count c when kernel.BrokerObjectIsGone(QueueId(kernel, c.Queue)):
+                yield return Observed.CountedMissing(c.Queue);
                 break;
             case Receive r:
                 yield return Got(kernel, program, "receive", r.Queue, thread, Local(kernel, thread, ModelProgram.TagOf(r.Name)));
@@ -161,6 +172,12 @@ public static class ModelRunner
                 break;
         }
     }
+
+    /// <summary>True when the thread faulted on an exchange or queue of that name that a restart lost.</summary>
+    private static bool Lost(Kernel kernel, int thread, string name, ObjectKind kind) =>
+        kernel.StatusOf(thread) == ThreadStatus.Faulted
+        && kernel.Program.Objects.Single(o => o.Kind == kind && o.Name == (name.Length == 0 ? DefaultExchange.Name : name)) is var o
+        && kernel.BrokerObjectIsGone(o.Id);
 
     private static string Got(Kernel kernel, ModelProgram program, string verb, string queue, int thread, long tag) =>
         Observed.Got(verb, queue, tag, tag == 0 ? null : Held(kernel, program, queue, thread, tag));

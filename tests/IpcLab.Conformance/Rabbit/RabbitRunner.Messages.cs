@@ -30,7 +30,7 @@ public sealed partial class RabbitRunner
         var confirm = state.Expect(sequence);
 
         // The default exchange routes by queue name, and every queue's name carries the prefix.
-        var key = p.Exchange.Length == 0 ? Name(p.Key) : p.Key;
+        var key = p.Exchange.Length == 0 || p.KeyNamesQueue ? Name(p.Key) : p.Key;
         await state.Channel.BasicPublishAsync(Name(p.Exchange), key, p.Mandatory, properties, Encoding.UTF8.GetBytes(p.Body));
         try
         {

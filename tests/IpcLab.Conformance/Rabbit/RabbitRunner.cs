@@ -89,7 +89,8 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
 
         if (q.DeadLetterKey is not null)
         {
-            arguments["x-dead-letter-routing-key"] = q.DeadLetterKey;
+            // Through the default exchange the dead-letter key names a queue, whose name carries the prefix.
+            arguments["x-dead-letter-routing-key"] = q.DeadLetterExchange == "" ? Name(q.DeadLetterKey) : q.DeadLetterKey;
         }
 
         if (q.Quorum)
@@ -143,7 +144,19 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
                 await PublishAsync(state, p);
                 break;
             case Get g:
-                var got = await channel.BasicGetAsync(Name(g.Queue), autoAck: false);
+                BasicGetResult? got;
+                try
+                {
+                    got = await channel.BasicGetAsync(Name(g.Queue), autoAck: false);
+                }
+                catch (OperationInterruptedException error) when (error.ShutdownReason is { } reason)
+                {
+                    // A channel error (a missing queue: 404 NOT_FOUND) closes the channel.
+                    _lines.Add(Observed.GetClosed(g.Queue, $"the broker closed the channel: {reason.ReplyCode} {reason.ReplyText}".Replace(_prefix, "", StringComparison.Ordinal)));
+                    _channels.Remove(g.Channel);
+                    break;
+                }
+
                 if (got is not null)
                 {
                     state.Tags[g.Name] = got.DeliveryTag;

@@ -19,6 +19,9 @@ public sealed record Publish(string Channel, string Exchange, string Key, string
 
     /// <summary>The message's TTL in the model's steps (see <see cref="TtlMapping"/>), or 0 for none.</summary>
     public int Ttl { get; init; }
+
+    /// <summary>True when the key names a queue of the scenario (routed there by the default exchange as an alternate or dead-letter exchange), so it carries the run's prefix on RabbitMQ.</summary>
+    public bool KeyNamesQueue { get; init; }
 }
 
 /// <summary>basic.get with manual acknowledgement; the tag is remembered under <see cref="Name"/> for a later settle.</summary>

@@ -29,6 +29,12 @@ public static class Observed
 
     public static string ChannelClosed(Publish p, string why) => $"publish \"{p.Body}\": {why}";
 
+    /// <summary>A get the broker answered with a channel error: the channel is closed.</summary>
+    public static string GetClosed(string queue, string why) => $"get {queue}: {why}";
+
+    /// <summary>How a channel closed by RabbitMQ's NOT_FOUND reads (<paramref name="kind"/>: exchange or queue), as the RabbitMQ runner writes its shutdown reason.</summary>
+    public static string NotFound(string kind, string name) => $"the broker closed the channel: 404 NOT_FOUND - no {kind} '{name}' in vhost '/'";
+
     public static string Got(string verb, string queue, long tag, MessageSeen? message) =>
         message is null ? $"{verb} {queue}: empty" : $"{verb} {queue}: {message} (tag {tag})";
 

@@ -10,8 +10,8 @@ namespace IpcLab.Core.Tests.Broker;
 /// Publishes to the default exchange with generated keys (a queue's name, or a name no queue has)
 /// under generated schedules, a small broker making publishers wait for room: each message reaches
 /// the queue its key names and no other, and the rest are unroutable; with injected crashes of
-/// threads and processes (the broker's too) the kernel's invariants, conservation among them, hold
-/// after every step.
+/// threads and processes (the broker's too, which loses the transient queues) the kernel's
+/// invariants, conservation among them, hold after every step.
 /// </summary>
 public sealed class DefaultExchangeProperties
 {
@@ -77,7 +77,11 @@ public sealed class DefaultExchangeProperties
             Assert.NotEqual(RunOutcome.Stopped, result.Outcome);
             var books = kernel.BrokerBooks(KernelTestKit.ObjectId(kernel, "rabbit"));
             Assert.InRange(books.Published, 0, x.r.Keys.Length);
-            Assert.InRange(books.Unroutable + books.Returned, 0, x.r.Keys.Count(k => k == "nobody"));
+
+            // A crash of the broker loses the transient queues, and with them their bindings to the
+            // default exchange: after it every key is unroutable.
+            var crashed = kernel.BrokerRestarts(KernelTestKit.ObjectId(kernel, "rabbit")).Restarts > 0;
+            Assert.InRange(books.Unroutable + books.Returned, 0, crashed ? x.r.Keys.Length : x.r.Keys.Count(k => k == "nobody"));
         }).Check(KernelTestKit.Config(150));
     }
 }

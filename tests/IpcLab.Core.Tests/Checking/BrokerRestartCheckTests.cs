@@ -32,7 +32,7 @@ public sealed class BrokerRestartCheckTests
     }
 
     [Theory]
-    [InlineData("broker-transient.ipl", "Deadlock,ExpectFailed")]
+    [InlineData("broker-transient.ipl", "Fault")]
     [InlineData("broker-durable.ipl", "")]
     public void Explore_RestartProgram_EverySchedulesVerdict(string lesson, string kinds)
     {

@@ -176,6 +176,9 @@ internal sealed class BrokerModule : ObjectModule
     internal override bool CanProceed(IKernelServices k, ObjectInfo o, int thread) =>
         thread == BrokerParts.ThreadOf(k.Program, o) ? HasWork(k, o) : Publishing.WouldFit(k, o, thread);
 
+    /// <summary>A consume refused while the broker is down waits on the broker, for its restart, as a publish does.</summary>
+    internal override bool CanBlockAt(OpCode op) => op == OpCode.Consume || base.CanBlockAt(op);
+
     internal override bool IsIdleDaemon(IKernelServices k, ObjectInfo o, int thread) => thread == BrokerParts.ThreadOf(k.Program, o);
 
     internal override string DescribeWait(IKernelServices k, ObjectInfo o, int thread) =>

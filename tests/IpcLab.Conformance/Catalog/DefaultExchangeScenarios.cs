@@ -1,0 +1,27 @@
+using IpcLab.Conformance.Scenarios;
+using static IpcLab.Conformance.Catalog.Build;
+
+namespace IpcLab.Conformance.Catalog;
+
+/// <summary>The default exchange "" as a dead-letter exchange (by the dead-letter key) and as an alternate exchange (by the message's key).</summary>
+public static class DefaultExchangeScenarios
+{
+    public static IReadOnlyList<Scenario> All { get; } =
+    [
+        new("deadletter-default-exchange-dlkey", "an empty dead-letter exchange sends a dead letter to the queue its dead-letter routing key names")
+        {
+            Queues = [Queue("jobs") with { DeadLetterExchange = "", DeadLetterKey = "failed" }, Queue("failed")],
+            Actions = [Pub("", "jobs", "bad"), Pub("", "jobs", "good"), Get("jobs", "a"), Reject("a", requeue: false), Count("jobs"), Drain("failed"), Drain("jobs")],
+        },
+        new("alternate-default-exchange", "an empty alternate exchange sends what no binding matches to the queue its routing key names; a key that names no queue is unroutable")
+        {
+            Exchanges = [new("shop", "direct", Alternate: "")],
+            Queues = [Queue("orders", ("shop", "order")), Queue("leftovers")],
+            Actions =
+            [
+                Pub("shop", "order", "o1"), Pub("shop", "leftovers", "r1") with { Mandatory = true, KeyNamesQueue = true },
+                Pub("shop", "nosuch", "r2") with { Mandatory = true, KeyNamesQueue = true }, Drain("orders"), Drain("leftovers"),
+            ],
+        },
+    ];
+}
