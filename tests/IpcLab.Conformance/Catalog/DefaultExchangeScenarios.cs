@@ -3,7 +3,7 @@ using static IpcLab.Conformance.Catalog.Build;
 
 namespace IpcLab.Conformance.Catalog;
 
-/// <summary>The default exchange "" as a dead-letter exchange (by the dead-letter key) and as an alternate exchange (by the message's key).</summary>
+/// <summary>The default exchange "" as a dead-letter exchange (by the dead-letter key), and as an alternate exchange, which RabbitMQ 3.10 accepts but routes nothing through.</summary>
 public static class DefaultExchangeScenarios
 {
     public static IReadOnlyList<Scenario> All { get; } =
@@ -13,7 +13,7 @@ public static class DefaultExchangeScenarios
             Queues = [Queue("jobs") with { DeadLetterExchange = "", DeadLetterKey = "failed" }, Queue("failed")],
             Actions = [Pub("", "jobs", "bad"), Pub("", "jobs", "good"), Get("jobs", "a"), Reject("a", requeue: false), Count("jobs"), Drain("failed"), Drain("jobs")],
         },
-        new("alternate-default-exchange", "an empty alternate exchange sends what no binding matches to the queue its routing key names; a key that names no queue is unroutable")
+        new("alternate-default-exchange", "an empty alternate exchange is accepted but routes nothing: what no binding matches is unroutable (returned when mandatory), even when its key names a queue")
         {
             Exchanges = [new("shop", "direct", Alternate: "")],
             Queues = [Queue("orders", ("shop", "order")), Queue("leftovers")],

@@ -37,9 +37,11 @@ internal static class Routing
         // RabbitMQ's alternate exchange: a message none of the bindings match goes on to it, and
         // down its chain, in the same routing step; a chain that comes back to an exchange it
         // passed routes nothing more.
-        // A lost (transient) alternate exchange ends the chain: RabbitMQ treats the message as unroutable.
+        // A lost (transient) alternate exchange ends the chain, and so does the default exchange as
+        // an alternate (`alternate ""`): RabbitMQ 3.10 accepts it but routes nothing through it, so
+        // the message is unroutable (the conformance suite shows it).
         for (var hops = 0; count == 0 && exchange.Alternate is { } alternate && hops < k.Program.Objects.Count
-            && !TransientTopology.IsGone(k, k.Program.Objects[alternate.ExchangeId]); hops++)
+            && !TransientTopology.IsGone(k, k.Program.Objects[alternate.ExchangeId]) && alternate.Exchange.Length > 0; hops++)
         {
             var next = k.Program.Objects[alternate.ExchangeId];
             k.Emit(new KernelEvent(0, EventKind.MessageToAlternate, t, pc, exchange.Id, next.Id, message.Body) { Count = (int)message.Key, Message = message.Id });

@@ -36,7 +36,8 @@ internal sealed class ExchangeModule : ObjectModule
         };
 
         var durable = BrokerTopology.Flag(d, "durable");
-        // `alternate ""` is the default exchange: an unroutable message goes to the queue its key names.
+        // `alternate ""` names the default exchange, which RabbitMQ accepts but routes nothing through
+        // (see Routing): a message none of the bindings match stays unroutable.
         var alternate = d.Option("alternate") is { } a
             ? new AlternateTarget(a.Value switch
             {
