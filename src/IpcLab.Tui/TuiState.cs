@@ -57,6 +57,9 @@ public sealed class TuiState
     /// <summary>How many lines of the objects panel are scrolled past at its top (the mouse wheel scrolls; any key returns to the top).</summary>
     public int ObjectsScrolled { get; set; }
 
+    /// <summary>The broker message chosen in the objects panel (] and [ choose, x opens its path): its label on the broker page, 0 for none.</summary>
+    public int ChosenMessage { get; set; }
+
     /// <summary>The timeline as last saved (or as opened from a saved run); empty when the run was never saved.</summary>
     public IReadOnlyList<ScheduleEntry> SavedTimeline { get; set; } = [];
 

@@ -5,9 +5,10 @@ internal static class GuiHelp
 {
     public static IReadOnlyList<(string Keys, string Meaning)> Keys { get; } =
     [
-        ("o", "output, locals and final checks in place of the events"),
+        ("o", "output, locals and final checks in place of the events (o or Esc: back)"),
         ("f", "find the bug: the checker's shortest failing run"),
-        ("x", "broker page: diagram, routing tables, a message's path (] [, Enter)"),
+        ("x", "broker page: diagram, routing, a message's path (] [, Enter); x or Esc leaves"),
+        ("] [", "choose a message in the objects panel; x (or a click on it) opens its path"),
         ("F10 / mouse", "the menu bar (open a file, themes, …)"),
         ("Tab (here)", "what the symbols and colours mean"),
         ("PgUp/PgDn (here)", "scroll this page (also ↑/↓, Home, End, the wheel)"),

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using IpcLab.Core.Model;
+using IpcLab.Core.Runtime;
 using IpcLab.Tui.Views;
 using IpcLab.Tui.Views.Broker;
 using Terminal.Gui.Input;
@@ -72,22 +75,43 @@ internal sealed partial class GuiRunScreen
         {
             var hasBroker = session.Program.CountOf(ObjectKind.Broker) > 0;
             _brokerPane.Shown = hasBroker && !_brokerPane.Shown;
-            if (_brokerPane.Shown && BrokerPaneState.MovedInLastStep(session.Kernel) is { } moved)
+            var published = new MessageLabels(session.Kernel);
+            if (_brokerPane.Shown && ChosenInObjects(published) is { } chosen)
+            {
+                // From the objects panel (] [ chose a message there): x opens that message's path.
+                _brokerPane.Choose(session.Kernel, published, chosen);
+                _state.ChosenMessage = 0;
+            }
+            else if (_brokerPane.Shown && BrokerPaneState.MovedInLastStep(session.Kernel) is { } moved)
             {
                 // From the events (a click went to a step that moved a message): x opens that message's path.
-                _brokerPane.Choose(session.Kernel, new MessageLabels(session.Kernel), moved);
+                _brokerPane.Choose(session.Kernel, published, moved);
             }
 
             _state.Status = !hasBroker ? "this program has no broker: x shows a broker's topology, routing tables and message paths"
-                : _brokerPane.Shown ? "the broker page: ] [ choose a message for its path, Enter on a hop goes to its step (x: the threads again)"
+                : _brokerPane.Shown ? "the broker page: ] [ choose a message for its path, Enter on a hop goes to its step (x or Esc: the threads again)"
                 : "the threads, objects and events again (x: the broker page)";
             Refresh();
             return true;
         }
 
-        if (!_brokerPane.Shown || session.Program.CountOf(ObjectKind.Broker) == 0)
+        if (session.Program.CountOf(ObjectKind.Broker) == 0)
         {
             return false;
+        }
+
+        if (!_brokerPane.Shown)
+        {
+            return ChooseInObjects(session.Kernel, key);
+        }
+
+        // Esc leaves the page as x does, before it would leave the run for the list of programs.
+        if (key.Key == ConsoleKey.Escape)
+        {
+            _brokerPane.Shown = false;
+            _state.Status = "the threads, objects and events again (x: the broker page; Esc again: the list of programs)";
+            Refresh();
+            return true;
         }
 
         var kernel = session.Kernel;
@@ -118,6 +142,77 @@ internal sealed partial class GuiRunScreen
         Refresh();
         return true;
     }
+
+    /// <summary>On the threads, objects and events: ] and [ choose the next or previous message the objects panel shows (x opens its path).</summary>
+    private bool ChooseInObjects(Kernel kernel, ConsoleKeyInfo key)
+    {
+        if (key.KeyChar is not (']' or '['))
+        {
+            return false;
+        }
+
+        var labels = new MessageLabels(kernel);
+        var shown = labels.InFlight.Select(m => m.Label).Where(l => l > 0).Distinct().ToList();
+        if (shown.Count == 0)
+        {
+            _state.ChosenMessage = 0;
+            _state.Status = "no message is in the broker now: ] [ choose one in the objects panel (x opens the broker page, whose ] [ reach every message published)";
+        }
+        else
+        {
+            var at = shown.IndexOf(_state.ChosenMessage);
+            var next = key.KeyChar == ']' ? (at + 1) % shown.Count : at <= 0 ? shown.Count - 1 : at - 1;
+            _state.ChosenMessage = shown[next];
+            var copy = labels.InFlight.First(m => m.Label == _state.ChosenMessage);
+            _state.Status = $"{copy.Mark} \"{copy.Message.Body}\" chosen in the objects panel: x opens its path (] [ another, a click on a message opens its path)";
+        }
+
+        Refresh();
+        return true;
+    }
+
+    /// <summary>The message chosen in the objects panel, while it is still one published at this step.</summary>
+    private int? ChosenInObjects(MessageLabels labels) =>
+        _state.ChosenMessage > 0 && _state.ChosenMessage <= labels.Published.Count ? _state.ChosenMessage : null;
+
+    /// <summary>A click on a message in the objects panel (its ●N or its body): the broker page opens on its path.</summary>
+    private void OpenPathFromObjects(int label)
+    {
+        var kernel = _state.Session!.Kernel;
+        _brokerPane.Shown = true;
+        _brokerPane.Choose(kernel, new MessageLabels(kernel), label);
+        _state.ChosenMessage = 0;
+        _state.Status = $"the path of {MessageLabels.Mark(label)}: ↑ ↓ a hop, Enter goes to its step (x or Esc: the threads again)";
+    }
+
+    /// <summary>The label of the message drawn at <paramref name="column"/> of an objects panel row ("●N" up to the next message), or -1.</summary>
+    private static int MessageAt(IReadOnlyList<string> lines, int row, int column)
+    {
+        if (row < 0 || row >= lines.Count)
+        {
+            return -1;
+        }
+
+        var label = -1;
+        foreach (Match mark in MessageMark().Matches(MarkupRuns.Plain(lines[row])))
+        {
+            // A message's text runs from its mark to the next one: the last mark at or before the click.
+            if (mark.Index <= column || label < 0)
+            {
+                label = int.Parse(mark.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+
+            if (mark.Index > column)
+            {
+                break;
+            }
+        }
+
+        return label;
+    }
+
+    [GeneratedRegex(@"●(\d+)")]
+    private static partial Regex MessageMark();
 
     /// <summary>A click on the page: a message line opens its path, a hop line goes to its step.</summary>
     private void ClickBrokerRow(int row)

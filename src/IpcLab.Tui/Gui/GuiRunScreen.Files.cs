@@ -70,7 +70,7 @@ internal sealed partial class GuiRunScreen
         _status.Lines = [status, hints ? "" : keys];
 
         // Each shortcut takes a column or two more than its hint: the long run keys only where they still fit.
-        var shown = _hints == StatusBarView.RunKeysWide && TextFit.Width(_hints) + (2 * _hints.Split(StatusHints.Separator).Length) > Viewport.Width ? StatusBarView.RunKeys : _hints;
+        var shown = TextFit.Width(_hints) + (2 * _hints.Split(StatusHints.Separator).Length) > Viewport.Width ? StatusBarView.Narrower(_hints) : _hints;
         _hintBar.Show(hints ? shown : null);
     }
 }

@@ -34,7 +34,8 @@ internal sealed partial class GuiRunScreen
             return true;
         }
 
-        if (key.KeyChar == 'o' && onRun)
+        // Esc closes the output pane (as o does) before it would leave the run for the list of programs.
+        if ((key.KeyChar == 'o' || (key.Key == ConsoleKey.Escape && _showOutput)) && onRun)
         {
             ToggleOutput();
             return true;
@@ -76,7 +77,7 @@ internal sealed partial class GuiRunScreen
     private void ToggleOutput()
     {
         _showOutput = !_showOutput;
-        _state.Status = _showOutput ? "output, locals and final checks in place of the events (o shows the events again)" : "the events again (o shows the output, locals and final checks)";
+        _state.Status = _showOutput ? "output, locals and final checks in place of the events (o or Esc shows the events again)" : "the events again (o shows the output, locals and final checks)";
         Refresh();
     }
 

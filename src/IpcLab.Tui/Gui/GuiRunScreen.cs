@@ -98,7 +98,11 @@ internal sealed partial class GuiRunScreen : Runnable
             OnClick(mouse, row => StepAt(_eventLines.Lines, row), _keys.ClickStep);
         };
         _threadLines.MouseEvent += (_, mouse) => OnPanelWheel(mouse, ScrollThreads);
-        _objectLines.MouseEvent += (_, mouse) => OnPanelWheel(mouse, ScrollObjects);
+        _objectLines.MouseEvent += (_, mouse) =>
+        {
+            OnPanelWheel(mouse, ScrollObjects);
+            OnClick(mouse, row => MessageAt(_objectLines.Lines, row, mouse.Position!.Value.X), OpenPathFromObjects);
+        };
         ViewportChanged += (_, _) => Refresh();
     }
 
@@ -184,7 +188,15 @@ internal sealed partial class GuiRunScreen : Runnable
             : data.Events.Count > eventRows ? data.Events.Skip(data.Events.Count - eventRows).ToArray() : data.Events;
         _events.Title = _showOutput ? OutputTitle : "Events · newest last";
         _hints = StatusBarView.KeysFor(_state, width - column);
-        ShowBroker(onRun, width, height, column);
+        if (ShowBroker(onRun, width, height, column))
+        {
+            // The page's own hints in place of the run's (the line shows them only when the status left it free).
+            _hints = StatusBarView.BrokerPageKeysFor(width - column);
+            var (status, keys) = StatusBarView.Lines(_state, width - column, _hints);
+            ShowStatus(status, keys);
+            return;
+        }
+
         ShowStatus(data.Status, data.Keys);
     }
 

@@ -10,14 +10,17 @@ namespace IpcLab.Tui.Views;
 /// The broker's objects in the objects panel:
 /// <code>
 /// • broker rabbit: published 4 · unroutable 1 · returned 0
-///     inbox → "kernel booted" kern
+///     inbox → ●3 "kernel booted" kern
 /// • exchange logs (topic): routed 3 · unroutable 1
 ///     ✓ "*.error" → errors
 ///       "kern.#" → kernel
 /// • bqueue errors: 1 ready · 1 unacked · acked 0
-///     ready → "mailbox full" mail.error
-///     alerts prefetch 1 · unacked [#1 "disk failure"]
+///     ready → ●2 "mailbox full" mail.error
+///     alerts prefetch 1 · unacked [#1 ●1 "disk failure"]
 /// </code>
+/// Each message carries its number on the broker page (●N, <see cref="Broker.MessageLabels"/>):
+/// ] and [ choose one (<see cref="StepChanges.ChosenMessage"/>, drawn "›●N" inverted), and x, or
+/// a click on it, opens its path.
 /// An exchange's routing table marks with ✓ the bindings that matched the last message it routed.
 /// In a queue with a TTL each ready message shows the steps it has left ("expired" once past:
 /// it is dropped when it reaches the head).
@@ -54,7 +57,8 @@ internal static class BrokerView
         var inbox = kernel.BrokerInbox(b.Id);
         if (inbox.Count > 0)
         {
-            lines.Add(Messages(new MarkupLine(width).Add("    inbox → ", Palette.Dim), inbox, kernel).ToString());
+            var labels = new Broker.MessageLabels(kernel);
+            lines.Add(Messages(new MarkupLine(width).Add("    inbox → ", Palette.Dim), inbox, kernel, m => labels.Of(b.Id, m.Id), changes.ChosenMessage).ToString());
         }
 
         BrokerMapView.Add(kernel, changes, width, lines);
@@ -151,7 +155,9 @@ internal static class BrokerView
         }
 
         lines.Add(title.ToString());
-        lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel).ToString());
+        var labels = new Broker.MessageLabels(kernel);
+        var broker = MessagePath.BrokerOf(kernel, q.Id);
+        lines.Add(Messages(new MarkupLine(width).Add("    ready → ", Palette.Dim), ready, kernel, m => labels.Of(broker, m.Id), changes.ChosenMessage).ToString());
         foreach (var c in consumers)
         {
             var line = new MarkupLine(width).Add("    ").Add(kernel.ThreadName(c.Thread), Palette.Title).Add(c.Mode switch
@@ -165,7 +171,8 @@ internal static class BrokerView
             for (var i = 0; i < c.Held.Count; i++)
             {
                 var m = c.Held[i];
-                line.Add((i == 0 ? "" : ", ") + $"#{m.Tag} \"{m.Body}\"").Add(m.Place == MessagePlace.Pushed ? " pushed" : "", Palette.Dim);
+                line.Add((i == 0 ? "" : ", ") + $"#{m.Tag} ");
+                Labelled(line, labels.Of(broker, m.Id), changes.ChosenMessage, m.Body).Add(m.Place == MessagePlace.Pushed ? " pushed" : "", Palette.Dim);
 
                 // With a delivery limit, how close each delivery is to making it a poison message.
                 if (q.DeliveryLimit > 0)
@@ -184,7 +191,18 @@ internal static class BrokerView
         }
     }
 
-    private static MarkupLine Messages(MarkupLine line, IReadOnlyList<BrokerMessageInfo> messages, Kernel kernel)
+    /// <summary>"●2 "body"", or "›●2 "body"" inverted when it is the chosen message.</summary>
+    private static MarkupLine Labelled(MarkupLine line, int label, int chosen, string body)
+    {
+        if (label > 0 && label == chosen)
+        {
+            return line.Add(Palette.SelectedMark, Palette.Prompt).Add($"{Broker.MessageLabels.Mark(label)} \"{body}\"", Palette.Selected);
+        }
+
+        return line.Add(label > 0 ? Broker.MessageLabels.Mark(label) + " " : "", Palette.Changed).Add($"\"{body}\"");
+    }
+
+    private static MarkupLine Messages(MarkupLine line, IReadOnlyList<BrokerMessageInfo> messages, Kernel kernel, Func<BrokerMessageInfo, int> label, int chosen)
     {
         if (messages.Count == 0)
         {
@@ -194,7 +212,7 @@ internal static class BrokerView
         for (var i = 0; i < messages.Count; i++)
         {
             var m = messages[i];
-            line.Add((i == 0 ? "" : ", ") + $"\"{m.Body}\"").Add($" {m.Key}", Palette.Dim);
+            Labelled(line.Add(i == 0 ? "" : ", "), label(m), chosen, m.Body).Add($" {m.Key}", Palette.Dim);
             if (m.Place == MessagePlace.Ready && m.Deliveries > 0)
             {
                 line.Add(m.Deliveries > 1 ? $" redelivered ({m.Deliveries} deliveries)" : " redelivered", Palette.Waiting);

@@ -26,7 +26,7 @@ public sealed record RunScreenData(
     public static RunScreenData Build(TuiState state, Session session, int width, int height)
     {
         var kernel = session.Kernel;
-        var changes = new StepChanges(kernel);
+        var changes = new StepChanges(kernel) { ChosenMessage = state.ChosenMessage };
         var bodyHeight = height - 3;
         var threadsWidth = ThreadColumns.PanelWidth(state, session, width, bodyHeight - 2);
         var inner = width - threadsWidth - Box.Chrome;

@@ -11,6 +11,10 @@ internal static class StatusBarView
 {
     public const string RunKeys = "space step · b back · 1-9 run thread · r run/pause · ? help · q quit";
     public const string RunKeysWide = "space step · b back · 1-9 run thread · ↑↓ Enter run selected · r run/pause · g go to · n/w/d next block/wake-up/delivery · ? help · q quit";
+    public const string BrokerRunKeys = "space step · b back · 1-9 run thread · r run/pause · ] [ a message · x broker · ? help · q quit";
+    public const string BrokerRunKeysWide = "space step · b back · 1-9 run thread · ↑↓ Enter run selected · r run/pause · g go to · ] [ choose a message · x its path · ? help · q quit";
+    public const string BrokerPageKeys = "space step · ] [ a message · ↑↓ a hop · Enter go to it · x/Esc threads · ? help · q quit";
+    public const string BrokerPageKeysWide = "space step · b back · r run/pause · ] [ choose a message · ↑↓ a hop of its path · Enter go to its step · x/Esc threads · ? help · q quit";
     public const string StartKeys = "↑↓ choose · Enter open · ? keys · q quit";
     public const string HelpKeys = "Esc or ? closes this help · q quits";
     public const string PromptKeys = "Enter ok · Esc cancel";
@@ -51,7 +55,20 @@ internal static class StatusBarView
     {
         Screen.Start => StartKeys,
         Screen.Help => HelpKeys,
+        _ when state.Session?.Program.CountOf(ObjectKind.Broker) > 0 => TextFit.Width(BrokerRunKeysWide) <= width ? BrokerRunKeysWide : BrokerRunKeys,
         _ => TextFit.Width(RunKeysWide) <= width ? RunKeysWide : RunKeys,
+    };
+
+    /// <summary>The hints of the broker page (x): the wide ones where they fit in <paramref name="width"/>.</summary>
+    public static string BrokerPageKeysFor(int width) => TextFit.Width(BrokerPageKeysWide) <= width ? BrokerPageKeysWide : BrokerPageKeys;
+
+    /// <summary>The shorter hints for a line too narrow for <paramref name="hints"/> (the same when it has none).</summary>
+    public static string Narrower(string hints) => hints switch
+    {
+        RunKeysWide => RunKeys,
+        BrokerRunKeysWide => BrokerRunKeys,
+        BrokerPageKeysWide => BrokerPageKeys,
+        _ => hints,
     };
 
     private static void AddPrompt(MarkupLine line, TuiState state)

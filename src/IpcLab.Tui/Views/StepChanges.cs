@@ -39,6 +39,12 @@ internal sealed class StepChanges
     /// <summary>The index in the event log of the last step's first event (the log's length if it had none).</summary>
     public int FirstEvent { get; }
 
+    /// <summary>
+    /// The broker message the learner chose in the objects panel (its label, 0 for none): not a
+    /// change of the step, but drawn with the changes, marked where the panel shows its copies.
+    /// </summary>
+    public int ChosenMessage { get; init; }
+
     /// <summary>The queue a value was just put into, or -1.</summary>
     public int PutQueue { get; private set; } = -1;
 

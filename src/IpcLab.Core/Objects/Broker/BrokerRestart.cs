@@ -127,7 +127,7 @@ internal static class BrokerRestart
                     k.Wake(publisher);
                 }
 
-                k.Emit(new KernelEvent(0, EventKind.PublishUnconfirmed, publisher, k.PcOf(publisher), broker.Id, -1, body) { Count = mark });
+                k.Emit(new KernelEvent(0, EventKind.PublishUnconfirmed, publisher, k.PcOf(publisher), broker.Id, -1, body) { Count = mark, Message = id });
             }
         }
 

@@ -4,9 +4,10 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Core.Objects.Broker;
 
 /// <summary>
-/// The path a broker message took, read from the events: published, routed into each queue,
-/// pushed, taken, acknowledged, requeued, expired, dead-lettered, dropped, in the order it
-/// happened: of one message (by its broker and id, <see cref="KernelEvent.Message"/>), or of every
+/// The path a broker message took, read from the events: published, passed on to an alternate
+/// exchange, routed into each queue (or returned or dropped as unroutable), pushed, taken,
+/// acknowledged, requeued, expired, dead-lettered, dropped, lost in a broker restart or put back by
+/// one, never confirmed to its publisher, in the order it happened: of one message (by its broker and id, <see cref="KernelEvent.Message"/>), or of every
 /// message with a body.
 /// </summary>
 public static class MessagePath
@@ -14,11 +15,12 @@ public static class MessagePath
     /// <summary>The kinds of event whose Value is a broker message's body.</summary>
     private static readonly HashSet<EventKind> Hops =
     [
-        EventKind.MessagePublished, EventKind.MessageUnroutable, EventKind.MessageReturned, EventKind.MessageRouted,
+        EventKind.MessagePublished, EventKind.MessageToAlternate, EventKind.MessageUnroutable, EventKind.MessageReturned, EventKind.MessageRouted,
         EventKind.MessagePushed, EventKind.MessageRedelivered, EventKind.DeliveryTaken, EventKind.GetTook,
         EventKind.MessageAcked, EventKind.MessageRequeued, EventKind.MessageDiscarded, EventKind.AutoackLost,
         EventKind.MessageDroppedHead, EventKind.MessageRefused, EventKind.MessageExpired, EventKind.MessageDeadLettered,
-        EventKind.MessagePoisoned, EventKind.DeadLetterCycle,
+        EventKind.MessagePoisoned, EventKind.DeadLetterCycle, EventKind.MessageLostInRestart, EventKind.MessageRecovered,
+        EventKind.PublishUnconfirmed,
     ];
 
     /// <summary>True for an event that moves a broker message, whose Value is then the message's body.</summary>

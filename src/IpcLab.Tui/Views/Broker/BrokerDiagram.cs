@@ -19,14 +19,24 @@ namespace IpcLab.Tui.Views.Broker;
 /// publisher's edge while it waits in the inbox (published, not routed), in the queue's box while
 /// ready, on the consumer's edge while delivered and unacknowledged, on a queue's edge back to its
 /// dead-letter exchange while it waits in the inbox as a dead letter. An edge a message moved along
-/// in the last step is drawn highlighted. A queue a second exchange binds too is drawn with its
-/// messages once, under the first; the later rows say "(as above)".
+/// in the last step is drawn highlighted. A queue the next exchange binds too is one box with an
+/// edge from each exchange (see <see cref="Join"/>):
+/// <code>
+///                  ╭──────╮              ┏━━━━━━━━━━┓
+///   web ─────────▶ │ shop ├─ order  ─┬─▶ ┃ orders   ┃ ────▶ packer
+///                  ╰direct╯          │   ┗━━━━━━━━━━┛
+///                  ╭──────╮          │
+///   admin ───────▶ │ all  ├─ (any)  ─┘
+///                  ╰fanout╯
+/// </code>
+/// Where that does not fit (a queue bound by exchanges further apart), the queue is drawn with its
+/// messages once, under the first exchange; the later rows say "(as above)".
 /// </summary>
 internal static class BrokerDiagram
 {
     public static List<string> Lines(Kernel kernel, MessageLabels labels, StepChanges changes, int width)
     {
-        var groups = Groups(kernel, labels, changes);
+        var groups = Join(Groups(kernel, labels, changes));
         var lines = new List<string>();
         if (groups.Count == 0)
         {
@@ -35,9 +45,10 @@ internal static class BrokerDiagram
         }
 
         var c = DiagramColumns.Of(groups);
+        string? down = null;
         foreach (var g in groups)
         {
-            AddGroup(g, c, width, lines);
+            down = AddGroup(g, c, width, lines, down);
             if (g.Alternate is { } alternate)
             {
                 var edge = g.AlternateLit ? Palette.Changed : Palette.Dim;
@@ -49,16 +60,61 @@ internal static class BrokerDiagram
         return lines;
     }
 
-    private static void AddGroup(DiagramGroup g, DiagramColumns c, int width, List<string> lines)
+    /// <summary>
+    /// Where a queue is bound by an exchange and by the one drawn right under it, the lower one's
+    /// edge goes up into the queue's row above instead of a second row "(as above)": the queue is
+    /// the last row of the upper exchange and the edge the first of the lower one, so the edge
+    /// crosses no other. Only for one such queue per pair, and not past an alternate exchange's
+    /// line; any other repeat stays "(as above)".
+    /// </summary>
+    private static List<DiagramGroup> Join(List<DiagramGroup> groups)
     {
-        var rows = Math.Max(1, Math.Max(g.Rows.Count, g.Sources.Count));
+        for (var i = 1; i < groups.Count; i++)
+        {
+            var (above, below) = (groups[i - 1], groups[i]);
+            var repeated = below.Rows.Where(r => r.Repeated).ToArray();
+            if (above.Alternate is not null || repeated.Length != 1
+                || above.Rows.FirstOrDefault(r => !r.Repeated && r.Queue == repeated[0].Queue) is not { } shared)
+            {
+                continue;
+            }
+
+            var edge = repeated[0] with { JoinsAbove = true };
+            groups[i - 1] = above with { Rows = [.. above.Rows.Where(r => !ReferenceEquals(r, shared)), shared with { JoinedBelow = true, LitBelow = edge.Lit }] };
+            groups[i] = below with { Rows = [edge, .. below.Rows.Where(r => !ReferenceEquals(r, repeated[0]))] };
+        }
+
+        return groups;
+    }
+
+    /// <summary>Draws one exchange; <paramref name="up"/> is the style of an edge coming up through it from its first row (null: none). Returns the style of the edge its last row takes from the exchange below, or null.</summary>
+    private static string? AddGroup(DiagramGroup g, DiagramColumns c, int width, List<string> lines, string? up)
+    {
         var left = c.Source + 1 + c.PublishEdge + 1;
         var keyEdge = c.Key + 8;
-        var hasQueues = g.Rows.Count > 0;
-        lines.Add(new MarkupLine(width).PadTo(left).Add("╭" + new string('─', c.Exchange) + "╮", Palette.Dim)
-            .PadTo(left + c.Exchange + 2 + keyEdge).Add(hasQueues ? "┏" + new string('━', c.Queue) + "┓" : "", Palette.Dim).ToString());
+        var boxLeft = left + c.Exchange + 2 + keyEdge;
+
+        // The column of an edge between two exchanges: the middle of " ───▶ ".
+        var vertical = left + c.Exchange + 4 + c.Key + 2;
+        var boxed = g.Rows.Where(r => !r.JoinsAbove).ToArray();
+        var down = g.Rows.Count > 0 && g.Rows[^1].JoinedBelow ? (g.Rows[^1].LitBelow ? Palette.Changed : Palette.Dim) : null;
+        var top = new MarkupLine(width).PadTo(left).Add("╭" + new string('─', c.Exchange) + "╮", Palette.Dim);
+        if (up is not null)
+        {
+            top.PadTo(vertical).Add("│", up);
+        }
+
+        var boxTop = "┏" + new string('━', c.Queue) + "┓";
+        lines.Add(top.PadTo(boxLeft).Add(boxed.Length > 0 && up is null ? boxTop : "", Palette.Dim).ToString());
+        var rows = Math.Max(1, Math.Max(g.Rows.Count, g.Sources.Count));
         for (var i = 0; i < rows; i++)
         {
+            if (i == 1 && up is not null && boxed.Length > 0)
+            {
+                // The queues' box starts under the edge that went up.
+                lines.Add(new MarkupLine(width).PadTo(left).Add("│" + new string(' ', c.Exchange) + "│", Palette.Dim).PadTo(boxLeft).Add(boxTop, Palette.Dim).ToString());
+            }
+
             var line = new MarkupLine(width);
             if (i < g.Sources.Count)
             {
@@ -73,46 +129,76 @@ internal static class BrokerDiagram
             if (i >= g.Rows.Count)
             {
                 line.Add("│", Palette.Dim).Add(g.Rows.Count == 0 && i == 0 ? "  (no bindings: every message is unroutable)" : "", Palette.Dim);
+                if (down is not null)
+                {
+                    line.PadTo(vertical).Add("│", down);
+                }
+
                 lines.Add(line.ToString());
                 continue;
             }
 
-            var r = g.Rows[i];
-            var routed = r.Lit ? Palette.Changed : Palette.Dim;
-            line.Add("├─ ", Palette.Dim).Add(TextFit.Pad(r.Key, c.Key), r.Lit ? Palette.Changed : null)
-                .Add(" ───▶ ", routed).Add("┃", Palette.Dim).Add(" " + r.Queue, r.Repeated ? Palette.Dim : Palette.Title);
-            var ready = r.Repeated ? "" : DiagramColumns.Marks(r.Ready);
-            line.Add(ready.Length == 0 ? "" : " " + ready, Palette.Changed).PadTo(left + c.Exchange + 2 + keyEdge + c.Queue + 1).Add("┃", Palette.Dim);
-            if (r.Repeated)
-            {
-                line.Add(" (as above)", Palette.Dim);
-            }
-
-            foreach (var consumer in r.Repeated ? [] : r.Consumers)
-            {
-                var held = DiagramColumns.Marks(consumer.Held);
-                var edge = consumer.Lit ? Palette.Changed : Palette.Dim;
-                line.Add(" ─", edge).Add(held, Palette.Changed).Add(held.Length == 0 ? "───▶ " : "─▶ ", edge).Add(consumer.Name, Palette.Title);
-            }
-
-            if (!r.Repeated && r.Consumers.Count == 0)
-            {
-                line.Add("  (nobody takes)", Palette.Dim);
-            }
-
-            if (!r.Repeated && r.DeadLetter is { } dlx)
-            {
-                var dead = DiagramColumns.Marks(dlx.Waiting);
-                var edge = dlx.Lit ? Palette.Changed : Palette.Dim;
-                line.Add("  ─dlx", edge).Add(dead, Palette.Changed).Add("─▶ ", edge).Add(dlx.Exchange, Palette.Title);
-            }
-
+            AddRow(g.Rows[i], c, left, line);
             lines.Add(line.ToString());
         }
 
-        var bottom = "╰" + TextFit.Fit(g.Type, c.Exchange) + new string('─', Math.Max(0, c.Exchange - TextFit.Width(g.Type))) + "╯";
-        lines.Add(new MarkupLine(width).PadTo(left).Add(bottom, Palette.Dim)
-            .PadTo(left + c.Exchange + 2 + keyEdge).Add(hasQueues ? "┗" + new string('━', c.Queue) + "┛" : "", Palette.Dim).ToString());
+        var bottom = new MarkupLine(width).PadTo(left)
+            .Add("╰" + TextFit.Fit(g.Type, c.Exchange) + new string('─', Math.Max(0, c.Exchange - TextFit.Width(g.Type))) + "╯", Palette.Dim);
+        if (down is not null)
+        {
+            bottom.PadTo(vertical).Add("│", down);
+        }
+
+        lines.Add(bottom.PadTo(boxLeft).Add(boxed.Length > 0 ? "┗" + new string('━', c.Queue) + "┛" : "", Palette.Dim).ToString());
+        return down;
+    }
+
+    private static void AddRow(DiagramRow r, DiagramColumns c, int left, MarkupLine line)
+    {
+        var routed = r.Lit ? Palette.Changed : Palette.Dim;
+        line.Add("├─ ", Palette.Dim).Add(TextFit.Pad(r.Key, c.Key), r.Lit ? Palette.Changed : null);
+        if (r.JoinsAbove)
+        {
+            // Up into the queue's row in the exchange above.
+            line.Add(" ─┘", routed);
+            return;
+        }
+
+        if (r.JoinedBelow)
+        {
+            line.Add(" ─", routed).Add("┬", r.LitBelow ? Palette.Changed : Palette.Dim).Add("─▶ ", r.Lit || r.LitBelow ? Palette.Changed : Palette.Dim);
+        }
+        else
+        {
+            line.Add(" ───▶ ", routed);
+        }
+
+        line.Add("┃", Palette.Dim).Add(" " + r.Queue, r.Repeated ? Palette.Dim : Palette.Title);
+        var ready = r.Repeated ? "" : DiagramColumns.Marks(r.Ready);
+        line.Add(ready.Length == 0 ? "" : " " + ready, Palette.Changed).PadTo(left + c.Exchange + 2 + c.Key + 8 + c.Queue + 1).Add("┃", Palette.Dim);
+        if (r.Repeated)
+        {
+            line.Add(" (as above)", Palette.Dim);
+        }
+
+        foreach (var consumer in r.Repeated ? [] : r.Consumers)
+        {
+            var held = DiagramColumns.Marks(consumer.Held);
+            var edge = consumer.Lit ? Palette.Changed : Palette.Dim;
+            line.Add(" ─", edge).Add(held, Palette.Changed).Add(held.Length == 0 ? "───▶ " : "─▶ ", edge).Add(consumer.Name, Palette.Title);
+        }
+
+        if (!r.Repeated && r.Consumers.Count == 0)
+        {
+            line.Add("  (nobody takes)", Palette.Dim);
+        }
+
+        if (!r.Repeated && r.DeadLetter is { } dlx)
+        {
+            var dead = DiagramColumns.Marks(dlx.Waiting);
+            var edge = dlx.Lit ? Palette.Changed : Palette.Dim;
+            line.Add("  ─dlx", edge).Add(dead, Palette.Changed).Add("─▶ ", edge).Add(dlx.Exchange, Palette.Title);
+        }
     }
 
     private static List<DiagramGroup> Groups(Kernel kernel, MessageLabels labels, StepChanges changes)

@@ -4,8 +4,9 @@ namespace IpcLab.Tui.Views.Broker;
 
 /// <summary>
 /// The broker page (x on the run screen): the topology diagram, the messages in flight, the path
-/// of the chosen message, the exchanges' routing tables and the queues with their consumers. Wide
-/// enough (<see cref="TwoColumns"/>), the tables and queues go in a right-hand column; otherwise
+/// of the chosen message, the exchanges' routing tables and the queues with their consumers (and,
+/// where the page has the rows, each queue's ready messages in order). Wide enough
+/// (<see cref="TwoColumns"/>), the tables and queues go in a right-hand column; otherwise
 /// everything is one column the page scrolls through.
 /// </summary>
 internal static class BrokerPage
@@ -38,7 +39,11 @@ internal static class BrokerPage
         Section(right, "Routing tables · ✓ the bindings the message matched", split ? rightWidth : width);
         right.AddRange(RoutingTable.Lines(kernel, changes, split ? rightWidth : width).Select(l => (l, PageTarget.None)));
         Section(right, "Queues and consumers", split ? rightWidth : width);
-        right.AddRange(QueueCards.Lines(kernel, labels, split ? rightWidth : width).Select(l => (l, PageTarget.None)));
+
+        // Rows the page would leave empty list each queue's ready messages, which the diagram's box has room for a few of only.
+        var used = (split ? 0 : left.Count + 1) + right.Count + QueueCards.Lines(kernel, labels, split ? rightWidth : width).Count;
+        var listReady = used + QueueCards.ReadyLines(kernel, labels) <= height;
+        right.AddRange(QueueCards.Lines(kernel, labels, split ? rightWidth : width, listReady).Select(l => (l, PageTarget.None)));
 
         List<(string Line, PageTarget Target)> rows;
         if (split)

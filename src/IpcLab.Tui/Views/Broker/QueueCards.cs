@@ -10,24 +10,32 @@ namespace IpcLab.Tui.Views.Broker;
 /// deliveries it holds unacknowledged:
 /// <code>
 /// ┏ errors · 1 ready · 1 unacked · acked 0 · ttl 5 · dlx dead
+/// ┃ ready, head first: ●2 "mailbox full" · ●4 "disk full"
 /// ┃ alerts manual acks · window 1 of prefetch 1 (full) · ●1 #1
 /// ┗
 /// </code>
+/// The line of ready messages is drawn where the page has rows to spare (<paramref name="ready"/>
+/// of <see cref="Lines"/>): the diagram's queue box has room for a few marks only.
 /// </summary>
 internal static class QueueCards
 {
-    public static List<string> Lines(Kernel kernel, MessageLabels labels, int width)
+    /// <param name="ready">Whether each queue with ready messages lists them, head first, on a line of its own.</param>
+    public static List<string> Lines(Kernel kernel, MessageLabels labels, int width, bool ready = false)
     {
         var lines = new List<string>();
         foreach (var q in kernel.Program.ObjectsOf(ObjectKind.BrokerQueue))
         {
-            Add(kernel, labels, q, width, lines);
+            Add(kernel, labels, q, width, lines, ready);
         }
 
         return lines;
     }
 
-    private static void Add(Kernel kernel, MessageLabels labels, ObjectInfo q, int width, List<string> lines)
+    /// <summary>How many lines <see cref="Lines"/> adds when it lists the ready messages: one per queue that has any.</summary>
+    public static int ReadyLines(Kernel kernel, MessageLabels labels) =>
+        kernel.Program.ObjectsOf(ObjectKind.BrokerQueue).Count(q => labels.Ready(q.Id).Any());
+
+    private static void Add(Kernel kernel, MessageLabels labels, ObjectInfo q, int width, List<string> lines, bool listReady)
     {
         var consumers = kernel.BrokerQueueConsumers(q.Id);
         var unacked = consumers.Sum(c => c.Held.Count);
@@ -46,6 +54,18 @@ internal static class QueueCards
             .Add(q.DeliveryLimit > 0 ? $" · delivery-limit {q.DeliveryLimit}" : "", Palette.Dim)
             .Add(q.DeadLetter is { } dl ? $" · dlx {kernel.Program.Objects[dl.ExchangeId].Name}" : "", Palette.Dim);
         lines.Add(title.ToString());
+        var ready = labels.Ready(q.Id).ToArray();
+        if (listReady && ready.Length > 0)
+        {
+            var line = new MarkupLine(width).Add("┃ ready, head first: ", Palette.Dim);
+            for (var i = 0; i < ready.Length; i++)
+            {
+                line.Add(i == 0 ? "" : " · ", Palette.Dim).Add(ready[i].Mark, Palette.Changed).Add($" \"{ready[i].Message.Body}\"");
+            }
+
+            lines.Add(line.ToString());
+        }
+
         foreach (var c in consumers)
         {
             var line = new MarkupLine(width).Add("┃ ", Palette.Dim).Add(kernel.ThreadName(c.Thread), Palette.Title);

@@ -8,11 +8,16 @@ namespace IpcLab.Tui.Views.Broker;
 /// Each exchange as a routing table of its bindings. On the step a message is published to it the
 /// table says which bindings its key will match; on the step the broker routes it (or finds it
 /// unroutable), which matched — the kernel's own answer — and, for a topic exchange, how each
-/// pattern matched the key word by word:
+/// pattern matched the key word by word, for a headers exchange how each binding's arguments
+/// matched the message's headers one by one (<see cref="HeaderArguments"/>):
 /// <code>
 /// ╭ logs (topic) · routed 1 · unroutable 0 · routed "kern.disk.full"
 /// │   *.error  → errors   *=kern error≠disk
 /// │ ✓ kern.#   → kernel   kern=kern #=disk.full
+/// ╰
+/// ╭ docs (headers) · routed 1 · unroutable 0 · routed "format=pdf,type=invoice"
+/// │ ✗ format=pdf,type=report all       → pdfs     format=pdf ✓ type=report ✗ invoice · x-match all: 1 of 2
+/// │ ✓ priority=high,type=invoice any   → urgent   priority=high ✗ absent type=invoice ✓ · x-match any: 1 of 2
 /// ╰
 /// </code>
 /// </summary>
@@ -59,6 +64,22 @@ internal static class RoutingTable
             {
                 line.Add("  ").Add(TopicWords.Explain(b.Key, k.Key).ToString(), matched == true ? Palette.Ready : Palette.Dim);
             }
+            else if (test is { } h && type == ExchangeType.Headers)
+            {
+                // Arguments take room: in a narrow column they go on a line of their own, under the binding.
+                var explained = HeaderArguments.Explain(b, h.Key);
+                if (line.Room < TextFit.Width(explained) + 2)
+                {
+                    lines.Add(line.ToString());
+                    line = new MarkupLine(width).Add("│     ", Palette.Dim);
+                }
+                else
+                {
+                    line.Add("  ");
+                }
+
+                line.Add(explained, matched == true ? Palette.Ready : Palette.Dim);
+            }
 
             lines.Add(line.ToString());
         }
@@ -101,12 +122,12 @@ internal static class RoutingTable
         return published;
     }
 
-    /// <summary>Whether a binding will match a key just published (headers: not known from the key alone).</summary>
-    private static bool? Preview(ExchangeType type, Binding b, string key) => type switch
+    /// <summary>Whether a binding will match a key (for a headers exchange, the headers) just published.</summary>
+    private static bool Preview(ExchangeType type, Binding b, string key) => type switch
     {
         ExchangeType.Fanout => true,
         ExchangeType.Direct => b.Key == key,
         ExchangeType.Topic => TopicPattern.Matches(b.Key, key),
-        _ => null,
+        _ => HeaderText.Matches(b.Arguments, b.Match, key),
     };
 }
