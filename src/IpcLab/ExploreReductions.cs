@@ -69,5 +69,5 @@ internal static class ExploreReductions
     /// <summary>The choices added to every state, after "every waiter a signal can wake".</summary>
     public static string Injected(CheckVerb.Options opt, CompiledProgram program) =>
         (opt.Spurious ? ", every spurious wake-up" : "") + (opt.Crash.Count > 0 ? $", a crash of {string.Join(", ", opt.Crash)} at any step" : "")
-        + (opt.Crash.Any(name => program.Threads.Any(t => t.Name == name && t.Code is [{ Op: OpCode.ReplicaFetch }])) ? " and its restart once crashed" : "");
+        + (opt.Crash.Any(name => program.Threads.Any(t => t.Name == name && t.Code is [{ Op: OpCode.ReplicaFetch }])) ? " (a replica's broker once a run: its own later step restarts it)" : "");
 }

@@ -42,7 +42,8 @@ public static class CrashingRun
             var thread = scheduler.ChooseThread(kernel, runnable[..n]);
             var instr = kernel.NextInstruction(thread);
             var isStatement = instr is not null && CrashPoints.IsCrashPoint(instr.Op);
-            var isPoint = isStatement && SomeoneTakesOver(kernel, thread);
+            // A replica's broker that is down (its step restarts it) cannot crash again.
+            var isPoint = isStatement && SomeoneTakesOver(kernel, thread) && (instr!.Op != OpCode.ReplicaFetch || kernel.WhyCannotCrash(thread) is null);
             // A broker that is down (crashed by the program, not restarted yet) cannot crash again.
             var isBrokerPoint = isStatement && broker >= 0 && kernel.WhyCannotCrashProcess(broker) is null;
             var losesAck = isStatement && Objects.Topic.LostAcks.CanLose(kernel.Program, instr!);

@@ -34,7 +34,7 @@ internal static class LeaderCrashPoint
             Replication.TryCells(k, topic, out var replicas);
             var p = LogFields.Partition(events[i]);
             var leader = Replication.ThreadOf(k, topic, (int)replicas.Leader(p));
-            return replicas.Offline(p) == 0 && !kernel.HasEnded(leader) ? leader : -1;
+            return replicas.Offline(p) == 0 && kernel.WhyCannotCrash(leader) is null ? leader : -1;
         }
 
         return -1;

@@ -6,8 +6,9 @@ namespace IpcLab.Core.Explore;
 /// <summary>
 /// The choices an exploration tries from every state besides the threads' steps, when asked:
 /// a spurious wake-up of each thread waiting on a condition variable, a crash of each named
-/// thread or process, and the restart of a replicated topic's broker so crashed. Each is a schedule
-/// entry of its own, so the run to a finding replays.
+/// thread or process (a broker, the AMQP one or a replica's, is crashed once a run and restarts by
+/// its own later step, a choice like any thread's). Each is a schedule entry of its own, so the run
+/// to a finding replays.
 /// </summary>
 internal static class InjectedChoices
 {
@@ -17,7 +18,6 @@ internal static class InjectedChoices
         ScheduleEntryKind.SpuriousWakeup => kernel.StatusOf(injection.Thread) == ThreadStatus.Waiting
             && kernel.Program.Objects[kernel.WaitObjectOf(injection.Thread)].Kind == ObjectKind.CondVar,
         ScheduleEntryKind.Crash => kernel.WhyCannotCrash(injection.Thread) is null,
-        ScheduleEntryKind.ProcessRestart => kernel.WhyCannotRestartProcess(injection.Thread) is null,
         _ => kernel.WhyCannotCrashProcess(injection.Thread) is null,
     };
 
@@ -37,23 +37,11 @@ internal static class InjectedChoices
         foreach (var thread in options.CrashThreads)
         {
             yield return new ScheduleEntry(ScheduleEntryKind.Crash, thread);
-            if (IsReplicaBroker(program, program.Threads[thread].Process))
-            {
-                yield return new ScheduleEntry(ScheduleEntryKind.ProcessRestart, program.Threads[thread].Process);
-            }
         }
 
         foreach (var process in options.CrashProcesses)
         {
             yield return new ScheduleEntry(ScheduleEntryKind.ProcessCrash, process);
-            if (IsReplicaBroker(program, process))
-            {
-                yield return new ScheduleEntry(ScheduleEntryKind.ProcessRestart, process);
-            }
         }
     }
-
-    /// <summary>True for a replicated topic's broker process: when it crashed, it may also restart (and crash again).</summary>
-    public static bool IsReplicaBroker(CompiledProgram program, int process) =>
-        program.Processes[process].Threads is [var only] && program.Threads[only].Code is [{ Op: OpCode.ReplicaFetch }];
 }

@@ -239,4 +239,7 @@ public enum OpCode
 
     /// <summary>Broker A crashes and stays down: what it held in memory is lost at once, and its own thread's next step restarts it (see <see cref="Objects.Broker.BrokerRestart"/>).</summary>
     BrokerCrash,
+
+    /// <summary>Replica B of topic A: its broker crashes and stays down (out of every ISR, an election where it led) until its own thread's next step restarts it (see <see cref="Objects.Topic.ReplicaFailover"/>).</summary>
+    ReplicaCrash,
 }

@@ -19,7 +19,7 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
         var program = kernel.Program;
         var entries = kernel.Schedule.Select(e => new SavedEntry(
             e.Kind,
-            e.Kind is ScheduleEntryKind.ProcessCrash or ScheduleEntryKind.ProcessRestart ? program.Processes[e.Thread].Name : program.Threads[e.Thread].Name,
+            e.Kind == ScheduleEntryKind.ProcessCrash ? program.Processes[e.Thread].Name : program.Threads[e.Thread].Name,
             e.Woken >= 0 ? program.Threads[e.Woken].Name : null)).ToArray();
         var events = kernel.Events.Select(e => EventText.Describe(e, program, kernel.Strings)).ToArray();
         return new SavedRun(program.File, program.Source, scheduler, entries, events);
@@ -32,10 +32,10 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
         for (var i = 0; i < Schedule.Count; i++)
         {
             var e = Schedule[i];
-            if (e.Kind is ScheduleEntryKind.ProcessCrash or ScheduleEntryKind.ProcessRestart)
+            if (e.Kind == ScheduleEntryKind.ProcessCrash)
             {
                 var process = program.Processes.FirstOrDefault(p => p.Name == e.Thread)
-                    ?? throw new SavedRunException($"{file}: schedule entry {i + 1} {(e.Kind == ScheduleEntryKind.ProcessCrash ? "crashes" : "restarts")} process '{e.Thread}', which the scenario does not have");
+                    ?? throw new SavedRunException($"{file}: schedule entry {i + 1} crashes process '{e.Thread}', which the scenario does not have");
                 result[i] = new ScheduleEntry(e.Kind, process.Id);
                 continue;
             }
@@ -179,7 +179,7 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
             }
         }
 
-        throw new SavedRunException($"{file}: schedule entry {number} has none of \"run\", \"spurious\", \"crash\", \"lost-ack\" with a thread name, or \"crash-process\" or \"restart-process\" with a process name");
+        throw new SavedRunException($"{file}: schedule entry {number} has none of \"run\", \"spurious\", \"crash\", \"lost-ack\" with a thread name, or \"crash-process\" with a process name");
     }
 
     private static string KindKey(ScheduleEntryKind kind) => kind switch
@@ -188,7 +188,6 @@ public sealed record SavedRun(string ScriptFile, string Script, string Scheduler
         ScheduleEntryKind.Crash => "crash",
         ScheduleEntryKind.ProcessCrash => "crash-process",
         ScheduleEntryKind.LostAck => "lost-ack",
-        ScheduleEntryKind.ProcessRestart => "restart-process",
         _ => "run",
     };
 

@@ -472,6 +472,9 @@ public enum EventKind
     /// <summary>Follower Other of topic Object left the ISR of the partition: it did not catch up with the leader's log end within the topic's <c>replicalag</c> appends; Count = its log end, Value = the ISR's size after.</summary>
     ReplicaLagged,
 
+    /// <summary>The broker of replica Other of topic Object crashes (Thread: the thread whose <c>restart</c> did it, or -1 when injected): it is down until its own thread's next step restarts it.</summary>
+    ReplicaBrokerDown,
+
     /// <summary>Broker Object crashes and stays down until its own step restarts it (Thread: the thread whose <c>crash</c> did it, or -1 when injected); the events after it say what it lost and kept on disk.</summary>
     BrokerCrashed,
 

@@ -16,12 +16,20 @@ public sealed partial class Kernel
     }
 
     /// <summary>
-    /// True when the injected crash (of a thread or a process) is one of a broker that has crashed or
-    /// restarted before in this run. Each crash counts in the broker's state, so a search that could
+    /// True when the injected crash (of a thread or a process) is one of a broker (the AMQP broker, or
+    /// a replicated topic's) that has crashed or restarted before in this run. Each crash counts in the broker's state, so a search that could
     /// crash it again after every restart would never end: the explorer crashes a broker once a run.
     /// </summary>
     public bool CrashesABrokerAgain(ScheduleEntry injection)
     {
+        var replica = injection.Kind == ScheduleEntryKind.Crash ? Objects.Topic.ReplicaFailover.BrokerOfThread(Program, injection.Thread)
+            : injection.Kind == ScheduleEntryKind.ProcessCrash ? Objects.Topic.ReplicaFailover.BrokerOfProcess(Program, injection.Thread)
+            : null;
+        if (replica is var (topic, r))
+        {
+            return Objects.Topic.ReplicaFailover.HasCrashed(this, topic, r);
+        }
+
         var broker = injection.Kind == ScheduleEntryKind.Crash ? BrokerRestart.BrokerOfThread(this, injection.Thread)
             : injection.Kind == ScheduleEntryKind.ProcessCrash && BrokerRestart.IsBrokerProcess(this, injection.Thread) ? BrokerParts.Find(Program)
             : null;

@@ -26,7 +26,8 @@ public sealed partial class Kernel
     /// wait queue; its descriptors are closed, so peers see end-of-file or a reset; it leaves every
     /// group. What it held in shared memory stays held. The broker's process crashes as a broker
     /// does instead: it is down until its own thread's next step restarts it, as a supervised broker
-    /// is (see <see cref="Objects.Broker.BrokerRestart"/>).
+    /// is (see <see cref="Objects.Broker.BrokerRestart"/>), and so does the broker process of a
+    /// replicated topic's replica (see <see cref="Objects.Topic.ReplicaFailover"/>).
     /// </summary>
     public void InjectProcessCrash(int process)
     {
@@ -39,6 +40,10 @@ public sealed partial class Kernel
         if (Objects.Broker.BrokerRestart.IsBrokerProcess(this, process))
         {
             Objects.Broker.BrokerRestart.Crash(this, -1, -1, Objects.Broker.BrokerParts.Find(Program)!);
+        }
+        else if (Objects.Topic.ReplicaFailover.BrokerOfProcess(Program, process) is var (topic, replica))
+        {
+            Objects.Topic.ReplicaFailover.Crash(this, -1, -1, topic, replica);
         }
         else
         {

@@ -113,6 +113,7 @@ public sealed partial class Kernel
         _concluded || HasEnded(thread) ? $"{ThreadName(thread)} has already ended"
         : StatusOf(thread) == ThreadStatus.NotStarted ? $"{ThreadName(thread)} has not started yet"
         : Objects.Broker.BrokerRestart.BrokerOfThread(this, thread) is { } broker ? Objects.Broker.BrokerRestart.WhyCannotCrash(this, broker)
+        : Objects.Topic.ReplicaFailover.BrokerOfThread(Program, thread) is var (topic, replica) ? Objects.Topic.ReplicaFailover.WhyCannotCrash(this, topic, replica)
         : null;
 
     /// <summary>Why a whole process cannot be crashed now, in words; null when it can.</summary>
@@ -120,6 +121,7 @@ public sealed partial class Kernel
         process < 0 || process >= Program.Processes.Count ? $"there is no process #{process}"
         : _concluded || !IsProcessAlive(process) ? $"process {Program.Processes[process].Name} has already ended"
         : Objects.Broker.BrokerRestart.IsBrokerProcess(this, process) ? Objects.Broker.BrokerRestart.WhyCannotCrash(this, Objects.Broker.BrokerParts.Find(Program)!)
+        : Objects.Topic.ReplicaFailover.BrokerOfProcess(Program, process) is var (topic, replica) ? Objects.Topic.ReplicaFailover.WhyCannotCrash(this, topic, replica)
         : null;
 
     public bool CanRun(int thread) => !_concluded && StatusOf(thread) == ThreadStatus.Ready;

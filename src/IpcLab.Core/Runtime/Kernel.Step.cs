@@ -62,9 +62,6 @@ public sealed partial class Kernel
             case ScheduleEntryKind.LostAck:
                 InjectLostAck(entry.Thread);
                 break;
-            case ScheduleEntryKind.ProcessRestart:
-                InjectProcessRestart(entry.Thread);
-                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(entry), entry.Kind, "unknown schedule entry");
         }
@@ -102,6 +99,16 @@ public sealed partial class Kernel
         {
             // The broker's thread is the broker: it crashes as a broker does, and restarts with its next step.
             Objects.Broker.BrokerRestart.Crash(this, -1, -1, broker);
+            PassTime();
+            RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
+            AssertInvariantsIfEnabled();
+            return;
+        }
+
+        if (Objects.Topic.ReplicaFailover.BrokerOfThread(Program, thread) is var (topic, replica))
+        {
+            // A replica's thread is its broker: the broker goes down, and the thread's next step restarts it.
+            Objects.Topic.ReplicaFailover.Crash(this, -1, -1, topic, replica);
             PassTime();
             RecordEntry(new ScheduleEntry(ScheduleEntryKind.Crash, thread));
             AssertInvariantsIfEnabled();

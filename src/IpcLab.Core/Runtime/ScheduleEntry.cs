@@ -17,9 +17,6 @@ public enum ScheduleEntryKind
 
     /// <summary>Thread runs its produce and the acknowledgement is lost: its producer sends the record again in the same step.</summary>
     LostAck,
-
-    /// <summary>Restart a crashed broker process of a replicated topic: Thread holds the process id, not a thread.</summary>
-    ProcessRestart,
 }
 
 /// <summary>

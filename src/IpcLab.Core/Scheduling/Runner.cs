@@ -59,7 +59,7 @@ public static class Runner
         for (var i = 0; i < count; i++)
         {
             var entry = schedule[i];
-            if (entry.Kind is ScheduleEntryKind.ProcessCrash or ScheduleEntryKind.ProcessRestart)
+            if (entry.Kind == ScheduleEntryKind.ProcessCrash)
             {
                 var processes = kernel.Program.Processes;
                 if (entry.Thread < 0 || entry.Thread >= processes.Count)
@@ -67,7 +67,7 @@ public static class Runner
                     return new ReplayException(i, $"entry {i + 1} names process #{entry.Thread}, which the program does not have");
                 }
 
-                if ((entry.Kind == ScheduleEntryKind.ProcessCrash ? kernel.WhyCannotCrashProcess(entry.Thread) : kernel.WhyCannotRestartProcess(entry.Thread)) is { } cannot)
+                if (kernel.WhyCannotCrashProcess(entry.Thread) is { } cannot)
                 {
                     return new ReplayException(i, $"entry {i + 1} (step {kernel.StepCount + 1}): {cannot}");
                 }

@@ -96,7 +96,13 @@ internal sealed partial class ThreadCompiler
     /// <summary><c>crash rabbit</c>: the broker crashes and stays down until its own next step restarts it (plain <c>crash</c> crashes the caller's process).</summary>
     private void CompileBrokerCrash(OpStmt op)
     {
-        const string usage = "crash BROKER  (or `crash` alone: the caller's own process crashes)";
+        const string usage = "crash BROKER  or  crash TOPIC, N  (or `crash` alone: the caller's own process crashes)";
+        if (op.Args is [NameExpr { Name: var name }, _] && _scope.FindObject(name)?.Kind == ObjectKind.Topic)
+        {
+            CompileReplicaCrash(op);
+            return;
+        }
+
         if (op.Args.Count != 1 || op.Targets.Count > 0)
         {
             Shape(op, 1, 0, usage);

@@ -11,7 +11,6 @@ internal static class InjectionWords
         ScheduleEntryKind.Crash => "a crash",
         ScheduleEntryKind.ProcessCrash => "a process crash",
         ScheduleEntryKind.LostAck => "a lost acknowledgement (lost-ack)",
-        ScheduleEntryKind.ProcessRestart => "a restart of a crashed process (restart-process)",
         ScheduleEntryKind.Run => "a step",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a schedule entry kind with no words"),
     };

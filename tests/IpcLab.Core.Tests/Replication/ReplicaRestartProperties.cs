@@ -23,7 +23,7 @@ public sealed class ReplicaRestartProperties
         return sb.ToString();
     }
 
-    /// <summary>A run: the topic's shape, the steps at which the next broker event happens (crash a live broker, or restart the one that is down), the victims, the choices.</summary>
+    /// <summary>A run: the topic's shape, the steps at which a broker crashes (when none is down), the victims, the choices.</summary>
     private static Arbitrary<(int Partitions, int Replicas, int Producers, int[] At, int[] Victims, int[] Choices)> Runs =>
         (from partitions in Gen.Choose(1, 2)
          from replicas in Gen.Choose(2, 3)
@@ -33,7 +33,7 @@ public sealed class ReplicaRestartProperties
          from choices in ArbMap.Default.GeneratorFor<int[]>()
          select (partitions, replicas, producers, at.Order().ToArray(), victims, choices)).ToArbitrary();
 
-    /// <summary>Runs the program, crashing and restarting one broker at a time at the given steps, and checks each step's promises.</summary>
+    /// <summary>Runs the program, crashing one broker at a time at the given steps (each restarts by its own later step), and checks each step's promises.</summary>
     private static Kernel Run(string script, int[] at, int[] victims, int[] choices)
     {
         var kernel = KernelTestKit.NewKernel(script, KernelTestKit.Options with { MaxSteps = 3000 });
@@ -48,19 +48,15 @@ public sealed class ReplicaRestartProperties
         {
             if (next < at.Length && kernel.StepCount >= at[next])
             {
-                var down = brokers.FirstOrDefault(b => kernel.WhyCannotRestartProcess(b) is null, -1);
-                if (down >= 0)
-                {
-                    kernel.InjectProcessRestart(down);
-                }
-                else if (kernel.WhyCannotCrashProcess(brokers[victims[next] % replicaCount]) is null)
+                // One broker down at a time: a crashed one restarts by its own step, which the scheduler chooses.
+                if (brokers.All(b => kernel.WhyCannotCrashProcess(b) is null))
                 {
                     kernel.InjectProcessCrash(brokers[victims[next] % replicaCount]);
+                    CheckStep(kernel, topic, before);
+                    before = kernel.TopicReplicas(topic);
                 }
 
                 next++;
-                CheckStep(kernel, topic, before);
-                before = kernel.TopicReplicas(topic);
                 continue;
             }
 
@@ -96,6 +92,10 @@ public sealed class ReplicaRestartProperties
                     // Dense and in order: a follower copies the offset at its log end (or the log start, when retention passed it).
                     var r = int.Parse(kernel.ThreadName(e.Thread)["t-".Length..], System.Globalization.CultureInfo.InvariantCulture) - 1;
                     Assert.Equal(Math.Max(before[p].LogEnds[r], log[p].Start), LogFields.Offset(e));
+                    break;
+                case EventKind.ReplicaRestarted:
+                    // A crashed broker comes back only by its own thread's step.
+                    Assert.Equal($"t-{e.Other + 1}", kernel.ThreadName(e.Thread));
                     break;
                 case EventKind.ReplicaRejoined:
                     Assert.False(before[p].InSync[e.Other], $"{KernelTestKit.Describe(kernel, e)}, but it was in sync");

@@ -22,6 +22,24 @@ public readonly record struct ConsumerGroupSettings(int TopicId, int Partitions,
 
     public long Pack() => ((long)(Replicas - 1) << 53) | (AutoCommit ? 1L << 52 : 0) | ((long)Assignor << 48) | ((long)Retain << 32) | (uint)TopicId;
 
+    /// <summary>
+    /// The index in <paramref name="objects"/> of the first consumer group on topic
+    /// <paramref name="topicId"/> at or after <paramref name="from"/>, or -1: the loop over a topic's
+    /// groups, by index, since a produce is a hot step and a list's enumerator would be allocated each time.
+    /// </summary>
+    public static int NextOn(IReadOnlyList<ObjectInfo> objects, int topicId, int from)
+    {
+        for (var i = from; i < objects.Count; i++)
+        {
+            if (objects[i].Kind == ObjectKind.ConsumerGroup && Of(objects[i]).TopicId == topicId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     public static ConsumerGroupSettings Of(ObjectInfo group) =>
         new((int)(group.Initial & 0xffffffff), group.Capacity, (int)((group.Initial >> 32) & 0xffff)) { Assignor = (Assignor)((group.Initial >> 48) & 0xf), AutoCommit = ((group.Initial >> 52) & 1) != 0, Replicas = (int)((group.Initial >> 53) & 0xf) + 1 };
 }

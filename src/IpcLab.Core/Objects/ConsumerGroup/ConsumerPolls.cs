@@ -87,16 +87,10 @@ internal static class ConsumerPolls
     /// <summary>A record was appended at the end of partition <paramref name="p"/> of <paramref name="topic"/>, or its high-water mark moved: the owner of that partition in each group on the topic gets it if it is blocked in a poll.</summary>
     public static void Appended(IKernelServices k, int actor, int pc, ObjectInfo topic, int p)
     {
-        // By index: a produce is a hot step, and the list's enumerator would be allocated each time.
         var objects = k.Program.Objects;
-        for (var i = 0; i < objects.Count; i++)
+        for (var i = ConsumerGroupSettings.NextOn(objects, topic.Id, 0); i >= 0; i = ConsumerGroupSettings.NextOn(objects, topic.Id, i + 1))
         {
             var g = objects[i];
-            if (g.Kind != ObjectKind.ConsumerGroup || ConsumerGroupSettings.Of(g).TopicId != topic.Id)
-            {
-                continue;
-            }
-
             var group = ConsumerGroupModule.CellsOf(k, g);
             var owner = group.Owner(p);
             if (owner >= 0 && IsBlockedPolling(k, g, owner) && TopicModule.CellsOf(k, topic).NextLive(p, group.Position(p)) < Replication.ReadableEnd(k, topic, p))

@@ -10,7 +10,8 @@ namespace IpcLab.Core.Objects.Topic;
 /// up), to which it truncates its log when it restarts, then how many of the leader's appends an
 /// in-sync follower has been behind the leader's log end (0 once it caught up; see <c>replicalag</c>).
 /// Per thread: the partition + 1 (0 for none) and offset of the record its <c>acks(all)</c>
-/// produce waits for.
+/// produce waits for. Last, two masks of replicas (bit r for the broker of replica r): those down
+/// (crashed, not restarted yet by their own step) and those that have crashed at least once.
 /// <para>
 /// A replica's records are not stored: the topic's log is the leader's, and every other replica
 /// holds that log's prefix up to its own log end. Followers copy in order, and an election
@@ -22,11 +23,12 @@ internal readonly ref struct ReplicaCells(Span<long> cells, int partitions, int 
 {
     private const int PartitionHeader = 5;
     private const int WaiterSize = 2;
+    private const int BrokerMasks = 2;
 
     private readonly Span<long> _cells = cells;
 
     public static int CellsFor(int partitions, int replicas, int threads) =>
-        (partitions * (PartitionHeader + (3 * replicas))) + (threads * WaiterSize);
+        (partitions * (PartitionHeader + (3 * replicas))) + (threads * WaiterSize) + BrokerMasks;
 
     public int Partitions => partitions;
 
@@ -75,6 +77,14 @@ internal readonly ref struct ReplicaCells(Span<long> cells, int partitions, int 
     }
 
     public void StopWaiting(int t) => _cells.Slice(Waiter(t), WaiterSize).Clear();
+
+    /// <summary>The brokers down, bit r for replica r: crashed, and not restarted yet by their own thread's step.</summary>
+    public ref long Down => ref _cells[^2];
+
+    /// <summary>The brokers that have crashed at least once in the run, bit r for replica r.</summary>
+    public ref long Crashed => ref _cells[^1];
+
+    public bool IsDown(int r) => (Down & (1L << r)) != 0;
 
     private int Base(int p) => p * (PartitionHeader + (3 * replicas));
 

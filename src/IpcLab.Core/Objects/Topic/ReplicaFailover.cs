@@ -4,18 +4,55 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Core.Objects.Topic;
 
 /// <summary>
-/// What the end of a broker's thread (its process crashed, or it alone) does to a replicated topic: its replica leaves the ISR of
-/// every partition; where it led, a clean election makes the lowest-numbered in-sync follower the
-/// leader (a new leader epoch), and the log is truncated to the new leader's log end: a record
-/// only the dead leader had is gone. With no in-sync follower left the partition is offline
-/// (unclean election is off) until the broker that led it last restarts (see <see cref="ReplicaRestart"/>).
+/// What a broker's crash (its process or its thread crashed, injected, or a scripted
+/// <c>restart</c>) does to a replicated topic: the broker is down until its own thread's next step
+/// restarts it (see <see cref="ReplicaRestart"/>), and its replica leaves the ISR of every
+/// partition; where it led, a clean election makes the lowest-numbered in-sync follower the leader
+/// (a new leader epoch), and the log is truncated to the new leader's log end: a record only the
+/// dead leader had is gone. With no in-sync follower left the partition is offline (unclean
+/// election is off) until the broker that led it last restarts.
 /// </summary>
 internal static class ReplicaFailover
 {
-    /// <summary>A thread ended: when it is a replica's (its process crashed, or it alone was crashed), that replica is down.</summary>
+    /// <summary>The replicated topic and replica whose broker thread <paramref name="thread"/> is, or null.</summary>
+    public static (ObjectInfo Topic, int Replica)? BrokerOfThread(CompiledProgram program, int thread) =>
+        program.Threads[thread].Code is [{ Op: OpCode.ReplicaFetch } fetch] ? (program.Objects[fetch.A], fetch.B) : null;
+
+    /// <summary>The replicated topic and replica whose broker process <paramref name="process"/> is, or null.</summary>
+    public static (ObjectInfo Topic, int Replica)? BrokerOfProcess(CompiledProgram program, int process) =>
+        program.Processes[process].Threads is [var only] ? BrokerOfThread(program, only) : null;
+
+    /// <summary>Why the broker of replica <paramref name="r"/> cannot crash now (it is down already), or null.</summary>
+    public static string? WhyCannotCrash(IKernelServices k, ObjectInfo topic, int r) =>
+        Replication.TryCells(k, topic, out var replicas) && replicas.IsDown(r) ? $"{Replication.NameOf(topic, r)} is down already: its own next step restarts it" : null;
+
+    /// <summary>True when the broker of replica <paramref name="r"/> has crashed before in this run (the explorer crashes a broker once a run).</summary>
+    public static bool HasCrashed(IKernelServices k, ObjectInfo topic, int r) =>
+        Replication.TryCells(k, topic, out var replicas) && (replicas.Crashed & (1L << r)) != 0;
+
+    /// <summary>
+    /// The broker of replica <paramref name="r"/> crashes and is down: out of every ISR, its
+    /// partitions elect new leaders, and its thread, woken if it idled, restarts it with its next step.
+    /// </summary>
+    /// <param name="actor">The thread whose <c>restart</c> crashed it, or -1 when injected.</param>
+    public static void Crash(IKernelServices k, int actor, int pc, ObjectInfo topic, int r)
+    {
+        Replication.TryCells(k, topic, out var replicas);
+        replicas.Down |= 1L << r;
+        replicas.Crashed |= 1L << r;
+        var self = Replication.ThreadOf(k, topic, r);
+        k.Emit(EventKind.ReplicaBrokerDown, actor, pc, topic.Id, r);
+        if (k.StatusOf(self) == ThreadStatus.Blocked)
+        {
+            k.Wake(self);
+        }
+
+        ReplicaDown(k, topic, r);
+    }
+
+    /// <summary>A producer that ends while its acks(all) produce waits (crashed) waits no more; its record stays.</summary>
     public static void OnThreadEnd(IKernelServices k, int thread)
     {
-        // A producer that ends while its acks(all) produce waits (crashed) waits no more; its record stays.
         var objects = k.Program.Objects;
         for (var i = 0; i < objects.Count; i++)
         {
@@ -24,13 +61,6 @@ internal static class ReplicaFailover
                 replicas.StopWaiting(thread);
             }
         }
-
-        if (k.Program.Threads[thread].Code is not [{ Op: OpCode.ReplicaFetch } fetch])
-        {
-            return;
-        }
-
-        ReplicaDown(k, k.Program.Objects[fetch.A], fetch.B);
     }
 
     private static void ReplicaDown(IKernelServices k, ObjectInfo topic, int r)
@@ -103,7 +133,7 @@ internal static class ReplicaFailover
         // truncates to its log end; a dead replica keeps its log until it restarts.
         for (var r = 0; r < replicas.Replicas; r++)
         {
-            replicas.LogEnd(p, r) = k.HasEnded(Replication.ThreadOf(k, topic, r)) ? replicas.LogEnd(p, r) : Math.Min(replicas.LogEnd(p, r), end);
+            replicas.LogEnd(p, r) = replicas.IsDown(r) ? replicas.LogEnd(p, r) : Math.Min(replicas.LogEnd(p, r), end);
             replicas.Behind(p, r) = 0;
         }
     }

@@ -4,8 +4,10 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Core.Objects.Topic;
 
 /// <summary>
-/// A crashed broker of a replicated topic restarts (scripted with <c>restart orders, 1</c>, or
-/// injected as a restart of its process). Its replica of every partition comes back as a follower,
+/// A crashed broker of a replicated topic restarts: with its own thread's next step after a crash
+/// (injected, or by the guarantee checker), a step the scheduler chooses like any other, so the
+/// clients and the other brokers act while it is down; or at once with <c>restart orders, 1</c>,
+/// which crashes it first when it is up. Its replica of every partition comes back as a follower,
 /// out of the ISR: as a Kafka broker does on becoming a follower, it truncates its log to the
 /// high-water mark it had checkpointed when it went down (what lies above may differ from the
 /// leader's log: a record only it had, written while it led, is gone), then fetches from the leader
@@ -15,37 +17,22 @@ namespace IpcLab.Core.Objects.Topic;
 /// </summary>
 internal static class ReplicaRestart
 {
-    /// <summary>Why the process cannot be restarted now, or null when it is the down broker of a replicated topic.</summary>
-    public static string? WhyNot(IKernelServices k, int process)
-    {
-        var threads = k.Program.Processes[process].Threads;
-        if (threads is not [var only] || k.Program.Threads[only].Code is not [{ Op: OpCode.ReplicaFetch }])
-        {
-            return $"{k.Program.Processes[process].Name} is not the broker of a replica: only a replicated topic's brokers restart";
-        }
-
-        return k.HasEnded(only) ? null : $"{k.Program.Processes[process].Name} is up: only a broker that crashed restarts";
-    }
-
     /// <summary><c>restart TOPIC, N</c>: the broker of replica <paramref name="r"/> crashes when it is up, then restarts, in the thread's one step.</summary>
     public static void CrashAndRestart(IKernelServices k, int actor, int pc, ObjectInfo topic, int r)
     {
-        var thread = Replication.ThreadOf(k, topic, r);
-        if (!k.HasEnded(thread))
+        if (ReplicaFailover.WhyCannotCrash(k, topic, r) is null)
         {
-            // Not the caller's own process: the crash is told as one from outside.
-            k.CrashProcess(k.ProcessOf(thread), -1, -1);
+            ReplicaFailover.Crash(k, actor, pc, topic, r);
         }
 
         Restart(k, actor, pc, topic, r);
     }
 
-    /// <param name="actor">The thread whose <c>restart</c> did it, or -1 when injected.</param>
+    /// <param name="actor">The thread whose <c>restart</c> did it, or the broker's own thread.</param>
     public static void Restart(IKernelServices k, int actor, int pc, ObjectInfo topic, int r)
     {
         Replication.TryCells(k, topic, out var replicas);
-        var thread = Replication.ThreadOf(k, topic, r);
-        k.Revive(thread);
+        replicas.Down &= ~(1L << r);
         for (var p = 0; p < replicas.Partitions; p++)
         {
             var checkpoint = replicas.Checkpoint(p, r);

@@ -15,6 +15,14 @@ internal static class ReplicaState
         }
 
         var log = TopicModule.CellsOf(k, o);
+        var brokers = (1L << replicas.Replicas) - 1;
+        ObjectModule.Require((replicas.Down & ~brokers) == 0 && (replicas.Crashed & ~brokers) == 0 && (replicas.Down & ~replicas.Crashed) == 0, $"topic {o.Name} has the brokers down {replicas.Down} and crashed {replicas.Crashed}, not brokers of its {replicas.Replicas} replicas that crashed");
+        for (var r = 0; r < replicas.Replicas; r++)
+        {
+            // A broker's thread loops for ever: a crash takes its broker down, never the thread.
+            ObjectModule.Require(!k.HasEnded(Replication.ThreadOf(k, o, r)), $"the thread of broker {Replication.NameOf(o, r)} has ended; a crash should have taken the broker down instead");
+        }
+
         for (var p = 0; p < replicas.Partitions; p++)
         {
             var leader = (int)replicas.Leader(p);
@@ -26,7 +34,7 @@ internal static class ReplicaState
             ObjectModule.Require((replicas.OutOfSync(p) >> replicas.Replicas) == 0, $"partition {p} of topic {o.Name} has replicas out of sync beyond its {replicas.Replicas}");
             for (var r = 0; r < replicas.Replicas; r++)
             {
-                var alive = !k.HasEnded(Replication.ThreadOf(k, o, r));
+                var alive = !replicas.IsDown(r);
                 ObjectModule.Require(alive || !replicas.InSync(p, r), $"replica {Replication.NameOf(o, r)} of partition {p} of topic {o.Name} is down but in sync");
                 ObjectModule.Require(alive ? replicas.Checkpoint(p, r) == 0 && replicas.LogEnd(p, r) <= log.End(p) : replicas.Checkpoint(p, r) >= 0 && replicas.Checkpoint(p, r) <= Math.Min(hwm, replicas.LogEnd(p, r)),
                     $"replica {Replication.NameOf(o, r)} of partition {p} of topic {o.Name} ({(alive ? "up" : "down")}) ends at {replicas.LogEnd(p, r)} with the checkpoint {replicas.Checkpoint(p, r)} (high-water mark {hwm}, log end {log.End(p)})");
@@ -53,14 +61,9 @@ internal static class ReplicaState
     private static void AssertReadersBelow(IKernelServices k, ObjectInfo topic, int p, long hwm)
     {
         var objects = k.Program.Objects;
-        for (var i = 0; i < objects.Count; i++)
+        for (var i = ConsumerGroupSettings.NextOn(objects, topic.Id, 0); i >= 0; i = ConsumerGroupSettings.NextOn(objects, topic.Id, i + 1))
         {
             var g = objects[i];
-            if (g.Kind != ObjectKind.ConsumerGroup || ConsumerGroupSettings.Of(g).TopicId != topic.Id)
-            {
-                continue;
-            }
-
             var group = ConsumerGroupModule.CellsOf(k, g);
             ObjectModule.Require(group.Position(p) <= hwm && group.Committed(p) <= hwm, $"consumer group {g.Name} is at {group.Position(p)} (committed {group.Committed(p)}) in partition {p} of topic {topic.Name}, past the high-water mark {hwm}");
         }
@@ -115,6 +118,10 @@ internal static class ReplicaState
         }
 
         w.EndList();
+        w.Label("down");
+        w.Int(replicas.Down);
+        w.Label("crashed");
+        w.Int(replicas.Crashed);
         w.Label("waiting");
         w.BeginList(k.Program.Threads.Count);
         for (var t = 0; t < k.Program.Threads.Count; t++)

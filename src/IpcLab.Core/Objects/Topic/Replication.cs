@@ -57,7 +57,7 @@ internal static class Replication
     public static string NameOf(ObjectInfo topic, int r) => $"{topic.Name}-{r + 1}";
 
     /// <summary>
-    /// The partition a live follower fetches from next: the first one it follows whose leader has a
+    /// The partition a follower whose broker is up fetches from next: the first one it follows whose leader has a
     /// record it lacks, or from whose ISR it is out while its log end has reached the high-water
     /// mark (its next fetch puts it back); or -1.
     /// </summary>
@@ -79,11 +79,23 @@ internal static class Replication
     // Kafka's leader adds a follower back to the ISR once a fetch shows its log end at or past the high-water mark.
     private static bool CanRejoin(ReplicaCells replicas, int p, int r) => !replicas.InSync(p, r) && replicas.LogEnd(p, r) >= replicas.HighWaterMark(p);
 
-    /// <summary>One step of a replica's thread: copy one record from a leader, or idle.</summary>
+    /// <summary>True when replica <paramref name="r"/>'s thread has a step to take: a restart when its broker is down, else a fetch.</summary>
+    public static bool HasWork(IKernelServices k, ObjectInfo topic, int r) =>
+        TryCells(k, topic, out var replicas) && (replicas.IsDown(r) || WorkOf(k, topic, r) >= 0);
+
+    /// <summary>One step of a replica's thread: restart its broker when it is down, else copy one record from a leader, or idle.</summary>
     public static void Fetch(IKernelServices k, int t, int pc, Instr instr)
     {
         var topic = k.Program.Objects[instr.A];
         var r = instr.B;
+        TryCells(k, topic, out var down);
+        if (down.IsDown(r))
+        {
+            ReplicaRestart.Restart(k, t, pc, topic, r);
+            k.MoveTo(t, instr.Next);
+            return;
+        }
+
         var p = WorkOf(k, topic, r);
         if (p < 0)
         {
@@ -215,7 +227,7 @@ internal static class Replication
             var r = ReplicaOf(k, topic, t);
             if (r >= 0)
             {
-                if (WorkOf(k, topic, r) >= 0)
+                if (HasWork(k, topic, r))
                 {
                     k.Wake(t);
                     k.Emit(EventKind.ReplicaWoken, t, -1, topic.Id, r);
@@ -252,7 +264,7 @@ internal static class Replication
         var r = ReplicaOf(k, topic, thread);
         if (r >= 0)
         {
-            return WorkOf(k, topic, r) >= 0;
+            return HasWork(k, topic, r);
         }
 
         var p = replicas.WaitingPartition(thread);

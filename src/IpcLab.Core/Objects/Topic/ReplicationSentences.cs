@@ -21,6 +21,7 @@ internal static class ReplicationSentences
         new(EventKind.ReplicaLogTruncated, EventClass.Other, "replica-log-truncated") { ChangesObject = true },
         new(EventKind.ReplicaRejoined, EventClass.Other, "replica-rejoined") { ChangesObject = true },
         new(EventKind.ReplicaLagged, EventClass.Other, "replica-lagged") { ChangesObject = true },
+        new(EventKind.ReplicaBrokerDown, EventClass.Other, "replica-broker-down") { ChangesObject = true },
     ];
 
     /// <summary>The sentence, or null for an event replication does not emit.</summary>
@@ -33,6 +34,11 @@ internal static class ReplicationSentences
         }
 
         var topic = w.Object!;
+        if (e.Kind == EventKind.ReplicaBrokerDown)
+        {
+            return $"{Replication.NameOf(topic, e.Other)} crashes: the broker is down, out of the ISR of every partition of {topic.Name}, until its own next step restarts it";
+        }
+
         var (p, offset) = (LogFields.Partition(e), LogFields.Offset(e));
         var where = $"{topic.Name} partition {p}";
         return e.Kind switch

@@ -74,6 +74,7 @@ internal sealed class TopicModule : ObjectModule
         new(OpCode.ProduceRetry, "retry") { Shape = new("retry TOPIC  (send the last record produced to TOPIC again: its acknowledgement was lost)", ObjectKind.Topic) },
         new(OpCode.ReplicaFetch),
         new(OpCode.ReplicaRestart),
+        new(OpCode.ReplicaCrash),
     ];
 
     public override IReadOnlyList<EventSpec> Events { get; } = [.. TopicSentences.Specs, .. ReplicationSentences.Specs];
@@ -108,6 +109,19 @@ internal sealed class TopicModule : ObjectModule
         if (instr.Op == OpCode.ReplicaFetch)
         {
             Replication.Fetch(k, t, pc, instr);
+            return;
+        }
+
+        if (instr.Op == OpCode.ReplicaCrash)
+        {
+            var replicated = k.Program.Objects[instr.A];
+            if (ReplicaFailover.WhyCannotCrash(k, replicated, instr.B) is { } why)
+            {
+                throw new ThreadFaultException($"crashes {Replication.NameOf(replicated, instr.B)}, but {why}");
+            }
+
+            ReplicaFailover.Crash(k, t, pc, replicated, instr.B);
+            k.MoveTo(t, instr.Next);
             return;
         }
 
