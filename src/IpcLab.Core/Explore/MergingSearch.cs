@@ -37,7 +37,7 @@ internal sealed class MergingSearch
     private readonly Dictionary<FindingKind, FoundAt> _found = [];
     private readonly ChoicePath _choices = new();
     private readonly long[] _data;
-    private readonly long[] _child;
+    private readonly SuccessorBatch _batch;
     private readonly SearchReductions _reductions;
     private int[] _best = new int[1024];
     private SearchWatch? _watch;
@@ -61,7 +61,7 @@ internal sealed class MergingSearch
         });
         _frontier = new DepthBuckets(_kernel.StateSize);
         _data = new long[_kernel.StateSize];
-        _child = new long[_kernel.StateSize];
+        _batch = new SuccessorBatch(_kernel.StateSize);
         _reductions = new SearchReductions(program, options with { PartialOrder = false }, _kernel);
     }
 
@@ -117,6 +117,8 @@ internal sealed class MergingSearch
                 }
                 while (_stop == ExploreStop.Complete && _choices.Advance());
             }
+
+            Probe(id, at);
         }
 
         var speller = new MergedRunSpeller(_kernel, _graph, _reductions, _invisible, _best, _options.MaxSteps);
@@ -155,52 +157,76 @@ internal sealed class MergingSearch
         }
     }
 
-    /// <summary>After one transition of <paramref name="steps"/> steps from state <paramref name="id"/>: keeps what it found, or the state it reached.</summary>
+    /// <summary>
+    /// After one transition of <paramref name="steps"/> steps from state <paramref name="id"/>: keeps
+    /// what it found, or keys the state it reached into the batch that <see cref="Probe"/> looks up
+    /// once the state is expanded.
+    /// </summary>
     private void Reached(int id, int at, int steps)
     {
-        _transitions++;
-        _merged += steps - 1;
         var depth = at + steps;
         if (_kernel.Findings.Count > 0)
         {
+            // The transitions batched before this one are looked up first: one of them may stop the
+            // search, and then this one is not taken, as it would not have been one by one.
+            Probe(id, at);
+            if (_stop != ExploreStop.Complete)
+            {
+                return;
+            }
+
+            _transitions++;
+            _merged += steps - 1;
             Keep(id, depth, atStep: true);
             return;
         }
 
-        var key = _reductions.Key();
-        if (_graph.TryGetId(key, out var known))
+        _batch.Add(_graph, _kernel, _reductions.Key(), depth, sleep: 0);
+    }
+
+    /// <summary>Looks up the states the batch holds, in the order they were reached from state <paramref name="id"/> (at depth <paramref name="at"/>), until the search stops.</summary>
+    private void Probe(int id, int at)
+    {
+        for (var i = 0; i < _batch.Count && _stop == ExploreStop.Complete; i++)
         {
-            // Not expanded yet (everything expanded is at most `at` steps away): it goes again, nearer.
-            if (depth < _best[known])
+            _transitions++;
+            var depth = _batch.Depth(i);
+            _merged += depth - at - 1;
+            var key = _batch.Key(i);
+            if (_graph.TryGetId(key, out var known))
             {
-                _best[known] = depth;
-                _graph.Reparent(known, id);
-                _kernel.CopyStateTo(_child);
-                _frontier.Enqueue(known, depth, _child);
+                // Not expanded yet (everything expanded is at most `at` steps away): it goes again, nearer.
+                if (depth < _best[known])
+                {
+                    _best[known] = depth;
+                    _graph.Reparent(known, id);
+                    _frontier.Enqueue(known, depth, _batch.State(i));
+                }
+
+                continue;
             }
 
-            return;
+            if (_graph.Count >= _options.MaxStates)
+            {
+                _stop = ExploreStop.StateLimit;
+                break;
+            }
+
+            var next = _graph.Add(key, id);
+            if (next == _best.Length)
+            {
+                Array.Resize(ref _best, _best.Length * 2);
+            }
+
+            _best[next] = depth;
+            _frontier.Enqueue(next, depth, _batch.State(i));
+            if (SearchWatch.Due(next))
+            {
+                _watch!.Look(ref _stop, next, _transitions, depth, _frontier.Count, _graph.Bytes + ((long)_best.Length * sizeof(int)) + _frontier.Bytes);
+            }
         }
 
-        if (_graph.Count >= _options.MaxStates)
-        {
-            _stop = ExploreStop.StateLimit;
-            return;
-        }
-
-        var next = _graph.Add(key, id);
-        if (next == _best.Length)
-        {
-            Array.Resize(ref _best, _best.Length * 2);
-        }
-
-        _best[next] = depth;
-        _kernel.CopyStateTo(_child);
-        _frontier.Enqueue(next, depth, _child);
-        if (SearchWatch.Due(next))
-        {
-            _watch!.Look(ref _stop, next, _transitions, depth, _frontier.Count, _graph.Bytes + ((long)_best.Length * sizeof(int)) + _frontier.Bytes);
-        }
+        _batch.Clear();
     }
 
     /// <summary>Keeps, for each kind of finding, the nearest one seen: a later state may still find one nearer by a shorter transition.</summary>

@@ -14,6 +14,7 @@ internal sealed class SearchReductions
 {
     private readonly Kernel _kernel;
     private readonly ThreadSymmetry? _symmetry;
+    private readonly ThreadSymmetry _keys;
     private readonly StepFootprints? _footprints;
     private readonly List<string> _notes = [];
 
@@ -34,6 +35,7 @@ internal sealed class SearchReductions
             }
         }
 
+        _keys = _symmetry ?? ThreadSymmetry.None(program);
         if (options.PartialOrder)
         {
             if (kernel.Layout.HasClock)
@@ -59,8 +61,8 @@ internal sealed class SearchReductions
     /// <summary>Why a reduction asked for was not applied.</summary>
     public IReadOnlyList<string> Notes => _notes;
 
-    /// <summary>The key of the kernel's present state in the visited set.</summary>
-    public ulong Key() => _symmetry?.Key(_kernel) ?? _kernel.StateHash();
+    /// <summary>The key of the kernel's present state in the visited set: its hash with the interchangeable threads sorted, when some are.</summary>
+    public ulong Key() => _keys.Key(_kernel);
 
     /// <summary>The threads of <paramref name="candidates"/> whose next step commutes with <paramref name="thread"/>'s: they sleep after it.</summary>
     public ulong SleepAfter(int thread, ulong candidates, long[] data)

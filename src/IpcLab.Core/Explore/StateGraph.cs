@@ -20,6 +20,9 @@ internal sealed class StateGraph
 
     public bool TryGetId(ulong key, out int id) => _ids.TryGetId(key, out id);
 
+    /// <summary>Fetches the place of <paramref name="key"/> in the visited set ahead of a look-up (<see cref="VisitedTable.Prefetch"/>).</summary>
+    public void Prefetch(ulong key) => _ids.Prefetch(key);
+
     /// <summary>Adds a state first reached from <paramref name="parent"/> (-1 for the start); returns its id.</summary>
     public int Add(ulong key, int parent)
     {

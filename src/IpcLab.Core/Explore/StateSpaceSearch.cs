@@ -37,7 +37,7 @@ internal sealed class StateSpaceSearch
     private readonly Dictionary<FindingKind, (int Id, bool AtStep)> _found = [];
     private readonly ChoicePath _choices = new();
     private readonly long[] _data;
-    private readonly long[] _child;
+    private readonly SuccessorBatch _batch;
     private readonly IReadOnlyList<ScheduleEntry> _injections;
     private readonly SearchReductions _reductions;
     private SearchWatch? _watch;
@@ -60,7 +60,7 @@ internal sealed class StateSpaceSearch
         });
         _frontier = new StateQueue(_kernel.StateSize);
         _data = new long[_kernel.StateSize];
-        _child = new long[_kernel.StateSize];
+        _batch = new SuccessorBatch(_kernel.StateSize);
         _injections = InjectedChoices.Of(program, options);
         _reductions = new SearchReductions(program, options, _kernel);
     }
@@ -145,6 +145,8 @@ internal sealed class StateSpaceSearch
                     Reached(id, at, 0);
                 }
             }
+
+            Probe(id, at);
         }
 
         var speller = new RunSpeller(_kernel, _graph, _reductions, _injections);
@@ -160,45 +162,67 @@ internal sealed class StateSpaceSearch
     }
 
     /// <summary>
-    /// After one transition from state <paramref name="id"/>: keeps what it found, or adds the state
-    /// it reached with sleep set <paramref name="childSleep"/> (narrows that of a known one still
-    /// queued). False when the step found something.
+    /// After one transition from state <paramref name="id"/>: keeps what it found, or keys the state it
+    /// reached, with sleep set <paramref name="childSleep"/>, into the batch that <see cref="Probe"/>
+    /// looks up once the state is expanded. False when the step found something.
     /// </summary>
     private bool Reached(int id, int at, ulong childSleep)
     {
-        _transitions++;
         if (_kernel.Findings.Count > 0)
         {
+            // The steps batched before this one are looked up first: one of them may stop the search,
+            // and then this step is not taken, as it would not have been one by one.
+            Probe(id, at);
+            if (_stop != ExploreStop.Complete)
+            {
+                return true;
+            }
+
+            _transitions++;
             Keep(id, atStep: true);
             return false;
         }
 
         var key = _reductions.Key();
-        if (_graph.TryGetId(key, out var known))
+        _batch.Add(_graph, _kernel, key, at + 1, _reductions.CanonicalNames(childSleep));
+        return true;
+    }
+
+    /// <summary>
+    /// Looks up the states the batch holds, in the order they were reached from state <paramref name="id"/>:
+    /// adds each new one (narrows the sleep set of a known one still queued), until the search stops.
+    /// </summary>
+    private void Probe(int id, int at)
+    {
+        for (var i = 0; i < _batch.Count && _stop == ExploreStop.Complete; i++)
         {
-            if (_reductions.PartialOrder)
+            _transitions++;
+            var key = _batch.Key(i);
+            if (_graph.TryGetId(key, out var known))
             {
-                _frontier.NarrowSleep(known, _reductions.CanonicalNames(childSleep));
+                if (_reductions.PartialOrder)
+                {
+                    _frontier.NarrowSleep(known, _batch.Sleep(i));
+                }
+
+                continue;
             }
 
-            return true;
+            if (_graph.Count >= _options.MaxStates)
+            {
+                _stop = ExploreStop.StateLimit;
+                break;
+            }
+
+            var next = _graph.Add(key, id);
+            _frontier.Enqueue(next, at + 1, _batch.Sleep(i), _batch.State(i));
+            if (SearchWatch.Due(next))
+            {
+                _watch!.Look(ref _stop, next, _transitions, at + 1, _frontier.Count, _graph.Bytes + _frontier.Bytes);
+            }
         }
 
-        if (_graph.Count >= _options.MaxStates)
-        {
-            _stop = ExploreStop.StateLimit;
-            return true;
-        }
-
-        var next = _graph.Add(key, id);
-        _kernel.CopyStateTo(_child);
-        _frontier.Enqueue(next, at + 1, _reductions.CanonicalNames(childSleep), _child);
-        if (SearchWatch.Due(next))
-        {
-            _watch!.Look(ref _stop, next, _transitions, at + 1, _frontier.Count, _graph.Bytes + _frontier.Bytes);
-        }
-
-        return true;
+        _batch.Clear();
     }
 
     /// <summary>True when some injection can happen in the state held in the parent's buffer.</summary>

@@ -26,6 +26,10 @@ internal sealed class ThreadSymmetry
     private readonly int[] _order;
     private readonly int[] _renamed;
     private readonly ulong[] _signatures;
+    private long[] _records;
+    private readonly ulong[] _recordHashes;
+    private readonly bool[] _recorded;
+    private Kernel? _recordedBy;
 
     private ThreadSymmetry(CompiledProgram program, int[][] groups, string? note)
     {
@@ -35,6 +39,9 @@ internal sealed class ThreadSymmetry
         _order = new int[program.Threads.Count];
         _renamed = new int[program.Threads.Count];
         _signatures = new ulong[program.Threads.Count];
+        _recordHashes = new ulong[program.Threads.Count];
+        _recorded = new bool[program.Threads.Count];
+        _records = [];
     }
 
     public IReadOnlyList<InterchangeableThreads> Groups { get; }
@@ -44,6 +51,12 @@ internal sealed class ThreadSymmetry
 
     /// <summary>After <see cref="Key"/>: the id each thread of that state has in the canonical order.</summary>
     public int[] Renamed => _renamed;
+
+    /// <summary>
+    /// No thread renamed: <see cref="Key"/> is then a plain hash of the state (equal states, equal
+    /// keys), made as fast as the symmetric one, from the threads' records kept since the last key.
+    /// </summary>
+    public static ThreadSymmetry None(CompiledProgram program) => new(program, [], null);
 
     public static ThreadSymmetry Of(CompiledProgram program)
     {
@@ -71,7 +84,7 @@ internal sealed class ThreadSymmetry
         {
             _order[t] = t;
             _renamed[t] = t;
-            _signatures[t] = StateHasher.ThreadSignature(kernel, data, t);
+            _signatures[t] = Signature(kernel, data, t);
         }
 
         foreach (var group in _groups)
@@ -97,6 +110,39 @@ internal sealed class ThreadSymmetry
         }
 
         return StateHasher.HashRenamed(kernel, _order, _renamed, _signatures);
+    }
+
+    /// <summary>
+    /// <see cref="StateHasher.ThreadSignature"/>, from the record's hash kept since the last key when
+    /// the thread's cells are the same: a state is keyed right after one thread's transition from
+    /// its parent, and most threads' records are still those of the state keyed before it.
+    /// </summary>
+    private ulong Signature(Kernel kernel, long[] data, int t)
+    {
+        var layout = kernel.Layout;
+
+        // The kept hashes are of this kernel's strings (a string's id is its place in the kernel's own
+        // table), and a deadline's hash reads the clock, which is not in the thread's cells.
+        if (!ReferenceEquals(kernel, _recordedBy) || layout.HasClock)
+        {
+            Array.Clear(_recorded);
+            _recordedBy = layout.HasClock ? null : kernel;
+            if (_records.Length != layout.ThreadCount * layout.ThreadStride)
+            {
+                _records = new long[layout.ThreadCount * layout.ThreadStride];
+            }
+        }
+
+        var cells = data.AsSpan(layout.ThreadField(t, 0), layout.ThreadStride);
+        var kept = _records.AsSpan(t * layout.ThreadStride, layout.ThreadStride);
+        if (!_recorded[t] || !cells.SequenceEqual(kept))
+        {
+            _recordHashes[t] = StateHasher.ThreadRecord(kernel, data, t);
+            cells.CopyTo(kept);
+            _recorded[t] = true;
+        }
+
+        return StateHasher.WithRank(_recordHashes[t], kernel, data, t);
     }
 
     private bool Before(int a, int b) => _signatures[a] < _signatures[b] || (_signatures[a] == _signatures[b] && a < b);

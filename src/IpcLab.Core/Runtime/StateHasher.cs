@@ -45,12 +45,22 @@ internal static partial class StateHasher
     internal static ulong MixThread(ulong h, Kernel kernel, long[] data, int t)
     {
         var layout = kernel.Layout;
+        var obj = data[layout.ThreadField(t, StateLayout.WaitObjectField)];
+        h = MixRecord(h, kernel, data, t);
+        return Mix(h, obj < 0 ? 0 : (ulong)Rank(data, layout, t, obj));
+    }
+
+    /// <summary>
+    /// Mixes thread <paramref name="t"/>'s record into <paramref name="h"/> but for its place in its
+    /// wait queue: what its own cells (and the clock) say, nothing another thread's record changes.
+    /// </summary>
+    internal static ulong MixRecord(ulong h, Kernel kernel, long[] data, int t)
+    {
+        var layout = kernel.Layout;
         var strings = kernel.Strings;
         h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.PcField)]);
         h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.StatusField)]);
-        var obj = data[layout.ThreadField(t, StateLayout.WaitObjectField)];
-        h = Mix(h, (ulong)obj);
-        h = Mix(h, obj < 0 ? 0 : (ulong)Rank(data, layout, t, obj));
+        h = Mix(h, (ulong)data[layout.ThreadField(t, StateLayout.WaitObjectField)]);
         var fault = data[layout.ThreadField(t, StateLayout.FaultField)];
         h = Mix(h, fault < 0 ? 0 : strings.HashOf(fault));
 

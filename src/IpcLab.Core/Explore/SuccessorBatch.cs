@@ -1,0 +1,51 @@
+using IpcLab.Core.Runtime;
+
+namespace IpcLab.Core.Explore;
+
+/// <summary>
+/// The states one expansion reached, held until they are all generated and looked up in the
+/// visited set together: each is keyed as it is reached and its slot in the table is fetched
+/// ahead (<see cref="StateGraph.Prefetch"/>), so the waits for memory of a state's successors
+/// overlap instead of coming one after the other. Each entry keeps its key, its state array, a
+/// depth and a sleep set; the search takes them in the order they were added, so it adds, counts
+/// and stops exactly as it would have looking each up when it was reached.
+/// </summary>
+internal sealed class SuccessorBatch(int stateSize)
+{
+    private ulong[] _keys = new ulong[16];
+    private int[] _depths = new int[16];
+    private ulong[] _sleeps = new ulong[16];
+    private long[] _states = new long[16 * stateSize];
+
+    public int Count { get; private set; }
+
+    /// <summary>Keeps the kernel's present state, keyed <paramref name="key"/>, and fetches its slot of <paramref name="graph"/> ahead.</summary>
+    public void Add(StateGraph graph, Kernel kernel, ulong key, int depth, ulong sleep)
+    {
+        if (Count == _keys.Length)
+        {
+            Array.Resize(ref _keys, Count * 2);
+            Array.Resize(ref _depths, Count * 2);
+            Array.Resize(ref _sleeps, Count * 2);
+            Array.Resize(ref _states, Count * 2 * stateSize);
+        }
+
+        graph.Prefetch(key);
+        _keys[Count] = key;
+        _depths[Count] = depth;
+        _sleeps[Count] = sleep;
+        kernel.CopyStateTo(_states.AsSpan(Count * stateSize, stateSize));
+        Count++;
+    }
+
+    public ulong Key(int i) => _keys[i];
+
+    public int Depth(int i) => _depths[i];
+
+    public ulong Sleep(int i) => _sleeps[i];
+
+    public ReadOnlySpan<long> State(int i) => _states.AsSpan(i * stateSize, stateSize);
+
+    /// <summary>Empties the batch for the next expansion.</summary>
+    public void Clear() => Count = 0;
+}
