@@ -13,6 +13,9 @@ public static class ScenarioCatalog
         .. DeadLetterScenarios.All,
         .. OverflowScenarios.All,
         .. ConsumerScenarios.All,
+        .. HeadersScenarios.All,
+        .. ConsumerTurnScenarios.All,
+        .. TtlClockScenarios.All,
     ];
 
     public static IReadOnlyList<Scenario> Restarting { get; } = RestartScenarios.All;

@@ -52,6 +52,15 @@ public static class ModelRunner
                 continue;
             }
 
+            if (action is AwaitReady awaited)
+            {
+                lines.Add(AwaitReadyCount(kernel, awaited, thread, broker, first));
+                continue;
+            }
+
+            // An autoack delivery is forgotten by the broker as the program takes it: what it was is
+            // read from the consumer's client buffer before the receive.
+            var heldBefore = action is Receive held ? HeldBy(kernel, program, held.Queue, thread) : [];
             if (action is CloseChannel)
             {
                 StepWhile(kernel, thread, broker, () => !kernel.HasEnded(thread));
@@ -69,7 +78,7 @@ public static class ModelRunner
             }
 
             Settle(kernel, broker);
-            lines.AddRange(Observe(kernel, program, action, i, thread, eventsBefore));
+            lines.AddRange(Observe(kernel, program, action, thread, eventsBefore, heldBefore));
         }
 
         return new Outcome(lines, readyBefore, program.Text);
@@ -139,7 +148,7 @@ public static class ModelRunner
         return true;
     }
 
-    private static IEnumerable<string> Observe(Kernel kernel, ModelProgram program, ClientAction action, int index, int thread, int eventsBefore)
+    private static IEnumerable<string> Observe(Kernel kernel, ModelProgram program, ClientAction action, int thread, int eventsBefore, IReadOnlyDictionary<long, MessageSeen> heldBefore)
     {
         switch (action)
         {
@@ -151,7 +160,10 @@ public static class ModelRunner
                 yield return Got(kernel, program, "get", g.Queue, thread, Local(kernel, thread, ModelProgram.TagOf(g.Name)));
                 break;
             case Receive r:
-                yield return Got(kernel, program, "receive", r.Queue, thread, Local(kernel, thread, ModelProgram.TagOf(r.Name)));
+                var tag = Local(kernel, thread, ModelProgram.TagOf(r.Name));
+                yield return heldBefore.TryGetValue(tag, out var taken) && !HeldBy(kernel, program, r.Queue, thread).ContainsKey(tag)
+                    ? Observed.Got("receive", r.Queue, tag, taken)
+                    : Got(kernel, program, "receive", r.Queue, thread, tag);
                 break;
             case Count c:
                 yield return Observed.Counted(c.Queue, kernel.BrokerQueueReady(QueueId(kernel, c.Queue)).Count);
@@ -162,6 +174,27 @@ public static class ModelRunner
         }
     }
 
+    /// <summary>
+    /// The clock runs (each turn of the channel's loop is a step) and the broker settles between the
+    /// turns, until the queue holds the awaited count; then the count is observed.
+    /// </summary>
+    private static string AwaitReadyCount(Kernel kernel, AwaitReady awaited, int thread, int broker, int line)
+    {
+        for (var n = 0; !kernel.HasEnded(thread) && kernel.NextInstruction(thread)?.Pos.Line <= line; n++)
+        {
+            Bound(n, kernel);
+            Settle(kernel, broker);
+            kernel.Step(thread);
+        }
+
+        Settle(kernel, broker);
+        return Observed.Counted(awaited.Queue, kernel.BrokerQueueReady(QueueId(kernel, awaited.Queue)).Count);
+    }
+
+    private static Dictionary<long, MessageSeen> HeldBy(Kernel kernel, ModelProgram program, string queue, int thread) =>
+        kernel.BrokerQueueConsumers(QueueId(kernel, queue)).SingleOrDefault(c => c.Thread == thread)?.Held.ToDictionary(m => m.Tag, m => Seen(kernel, program, queue, m))
+        ?? [];
+
     private static string Got(Kernel kernel, ModelProgram program, string verb, string queue, int thread, long tag) =>
         Observed.Got(verb, queue, tag, tag == 0 ? null : Held(kernel, program, queue, thread, tag));
 
@@ -169,6 +202,11 @@ public static class ModelRunner
     {
         var held = kernel.BrokerQueueConsumers(QueueId(kernel, queue)).SingleOrDefault(c => c.Thread == thread)?.Held.SingleOrDefault(m => m.Tag == tag)
             ?? throw new InvalidOperationException($"{kernel.ThreadName(thread)} holds no delivery tag {tag} of {queue}\n{Trace(kernel)}\n{kernel.Program.Source}");
+        return Seen(kernel, program, queue, held);
+    }
+
+    private static MessageSeen Seen(Kernel kernel, ModelProgram program, string queue, BrokerMessageInfo held)
+    {
         var deaths = held.History.Select(d => new DeathSeen(kernel.ObjectName(d.Queue), d.Reason.Word(), d.Count, ExchangeName(kernel, d.Exchange), d.Key)).ToArray();
         // The model counts every delivery, the current one too, in any queue; RabbitMQ's quorum queues
         // count the failed ones before it (x-delivery-count, 0 on a first delivery).

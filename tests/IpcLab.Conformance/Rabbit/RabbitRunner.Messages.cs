@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using IpcLab.Conformance.Scenarios;
+using IpcLab.Core.Objects.Exchange;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -17,6 +18,11 @@ public sealed partial class RabbitRunner
             Persistent = p.Persistent,
             Headers = new Dictionary<string, object?> { [ChannelState.SequenceHeader] = (long)sequence },
         };
+        foreach (var (name, value) in HeaderText.Parse(p.Headers ?? ""))
+        {
+            properties.Headers[name] = value;
+        }
+
         if (p.Priority is { } priority)
         {
             properties.Priority = (byte)priority;
@@ -56,7 +62,7 @@ public sealed partial class RabbitRunner
             deliveries.Writer.TryWrite(new BasicDeliverEventArgs(e.ConsumerTag, e.DeliveryTag, e.Redelivered, e.Exchange, e.RoutingKey, e.BasicProperties, e.Body.ToArray()));
             return Task.CompletedTask;
         };
-        await state.Channel.BasicConsumeAsync(Name(c.Queue), autoAck: false, consumer);
+        state.ConsumerTags[c.Queue] = await state.Channel.BasicConsumeAsync(Name(c.Queue), c.AutoAck, consumer);
     }
 
     private async Task ReceiveAsync(ChannelState state, Receive r)
@@ -74,18 +80,18 @@ public sealed partial class RabbitRunner
         }
     }
 
-    private static async Task SettleAsync(IChannel channel, ulong tag, Settlement how)
+    private static async Task SettleAsync(IChannel channel, ulong tag, Settle s)
     {
-        switch (how)
+        switch (s.How)
         {
             case Settlement.Ack:
-                await channel.BasicAckAsync(tag, multiple: false);
+                await channel.BasicAckAsync(tag, s.Multiple);
                 break;
             case Settlement.NackRequeue or Settlement.NackDiscard:
-                await channel.BasicNackAsync(tag, multiple: false, requeue: how == Settlement.NackRequeue);
+                await channel.BasicNackAsync(tag, s.Multiple, requeue: s.How == Settlement.NackRequeue);
                 break;
             default:
-                await channel.BasicRejectAsync(tag, requeue: how == Settlement.RejectRequeue);
+                await channel.BasicRejectAsync(tag, requeue: s.How == Settlement.RejectRequeue);
                 break;
         }
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using IpcLab.Conformance.Scenarios;
+using IpcLab.Core.Objects.Exchange;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
@@ -16,6 +17,9 @@ namespace IpcLab.Conformance.Rabbit;
 public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
 {
     private const int Polls = 200;
+
+    /// <summary>How long an <see cref="AwaitReady"/> polls at most: ten times the longest TTL that expires within a scenario.</summary>
+    private static readonly int AwaitMilliseconds = 10 * TtlMapping.Milliseconds(TtlMapping.Medium);
     private const int ReceiveMilliseconds = 10_000;
 
     private readonly string _prefix = RabbitNode.RunPrefix + scenario.Name + ".";
@@ -62,6 +66,17 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
             foreach (var (exchange, key) in q.Bindings)
             {
                 await admin.QueueBindAsync(Name(q.Name), Name(exchange), key);
+            }
+
+            foreach (var binding in q.HeaderBindings)
+            {
+                var arguments = new Dictionary<string, object?> { ["x-match"] = binding.Match.ToString().ToLowerInvariant() };
+                foreach (var (name, value) in HeaderText.Parse(binding.Arguments))
+                {
+                    arguments[name] = value;
+                }
+
+                await admin.QueueBindAsync(Name(q.Name), Name(binding.Exchange), "", arguments);
             }
         }
     }
@@ -158,7 +173,13 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
                 await ReceiveAsync(state, r);
                 break;
             case Settle s:
-                await SettleAsync(channel, state.Tags[s.Name], s.How);
+                await SettleAsync(channel, state.Tags[s.Name], s);
+                break;
+            case Cancel c:
+                await channel.BasicCancelAsync(state.ConsumerTags[c.Queue]);
+                break;
+            case AwaitReady a:
+                _lines.Add(Observed.Counted(a.Queue, await AwaitReadyAsync(Name(a.Queue), a.Ready)));
                 break;
             case CloseChannel:
                 await channel.CloseAsync();
@@ -202,6 +223,20 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
         {
             await Task.Delay(5);
         }
+    }
+
+    /// <summary>Polls the queue's ready count until it is <paramref name="expected"/> or the bound has passed; the last count seen.</summary>
+    private async Task<int> AwaitReadyAsync(string queue, int expected)
+    {
+        using var bound = new CancellationTokenSource(AwaitMilliseconds);
+        var ready = await ReadyAsync(queue) ?? -1;
+        while (ready != expected && !bound.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+            ready = await ReadyAsync(queue) ?? -1;
+        }
+
+        return ready;
     }
 
     private async Task DeleteAsync()
