@@ -31,6 +31,7 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
 
     private async Task<Outcome> RunAsync()
     {
+        using var node = scenario.Actions.Any(a => a is Restart) ? NodeLock.ToRestart() : NodeLock.ToUse();
         _connection = await RabbitNode.ConnectAsync();
         try
         {
