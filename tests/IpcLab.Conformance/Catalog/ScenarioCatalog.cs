@@ -18,7 +18,7 @@ public static class ScenarioCatalog
         .. TtlClockScenarios.All,
     ];
 
-    public static IReadOnlyList<Scenario> Restarting { get; } = RestartScenarios.All;
+    public static IReadOnlyList<Scenario> Restarting { get; } = [.. RestartScenarios.All, .. UnconfirmedRestartScenarios.All];
 
     public static Scenario Named(string name) => Ordinary.Concat(Restarting).Single(s => s.Name == name);
 

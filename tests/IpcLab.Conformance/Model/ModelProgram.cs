@@ -90,6 +90,10 @@ public sealed class ModelProgram
     /// <summary>The thread of the scenario's action number <paramref name="index"/> and the source lines of its statements (first line, how many; 0 for an action without a statement).</summary>
     public (string Thread, int First, int Count) LinesOf(int index) => _lines[index];
 
+    /// <summary>The index of the pending publish an <see cref="AwaitConfirm"/> waits for.</summary>
+    public int PendingPublishOf(AwaitConfirm awaited) =>
+        Scenario.Actions.Select((a, i) => (a, i)).Single(x => x.a is Publish { Pending: true } p && p.Channel == awaited.Channel && p.Body == awaited.Body).i;
+
     public static string TagOf(string name) => "t_" + name;
 
     public static string DrainTag(int action, int i) => $"d{action}_{i}";
@@ -130,6 +134,7 @@ public sealed class ModelProgram
         // the action before the close is observed first, the close is a statement of its own.
         CloseChannel => ["print \"closes its channel\""],
         Count => [],
+        AwaitConfirm => [],
         AwaitReady a => [$"while ready({a.Queue}) != {a.Ready}: pass"],
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no statement for this action"),
     };

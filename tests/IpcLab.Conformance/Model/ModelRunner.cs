@@ -58,6 +58,30 @@ public static class ModelRunner
                 continue;
             }
 
+            if (action is Publish { Pending: true })
+            {
+                // Its one step puts the message into the broker's inbox, and the thread waits for the
+                // confirm: the broker does not run, so the next action finds it there unrouted.
+                kernel.Step(thread);
+                if (kernel.CanRun(thread) || kernel.BrokerInbox(kernel.Program.Objects.Single(o => o.Kind == ObjectKind.Broker).Id).Count == 0)
+                {
+                    throw new InvalidOperationException($"the pending publish of {scenario.Name} is not waiting in the broker's inbox\n{Trace(kernel)}");
+                }
+
+                continue;
+            }
+
+            if (action is AwaitConfirm confirm)
+            {
+                var pending = program.PendingPublishOf(confirm);
+                var (_, line, lineCount) = program.LinesOf(pending);
+                StepWhile(kernel, thread, broker, () => !kernel.HasEnded(thread) && kernel.NextInstruction(thread)?.Pos.Line <= line + lineCount - 1);
+                Settle(kernel, broker);
+                var unconfirmed = kernel.Events.Any(e => e.Kind == EventKind.PublishUnconfirmed && e.Thread == thread);
+                lines.Add(Observed.Reconfirmed((Publish)scenario.Actions[pending], unconfirmed, Local(kernel, thread, "ok") != 0));
+                continue;
+            }
+
             // An autoack delivery is forgotten by the broker as the program takes it: what it was is
             // read from the consumer's client buffer before the receive.
             var heldBefore = action is Receive held ? HeldBy(kernel, program, held.Queue, thread) : [];

@@ -12,6 +12,28 @@ public sealed partial class RabbitRunner
 {
     private async Task PublishAsync(ChannelState state, Publish p)
     {
+        if (p.Pending)
+        {
+            await PublishPendingAsync(state, p);
+            return;
+        }
+
+        var (sequence, confirm) = await SendAsync(state, p);
+        try
+        {
+            var acked = await confirm.Task.WaitAsync(TimeSpan.FromMilliseconds(ReceiveMilliseconds));
+            _lines.Add(Observed.Confirm(p, acked, state.WasReturned(sequence)));
+        }
+        catch (InvalidOperationException) when (state.Closed is not null)
+        {
+            _lines.Add(Observed.ChannelClosed(p, state.Closed.Replace(_prefix, "", StringComparison.Ordinal)));
+            _channels.Remove(p.Channel);
+        }
+    }
+
+    /// <summary>basic.publish with the confirm expected (not awaited): its sequence number and the confirm to come.</summary>
+    private async Task<(ulong Sequence, TaskCompletionSource<bool> Confirm)> SendAsync(ChannelState state, Publish p)
+    {
         var sequence = await state.Channel.GetNextPublishSequenceNumberAsync();
         var properties = new BasicProperties
         {
@@ -38,16 +60,7 @@ public sealed partial class RabbitRunner
         // The default exchange routes by queue name, and every queue's name carries the prefix.
         var key = p.Exchange.Length == 0 ? Name(p.Key) : p.Key;
         await state.Channel.BasicPublishAsync(Name(p.Exchange), key, p.Mandatory, properties, Encoding.UTF8.GetBytes(p.Body));
-        try
-        {
-            var acked = await confirm.Task.WaitAsync(TimeSpan.FromMilliseconds(ReceiveMilliseconds));
-            _lines.Add(Observed.Confirm(p, acked, state.WasReturned(sequence)));
-        }
-        catch (InvalidOperationException) when (state.Closed is not null)
-        {
-            _lines.Add(Observed.ChannelClosed(p, state.Closed.Replace(_prefix, "", StringComparison.Ordinal)));
-            _channels.Remove(p.Channel);
-        }
+        return (sequence, confirm);
     }
 
     private async Task ConsumeAsync(ChannelState state, Consume c)

@@ -45,6 +45,7 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
         }
         finally
         {
+            ClearMemoryAlarm();
             await DeleteAsync();
             await _connection.DisposeAsync();
         }
@@ -138,9 +139,21 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
     {
         if (action is Restart)
         {
-            await _connection!.DisposeAsync();
+            // A connection with a publish held unread cannot close (the node does not read its
+            // connection.close either): the restart closes it, as it does every other.
+            if (_pending.Count == 0)
+            {
+                await _connection!.DisposeAsync();
+                RabbitNode.Restart();
+            }
+            else
+            {
+                RabbitNode.Restart();
+                await _connection!.DisposeAsync();
+            }
+
+            ClearMemoryAlarm();
             _channels.Clear();
-            RabbitNode.Restart();
             _connection = await RabbitNode.ConnectAsync();
             _lines.Add(Observed.Restarted);
             return;
@@ -178,6 +191,9 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
                 break;
             case Cancel c:
                 await channel.BasicCancelAsync(state.ConsumerTags[c.Queue]);
+                break;
+            case AwaitConfirm a:
+                await AwaitConfirmAsync(a);
                 break;
             case AwaitReady a:
                 _lines.Add(Observed.Counted(a.Queue, await AwaitReadyAsync(Name(a.Queue), a.Ready)));

@@ -26,7 +26,21 @@ public sealed record Publish(string Channel, string Exchange, string Key, string
     /// and ignored by the exchange).
     /// </summary>
     public string? Headers { get; init; }
+
+    /// <summary>
+    /// Sent, and the scenario's next actions come before its confirm, which an
+    /// <see cref="AwaitConfirm"/> of the same channel and body waits for. On the model the message
+    /// waits in the broker's inbox; RabbitMQ is kept from reading it by a memory alarm (see the runner).
+    /// </summary>
+    public bool Pending { get; init; }
 }
+
+/// <summary>
+/// Waits for the confirm of the channel's <see cref="Publish.Pending"/> publish of <see cref="Body"/>:
+/// if the connection closed before it came (a restart), the client publishes the message again on a
+/// new channel and waits for that confirm, as a publisher's loop around its wait for confirms does.
+/// </summary>
+public sealed record AwaitConfirm(string Channel, string Body) : ClientAction(Channel);
 
 /// <summary>basic.get with manual acknowledgement; the tag is remembered under <see cref="Name"/> for a later settle.</summary>
 public sealed record Get(string Channel, string Queue, string Name) : ClientAction(Channel);
