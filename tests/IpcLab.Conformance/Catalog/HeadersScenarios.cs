@@ -29,6 +29,16 @@ public static class HeadersScenarios
                 Drain("pdfs"), Drain("urgent"), Drain("untranslated"),
             ],
         },
+        new("headers-x-arguments-not-matched", "a binding argument whose name starts with `x-` is not compared with the message's headers")
+        {
+            Exchanges = [new("docs", "headers")],
+            Queues =
+            [
+                Queue("tenant") with { HeaderBindings = [new("docs", "x-tenant=blue,format=pdf", HeadersMatch.All)] },
+                Queue("xonly") with { HeaderBindings = [new("docs", "x-tenant=blue", HeadersMatch.Any)] },
+            ],
+            Actions = [Doc("format=pdf", "no-tenant"), Doc("x-tenant=blue", "tenant-only"), Drain("tenant"), Drain("xonly")],
+        },
         new("headers-no-arguments", "a headers binding without arguments: `all` matches every message (here one with no header of the scenario's), `any` none")
         {
             Exchanges = [new("docs", "headers")],
