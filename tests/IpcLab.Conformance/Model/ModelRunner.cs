@@ -14,7 +14,7 @@ namespace IpcLab.Conformance.Model;
 /// so every publish is routed, every dead letter re-routed and every push made before the next
 /// action, as a client that waits for confirms sees RabbitMQ.
 /// </summary>
-public static class ModelRunner
+public static partial class ModelRunner
 {
     private const int StepBound = 100_000;
 
@@ -60,25 +60,13 @@ public static class ModelRunner
 
             if (action is Publish { Pending: true })
             {
-                // Its one step puts the message into the broker's inbox, and the thread waits for the
-                // confirm: the broker does not run, so the next action finds it there unrouted.
-                kernel.Step(thread);
-                if (kernel.CanRun(thread) || kernel.BrokerInbox(kernel.Program.Objects.Single(o => o.Kind == ObjectKind.Broker).Id).Count == 0)
-                {
-                    throw new InvalidOperationException($"the pending publish of {scenario.Name} is not waiting in the broker's inbox\n{Trace(kernel)}");
-                }
-
+                HoldInInbox(kernel, scenario, thread);
                 continue;
             }
 
             if (action is AwaitConfirm confirm)
             {
-                var pending = program.PendingPublishOf(confirm);
-                var (_, line, lineCount) = program.LinesOf(pending);
-                StepWhile(kernel, thread, broker, () => !kernel.HasEnded(thread) && kernel.NextInstruction(thread)?.Pos.Line <= line + lineCount - 1);
-                Settle(kernel, broker);
-                var unconfirmed = kernel.Events.Any(e => e.Kind == EventKind.PublishUnconfirmed && e.Thread == thread);
-                lines.Add(Observed.Reconfirmed((Publish)scenario.Actions[pending], unconfirmed, Local(kernel, thread, "ok") != 0));
+                lines.Add(AwaitConfirmLine(kernel, program, confirm, thread, broker));
                 continue;
             }
 
@@ -196,23 +184,6 @@ public static class ModelRunner
                 yield return Observed.Restarted;
                 break;
         }
-    }
-
-    /// <summary>
-    /// The clock runs (each turn of the channel's loop is a step) and the broker settles between the
-    /// turns, until the queue holds the awaited count; then the count is observed.
-    /// </summary>
-    private static string AwaitReadyCount(Kernel kernel, AwaitReady awaited, int thread, int broker, int line)
-    {
-        for (var n = 0; !kernel.HasEnded(thread) && kernel.NextInstruction(thread)?.Pos.Line <= line; n++)
-        {
-            Bound(n, kernel);
-            Settle(kernel, broker);
-            kernel.Step(thread);
-        }
-
-        Settle(kernel, broker);
-        return Observed.Counted(awaited.Queue, kernel.BrokerQueueReady(QueueId(kernel, awaited.Queue)).Count);
     }
 
     private static Dictionary<long, MessageSeen> HeldBy(Kernel kernel, ModelProgram program, string queue, int thread) =>
