@@ -27,6 +27,7 @@ public sealed class TopicMatchingProperties
     {
         var exchange = RabbitNode.RunPrefix + "topic-property";
         var queue = exchange + ".q";
+        using var node = NodeLock.ToUse();
         await using var connection = await RabbitNode.ConnectAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         await channel.ExchangeDeclareAsync(exchange, RabbitMQ.Client.ExchangeType.Topic);

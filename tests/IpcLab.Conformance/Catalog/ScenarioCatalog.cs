@@ -14,9 +14,12 @@ public static class ScenarioCatalog
         .. OverflowScenarios.All,
         .. ConsumerScenarios.All,
         .. DefaultExchangeScenarios.All,
+        .. HeadersScenarios.All,
+        .. ConsumerTurnScenarios.All,
+        .. TtlClockScenarios.All,
     ];
 
-    public static IReadOnlyList<Scenario> Restarting { get; } = [.. RestartScenarios.All, .. LostTopologyScenarios.All];
+    public static IReadOnlyList<Scenario> Restarting { get; } = [.. RestartScenarios.All, .. LostTopologyScenarios.All, .. UnconfirmedRestartScenarios.All];
 
     public static Scenario Named(string name) => Ordinary.Concat(Restarting).Single(s => s.Name == name);
 

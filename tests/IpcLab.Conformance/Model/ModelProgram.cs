@@ -90,6 +90,10 @@ public sealed class ModelProgram
     /// <summary>The thread of the scenario's action number <paramref name="index"/> and the source lines of its statements (first line, how many; 0 for an action without a statement).</summary>
     public (string Thread, int First, int Count) LinesOf(int index) => _lines[index];
 
+    /// <summary>The index of the pending publish an <see cref="AwaitConfirm"/> waits for.</summary>
+    public int PendingPublishOf(AwaitConfirm awaited) =>
+        Scenario.Actions.Select((a, i) => (a, i)).Single(x => x.a is Publish { Pending: true } p && p.Channel == awaited.Channel && p.Body == awaited.Body).i;
+
     public static string TagOf(string name) => "t_" + name;
 
     public static string DrainTag(int action, int i) => $"d{action}_{i}";
@@ -100,6 +104,11 @@ public sealed class ModelProgram
         foreach (var (exchange, key) in q.Bindings)
         {
             sb.Append($" bind {exchange} key {Quote(key)}");
+        }
+
+        foreach (var binding in q.HeaderBindings)
+        {
+            sb.Append($" bind {binding.Exchange} headers {Quote(binding.Arguments)} match {binding.Match.ToString().ToLowerInvariant()}");
         }
 
         sb.Append(q.Durable ? " durable true" : "");
@@ -115,7 +124,8 @@ public sealed class ModelProgram
     {
         Publish p => [PublishStatement(p)],
         Get g => [$"get {g.Queue} -> b_{g.Name}, {TagOf(g.Name)}"],
-        Consume c => [$"consume {c.Queue}, {c.Prefetch}"],
+        Consume c => [c.AutoAck ? $"consume {c.Queue}, autoack" : $"consume {c.Queue}, {c.Prefetch}"],
+        Cancel c => [$"cancel {c.Queue}"],
         Receive r => [$"receive {r.Queue} -> b_{r.Name}, {TagOf(r.Name)}"],
         Settle s => [SettleStatement(s)],
         Drain d => [.. Enumerable.Range(0, DrainGets).Select(i => $"get {d.Queue} -> {DrainTag(index, i)}b, {DrainTag(index, i)}")],
@@ -124,28 +134,34 @@ public sealed class ModelProgram
         // the action before the close is observed first, the close is a statement of its own.
         CloseChannel => ["print \"closes its channel\""],
         Count => [],
+        AwaitConfirm => [],
+        AwaitReady a => [$"while ready({a.Queue}) != {a.Ready}: pass"],
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no statement for this action"),
     };
 
     private static string PublishStatement(Publish p)
     {
         var exchange = p.Exchange.Length == 0 ? Quote("") : p.Exchange;
-        var sb = new StringBuilder($"publish {exchange}, {Quote(p.Key)}, {Quote(p.Body)}");
+        var sb = new StringBuilder($"publish {exchange}, {Quote(p.Headers ?? p.Key)}, {Quote(p.Body)}");
         sb.Append(p.Mandatory ? ", mandatory" : "").Append(p.Persistent ? ", persistent" : "");
         sb.Append(p.Ttl > 0 ? $", ttl({p.Ttl.ToString(CultureInfo.InvariantCulture)})" : "");
         sb.Append(p.Priority is { } priority ? $", priority({priority})" : "");
         return sb.Append(", confirm -> ok").ToString();
     }
 
-    private static string SettleStatement(Settle s) => s.How switch
+    private static string SettleStatement(Settle s)
     {
-        Settlement.Ack => $"ack {TagOf(s.Name)}",
-        Settlement.NackRequeue => $"nack {TagOf(s.Name)}",
-        Settlement.NackDiscard => $"nack {TagOf(s.Name)}, discard",
-        Settlement.RejectRequeue => $"reject {TagOf(s.Name)}",
-        Settlement.RejectDiscard => $"reject {TagOf(s.Name)}, discard",
-        _ => throw new ArgumentOutOfRangeException(nameof(s), s.How, "no such settlement"),
-    };
+        var multiple = s.Multiple ? ", multiple" : "";
+        return s.How switch
+        {
+            Settlement.Ack => $"ack {TagOf(s.Name)}{multiple}",
+            Settlement.NackRequeue => $"nack {TagOf(s.Name)}{multiple}",
+            Settlement.NackDiscard => $"nack {TagOf(s.Name)}{multiple}, discard",
+            Settlement.RejectRequeue when !s.Multiple => $"reject {TagOf(s.Name)}",
+            Settlement.RejectDiscard when !s.Multiple => $"reject {TagOf(s.Name)}, discard",
+            _ => throw new ArgumentOutOfRangeException(nameof(s), s, "no such settlement (reject has no multiple)"),
+        };
+    }
 
     private static string Quote(string text) => "\"" + text + "\"";
 

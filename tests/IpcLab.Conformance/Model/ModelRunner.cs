@@ -14,7 +14,7 @@ namespace IpcLab.Conformance.Model;
 /// so every publish is routed, every dead letter re-routed and every push made before the next
 /// action, as a client that waits for confirms sees RabbitMQ.
 /// </summary>
-public static class ModelRunner
+public static partial class ModelRunner
 {
     private const int StepBound = 100_000;
 
@@ -52,6 +52,27 @@ public static class ModelRunner
                 continue;
             }
 
+            if (action is AwaitReady awaited)
+            {
+                lines.Add(AwaitReadyCount(kernel, awaited, thread, broker, first));
+                continue;
+            }
+
+            if (action is Publish { Pending: true })
+            {
+                HoldInInbox(kernel, scenario, thread);
+                continue;
+            }
+
+            if (action is AwaitConfirm confirm)
+            {
+                lines.Add(AwaitConfirmLine(kernel, program, confirm, thread, broker));
+                continue;
+            }
+
+            // An autoack delivery is forgotten by the broker as the program takes it: what it was is
+            // read from the consumer's client buffer before the receive.
+            var heldBefore = action is Receive held ? HeldBy(kernel, program, held.Queue, thread) : [];
             if (action is CloseChannel)
             {
                 StepWhile(kernel, thread, broker, () => !kernel.HasEnded(thread));
@@ -69,7 +90,7 @@ public static class ModelRunner
             }
 
             Settle(kernel, broker);
-            lines.AddRange(Observe(kernel, program, action, i, thread, eventsBefore));
+            lines.AddRange(Observe(kernel, program, action, thread, eventsBefore, heldBefore));
         }
 
         return new Outcome(lines, readyBefore, program.Text);
@@ -139,7 +160,7 @@ public static class ModelRunner
         return true;
     }
 
-    private static IEnumerable<string> Observe(Kernel kernel, ModelProgram program, ClientAction action, int index, int thread, int eventsBefore)
+    private static IEnumerable<string> Observe(Kernel kernel, ModelProgram program, ClientAction action, int thread, int eventsBefore, IReadOnlyDictionary<long, MessageSeen> heldBefore)
     {
         switch (action)
         {
@@ -162,7 +183,10 @@ public static class ModelRunner
                 yield return Observed.CountedMissing(c.Queue);
                 break;
             case Receive r:
-                yield return Got(kernel, program, "receive", r.Queue, thread, Local(kernel, thread, ModelProgram.TagOf(r.Name)));
+                var tag = Local(kernel, thread, ModelProgram.TagOf(r.Name));
+                yield return heldBefore.TryGetValue(tag, out var taken) && !HeldBy(kernel, program, r.Queue, thread).ContainsKey(tag)
+                    ? Observed.Got("receive", r.Queue, tag, taken)
+                    : Got(kernel, program, "receive", r.Queue, thread, tag);
                 break;
             case Count c:
                 yield return Observed.Counted(c.Queue, kernel.BrokerQueueReady(QueueId(kernel, c.Queue)).Count);
@@ -179,6 +203,10 @@ public static class ModelRunner
         && kernel.Program.Objects.Single(o => o.Kind == kind && o.Name == (name.Length == 0 ? DefaultExchange.Name : name)) is var o
         && kernel.BrokerObjectIsGone(o.Id);
 
+    private static Dictionary<long, MessageSeen> HeldBy(Kernel kernel, ModelProgram program, string queue, int thread) =>
+        kernel.BrokerQueueConsumers(QueueId(kernel, queue)).SingleOrDefault(c => c.Thread == thread)?.Held.ToDictionary(m => m.Tag, m => Seen(kernel, program, queue, m))
+        ?? [];
+
     private static string Got(Kernel kernel, ModelProgram program, string verb, string queue, int thread, long tag) =>
         Observed.Got(verb, queue, tag, tag == 0 ? null : Held(kernel, program, queue, thread, tag));
 
@@ -186,6 +214,11 @@ public static class ModelRunner
     {
         var held = kernel.BrokerQueueConsumers(QueueId(kernel, queue)).SingleOrDefault(c => c.Thread == thread)?.Held.SingleOrDefault(m => m.Tag == tag)
             ?? throw new InvalidOperationException($"{kernel.ThreadName(thread)} holds no delivery tag {tag} of {queue}\n{Trace(kernel)}\n{kernel.Program.Source}");
+        return Seen(kernel, program, queue, held);
+    }
+
+    private static MessageSeen Seen(Kernel kernel, ModelProgram program, string queue, BrokerMessageInfo held)
+    {
         var deaths = held.History.Select(d => new DeathSeen(kernel.ObjectName(d.Queue), d.Reason.Word(), d.Count, ExchangeName(kernel, d.Exchange), d.Key)).ToArray();
         // The model counts every delivery, the current one too, in any queue; RabbitMQ's quorum queues
         // count the failed ones before it (x-delivery-count, 0 on a first delivery).

@@ -61,6 +61,9 @@ public sealed class ChannelState
 
     public Dictionary<string, Channel<BasicDeliverEventArgs>> Deliveries { get; } = [];
 
+    /// <summary>The consumer tag of the channel's consumer of each queue, for basic.cancel.</summary>
+    public Dictionary<string, string> ConsumerTags { get; } = [];
+
     public static async Task<ChannelState> OpenAsync(IConnection connection) =>
         new(await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false)));
 

@@ -38,6 +38,12 @@ public static class RabbitNode
         Ctl("await_startup");
     }
 
+    /// <summary>
+    /// Raises RabbitMQ's memory alarm (a high watermark of 0: every publishing connection is blocked)
+    /// or clears it (the default watermark, 0.4 of the memory).
+    /// </summary>
+    public static void SetMemoryAlarm(bool raised) => Ctl("set_vm_memory_high_watermark " + (raised ? "0" : "0.4"));
+
     private static void Ctl(string command)
     {
         // Debian installs it in /usr/sbin, which a user's PATH may lack.

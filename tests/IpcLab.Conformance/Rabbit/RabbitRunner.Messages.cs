@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using IpcLab.Conformance.Scenarios;
+using IpcLab.Core.Objects.Exchange;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -11,12 +12,39 @@ public sealed partial class RabbitRunner
 {
     private async Task PublishAsync(ChannelState state, Publish p)
     {
+        if (p.Pending)
+        {
+            await PublishPendingAsync(state, p);
+            return;
+        }
+
+        var (sequence, confirm) = await SendAsync(state, p);
+        try
+        {
+            var acked = await confirm.Task.WaitAsync(TimeSpan.FromMilliseconds(ReceiveMilliseconds));
+            _lines.Add(Observed.Confirm(p, acked, state.WasReturned(sequence)));
+        }
+        catch (InvalidOperationException) when (state.Closed is not null)
+        {
+            _lines.Add(Observed.ChannelClosed(p, state.Closed.Replace(_prefix, "", StringComparison.Ordinal)));
+            _channels.Remove(p.Channel);
+        }
+    }
+
+    /// <summary>basic.publish with the confirm expected (not awaited): its sequence number and the confirm to come.</summary>
+    private async Task<(ulong Sequence, TaskCompletionSource<bool> Confirm)> SendAsync(ChannelState state, Publish p)
+    {
         var sequence = await state.Channel.GetNextPublishSequenceNumberAsync();
         var properties = new BasicProperties
         {
             Persistent = p.Persistent,
             Headers = new Dictionary<string, object?> { [ChannelState.SequenceHeader] = (long)sequence },
         };
+        foreach (var (name, value) in HeaderText.Parse(p.Headers ?? ""))
+        {
+            properties.Headers[name] = value;
+        }
+
         if (p.Priority is { } priority)
         {
             properties.Priority = (byte)priority;
@@ -32,16 +60,7 @@ public sealed partial class RabbitRunner
         // The default exchange routes by queue name, and every queue's name carries the prefix.
         var key = p.Exchange.Length == 0 || p.KeyNamesQueue ? Name(p.Key) : p.Key;
         await state.Channel.BasicPublishAsync(Name(p.Exchange), key, p.Mandatory, properties, Encoding.UTF8.GetBytes(p.Body));
-        try
-        {
-            var acked = await confirm.Task.WaitAsync(TimeSpan.FromMilliseconds(ReceiveMilliseconds));
-            _lines.Add(Observed.Confirm(p, acked, state.WasReturned(sequence)));
-        }
-        catch (InvalidOperationException) when (state.Closed is not null)
-        {
-            _lines.Add(Observed.ChannelClosed(p, state.Closed.Replace(_prefix, "", StringComparison.Ordinal)));
-            _channels.Remove(p.Channel);
-        }
+        return (sequence, confirm);
     }
 
     private async Task ConsumeAsync(ChannelState state, Consume c)
@@ -56,7 +75,7 @@ public sealed partial class RabbitRunner
             deliveries.Writer.TryWrite(new BasicDeliverEventArgs(e.ConsumerTag, e.DeliveryTag, e.Redelivered, e.Exchange, e.RoutingKey, e.BasicProperties, e.Body.ToArray()));
             return Task.CompletedTask;
         };
-        await state.Channel.BasicConsumeAsync(Name(c.Queue), autoAck: false, consumer);
+        state.ConsumerTags[c.Queue] = await state.Channel.BasicConsumeAsync(Name(c.Queue), c.AutoAck, consumer);
     }
 
     private async Task ReceiveAsync(ChannelState state, Receive r)
@@ -74,18 +93,18 @@ public sealed partial class RabbitRunner
         }
     }
 
-    private static async Task SettleAsync(IChannel channel, ulong tag, Settlement how)
+    private static async Task SettleAsync(IChannel channel, ulong tag, Settle s)
     {
-        switch (how)
+        switch (s.How)
         {
             case Settlement.Ack:
-                await channel.BasicAckAsync(tag, multiple: false);
+                await channel.BasicAckAsync(tag, s.Multiple);
                 break;
             case Settlement.NackRequeue or Settlement.NackDiscard:
-                await channel.BasicNackAsync(tag, multiple: false, requeue: how == Settlement.NackRequeue);
+                await channel.BasicNackAsync(tag, s.Multiple, requeue: s.How == Settlement.NackRequeue);
                 break;
             default:
-                await channel.BasicRejectAsync(tag, requeue: how == Settlement.RejectRequeue);
+                await channel.BasicRejectAsync(tag, requeue: s.How == Settlement.RejectRequeue);
                 break;
         }
     }

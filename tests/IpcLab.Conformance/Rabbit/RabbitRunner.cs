@@ -1,9 +1,6 @@
-using System.Text;
-using System.Threading.Channels;
 using IpcLab.Conformance.Scenarios;
+using IpcLab.Core.Objects.Exchange;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
-using RabbitMQ.Client.Exceptions;
 
 namespace IpcLab.Conformance.Rabbit;
 
@@ -16,6 +13,9 @@ namespace IpcLab.Conformance.Rabbit;
 public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
 {
     private const int Polls = 200;
+
+    /// <summary>How long an <see cref="AwaitReady"/> polls at most: ten times the longest TTL that expires within a scenario.</summary>
+    private static readonly int AwaitMilliseconds = 10 * TtlMapping.Milliseconds(TtlMapping.Medium);
     private const int ReceiveMilliseconds = 10_000;
 
     private readonly string _prefix = RabbitNode.RunPrefix + scenario.Name + ".";
@@ -27,6 +27,7 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
 
     private async Task<Outcome> RunAsync()
     {
+        using var node = scenario.Actions.Any(a => a is Restart) ? NodeLock.ToRestart() : NodeLock.ToUse();
         _connection = await RabbitNode.ConnectAsync();
         try
         {
@@ -40,6 +41,7 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
         }
         finally
         {
+            ClearMemoryAlarm();
             await DeleteAsync();
             await _connection.DisposeAsync();
         }
@@ -62,6 +64,17 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
             foreach (var (exchange, key) in q.Bindings)
             {
                 await admin.QueueBindAsync(Name(q.Name), Name(exchange), key);
+            }
+
+            foreach (var binding in q.HeaderBindings)
+            {
+                var arguments = new Dictionary<string, object?> { ["x-match"] = binding.Match.ToString().ToLowerInvariant() };
+                foreach (var (name, value) in HeaderText.Parse(binding.Arguments))
+                {
+                    arguments[name] = value;
+                }
+
+                await admin.QueueBindAsync(Name(q.Name), Name(binding.Exchange), "", arguments);
             }
         }
     }
@@ -123,9 +136,21 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
     {
         if (action is Restart)
         {
-            await _connection!.DisposeAsync();
+            // A connection with a publish held unread cannot close (the node does not read its
+            // connection.close either): the restart closes it, as it does every other.
+            if (_pending.Count == 0)
+            {
+                await _connection!.DisposeAsync();
+                RabbitNode.Restart();
+            }
+            else
+            {
+                RabbitNode.Restart();
+                await _connection!.DisposeAsync();
+            }
+
+            ClearMemoryAlarm();
             _channels.Clear();
-            RabbitNode.Restart();
             _connection = await RabbitNode.ConnectAsync();
             _lines.Add(Observed.Restarted);
             return;
@@ -171,7 +196,16 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
                 await ReceiveAsync(state, r);
                 break;
             case Settle s:
-                await SettleAsync(channel, state.Tags[s.Name], s.How);
+                await SettleAsync(channel, state.Tags[s.Name], s);
+                break;
+            case Cancel c:
+                await channel.BasicCancelAsync(state.ConsumerTags[c.Queue]);
+                break;
+            case AwaitConfirm a:
+                await AwaitConfirmAsync(a);
+                break;
+            case AwaitReady a:
+                _lines.Add(Observed.Counted(a.Queue, await AwaitReadyAsync(Name(a.Queue), a.Ready)));
                 break;
             case CloseChannel:
                 await channel.CloseAsync();
@@ -194,28 +228,6 @@ public sealed partial class RabbitRunner(Scenario scenario, Outcome model)
         Count c => c.Queue,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not an observation of a queue"),
     };
-
-    /// <summary>The queue's ready count (queue.declare passive), or null when it does not exist.</summary>
-    private async Task<int?> ReadyAsync(string queue)
-    {
-        await using var probe = await _connection!.CreateChannelAsync();
-        try
-        {
-            return (int)(await probe.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (OperationInterruptedException error) when (error.ShutdownReason?.ReplyCode == 404)
-        {
-            return null;
-        }
-    }
-
-    private async Task PollReadyAsync(string queue, int expected)
-    {
-        for (var attempt = 0; attempt < Polls && await ReadyAsync(queue) is { } ready && ready != expected; attempt++)
-        {
-            await Task.Delay(5);
-        }
-    }
 
     private async Task DeleteAsync()
     {

@@ -27,6 +27,10 @@ public static class Observed
     public static string Confirm(Publish p, bool acked, bool returned) =>
         $"publish \"{p.Body}\": " + (returned ? "returned (no route), " : "") + (acked ? "ack" : "nack");
 
+    /// <summary>The confirm of a pending publish: at once, or (unconfirmed) only for the publish again after the connection closed.</summary>
+    public static string Reconfirmed(Publish p, bool unconfirmed, bool acked) =>
+        unconfirmed ? $"publish \"{p.Body}\": unconfirmed (its connection closed), published again: " + (acked ? "ack" : "nack") : Confirm(p, acked, returned: false);
+
     public static string ChannelClosed(Publish p, string why) => $"publish \"{p.Body}\": {why}";
 
     /// <summary>A get the broker answered with a channel error: the channel is closed.</summary>

@@ -10,6 +10,9 @@ public sealed record QueueDecl(string Name)
 {
     public IReadOnlyList<(string Exchange, string Key)> Bindings { get; init; } = [];
 
+    /// <summary>Bindings to headers exchanges: the arguments "k=v,k=v" (string values) and x-match.</summary>
+    public IReadOnlyList<HeadersBinding> HeaderBindings { get; init; } = [];
+
     public bool Durable { get; init; }
 
     public int MaxLength { get; init; }

@@ -80,6 +80,25 @@ public sealed class BrokerRoutingProperties
         Assert.Equal(routed ? 1 : 0, kernel.BrokerQueueReady(KernelTestKit.ObjectId(kernel, "reports")).Count);
     }
 
+    [Theory]
+    [InlineData("all", "x-tenant=blue,format=pdf", "format=pdf", true)]
+    [InlineData("all", "x-tenant=blue", "type=photo", true)]
+    [InlineData("any", "x-tenant=blue", "x-tenant=blue", false)]
+    [InlineData("any", "x-tenant=blue,format=pdf", "format=pdf", true)]
+    [InlineData("all", "x-tenant=blue,format=pdf", "x-tenant=blue", false)]
+    public void Route_HeadersArgumentNamedX_IsNotCompared(string match, string arguments, string headers, bool routed)
+    {
+        var kernel = KernelTestKit.NewKernel($$"""
+            broker rabbit capacity 2
+            exchange docs type headers
+            bqueue reports bind docs headers "{{arguments}}" match {{match}}
+            thread p:
+                publish docs, "{{headers}}", "doc"
+            """);
+        KernelTestKit.Drive(kernel, new ChoiceScheduler([], []));
+        Assert.Equal(routed ? 1 : 0, kernel.BrokerQueueReady(KernelTestKit.ObjectId(kernel, "reports")).Count);
+    }
+
     [Fact]
     public void Route_TwoBindingsOfOneQueueBothMatch_OneCopy()
     {

@@ -19,11 +19,16 @@ public static class HeaderText
         return pairs;
     }
 
-    /// <summary>True when the headers match the binding's arguments (an x-match all binding with no argument matches everything).</summary>
+    /// <summary>
+    /// True when the headers match the binding's arguments. As in RabbitMQ, an argument whose name
+    /// starts with "x-" is the binding's own setting and is not compared: an x-match all binding with
+    /// no other argument matches everything, an x-match any binding with none matches nothing.
+    /// </summary>
     public static bool Matches(IReadOnlyList<KeyValuePair<string, string>> arguments, HeadersMatch match, string headers)
     {
         var given = Parse(headers);
         bool Has(KeyValuePair<string, string> a) => given.Any(h => h.Key == a.Key && h.Value == a.Value);
-        return match == HeadersMatch.All ? arguments.All(Has) : arguments.Any(Has);
+        var compared = arguments.Where(a => !a.Key.StartsWith("x-", StringComparison.Ordinal));
+        return match == HeadersMatch.All ? compared.All(Has) : compared.Any(Has);
     }
 }
