@@ -152,7 +152,8 @@ internal sealed partial class GuiRunScreen : Runnable
         if (tooSmall)
         {
             _header.Lines = [];
-            _page.Lines = [.. Enumerable.Repeat("", Math.Max(0, (height / 2) - 2)), TextFit.Styled(TooSmallView.Message(width, height), Palette.Waiting)];
+            // The page starts on row 2 (below the menu bar and the header), one column in from either edge.
+            _page.Lines = TooSmallView.Lines(width, height, 2, width - 2);
             ShowStatus("", "");
             return;
         }
