@@ -173,11 +173,14 @@ public sealed class LessonKeys(TuiState state, string workingDirectory)
 
     private static void Edit(LessonDialog dialog, ConsoleKeyInfo key)
     {
+        // No answer or file name starts with a blank: a space into an empty field is the space key
+        // still held down to step on after the dialog opened.
+        var heldSpace = key.KeyChar == ' ' && dialog.Input.Length == 0;
         if (key.Key == ConsoleKey.Backspace)
         {
             dialog.Input = dialog.Input.Length == 0 ? "" : dialog.Input[..^1];
         }
-        else if (!char.IsControl(key.KeyChar) && key.KeyChar != '\0')
+        else if (!char.IsControl(key.KeyChar) && key.KeyChar != '\0' && !heldSpace)
         {
             dialog.Input += key.KeyChar;
         }

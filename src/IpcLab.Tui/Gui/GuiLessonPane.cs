@@ -1,4 +1,5 @@
 using IpcLab.Tui.App;
+using IpcLab.Tui.Lessons;
 using IpcLab.Tui.Views;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
@@ -36,6 +37,11 @@ internal sealed class GuiLessonPane : IDisposable
     private int _inner = 10;
     private int _width;
 
+    // The dialog, and what it was asking, when a frame last showed it: until the screen shows what
+    // it asks now, a key was typed without it in view (after the step that opened it, or an Enter
+    // that answered it) and must not answer it.
+    private (LessonDialog? Dialog, LessonDialogKind Kind) _drawn;
+
     /// <param name="toUiThread">Runs an action on the UI thread, then redraws (a challenge's verdict, judged away from it).</param>
     public GuiLessonPane(TuiState state, string workingDirectory, Action<Action> toUiThread)
     {
@@ -44,6 +50,13 @@ internal sealed class GuiLessonPane : IDisposable
         Judge = new GuiChallengeJudge(state, workingDirectory, toUiThread);
         _pane.Add(_paneLines);
         _dialog.Add(_dialogLines);
+        _dialogLines.DrawComplete += (_, _) =>
+        {
+            if (_dialog.Visible && _state.LessonScreen.Dialog is { } shown)
+            {
+                _drawn = (shown, shown.Kind);
+            }
+        };
         _paneLines.MouseEvent += (_, mouse) =>
         {
             if (mouse.IsWheel)
@@ -72,9 +85,17 @@ internal sealed class GuiLessonPane : IDisposable
         return _state.LessonScreen.PaneShown && _state.Screen == Screen.Run && room >= MinColumn ? Math.Min(MaxColumn, room) : 0;
     }
 
-    /// <summary>A key of the lesson (its dialog, l, p, t, h, PgUp/PgDn); false when the run keys take it.</summary>
+    /// <summary>
+    /// A key of the lesson (its dialog, l, p, t, h, PgUp/PgDn); false when the run keys take it. A key
+    /// that reaches an open dialog before a frame has shown it is dropped (Ctrl-C still quits).
+    /// </summary>
     public bool OnKey(Key key)
     {
+        if (_state.LessonScreen.Dialog is { } asking && _drawn != (asking, asking.Kind) && !(key.IsCtrl && key.NoCtrl == Key.C))
+        {
+            return true;
+        }
+
         if (GuiKeys.ToConsoleKey(key) is { } pressed && (Judge.OnKey(pressed) || (pressed.Key == ConsoleKey.Enter && _state.LessonScreen.Dialog is { } open && Judge.TryStart(open))))
         {
             return true;

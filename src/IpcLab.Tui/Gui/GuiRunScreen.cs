@@ -83,7 +83,7 @@ internal sealed partial class GuiRunScreen : Runnable
         _menu = GuiMenu.Build(Press, ChooseTheme, ShowLegend, OpenFile);
         _hintBar = new GuiHintBar(Press) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
         ChooseFile = ChooseWithDialog;
-        Add(_menu, _header, _page, StartList, _help, _threads, _objects, _findings, _events, _timeline, _status, _hintBar, _dialog);
+        Add(_menu, _header, _page, StartList, _help, _threads, _objects, _findings, _events, _timeline, _status, _hintBar);
         _lesson = new GuiLessonPane(state, Environment.CurrentDirectory, work => App?.Invoke(() =>
         {
             work();
@@ -91,6 +91,9 @@ internal sealed partial class GuiRunScreen : Runnable
         }));
         _lesson.AddTo(this);
         AddBrokerPane();
+        // Added last, so drawn on top: a view added after it (the lesson pane, the broker page)
+        // would be drawn over the prompt wherever the two overlap.
+        Add(_dialog);
         _threadLines.MouseEvent += (_, mouse) => OnClick(mouse, row => ThreadAt(_threadLines.Lines, row, mouse.Position!.Value.X, _threadsRightColumn), _keys.ClickThread);
         _eventLines.MouseEvent += (_, mouse) =>
         {
@@ -153,7 +156,8 @@ internal sealed partial class GuiRunScreen : Runnable
         if (tooSmall)
         {
             _header.Lines = [];
-            _page.Lines = [.. Enumerable.Repeat("", Math.Max(0, (height / 2) - 2)), TextFit.Styled(TooSmallView.Message(width, height), Palette.Waiting)];
+            // The page starts on row 2 (below the menu bar and the header), one column in from either edge.
+            _page.Lines = TooSmallView.Lines(width, height, 2, width - 2);
             ShowStatus("", "");
             return;
         }

@@ -203,19 +203,72 @@ internal sealed partial class ThreadListing
     /// <summary>One listing line as markup: "  ▶ 10 while full(buffer):", fitted to <paramref name="width"/>; the next line marked, grey when <paramref name="dim"/> (a finished thread), else with its syntax coloured.</summary>
     public string Line(int index, int width, bool dim = false)
     {
-        var raw = _source[FirstLine - 1 + index].TrimEnd();
-        var code = raw.Length >= _indent ? raw[_indent..] : raw.TrimStart();
-        var number = (FirstLine + index).ToString().PadLeft(NumberWidth);
-        var marked = index == Marked;
-        var text = $"  {(marked ? Palette.NextLine : " ")} {number} {code}";
-        if (marked || dim)
+        var (text, codeStart) = Text(index);
+        if (index == Marked || dim)
         {
-            return TextFit.Markup(text, width, marked ? Palette.Marker : Palette.Dim);
+            return TextFit.Markup(text, width, index == Marked ? Palette.Marker : Palette.Dim);
         }
 
         // The code is coloured after it is fitted, so the cut and its "…" are where they are uncoloured.
         var fitted = TextFit.Fit(text, width);
-        var prefix = Math.Min(fitted.Length, text.Length - code.Length);
+        var prefix = Math.Min(fitted.Length, codeStart);
         return TextFit.Styled(fitted[..prefix], null) + CodeColours.Markup(fitted[prefix..]);
+    }
+
+    /// <summary>
+    /// One listing line as rows of markup, styled as <see cref="Line"/> styles it: one row when it
+    /// fits <paramref name="width"/>, else wrapped onto indented continuation rows (<see cref="CodeWrap"/>).
+    /// </summary>
+    public List<string> WrappedLine(int index, int width, bool dim = false)
+    {
+        var (text, codeStart) = Text(index);
+        if (TextFit.Width(text) <= width)
+        {
+            return [Line(index, width, dim)];
+        }
+
+        if (index == Marked || dim)
+        {
+            var style = index == Marked ? Palette.Marker : Palette.Dim;
+            return CodeWrap.Markup(text, codeStart, width, _ => style);
+        }
+
+        var styles = new string?[text.Length];
+        var at = codeStart;
+        foreach (var (piece, kind) in CodeColours.Tokens(text[codeStart..]))
+        {
+            Array.Fill(styles, CodeColours.StyleOf(kind), at, piece.Length);
+            at += piece.Length;
+        }
+
+        return CodeWrap.Markup(text, codeStart, width, i => styles[i]);
+    }
+
+    /// <summary>The rows of a column <paramref name="width"/> cells wide that the listing takes with <paramref name="size"/> of its rows (<see cref="Rows"/>), its long lines wrapped.</summary>
+    public int Height(int size, int width)
+    {
+        var height = 0;
+        foreach (var (first, last) in Rows(size))
+        {
+            var (text, codeStart) = first == last ? Text(first) : ("", 0);
+            height += first == last ? CodeWrap.Height(text, codeStart, width) : 1;
+        }
+
+        return height;
+    }
+
+    /// <summary>A listing line as plain text ("  ▶ 10 while full(buffer):", control characters as blanks) and where its code starts.</summary>
+    private (string Text, int CodeStart) Text(int index)
+    {
+        var raw = _source[FirstLine - 1 + index].TrimEnd();
+        var code = raw.Length >= _indent ? raw[_indent..] : raw.TrimStart();
+        if (code.Any(char.IsControl))
+        {
+            code = string.Concat(code.Select(c => char.IsControl(c) ? ' ' : c));
+        }
+
+        var number = (FirstLine + index).ToString().PadLeft(NumberWidth);
+        var text = $"  {(index == Marked ? Palette.NextLine : " ")} {number} {code}";
+        return (text, text.Length - code.Length);
     }
 }

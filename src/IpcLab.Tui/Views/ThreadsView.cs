@@ -21,22 +21,34 @@ internal static class ThreadsView
         {
             var left = ThreadColumns.LeftWidth(session, split, w);
             var right = w - left - ThreadColumns.Gap;
-            return ThreadColumns.Join(Column(state, session, changes, left, h, 0, split), Column(state, session, changes, right, h, split, n), left);
+            // The left column is on the screen beside the right one: a thread on the right running
+            // a program listed on the left is a copy, as it would be below it.
+            return ThreadColumns.Join(Column(state, session, changes, left, h, (0, 0, split)), Column(state, session, changes, right, h, (0, split, n)), left);
         }
 
-        return Column(state, session, changes, w, h, Math.Clamp(state.ThreadsScrolled, 0, Math.Max(0, n - 1)), n);
+        var scrolled = Math.Clamp(state.ThreadsScrolled, 0, Math.Max(0, n - 1));
+        return Column(state, session, changes, w, h, (scrolled, scrolled, n));
     }
 
-    /// <summary>The threads from <paramref name="first"/> up to <paramref name="end"/> in one column of <paramref name="w"/> x <paramref name="h"/> cells.</summary>
-    private static List<string> Column(TuiState state, Session session, StepChanges changes, int w, int h, int first, int end)
+    /// <summary>
+    /// The threads from <paramref name="range"/>.First up to its End in one column of <paramref name="w"/> x <paramref name="h"/>
+    /// cells; the threads from its Shown on are on the screen (a thread running a program one of them runs is a copy).
+    /// </summary>
+    private static List<string> Column(TuiState state, Session session, StepChanges changes, int w, int h, (int Shown, int First, int End) range)
     {
         var kernel = session.Kernel;
         var threads = kernel.Program.Threads;
+        var (shown, first, end) = range;
         // Sized to the column's last thread: the threads after it are another column's.
         var listings = new ThreadListing?[end];
         var states = new List<string>[end];
         var active = 0;
         var headers = 0;
+        for (var t = shown; t < first; t++)
+        {
+            listings[t] = new ThreadListing(kernel.Program, threads[t], kernel.NextInstruction(t));
+        }
+
         for (var t = first; t < end; t++)
         {
             listings[t] = new ThreadListing(kernel.Program, threads[t], kernel.NextInstruction(t));
@@ -62,7 +74,7 @@ internal static class ThreadsView
 
         if (headers + active <= h)
         {
-            Full(state, session, changes, listings, states, inline, (first, headers), w, h, lines);
+            Full(state, session, changes, listings, states, inline, (shown, first, headers), w, h, lines);
         }
         else
         {
@@ -72,10 +84,10 @@ internal static class ThreadsView
         return lines;
     }
 
-    private static void Full(TuiState state, Session session, StepChanges changes, ThreadListing?[] listings, List<string>[] states, bool[] inline, (int First, int Headers) shown, int w, int h, List<string> lines)
+    private static void Full(TuiState state, Session session, StepChanges changes, ThreadListing?[] listings, List<string>[] states, bool[] inline, (int Shown, int First, int Headers) range, int w, int h, List<string> lines)
     {
         var kernel = session.Kernel;
-        var (first, headers) = shown;
+        var (shown, first, headers) = range;
         var n = listings.Length;
         var size = new int[n];
         var room = h - headers;
@@ -87,21 +99,22 @@ internal static class ThreadsView
         // thread, up to its listing with runs of assignments folded, then to threads running a
         // program already listed (their marked line says where they are), then whole listings.
         // Finished threads have no marked line; they are dealt lines only once every other listing is whole.
+        // A line wider than the column costs the rows it wraps onto.
         for (var t = first; t < n; t++)
         {
             listed[t] = true;
-            copy[t] = listings[t] is { } l && Enumerable.Range(first, t - first).Any(u => listings[u] is { } o && o.FirstLine == l.FirstLine && o.Count == l.Count);
-            if (listings[t] is { Count: > 0 } && kernel.StatusOf(t) != ThreadStatus.Finished)
+            copy[t] = listings[t] is { } l && Enumerable.Range(shown, t - shown).Any(u => listings[u] is { } o && o.FirstLine == l.FirstLine && o.Count == l.Count);
+            if (listings[t] is { Count: > 0 } marked && kernel.StatusOf(t) != ThreadStatus.Finished)
             {
                 size[t] = 1;
-                room--;
+                room -= marked.Height(1, w);
             }
         }
 
-        room = Deal(listings, size, room, t => size[t] > 0 && !copy[t], folded: true);
-        room = Deal(listings, size, room, t => size[t] > 0, folded: true);
-        room = Deal(listings, size, room, t => size[t] > 0, folded: false);
-        room = Deal(listings, size, room, t => listed[t] && kernel.StatusOf(t) == ThreadStatus.Finished, folded: false);
+        room = Deal(listings, size, (room, w), t => size[t] > 0 && !copy[t], folded: true);
+        room = Deal(listings, size, (room, w), t => size[t] > 0, folded: true);
+        room = Deal(listings, size, (room, w), t => size[t] > 0, folded: false);
+        room = Deal(listings, size, (room, w), t => listed[t] && kernel.StatusOf(t) == ThreadStatus.Finished, folded: false);
 
         var gaps = room >= n - first - 1;
         for (var t = first; t < n; t++)
@@ -129,35 +142,43 @@ internal static class ThreadsView
             {
                 foreach (var row in listing.Rows(size[t]))
                 {
-                    lines.Add(row.First == row.Last
-                        ? listing.Line(row.First, w, dim: kernel.StatusOf(t) == ThreadStatus.Finished)
-                        : listing.FoldLine(row, w));
+                    if (row.First == row.Last)
+                    {
+                        lines.AddRange(listing.WrappedLine(row.First, w, dim: kernel.StatusOf(t) == ThreadStatus.Finished));
+                    }
+                    else
+                    {
+                        lines.Add(listing.FoldLine(row, w));
+                    }
                 }
             }
         }
     }
 
     /// <summary>
-    /// Gives the eligible listings one more line each, round after round, while lines are left, up
-    /// to their folded length when <paramref name="folded"/> (else their whole length); returns what is left.
+    /// Gives the eligible listings one more line each, round after round, while rows are left, up
+    /// to their folded length when <paramref name="folded"/> (else their whole length); a line
+    /// costs the rows it takes in a column of the given width. Returns the rows left.
     /// </summary>
-    private static int Deal(ThreadListing?[] listings, int[] size, int room, Func<int, bool> eligible, bool folded)
+    private static int Deal(ThreadListing?[] listings, int[] size, (int Rows, int Width) room, Func<int, bool> eligible, bool folded)
     {
-        for (var dealt = true; room > 0 && dealt;)
+        var (left, width) = room;
+        for (var dealt = true; left > 0 && dealt;)
         {
             dealt = false;
-            for (var t = 0; t < listings.Length && room > 0; t++)
+            for (var t = 0; t < listings.Length && left > 0; t++)
             {
-                if (listings[t] is { } l && size[t] < (folded ? l.FoldedCount : l.Count) && eligible(t))
+                if (listings[t] is { } l && size[t] < (folded ? l.FoldedCount : l.Count) && eligible(t)
+                    && l.Height(size[t] + 1, width) - l.Height(size[t], width) is var cost && cost <= left)
                 {
                     size[t]++;
-                    room--;
+                    left -= cost;
                     dealt = true;
                 }
             }
         }
 
-        return room;
+        return left;
     }
 
     private static void Compact(TuiState state, Session session, ThreadListing?[] listings, int scrolled, int w, int h, List<string> lines, bool withCode)

@@ -147,9 +147,25 @@ internal sealed class GuiHarness : IDisposable
     {
         foreach (var c in text)
         {
-            Press(c switch { ' ' => Key.Space, '\r' => Key.Enter, '\x1b' => Key.Esc, _ => new Key(c) });
+            Press(KeyOf(c));
         }
     }
+
+    /// <summary>
+    /// Types the text as keys that all arrive before the screen is drawn again (typed faster than it
+    /// follows): each is handled as it comes, and the screen is drawn once, after the last.
+    /// </summary>
+    public void TypeBeforeTheNextFrame(string text)
+    {
+        foreach (var c in text)
+        {
+            _app.InjectKey(KeyOf(c));
+        }
+
+        Draw();
+    }
+
+    private static Key KeyOf(char c) => c switch { ' ' => Key.Space, '\r' => Key.Enter, '\x1b' => Key.Esc, _ => new Key(c) };
 
     public void Click(int column, int row)
     {

@@ -25,12 +25,31 @@ public sealed class GuiLayoutTests
     }
 
     [Fact]
-    public void DeliveryPatterns_At120x40Step0_ShowsTheBroadcastAndAnycastLines()
+    public void DeliveryPatterns_At120x40Step0_ShowsEverySendWhole()
     {
         using var gui = new GuiHarness(Lesson("delivery-patterns.ipl"), 120, 40);
 
-        Assert.Contains("49     broadcast desk, \"broadcast", gui.Text, StringComparison.Ordinal);
-        Assert.Contains("51     anycast desk, \"anycast", gui.Text, StringComparison.Ordinal);
+        var text = FrameRenderer.Unwrapped(gui.Text);
+        foreach (var line in new[] { "45     unicast desk, \"worker-2\", \"unicast {i}\"", "47     multicast desk, \"multicast {i}\"", "49     broadcast desk, \"broadcast {i}\"", "51     anycast desk, \"anycast {i}\"", "52 multicast desk, \"end\"" })
+        {
+            Assert.Contains(text.Split('\n'), l => l.TrimEnd().EndsWith(line, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("broadcast …", gui.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeliveryPatterns_At120x40Step0_WrapsTheWorkersPrintUnderItsCode()
+    {
+        using var gui = new GuiHarness(Lesson("delivery-patterns.ipl"), 120, 40);
+
+        var (column, row) = gui.Find("30         print \"{self} got");
+        var print = column + "30         ".Length;
+        var below = gui.Text.Split('\n')[row + 1];
+
+        // The continuation starts four cells in from the statement it continues, nothing before it in the column.
+        Assert.StartsWith("{message}\" ", below[(print + 4)..], StringComparison.Ordinal);
+        Assert.Equal(new string(' ', print + 4 - column), below[column..(print + 4)]);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class GuiLessonTests
 
         gui.Type("  ");
         Assert.Equal(1, gui.State.Session!.Position);
-        Assert.Equal("  ", gui.State.LessonScreen.Dialog!.Input);
+        Assert.Equal("", gui.State.LessonScreen.Dialog!.Input);
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class FrameGoldenTests
     [InlineData(80, 24)]
     [InlineData(99, 30)]
     [InlineData(100, 29)]
+    [InlineData(60, 20)]
     public void TooSmall_MatchesGoldenFile(int width, int height) =>
         GoldenFile.Check($"too-small-{width}x{height}", FrameRenderer.Render(TuiScenarios.BoundedBufferBlocked(), width, height));
 }
