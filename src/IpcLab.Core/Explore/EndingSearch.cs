@@ -20,6 +20,9 @@ namespace IpcLab.Core.Explore;
 /// </summary>
 internal sealed class EndingSearch
 {
+    /// <summary>A search tells how far it is each time it has stored this many more states.</summary>
+    public const int ProgressEvery = 100_000;
+
     private readonly Kernel _kernel;
     private readonly FindingKind _kind;
     private readonly int _maxSteps;
@@ -56,8 +59,11 @@ internal sealed class EndingSearch
         _symmetry = !crashes && ThreadSymmetry.Of(program) is { Note: null } symmetry ? symmetry : null;
     }
 
-    /// <summary>States the searches stored in all.</summary>
+    /// <summary>States the searches stored in all, before the one under way.</summary>
     public long States { get; private set; }
+
+    /// <summary>Told the states the search under way has stored, every <see cref="ProgressEvery"/>.</summary>
+    public Action<int>? Stored { get; init; }
 
     /// <summary>Kernel steps the searches took in all.</summary>
     public long Steps { get; private set; }
@@ -67,9 +73,10 @@ internal sealed class EndingSearch
     /// <paramref name="run"/>'s first <paramref name="at"/> entries reach, or null when there is none
     /// (<paramref name="complete"/> true: none within the bound) or the search stopped at
     /// <paramref name="budget"/> states first (<paramref name="complete"/> false; an ending it had
-    /// found by then is still returned: shorter than the run's, maybe not the shortest).
+    /// found by then is still returned: shorter than the run's, maybe not the shortest). Stopped
+    /// by <paramref name="cancel"/> it is not complete either.
     /// </summary>
-    public ScheduleEntry[]? Search(IReadOnlyList<ScheduleEntry> run, int at, int within, int budget, out bool complete)
+    public ScheduleEntry[]? Search(IReadOnlyList<ScheduleEntry> run, int at, int within, int budget, out bool complete, CancellationToken cancel = default)
     {
         _kernel.Reset();
         if (Runner.TryApply(_kernel, run, at) is not null)
@@ -102,7 +109,7 @@ internal sealed class EndingSearch
                 }
 
                 node.State = null;
-                complete = Expand(id, state, at + depth, at, budget);
+                complete = Expand(id, state, at + depth, at, budget) && (id % 1024 != 0 || !cancel.IsCancellationRequested);
             }
         }
 
@@ -211,6 +218,10 @@ internal sealed class EndingSearch
         _ids[key] = _nodes.Count;
         Layer(node.Depth).Add(_nodes.Count);
         _nodes.Add(node);
+        if (_nodes.Count % ProgressEvery == 0)
+        {
+            Stored?.Invoke(_nodes.Count);
+        }
     }
 
     private List<int> Layer(int depth)

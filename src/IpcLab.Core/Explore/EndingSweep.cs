@@ -55,13 +55,18 @@ internal sealed class EndingSweep
     {
         var run = schedule.ToArray();
         var original = run.Length;
-        _search ??= new EndingSearch(_program, _kind, _maxSteps, run);
+        var at = 0;
+        _search ??= new EndingSearch(_program, _kind, _maxSteps, run)
+        {
+            Stored = _progress is null ? null : stored => _progress(string.Create(CultureInfo.InvariantCulture,
+                $"shrinking by endings: {original} steps down to {run.Length} so far; searching from step {at}: {stored:N0} states, {States + stored:N0} of at most {_budget:N0} in all")),
+        };
         var reach = Math.Min(FirstReach, run.Length);
         while (States < _budget && !cancel.IsCancellationRequested)
         {
-            var at = run.Length - reach;
+            at = run.Length - reach;
             var before = _search.Steps;
-            var ending = _search.Search(run, at, reach, (int)Math.Min(int.MaxValue, _budget - States), out var complete);
+            var ending = _search.Search(run, at, reach, (int)Math.Min(int.MaxValue, _budget - States), out var complete, cancel);
             Steps += _search.Steps - before;
             if (ending is not null)
             {
