@@ -6,5 +6,13 @@ namespace IpcLab.Core.Explore;
 /// </summary>
 public sealed record InterchangeableThreads(string Template, int Count)
 {
-    public override string ToString() => $"{Template} * {Count}";
+    /// <summary>The threads by name when they come from several blocks (written alike, or in processes written alike); null for one block.</summary>
+    public IReadOnlyList<string>? Names { get; init; }
+
+    public override string ToString() => Names is null ? $"{Template} * {Count}" : string.Join(" and ", Names);
+
+    public bool Equals(InterchangeableThreads? other) =>
+        other is not null && Template == other.Template && Count == other.Count && (Names ?? []).SequenceEqual(other.Names ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Template, Count);
 }

@@ -26,6 +26,9 @@ public static class ScheduleShrinker
     /// <summary>The shortcut windows store this many states in all at most (each at most <see cref="WindowStates"/>).</summary>
     public const long DefaultShortcutBudget = 1_000_000;
 
+    /// <summary>The searches for a shorter ending of the run store this many states in all at most.</summary>
+    public const long DefaultEndingBudget = 1_000_000;
+
     /// <summary>States one shortcut window stores at most.</summary>
     public const int WindowStates = 20_000;
 
@@ -41,6 +44,7 @@ public static class ScheduleShrinker
     /// <param name="stateBudget">States the breadth-first search may store before it hands over.</param>
     /// <param name="stepBudget">Steps delta debugging's candidates may replay in all.</param>
     /// <param name="shortcutBudget">States the shortcut windows may store in all (0: no shortcuts).</param>
+    /// <param name="endingBudget">States the searches for a shorter ending may store in all (0: none).</param>
     /// <param name="cancel">Stops the shrinking between its stages and between shortcut windows: it then throws <see cref="OperationCanceledException"/>.</param>
     public static ShrinkResult Shrink(
         CompiledProgram program,
@@ -50,6 +54,7 @@ public static class ScheduleShrinker
         int stateBudget = DefaultStateBudget,
         long stepBudget = DefaultStepBudget,
         long shortcutBudget = DefaultShortcutBudget,
+        long endingBudget = DefaultEndingBudget,
         CancellationToken cancel = default)
     {
         var kind = run.Main.Kind;
@@ -86,19 +91,33 @@ public static class ScheduleShrinker
             return new ShrinkResult(Confirm(program, run, shortest.Schedule, maxSteps), ShrinkMethod.BreadthFirst, IsShortest: true, explored.States, explored.Transitions, Candidates: 0);
         }
 
+        var endings = new EndingSweep(program, kind, maxSteps, endingBudget, progress);
+        var ended = endingBudget > 0 ? endings.Shrink(run.Schedule, cancel) : [.. run.Schedule];
+        cancel.ThrowIfCancellationRequested();
+        if (endings.FromStart)
+        {
+            return new ShrinkResult(Confirm(program, run, ended, maxSteps), ShrinkMethod.Endings, IsShortest: true, explored.States, explored.Transitions + endings.Steps, Candidates: 0)
+            {
+                EndingStates = endings.States,
+                Endings = endings.Endings,
+            };
+        }
+
         var shortcuts = new ShortcutSearch(program, kind, maxSteps, WindowStates, shortcutBudget, progress);
-        var spliced = shortcutBudget > 0 ? shortcuts.Shrink(run.Schedule, cancel) : [.. run.Schedule];
+        var spliced = shortcutBudget > 0 ? shortcuts.Shrink(ended, cancel) : ended;
         cancel.ThrowIfCancellationRequested();
         var delta = new DeltaShrink(program, kind, maxSteps, stepBudget, progress);
         var shrunk = delta.Shrink(spliced);
         return new ShrinkResult(
             Confirm(program, run, shrunk, maxSteps),
-            shortcuts.Shortcuts > 0 ? ShrinkMethod.Shortcuts : ShrinkMethod.DeltaDebugging,
+            shortcuts.Shortcuts > 0 ? ShrinkMethod.Shortcuts : endings.Endings > 0 ? ShrinkMethod.Endings : ShrinkMethod.DeltaDebugging,
             IsShortest: false,
             explored.States,
-            explored.Transitions + shortcuts.Steps + delta.Steps,
+            explored.Transitions + endings.Steps + shortcuts.Steps + delta.Steps,
             delta.Candidates)
         {
+            EndingStates = endings.States,
+            Endings = endings.Endings,
             ShortcutStates = shortcuts.States,
             Shortcuts = shortcuts.Shortcuts,
             SplicedLength = spliced.Length,

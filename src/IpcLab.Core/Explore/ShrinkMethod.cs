@@ -25,4 +25,11 @@ public enum ShrinkMethod
     /// then delta debugging went on from there. Shorter, not necessarily shortest.
     /// </summary>
     Shortcuts,
+
+    /// <summary>
+    /// The graph was too big to search from the start: breadth-first searches from the run's states,
+    /// from a few steps before its finding backward, gave shorter endings (<see cref="EndingSweep"/>);
+    /// the run is a shortest one when they got back to the start, else delta debugging went on from there.
+    /// </summary>
+    Endings,
 }

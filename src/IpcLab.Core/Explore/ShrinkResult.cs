@@ -18,6 +18,12 @@ public sealed record ShrinkResult(FoundRun Run, ShrinkMethod Method, bool IsShor
     /// <summary>Shortcuts spliced into the run.</summary>
     public int Shortcuts { get; init; }
 
+    /// <summary>States the searches for a shorter ending stored in all (0 when they were not tried).</summary>
+    public long EndingStates { get; init; }
+
+    /// <summary>Shorter endings spliced into the run.</summary>
+    public int Endings { get; init; }
+
     /// <summary>The run's length after the shortcuts, before delta debugging (0 when they were not tried).</summary>
     public int SplicedLength { get; init; }
 }

@@ -4,8 +4,9 @@ using IpcLab.Core.Runtime;
 namespace IpcLab.Core.Explore;
 
 /// <summary>
-/// The symmetry reduction: threads of one block with the same code in the same process, whose code
-/// never names itself (<c>self</c>), can swap places without any observer telling the difference.
+/// The symmetry reduction: threads with the same code (one block, or blocks written alike, line for
+/// line) in the same process, or in processes that nothing tells apart (<see cref="Swappable"/>),
+/// whose code never names itself (<c>self</c>), can swap places without any observer telling the difference.
 /// <see cref="Key"/> hashes a state with each group of such threads sorted by their records, so
 /// states that differ only by a renaming of interchangeable threads get one key. The renaming is a
 /// real one (the sorted order), so two states with one key are the same up to renaming: merging
@@ -35,7 +36,7 @@ internal sealed class ThreadSymmetry
     {
         _groups = groups;
         Note = note;
-        Groups = groups.Select(g => new InterchangeableThreads(program.Threads[g[0]].Template, g.Length)).ToArray();
+        Groups = groups.Select(g => Describe(program, g)).ToArray();
         _order = new int[program.Threads.Count];
         _renamed = new int[program.Threads.Count];
         _signatures = new ulong[program.Threads.Count];
@@ -60,10 +61,14 @@ internal sealed class ThreadSymmetry
 
     public static ThreadSymmetry Of(CompiledProgram program)
     {
-        var blocks = program.Threads.GroupBy(t => (t.Template, t.Process, t.Code)).Where(g => g.Count() > 1).ToArray();
+        var swappable = Swappable(program);
+        var blocks = program.Threads
+            .GroupBy(t => (Code: CodeText(program, t), Process: swappable.Contains(t.Process) ? -1 : t.Process))
+            .Where(g => g.Count() > 1)
+            .ToArray();
         if (blocks.Length == 0)
         {
-            return new ThreadSymmetry(program, [], "no block of threads written `thread NAME * N`");
+            return new ThreadSymmetry(program, [], "no block of threads written `thread NAME * N`, and no threads written alike in one process or in processes written alike");
         }
 
         if (program.Objects.FirstOrDefault(o => !IsRenamable(o)) is { } other)
@@ -72,7 +77,7 @@ internal sealed class ThreadSymmetry
         }
 
         var groups = blocks.Where(b => b.First().Code.All(IsRenamable)).Select(b => b.Select(t => t.Id).ToArray()).ToArray();
-        var note = groups.Length == 0 ? $"{blocks[0].Key.Template} names itself (self) or does what only its own identity explains" : null;
+        var note = groups.Length == 0 ? $"{blocks[0].First().Template} names itself (self) or does what only its own identity explains" : null;
         return new ThreadSymmetry(program, groups, note);
     }
 
@@ -143,6 +148,57 @@ internal sealed class ThreadSymmetry
         }
 
         return StateHasher.WithRank(_recordHashes[t], kernel, data, t);
+    }
+
+    /// <summary>
+    /// The processes whose threads may trade places with those of another such process: nothing of
+    /// a process tells it apart when it declares no object of its own, starts with the program (no
+    /// spawn names it) and no thread of it spawns, exits or crashes (which would act on its sibling
+    /// threads: renaming one of them and not the others would move it to another process). The
+    /// descriptor tables and segments that belong to a process are ruled out with the kinds of
+    /// object the reduction allows.
+    /// </summary>
+    private static HashSet<int> Swappable(CompiledProgram program) =>
+    [
+        .. program.Processes
+            .Where(p => !p.StartsOnSpawn
+                && !program.Objects.Any(o => o.Process == p.Id)
+                && p.Threads.All(t => !program.Threads[t].Code.Any(i => i.Op is OpCode.Spawn or OpCode.Exit or OpCode.CrashProcess)))
+            .Select(p => p.Id),
+    ];
+
+    /// <summary>
+    /// The thread's code as the compiler made it, with the source line of every instruction: two
+    /// threads with the same text behave alike (the same line compiles to the same instruction in
+    /// the same scope, and a scope of their own is ruled out by <see cref="Swappable"/> or by being
+    /// one process).
+    /// </summary>
+    private static string CodeText(CompiledProgram program, ThreadInfo thread)
+    {
+        var lines = program.SourceLines;
+        var text = new System.Text.StringBuilder();
+        foreach (var local in thread.Locals)
+        {
+            // A hidden slot's name holds the line it serves (`$i.end@7`): the slots are compared by their place.
+            text.Append(local.IsHidden ? "$" : local.Name).Append(':').Append(local.Kind).Append('\n');
+        }
+
+        foreach (var i in thread.Code)
+        {
+            var line = i.Pos.Line >= 1 && i.Pos.Line <= lines.Count ? lines[i.Pos.Line - 1].Trim() : "";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i.Op} {i.A} {i.B} {i.C} {i.Next} {i.Jump} {i.E1 is null} {i.E2 is null} {i.Args.Count} {i.Text} | {line}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>"consumer * 2", or the threads by name when they come from blocks written alike.</summary>
+    private static InterchangeableThreads Describe(CompiledProgram program, int[] group)
+    {
+        var threads = group.Select(t => program.Threads[t]).ToArray();
+        return threads.All(t => t.Template == threads[0].Template && t.Process == threads[0].Process)
+            ? new InterchangeableThreads(threads[0].Template, group.Length)
+            : new InterchangeableThreads(threads[0].Template, group.Length) { Names = [.. threads.Select(t => t.Name)] };
     }
 
     private bool Before(int a, int b) => _signatures[a] < _signatures[b] || (_signatures[a] == _signatures[b] && a < b);

@@ -66,6 +66,104 @@ public class ReductionTests
         Assert.Contains(report.ReductionNotes, n => n.Contains("self", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Explore_TwoProcessesWrittenAlike_TheirThreadsInterchangeableWithHandCountedStates()
+    {
+        // The two threads of TwoLocalSteps, each in a process of its own written alike: the same
+        // 9 states, and 6 with symmetry.
+        var program = KernelTestKit.Compile("""
+            process east:
+                thread e:
+                    y = 1
+                    pass
+
+            process west:
+                thread w:
+                    y = 1
+                    pass
+            """);
+
+        var full = Explorer.Explore(program, Full);
+        var symmetric = Explorer.Explore(program, Full with { Symmetry = true });
+
+        Assert.Equal((9, 12L), (full.States, full.Transitions));
+        Assert.Equal((6, 8L), (symmetric.States, symmetric.Transitions));
+        Assert.Equal("e and w", Assert.Single(symmetric.Interchangeable).ToString());
+    }
+
+    [Fact]
+    public void Explore_ProcessesWithObjectsOfTheirOwn_NotRenamed()
+    {
+        // Each `m` is its process's own mutex: e and w do not use the same object, so they are not interchangeable.
+        var program = KernelTestKit.Compile("""
+            process east:
+                mutex m
+                thread e:
+                    lock m
+                    unlock m
+
+            process west:
+                mutex m
+                thread w:
+                    lock m
+                    unlock m
+            """);
+
+        var report = Explorer.Explore(program, Full with { Symmetry = true });
+
+        Assert.Empty(report.Interchangeable);
+        Assert.Equal(Explorer.Explore(program, Full).States, report.States);
+    }
+
+    [Fact]
+    public void Explore_ProcessThatCrashesItself_ItsThreadsNotMovedToAnotherProcess()
+    {
+        // A crash stops every thread of its process: t and u may not trade processes while the
+        // crashing threads stay, so only the processes that never crash, spawn or exit are swapped.
+        var program = KernelTestKit.Compile("""
+            shared x = 0
+
+            process east:
+                thread t:
+                    x = 1
+                thread c:
+                    crash
+
+            process west:
+                thread u:
+                    x = 1
+                thread d:
+                    crash
+            """);
+
+        var report = Explorer.Explore(program, Full with { Symmetry = true });
+
+        Assert.Empty(report.Interchangeable);
+    }
+
+    [Fact]
+    public void Explore_GeneratedProgramInProcessesWrittenAlike_SameFindingsAtTheSameShortestLengthsAndNoMoreStates()
+    {
+        // Each block is written twice, so at most two threads a block keeps the programs small enough.
+        var compared = 0;
+        var small = Arb.From(SymmetricProgramSpec.Arbitrary().Generator.Where(s => s.Blocks.Sum(b => b.Count) <= 2));
+        Prop.ForAll(small, spec =>
+        {
+            var program = KernelTestKit.Compile(spec.ToProcessScript());
+            var full = Explorer.Explore(program, Full);
+            if (full.IsExhaustive)
+            {
+                compared++;
+                AssertSameAsFull(spec.ToProcessScript(), program, full);
+                var symmetric = Explorer.Explore(program, Full with { Symmetry = true });
+                Assert.NotEmpty(symmetric.Interchangeable);
+                Assert.True(symmetric.States <= full.States, $"{symmetric.States} states with symmetry, {full.States} without:\n{spec.ToProcessScript()}");
+            }
+        }).QuickCheckThrowOnFailure();
+
+        Assert.True(compared >= 50, $"only {compared} of 100 generated programs were small enough to compare");
+    }
+
     public static TheoryData<string> SmallLessons()
     {
         var data = new TheoryData<string>();

@@ -63,5 +63,30 @@ public sealed record SymmetricProgramSpec(IReadOnlyList<(int Count, int Repeats,
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The same blocks, each written twice as two processes alike (<c>process pN</c> and
+    /// <c>process qN</c>, their threads <c>aN</c> and <c>bN</c>): the symmetry reduction may swap
+    /// the threads of the two copies.
+    /// </summary>
+    public string ToProcessScript()
+    {
+        var sb = new StringBuilder("mutex m\ncond c\nqueue q capacity 1\nshared x = 0\n");
+        for (var b = 0; b < Blocks.Count; b++)
+        {
+            var (count, repeats, lines) = Blocks[b];
+            foreach (var (process, thread) in new[] { ("p", "a"), ("q", "b") })
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\nprocess {process}{b}:\n    thread {thread}{b}{(count > 1 ? $" * {count}" : "")}:\n        repeat {repeats}:\n");
+                foreach (var line in lines)
+                {
+                    sb.Append("            ").Append(Menu[line].Replace("\n", "\n    ", StringComparison.Ordinal)).Append('\n');
+                }
+            }
+        }
+
+        sb.Append("\nexpect x < 4, \"x stays under 4\"\n");
+        return sb.ToString();
+    }
+
     public override string ToString() => "\n" + ToScript();
 }

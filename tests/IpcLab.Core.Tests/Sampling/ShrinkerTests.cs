@@ -61,7 +61,7 @@ public sealed class ShrinkerTests
         var told = new List<string>();
         const long stepBudget = 1_000_000;
 
-        var shrunk = ScheduleShrinker.Shrink(program, found, 10_000, told.Add, stateBudget: 300, stepBudget: stepBudget, shortcutBudget: 0);
+        var shrunk = ScheduleShrinker.Shrink(program, found, 10_000, told.Add, stateBudget: 300, stepBudget: stepBudget, shortcutBudget: 0, endingBudget: 0);
 
         Assert.Equal(ShrinkMethod.DeltaDebugging, shrunk.Method);
         Assert.True(shrunk.Run.Schedule.Count <= found.Schedule.Count);
@@ -94,6 +94,60 @@ public sealed class ShrinkerTests
     }
 
     [Fact]
+    public void Check_OneConditionVariableP3C3B2K3_EndingsSearchedBackFromTheFindingReachTheExhaustiveShortest()
+    {
+        // Too big for the breadth-first budget: `check --all --symmetry --merge` needs 3,037,832
+        // states and finds 72 steps (the test of the explorer is the README's measurement; here the
+        // shrinker must get there alone, within its budgets).
+        var program = SamplingPrograms.OneConditionVariable(p: 3, c: 3, b: 2, k: 3);
+        var told = new List<string>();
+
+        var report = Checker.Check(program, new CheckOptions { ShrinkProgress = told.Add });
+
+        Assert.Equal(78, report.Shortest!.Schedule.Count);
+        Assert.Equal(72, report.Shrunk!.Schedule.Count);
+        Assert.Equal(ShrinkMethod.Endings, report.Shrink!.Method);
+        Assert.True(report.Shrink.Endings > 0);
+        Assert.InRange(report.Shrink.EndingStates, 1, ScheduleShrinker.DefaultEndingBudget);
+        Assert.Contains(told, line => line.StartsWith("shrinking by endings: 78 steps down to 72 so far", StringComparison.Ordinal));
+        Assert.Contains(Runner.Replay(KernelTestKit.NewKernel(program), report.Shrunk.Schedule).Findings, f => f.Kind == FindingKind.Deadlock);
+    }
+
+    [Fact]
+    public void Shrink_GraphOverTheStateBudget_EndingsBackToTheStartGiveAShortestRun()
+    {
+        var program = SamplingPrograms.OneConditionVariable(p: 2, c: 2, b: 1, k: 3);
+        var found = LongRun(program, FindingKind.Deadlock, 88, 150);
+        var told = new List<string>();
+
+        var shrunk = ScheduleShrinker.Shrink(program, found, 10_000, told.Add, stateBudget: 500, shortcutBudget: 0);
+
+        // The breadth-first search from the start stops at 500 states; the searches back from the
+        // finding grow until one starts at the start itself and goes to the end.
+        Assert.Equal(ShrinkMethod.Endings, shrunk.Method);
+        Assert.True(shrunk.IsShortest);
+        Assert.Equal(34, shrunk.Run.Schedule.Count);
+        Assert.InRange(shrunk.EndingStates, 1, ScheduleShrinker.DefaultEndingBudget);
+        Assert.Contains(told, line => line.StartsWith("shrinking by endings: ", StringComparison.Ordinal) && line.Contains("searched from step 0,", StringComparison.Ordinal));
+        Assert.Contains(Runner.Replay(KernelTestKit.NewKernel(program), shrunk.Run.Schedule).Findings, f => f.Kind == FindingKind.Deadlock);
+    }
+
+    [Fact]
+    public void Shrink_EndingBudgetTooSmallForTheStart_StopsWithinItAndKeepsWhatItFound()
+    {
+        var program = SamplingPrograms.OneConditionVariable(p: 2, c: 2, b: 1, k: 3);
+        var found = LongRun(program, FindingKind.Deadlock, 88, 150);
+        const long endingBudget = 2_000;
+
+        var shrunk = ScheduleShrinker.Shrink(program, found, 10_000, progress: null, stateBudget: 500, shortcutBudget: 0, endingBudget: endingBudget);
+
+        Assert.False(shrunk.IsShortest);
+        Assert.InRange(shrunk.EndingStates, 1, endingBudget);
+        Assert.InRange(shrunk.Run.Schedule.Count, 34, found.Schedule.Count);
+        Assert.Contains(Runner.Replay(KernelTestKit.NewKernel(program), shrunk.Run.Schedule).Findings, f => f.Kind == FindingKind.Deadlock);
+    }
+
+    [Fact]
     public void Shrink_GraphOverTheStateBudget_ShortcutsAlongTheRunShortenItWithinTheirBudget()
     {
         var program = SamplingPrograms.OneConditionVariable(p: 2, c: 2, b: 1, k: 3);
@@ -101,8 +155,8 @@ public sealed class ShrinkerTests
         var told = new List<string>();
         const long shortcutBudget = 200_000;
 
-        var withShortcuts = ScheduleShrinker.Shrink(program, found, 10_000, told.Add, stateBudget: 500, shortcutBudget: shortcutBudget);
-        var withoutShortcuts = ScheduleShrinker.Shrink(program, found, 10_000, progress: null, stateBudget: 500, shortcutBudget: 0);
+        var withShortcuts = ScheduleShrinker.Shrink(program, found, 10_000, told.Add, stateBudget: 500, shortcutBudget: shortcutBudget, endingBudget: 0);
+        var withoutShortcuts = ScheduleShrinker.Shrink(program, found, 10_000, progress: null, stateBudget: 500, shortcutBudget: 0, endingBudget: 0);
 
         Assert.Equal(ShrinkMethod.Shortcuts, withShortcuts.Method);
         Assert.True(withShortcuts.Shortcuts > 0);

@@ -81,4 +81,73 @@ public sealed class GuiFindBugTests
         var session = BugFinder.OpenShortest(program, report)!;
         Assert.Equal(FindingKind.Deadlock, Assert.Single(session.Kernel.Findings).Kind);
     }
+
+    /// <summary>An `if` around the only wait: no schedule of the program alone breaks it, a spurious wake-up does.</summary>
+    private const string WaitIf = """
+        mutex m
+        cond changed
+        shared ready = 0
+
+        thread waiter:
+            lock m
+            if ready == 0:
+                wait changed, m
+            assert ready == 1, "woke up before it was ready"
+            unlock m
+
+        thread setter:
+            lock m
+            ready = 1
+            signal changed
+            unlock m
+        """;
+
+    [Fact]
+    public void F_IfAroundTheOnlyWait_FindsItWithInjectedSpuriousWakeupsAndSaysWhatItTried()
+    {
+        using var dir = new TempFolder();
+        var state = TuiVerb.Open(dir.Write("wait-if.ipl", WaitIf), null);
+        using var gui = new GuiHarness(state, 100, 30);
+
+        gui.Type("f");
+
+        Assert.Contains("Find the bug", gui.Text, StringComparison.Ordinal);
+        Assert.StartsWith("explored every schedule with spurious wake-ups injected (", gui.State.Status, StringComparison.Ordinal);
+        Assert.Contains("as ipclab check --all --spurious): an assertion failed is reachable", gui.State.Status, StringComparison.Ordinal);
+        Assert.EndsWith(". Without injected faults nothing was found", gui.State.Status, StringComparison.Ordinal);
+
+        gui.Press(Key.Enter);
+
+        var session = gui.State.Session!;
+        Assert.Contains(session.Timeline, e => e.Kind == ScheduleEntryKind.SpuriousWakeup);
+        Assert.Equal(FindingKind.AssertionFailed, session.Kernel.Findings[0].Kind);
+    }
+
+    [Fact]
+    public void Check_ProgramThatCrashesAProcess_CrashesItAtAnyStepOnceItsOwnSchedulesFindNothing()
+    {
+        var program = Lesson("robust-mutex.ipl").Session!.Program;
+
+        var injections = BugInjections.Of(program);
+        var report = BugFinder.Check(program);
+
+        Assert.Equal(["consumer"], injections.CrashNames);
+        Assert.False(injections.SpuriousWakeups);
+        Assert.StartsWith("explored every schedule with crashes of consumer at any step injected (", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("as ipclab check --all --crash consumer)", report.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ProgramTooBigToExploreWithInjections_SamplesWithThemAsTheCommandLineDoes()
+    {
+        using var dir = new TempFolder();
+        var program = TuiVerb.Open(dir.Write("wait-if.ipl", WaitIf), null).Session!.Program;
+
+        var report = BugFinder.Check(program, exploreLimit: 5);
+
+        Assert.False(report.Exhaustive);
+        Assert.StartsWith("more than 5 states, too many to explore every schedule here; the checker found an assertion failed in ", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("random runs with spurious wake-ups injected (seeds 1-1000, as ipclab check --spurious)", report.Summary, StringComparison.Ordinal);
+        Assert.Contains(report.Shortest!, e => e.Kind == ScheduleEntryKind.SpuriousWakeup);
+    }
 }
