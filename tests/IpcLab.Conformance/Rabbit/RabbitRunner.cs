@@ -1,6 +1,7 @@
 using IpcLab.Conformance.Scenarios;
 using IpcLab.Core.Objects.Exchange;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace IpcLab.Conformance.Rabbit;
 
