@@ -42,13 +42,15 @@ public sealed partial class Kernel
         {
             var ends = new long[cells.Replicas];
             var inSync = new bool[cells.Replicas];
+            var down = new bool[cells.Replicas];
             for (var r = 0; r < ends.Length; r++)
             {
                 ends[r] = cells.LogEnd(p, r);
                 inSync[r] = cells.InSync(p, r);
+                down[r] = cells.IsDown(r);
             }
 
-            partitions[p] = new ReplicaPartition((int)cells.Leader(p), cells.Epoch(p), cells.HighWaterMark(p), cells.Offline(p) != 0, ends, inSync);
+            partitions[p] = new ReplicaPartition((int)cells.Leader(p), cells.Epoch(p), cells.HighWaterMark(p), cells.Offline(p) != 0, ends, inSync, down);
         }
 
         return partitions;

@@ -42,7 +42,7 @@ internal static class ReplicaRows
             row.Add(r == 0 ? "" : " · ", Palette.Dim);
             if (!part.InSync[r])
             {
-                row.Add($"{name} down", Palette.Blocked).Add($" (end {part.LogEnds[r]})", Palette.Dim);
+                row.Add($"{name} {(part.Down[r] ? "down" : "out of sync")}", Palette.Blocked).Add($" (end {part.LogEnds[r]})", Palette.Dim);
                 continue;
             }
 

@@ -44,4 +44,21 @@ public sealed class ReplicaViewTests
         Assert.Contains("p0 0:\"o1\" ┊hwm │end 1", text);
         Assert.Contains("replicas: orders-1 down (end 2) · orders-2 leader end 1 · orders-3 end 1 · ISR {2,3} · epoch 1", text);
     }
+
+    [Fact]
+    public void Topic_CrashedBrokerRestartedButNotCaughtUp_ShowsItOutOfSyncNotDown()
+    {
+        var state = TuiScenarios.FromText("repl.ipl", Program);
+        TuiScenarios.Run(state.Session!, 0, 2);
+        TuiScenarios.Run(state.Session!, 2, 1);
+        TuiScenarios.Run(state.Session!, 3, 1);
+        Assert.Null(state.Session!.InjectProcessCrash(1));
+        TuiScenarios.Run(state.Session!, 1, 1);
+
+        var text = FrameRenderer.Render(state, 180, 48);
+
+        var line = text.Split('\n').Single(l => l.Contains("replicas: ", StringComparison.Ordinal));
+        var replicas = line[line.IndexOf("replicas: ", StringComparison.Ordinal)..].TrimEnd(' ', '│');
+        Assert.StartsWith("replicas: orders-1 out of sync (end 1) · orders-2 leader end 1 · orders-3 end 1 · ISR {2,3}", replicas);
+    }
 }
