@@ -2,24 +2,7 @@ namespace IpcLab.Core.Tests.Cli;
 
 public sealed class CheckAllCommandTests
 {
-    private const string WaitWithIf = """
-        mutex m
-        cond c
-        shared ready = 0
-
-        thread waiter:
-            lock m
-            if ready == 0:
-                wait c, m
-            assert ready == 1, "woke up before ready"
-            unlock m
-
-        thread setter:
-            lock m
-            ready = 1
-            signal c
-            unlock m
-        """;
+    private const string WaitWithIf = WaitWithIfProgram.Text;
 
     [Fact]
     public void CheckAll_Cargill_PrintsTheShortestDeadlockAndExitsOne()

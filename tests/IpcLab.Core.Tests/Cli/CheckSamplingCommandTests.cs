@@ -5,24 +5,7 @@ namespace IpcLab.Core.Tests.Cli;
 /// <summary><c>ipclab check</c>'s injections (--spurious, --crash) and the run command its report suggests (<c>ipclab run --strategy</c>).</summary>
 public sealed partial class CheckSamplingCommandTests
 {
-    private const string WaitWithIf = """
-        mutex m
-        cond c
-        shared ready = 0
-
-        thread waiter:
-            lock m
-            if ready == 0:
-                wait c, m
-            assert ready == 1, "woke up before ready"
-            unlock m
-
-        thread setter:
-            lock m
-            ready = 1
-            signal c
-            unlock m
-        """;
+    private const string WaitWithIf = WaitWithIfProgram.Text;
 
     [Fact]
     public void Check_SpuriousOnAnIfAroundAWait_FindsTheAssertionOnlyWithIt()

@@ -10,26 +10,7 @@ namespace IpcLab.Core.Tests.Explore;
 /// <summary>Spurious wake-ups and crashes as choices of the exhaustive search.</summary>
 public class InjectedChoiceTests
 {
-    // With `if`, a waiter woken without a signal goes on although nothing changed: safe only
-    // while every wake-up is a signal's.
-    private const string WaitWithIf = """
-        mutex m
-        cond c
-        shared ready = 0
-
-        thread waiter:
-            lock m
-            if ready == 0:
-                wait c, m
-            assert ready == 1, "woke up before ready"
-            unlock m
-
-        thread setter:
-            lock m
-            ready = 1
-            signal c
-            unlock m
-        """;
+    private const string WaitWithIf = WaitWithIfProgram.Text;
 
     private const string TwoLockers = """
         mutex m
