@@ -72,6 +72,9 @@ public sealed partial class Kernel
     /// <summary>The members of a consumer group, in thread order.</summary>
     public int[] ConsumerGroupMembers(int groupId) => [.. Rebalance.Members(this, Program.Objects[groupId])];
 
+    /// <summary>A consumer group's rebalances, oldest first, read back from the run's events: what set each off, the assignment before and after, what moved.</summary>
+    public RebalanceEntry[] ConsumerGroupRebalances(int groupId) => RebalanceHistory.Of(this, groupId);
+
     /// <summary>How many rebalances a consumer group has had.</summary>
     public long ConsumerGroupGeneration(int groupId) => ConsumerGroupModule.CellsOf(this, Program.Objects[groupId]).Generation;
 }

@@ -107,7 +107,7 @@ public sealed class LogProperties
     }
 
     /// <summary>Members that subscribe, unsubscribe and subscribe again, some in processes that crash.</summary>
-    private static string Members(int partitions, int members) =>
+    internal static string Members(int partitions, int members) =>
         $"topic t partitions {partitions} retain 2\nconsumers g on t\n"
         + $"process hosts:\n    thread member * {members}:\n        repeat 2:\n            subscribe g\n            pass\n            unsubscribe g\n        subscribe g\n        pass\n"
         + "thread loner:\n    subscribe g\n    pass\n    pass\n    unsubscribe g\n";
