@@ -18,8 +18,12 @@ namespace IpcLab.Tui.Views;
 ///   consumers billing on orders: lag 4 · 2 members · rebalance 2
 ///   (a group declared `assignor roundrobin` says so after its members: · round-robin ·)
 ///     worker-1: p0 · worker-2: p1
-///     last rebalance (step 3): p1 worker-1 → worker-2
+///     rebalance 2 · step 3 · worker-2 joins
+///       before worker-1: p0, p1
+///       after  worker-1: p0 · worker-2: p1
+///       moved  p1 worker-1 → worker-2
 /// </code>
+/// (the group's rebalances, the last three, oldest first: see <see cref="RebalanceHistoryView"/>)
 /// </summary>
 internal static class LogView
 {
@@ -83,21 +87,13 @@ internal static class LogView
         }
 
         lines.Add(title.ToString());
-        if (members.Length == 0)
+        var owners = partitions.Select(gp => gp.Owner).ToArray();
+        if (members.Length > 0)
         {
-            RebalanceMoves.Add(kernel, g, width, lines);
-            return;
+            lines.Add(RebalanceHistoryView.AddAssignment(new MarkupLine(width).Add("    "), kernel, members, owners).ToString());
         }
 
-        var assignment = new MarkupLine(width).Add("    ");
-        for (var i = 0; i < members.Length; i++)
-        {
-            var owned = Enumerable.Range(0, partitions.Length).Where(p => partitions[p].Owner == members[i]).Select(p => $"p{p}").ToArray();
-            assignment.Add((i == 0 ? "" : " · ") + kernel.ThreadName(members[i]) + ": ").Add(owned.Length == 0 ? "(no partition)" : string.Join(", ", owned), Palette.Dim);
-        }
-
-        lines.Add(assignment.ToString());
-        RebalanceMoves.Add(kernel, g, width, lines);
+        RebalanceHistoryView.Add(kernel, g, width, lines);
     }
 
     /// <summary>What the group has still to read in the partition: from its committed offset (or the log start) to the high-water mark, as <c>lag(GROUP)</c> counts.</summary>

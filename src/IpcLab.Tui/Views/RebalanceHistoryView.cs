@@ -1,53 +1,113 @@
 using IpcLab.Core.Model;
+using IpcLab.Core.Objects.ConsumerGroup;
 using IpcLab.Core.Runtime;
 
 namespace IpcLab.Tui.Views;
 
 /// <summary>
-/// What a consumer group's last rebalance moved, under its assignment in the objects panel:
-/// <c>last rebalance (step 7): p1 fragile → steady · p0 worker-1 → nobody</c> (a partition that
-/// had no owner comes "from nobody").
+/// A consumer group's rebalances under its assignment in the objects panel, oldest first, the
+/// last <see cref="Shown"/> of them (a line says how many came before). Each says what set it off,
+/// the assignment before and after, and which partitions changed owner:
+/// <code>
+///     +1 earlier rebalance
+///     rebalance 2 · step 3 · steady joins
+///       before fragile: p0, p1
+///       after  fragile: p0 · steady: p1
+///       moved  p1 fragile → steady
+/// </code>
+/// (partitions that went the same way are listed together: <c>moved  p0, p1 ann → bob</c>)
+/// The one the last step made is marked. It is read back from the run's events (see
+/// <see cref="Kernel.ConsumerGroupRebalances"/>), so stepping back takes it back too.
 /// </summary>
-internal static class RebalanceMoves
+internal static class RebalanceHistoryView
 {
+    /// <summary>At most this many rebalances, so three fit the objects panel at 120x40 with the topic's rows.</summary>
+    public const int Shown = 3;
+
+    private const string MovedIndent = "             ";
+
     public static void Add(Kernel kernel, ObjectInfo g, int width, List<string> lines)
     {
-        var events = kernel.Events;
-        var last = -1;
-        for (var i = events.Count - 1; i >= 0; i--)
+        var history = kernel.ConsumerGroupRebalances(g.Id);
+        var earlier = kernel.ConsumerGroupGeneration(g.Id) - Math.Min(Shown, history.Length);
+        if (earlier > 0)
         {
-            if (events[i].Kind == EventKind.PartitionMoved && events[i].Object == g.Id)
+            lines.Add(new MarkupLine(width).Add($"    +{earlier} earlier rebalance{(earlier == 1 ? "" : "s")}", Palette.Dim).ToString());
+        }
+
+        foreach (var entry in history.TakeLast(Shown))
+        {
+            var now = entry.Step == kernel.StepCount;
+            lines.Add(new MarkupLine(width)
+                .Add(now ? $"  {Palette.ChangedMark} " : "    ", Palette.Changed)
+                .Add($"rebalance {entry.Generation}", Palette.Title)
+                .Add($" · step {entry.Step} · ", Palette.Dim)
+                .Add(string.Join(", ", entry.Triggers.Select(t => Trigger(kernel, t))))
+                .ToString());
+            lines.Add(AddAssignment(new MarkupLine(width).Add("      before ", Palette.Dim), kernel, entry.MembersBefore, entry.OwnersBefore).ToString());
+            lines.Add(AddAssignment(new MarkupLine(width).Add("      after  ", Palette.Dim), kernel, entry.MembersAfter, entry.OwnersAfter).ToString());
+            var moved = Moved(kernel, entry.Moves, width - MovedIndent.Length);
+            for (var i = 0; i < moved.Count; i++)
             {
-                last = i;
-                break;
+                lines.Add(new MarkupLine(width).Add(i == 0 ? "      moved  " : MovedIndent, Palette.Dim).Add(moved[i]).ToString());
             }
         }
-
-        if (last < 0)
-        {
-            return;
-        }
-
-        // One rebalance emits its moves in one step, one after the other (the partition is the event's Process field, as LogFields packs it).
-        var step = events[last].Step;
-        var first = last;
-        while (first > 0 && events[first - 1].Step == step)
-        {
-            first--;
-        }
-
-        var moves = new List<string>();
-        for (var i = first; i <= last; i++)
-        {
-            var e = events[i];
-            if (e.Kind == EventKind.PartitionMoved && e.Object == g.Id)
-            {
-                moves.Add($"p{e.Process} {Owner(kernel, e.PeerProcess - 1)} → {Owner(kernel, e.Other)}");
-            }
-        }
-
-        lines.Add(new MarkupLine(width).Add($"    last rebalance (step {step}): ", Palette.Dim).Add(string.Join(" · ", moves)).ToString());
     }
+
+    /// <summary>"p0, p1 ann → bob · p2 bob → cat" (the partitions that went the same way together), cut between moves to lines of <paramref name="width"/>; "nothing" when none moved.</summary>
+    private static List<string> Moved(Kernel kernel, IReadOnlyList<PartitionMove> moves, int width)
+    {
+        if (moves.Count == 0)
+        {
+            return ["nothing"];
+        }
+
+        var lines = new List<string> { "" };
+        foreach (var way in moves.GroupBy(m => (m.From, m.To)))
+        {
+            var text = $"{string.Join(", ", way.Select(m => $"p{m.Partition}"))} {Owner(kernel, way.Key.From)} → {Owner(kernel, way.Key.To)}";
+            if (lines[^1].Length == 0)
+            {
+                lines[^1] = text;
+            }
+            else if (TextFit.Width(lines[^1]) + 3 + TextFit.Width(text) <= width)
+            {
+                lines[^1] += " · " + text;
+            }
+            else
+            {
+                lines.Add(text);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>"a: p0, p2 · b: p1 · c: (no partition)", or "(no member)": the members in thread order with the partitions each owns.</summary>
+    public static MarkupLine AddAssignment(MarkupLine line, Kernel kernel, IReadOnlyList<int> members, IReadOnlyList<int> owners)
+    {
+        if (members.Count == 0)
+        {
+            return line.Add("(no member)", Palette.Dim);
+        }
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            var owned = Enumerable.Range(0, owners.Count).Where(p => owners[p] == members[i]).Select(p => $"p{p}").ToArray();
+            line.Add((i == 0 ? "" : " · ") + kernel.ThreadName(members[i]) + ": ").Add(owned.Length == 0 ? "(no partition)" : string.Join(", ", owned), Palette.Dim);
+        }
+
+        return line;
+    }
+
+    /// <summary>"steady joins", "fragile leaves", "fragile has crashed", "worker has ended".</summary>
+    private static string Trigger(Kernel kernel, RebalanceTrigger t) => kernel.ThreadName(t.Thread) + t.Cause switch
+    {
+        RebalanceCause.Joined => " joins",
+        RebalanceCause.Left => " leaves",
+        RebalanceCause.Crashed => " has crashed",
+        _ => " has ended",
+    };
 
     private static string Owner(Kernel kernel, int thread) => thread >= 0 ? kernel.ThreadName(thread) : "nobody";
 }
