@@ -87,10 +87,9 @@ internal static class LogView
         }
 
         lines.Add(title.ToString());
-        var owners = partitions.Select(gp => gp.Owner).ToArray();
         if (members.Length > 0)
         {
-            lines.Add(RebalanceHistoryView.AddAssignment(new MarkupLine(width).Add("    "), kernel, members, owners).ToString());
+            RebalanceHistoryView.AddAssignment(lines, kernel, "    ", members, [.. partitions.Select(gp => gp.Owner)], width);
         }
 
         RebalanceHistoryView.Add(kernel, g, width, lines);

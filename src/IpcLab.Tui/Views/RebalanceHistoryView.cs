@@ -44,8 +44,8 @@ internal static class RebalanceHistoryView
                 .Add($" · step {entry.Step} · ", Palette.Dim)
                 .Add(string.Join(", ", entry.Triggers.Select(t => Trigger(kernel, t))))
                 .ToString());
-            lines.Add(AddAssignment(new MarkupLine(width).Add("      before ", Palette.Dim), kernel, entry.MembersBefore, entry.OwnersBefore).ToString());
-            lines.Add(AddAssignment(new MarkupLine(width).Add("      after  ", Palette.Dim), kernel, entry.MembersAfter, entry.OwnersAfter).ToString());
+            AddAssignment(lines, kernel, "      before ", entry.MembersBefore, entry.OwnersBefore, width);
+            AddAssignment(lines, kernel, "      after  ", entry.MembersAfter, entry.OwnersAfter, width);
             var moved = Moved(kernel, entry.Moves, width - MovedIndent.Length);
             for (var i = 0; i < moved.Count; i++)
             {
@@ -63,9 +63,8 @@ internal static class RebalanceHistoryView
         }
 
         var lines = new List<string> { "" };
-        foreach (var way in moves.GroupBy(m => (m.From, m.To)))
+        foreach (var text in moves.GroupBy(m => (m.From, m.To)).SelectMany(way => Texts(kernel, [.. way], width)))
         {
-            var text = $"{string.Join(", ", way.Select(m => $"p{m.Partition}"))} {Owner(kernel, way.Key.From)} → {Owner(kernel, way.Key.To)}";
             if (lines[^1].Length == 0)
             {
                 lines[^1] = text;
@@ -83,21 +82,44 @@ internal static class RebalanceHistoryView
         return lines;
     }
 
-    /// <summary>"a: p0, p2 · b: p1 · c: (no partition)", or "(no member)": the members in thread order with the partitions each owns.</summary>
-    public static MarkupLine AddAssignment(MarkupLine line, Kernel kernel, IReadOnlyList<int> members, IReadOnlyList<int> owners)
+    /// <summary>"p0, p1 ann → bob" for partitions that went the same way, or one text a partition when that is wider than a line.</summary>
+    private static IEnumerable<string> Texts(Kernel kernel, PartitionMove[] way, int width)
     {
+        var fromTo = $" {Owner(kernel, way[0].From)} → {Owner(kernel, way[0].To)}";
+        var together = string.Join(", ", way.Select(m => $"p{m.Partition}")) + fromTo;
+        return TextFit.Width(together) <= width ? [together] : way.Select(m => $"p{m.Partition}{fromTo}");
+    }
+
+    /// <summary>
+    /// The assignment after <paramref name="label"/>: "a: p0, p2 · b: p1 · c: (no partition)", or
+    /// "(no member)"; cut between members onto lines that start under the first one.
+    /// </summary>
+    public static void AddAssignment(List<string> lines, Kernel kernel, string label, IReadOnlyList<int> members, IReadOnlyList<int> owners, int width)
+    {
+        var line = new MarkupLine(width).Add(label, Palette.Dim);
         if (members.Count == 0)
         {
-            return line.Add("(no member)", Palette.Dim);
+            lines.Add(line.Add("(no member)", Palette.Dim).ToString());
+            return;
         }
 
         for (var i = 0; i < members.Count; i++)
         {
+            var name = kernel.ThreadName(members[i]) + ": ";
             var owned = Enumerable.Range(0, owners.Count).Where(p => owners[p] == members[i]).Select(p => $"p{p}").ToArray();
-            line.Add((i == 0 ? "" : " · ") + kernel.ThreadName(members[i]) + ": ").Add(owned.Length == 0 ? "(no partition)" : string.Join(", ", owned), Palette.Dim);
+            var partitions = owned.Length == 0 ? "(no partition)" : string.Join(", ", owned);
+            var separator = i == 0 ? "" : " · ";
+            if (i > 0 && line.Room < TextFit.Width(separator + name + partitions))
+            {
+                lines.Add(line.ToString());
+                line = new MarkupLine(width).Add(new string(' ', TextFit.Width(label)));
+                separator = "";
+            }
+
+            line.Add(separator + name).Add(partitions, Palette.Dim);
         }
 
-        return line;
+        lines.Add(line.ToString());
     }
 
     /// <summary>"steady joins", "fragile leaves", "fragile has crashed", "worker has ended".</summary>

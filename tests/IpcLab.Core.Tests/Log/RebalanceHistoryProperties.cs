@@ -90,6 +90,37 @@ public sealed class RebalanceHistoryProperties
     }
 
     [Fact]
+    public void ConsumerGroupRebalances_ProcessOfTwoMembersCrashes_OneRebalanceNamesBoth()
+    {
+        var kernel = KernelTestKit.NewKernel("""
+            topic t partitions 3 retain 2
+            consumers g on t
+
+            process hosts:
+                thread a:
+                    subscribe g
+                    pass
+                thread b:
+                    subscribe g
+                    pass
+
+            thread c:
+                subscribe g
+                pass
+            """);
+        KernelTestKit.StepAll(kernel, "a", "b", "c");
+        kernel.InjectProcessCrash(kernel.Program.Processes.Single(p => p.Name == "hosts").Id);
+
+        var crash = kernel.ConsumerGroupRebalances(KernelTestKit.ObjectId(kernel, "g"))[^1];
+
+        Assert.Equal(4, crash.Generation);
+        Assert.Equal([new RebalanceTrigger(0, RebalanceCause.Crashed), new RebalanceTrigger(1, RebalanceCause.Crashed)], crash.Triggers);
+        Assert.Equal([0, 1, 2], crash.MembersBefore);
+        Assert.Equal([2], crash.MembersAfter);
+        Assert.Equal([2, 2, 2], crash.OwnersAfter);
+    }
+
+    [Fact]
     public void ConsumerGroupRebalances_StepBack_ForgetsTheRebalancesAfterIt()
     {
         var session = new Session(KernelTestKit.CompileLesson("log-rebalances.ipl"));

@@ -102,6 +102,43 @@ public sealed class RebalanceViewTests
         Assert.Contains("rebalance 4 · step 16 · ann leaves", text);
     }
 
+    [Fact]
+    public void ConsumerGroup_MovesWiderThanThePanel_WrapBetweenMovesNeverInsideOne()
+    {
+        var state = TuiScenarios.FromText("wide.ipl", """
+            topic orders partitions 4 retain 2
+            consumers billing on orders assignor roundrobin
+
+            thread firstworker:
+                subscribe billing
+                pass
+
+            thread secondworker:
+                subscribe billing
+                pass
+
+            thread thirdworker:
+                subscribe billing
+                pass
+            """);
+        TuiScenarios.Run(state.Session!, 0, 1);
+        TuiScenarios.Run(state.Session!, 1, 1);
+        TuiScenarios.Run(state.Session!, 2, 1);
+
+        var rows = FrameRenderer.Render(state, 120, 40).Split('\n');
+
+        string[] moves = ["p2 firstworker → thirdworker", "p3 secondworker → firstworker"];
+        var at = moves.Select(m => Array.FindIndex(rows, r => r.Contains(m, StringComparison.Ordinal))).ToArray();
+        Assert.All(at, row => Assert.True(row >= 0, $"a move is cut or missing in\n{string.Join("\n", rows)}"));
+        Assert.True(at.Distinct().Count() > 1, "both moves fit one line of the 120x40 objects panel: nothing was wrapped");
+        Assert.Contains("moved  p2 firstworker → thirdworker", rows[at[0]]);
+
+        // The assignments are cut between members too: each member's partitions stay on its line.
+        var after = Array.FindIndex(rows, r => r.Contains("after  firstworker: p0, p3 · secondworker: p1", StringComparison.Ordinal));
+        Assert.True(after >= 0, $"no wrapped 'after' line in\n{string.Join("\n", rows)}");
+        Assert.Contains("             thirdworker: p2", rows[after + 1]);
+    }
+
     [Theory]
     [InlineData(120, 40)]
     [InlineData(160, 48)]
