@@ -24,7 +24,7 @@ public sealed class LateGroupReplayProperties
 {
     private static readonly string?[] _keys = ["a", "b", "c", null];
 
-    private static string Script(Run run)
+    private static string Script((int Partitions, int Retain, bool Compact, int Producers, byte[] Records, byte[] Keys, int Early, int[] Choices) run)
     {
         var sb = new StringBuilder($"topic t partitions {run.Partitions} retain {run.Retain}{(run.Compact ? " cleanup compact" : "")}\n");
         sb.Append("consumers early on t\nconsumers late on t\nsemaphore produced\n");
@@ -50,9 +50,7 @@ public sealed class LateGroupReplayProperties
         return sb.ToString();
     }
 
-    public sealed record Run(int Partitions, int Retain, bool Compact, int Producers, byte[] Records, byte[] Keys, int Early, int[] Choices);
-
-    private static Arbitrary<Run> Runs =>
+    private static Arbitrary<(int Partitions, int Retain, bool Compact, int Producers, byte[] Records, byte[] Keys, int Early, int[] Choices)> Runs =>
         (from partitions in Gen.Choose(1, 3)
          from retain in Gen.Choose(1, 5)
          from compact in Gen.Elements(false, true)
@@ -61,7 +59,7 @@ public sealed class LateGroupReplayProperties
          from keys in ArbMap.Default.GeneratorFor<byte[]>()
          from early in Gen.Choose(0, 2)
          from choices in ArbMap.Default.GeneratorFor<int[]>()
-         select new Run(partitions, retain, compact, producers, records, keys, early, choices)).ToArbitrary();
+         select (partitions, retain, compact, producers, records, keys, early, choices)).ToArbitrary();
 
     [Fact]
     public void Subscribe_NewGroupAfterRetentionAndCompaction_ReadsExactlyTheRecordsRetainedFromEachLogStart()
