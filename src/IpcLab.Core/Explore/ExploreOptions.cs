@@ -41,4 +41,12 @@ public sealed record ExploreOptions
 
     /// <summary>From every state, also crash each of these processes (by id) while it has not ended.</summary>
     public IReadOnlyList<int> CrashProcesses { get; init; } = [];
+
+    /// <summary>
+    /// Look up a state's successors in the visited set after the next state's expansion, when the
+    /// memory they were fetched from has had time to answer (see <see cref="StateSpaceSearch"/>).
+    /// Off, each state's right after it: the same report, more slowly. Only the tests turn it off,
+    /// to show the two are the same.
+    /// </summary>
+    internal bool LookUpLate { get; init; } = true;
 }

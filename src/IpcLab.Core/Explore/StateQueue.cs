@@ -69,12 +69,17 @@ internal sealed class StateQueue
             _writeAt = 0;
         }
 
-        Write(id);
-        Write(depth);
+        // The record is written through a span of its room and a local place, not the fields: this runs
+        // for every state a search queues, and the fields would be stored back after every byte.
+        var room = _write.AsSpan(_writeAt, _maxRecord);
+        var at = Write(room, 0, id);
+        at = Write(room, at, depth);
         foreach (var cell in state)
         {
-            Write(cell);
+            at = Write(room, at, cell);
         }
+
+        _writeAt += at;
 
         if (_count == _sleep.Length)
         {
@@ -111,12 +116,16 @@ internal sealed class StateQueue
             _readAt = 0;
         }
 
-        var id = (int)Read();
-        var depth = (int)Read();
+        var record = _read.AsSpan(_readAt, Math.Min(_maxRecord, _read.Length - _readAt));
+        var at = 0;
+        var id = (int)Read(record, ref at);
+        var depth = (int)Read(record, ref at);
         for (var i = 0; i < _stateSize; i++)
         {
-            state[i] = Read();
+            state[i] = Read(record, ref at);
         }
+
+        _readAt += at;
 
         sleep = _sleep[_sleepHead];
         _sleepHead = (_sleepHead + 1) % _sleep.Length;
@@ -159,31 +168,36 @@ internal sealed class StateQueue
         return true;
     }
 
-    // Zigzag then seven bits a byte: small numbers of either sign take one byte.
-    private void Write(long value)
+    // Zigzag then seven bits a byte: small numbers of either sign take one byte. Returns the place after it.
+    private static int Write(Span<byte> room, int at, long value)
     {
         var z = (ulong)((value << 1) ^ (value >> 63));
         while (z >= 0x80)
         {
-            _write[_writeAt++] = (byte)(z | 0x80);
+            room[at++] = (byte)(z | 0x80);
             z >>= 7;
         }
 
-        _write[_writeAt++] = (byte)z;
+        room[at] = (byte)z;
+        return at + 1;
     }
 
-    private long Read()
+    private static long Read(ReadOnlySpan<byte> record, ref int at)
     {
-        ulong z = 0;
-        var shift = 0;
-        byte b;
-        do
+        ulong z = record[at++];
+        if (z >= 0x80)
         {
-            b = _read[_readAt++];
-            z |= (ulong)(b & 0x7f) << shift;
-            shift += 7;
+            z &= 0x7f;
+            var shift = 7;
+            byte b;
+            do
+            {
+                b = record[at++];
+                z |= (ulong)(b & 0x7f) << shift;
+                shift += 7;
+            }
+            while (b >= 0x80);
         }
-        while (b >= 0x80);
 
         return (long)(z >> 1) ^ -(long)(z & 1);
     }

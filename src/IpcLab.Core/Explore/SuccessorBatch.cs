@@ -19,6 +19,20 @@ internal sealed class SuccessorBatch(int stateSize)
 
     public int Count { get; private set; }
 
+    /// <summary>The id of the state these were reached from (<see cref="Begin"/>).</summary>
+    public int Parent { get; private set; } = -1;
+
+    /// <summary>Starts the batch of the successors of state <paramref name="parent"/>; the batch must be empty.</summary>
+    public void Begin(int parent)
+    {
+        if (Count != 0)
+        {
+            throw new InvalidOperationException("the batch still holds the successors of another state");
+        }
+
+        Parent = parent;
+    }
+
     /// <summary>Keeps the kernel's present state, keyed <paramref name="key"/>, and fetches its slot of <paramref name="graph"/> ahead.</summary>
     public void Add(StateGraph graph, Kernel kernel, ulong key, int depth, ulong sleep)
     {
