@@ -366,7 +366,7 @@ internal sealed class TopicModule : ObjectModule
 
     internal override bool IsIdleDaemon(IKernelServices k, ObjectInfo o, int thread) => Replication.ReplicaOf(k, o, thread) >= 0;
 
-    internal override bool CanBlockAt(OpCode op) => op is OpCode.Produce or OpCode.ReplicaFetch;
+    internal override bool CanBlockAt(OpCode op) => op is OpCode.Produce or OpCode.ProduceRetry or OpCode.ReplicaFetch;
 
     internal override string DescribeWait(IKernelServices k, ObjectInfo o, int thread) => Replication.DescribeWait(k, o, thread);
 
