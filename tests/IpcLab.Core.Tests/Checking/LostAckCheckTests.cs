@@ -51,7 +51,7 @@ public sealed class LostAckCheckTests
     [Fact]
     public void Check_IdempotentProducerOnAReplicatedTopic_ExactlyOnce()
     {
-        var report = Check("guarantee-log-replicated-idempotent.ipl");
+        var report = Check("guarantee-log-replicated.ipl");
 
         Assert.Equal(GuaranteeKind.ExactlyOnce, report.Kind);
         Assert.Equal(300, report.Runs);
@@ -62,7 +62,7 @@ public sealed class LostAckCheckTests
     [Fact]
     public void Check_RetryingProducerOnAReplicatedTopic_AtLeastOnceWithTheLostAckAsItsShortestBadRun()
     {
-        var text = KernelTestKit.LessonText("guarantee-log-replicated-idempotent.ipl").Replace("producers idempotent", "producers retrying", StringComparison.Ordinal);
+        var text = KernelTestKit.LessonText("guarantee-log-replicated.ipl").Replace("producers idempotent", "producers retrying", StringComparison.Ordinal);
         var report = GuaranteeChecker.Check(KernelTestKit.Compile(text), new CheckOptions { Runs = 300 });
 
         Assert.Equal(GuaranteeKind.AtLeastOnce, report.Kind);
@@ -72,7 +72,7 @@ public sealed class LostAckCheckTests
     }
 
     [Theory]
-    [InlineData("guarantee-log-replicated-idempotent.ipl", CrashPointKind.ClientStatement | CrashPointKind.LeaderCrash | CrashPointKind.FollowerCrash | CrashPointKind.LostAck)]
+    [InlineData("guarantee-log-replicated.ipl", CrashPointKind.ClientStatement | CrashPointKind.LeaderCrash | CrashPointKind.FollowerCrash | CrashPointKind.LostAck)]
     [InlineData("guarantee-log-retrying.ipl", CrashPointKind.ClientStatement | CrashPointKind.LostAck)]
     [InlineData("guarantee-log-commit-after.ipl", CrashPointKind.ClientStatement)]
     [InlineData("guarantee-broker-ack.ipl", CrashPointKind.ClientStatement | CrashPointKind.BrokerRestart)]
