@@ -294,7 +294,7 @@ internal sealed class TopicModule : ObjectModule
             }
         }
 
-        Producers.AssertInvariants(k, o);
+        ProducerState.AssertInvariants(k, o);
         ReplicaState.Assert(k, o);
     }
 
@@ -357,7 +357,7 @@ internal sealed class TopicModule : ObjectModule
         }
 
         w.EndList();
-        Producers.WriteState(k, o, w);
+        ProducerState.WriteState(k, o, w);
         ReplicaState.Write(k, o, w);
     }
 
