@@ -46,7 +46,7 @@ public static class CrashingRun
             var isPoint = isStatement && SomeoneTakesOver(kernel, thread) && (instr!.Op != OpCode.ReplicaFetch || kernel.WhyCannotCrash(thread) is null);
             // A broker that is down (crashed by the program, not restarted yet) cannot crash again.
             var isBrokerPoint = isStatement && broker >= 0 && kernel.WhyCannotCrashProcess(broker) is null;
-            var losesAck = isStatement && Objects.Topic.LostAcks.CanLose(kernel.Program, instr!);
+            var losesAck = isStatement && instr!.Op == OpCode.Produce && kernel.WhyCannotLoseAck(thread) is null;
             var pointKind = instr?.Op == OpCode.ReplicaFetch ? CrashPointKind.FollowerCrash : CrashPointKind.ClientStatement;
             kinds |= (isPoint ? pointKind : 0) | (isBrokerPoint ? CrashPointKind.BrokerRestart : 0) | (losesAck ? CrashPointKind.LostAck : 0);
             if (isPoint && points++ == target)

@@ -45,6 +45,10 @@ public sealed class MessageTally
                 case EventKind.ProduceRefused when LogFields.Offset(e) >= 0:
                     tally._sent.Remove(e.Value);
                     break;
+                // A record refused, then sent again after all (a retry) and acknowledged, is sent.
+                case EventKind.ProduceAcknowledged:
+                    tally._sent.Add(e.Value);
+                    break;
                 case EventKind.Handled or EventKind.HandledOnce:
                     tally._handled[e.Value] = tally._handled.GetValueOrDefault(e.Value) + 1;
                     break;

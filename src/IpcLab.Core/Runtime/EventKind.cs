@@ -495,4 +495,7 @@ public enum EventKind
 
     /// <summary>Thread Thread's consume of broker queue Object fails: broker Other is down (connection refused); the thread waits for it to come back and consumes again.</summary>
     ConsumeRefused,
+
+    /// <summary>The reply to thread Thread's produce of Value, which the leader of the partition of topic Object has at the offset in <see cref="Objects.Topic.LogFields"/>, is lost on its way back (injected by the guarantee checker on a replicated topic whose producers retry): the thread stays at its produce and sends the record again with its next step.</summary>
+    ReplyLost,
 }

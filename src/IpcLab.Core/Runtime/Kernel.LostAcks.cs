@@ -15,14 +15,15 @@ public sealed partial class Kernel
         }
 
         var instr = NextInstruction(thread);
-        return instr is not null && LostAcks.CanLose(Program, instr)
-            ? null
-            : $"{ThreadName(thread)}'s next statement is not a produce to a topic whose producers retry (`producers retrying` or `idempotent`, without replicas): it has no acknowledgement to lose";
+        return instr is null
+            ? $"{ThreadName(thread)} has no next statement: it has no acknowledgement to lose"
+            : LostAcks.WhyCannotLose(this, thread, instr) is { } reason ? $"{ThreadName(thread)}'s next statement {reason}" : null;
     }
 
     /// <summary>
     /// Runs the thread's produce (a step of its own) and loses its acknowledgement: the producer
-    /// sends the record again in the same step (see <see cref="LostAcks"/>).
+    /// sends the record again, in the same step on a topic without replicas, with its next step on
+    /// a replicated one once the reply was due (see <see cref="LostAcks"/>).
     /// </summary>
     public void InjectLostAck(int thread)
     {

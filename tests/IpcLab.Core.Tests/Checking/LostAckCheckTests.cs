@@ -48,7 +48,31 @@ public sealed class LostAckCheckTests
         Assert.Null(report.Shortest);
     }
 
+    [Fact]
+    public void Check_IdempotentProducerOnAReplicatedTopic_ExactlyOnce()
+    {
+        var report = Check("guarantee-log-replicated.ipl");
+
+        Assert.Equal(GuaranteeKind.ExactlyOnce, report.Kind);
+        Assert.Equal(300, report.Runs);
+        Assert.Equal((0, 0), (report.Lost, report.Duplicated));
+        Assert.Null(report.Shortest);
+    }
+
+    [Fact]
+    public void Check_RetryingProducerOnAReplicatedTopic_AtLeastOnceWithTheLostAckAsItsShortestBadRun()
+    {
+        var text = KernelTestKit.LessonText("guarantee-log-replicated.ipl").Replace("producers idempotent", "producers retrying", StringComparison.Ordinal);
+        var report = GuaranteeChecker.Check(KernelTestKit.Compile(text), new CheckOptions { Runs = 300 });
+
+        Assert.Equal(GuaranteeKind.AtLeastOnce, report.Kind);
+        Assert.True(report.Duplicated > 0);
+        Assert.Equal(CrashMoment.AckLost, report.Shortest!.Crash!.Moment);
+        Assert.Contains("the acknowledgement of seller's produce (line 22) is lost: seller sends the record again", report.Shortest.Crash.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("guarantee-log-replicated.ipl", CrashPointKind.ClientStatement | CrashPointKind.LeaderCrash | CrashPointKind.FollowerCrash | CrashPointKind.LostAck)]
     [InlineData("guarantee-log-retrying.ipl", CrashPointKind.ClientStatement | CrashPointKind.LostAck)]
     [InlineData("guarantee-log-commit-after.ipl", CrashPointKind.ClientStatement)]
     [InlineData("guarantee-broker-ack.ipl", CrashPointKind.ClientStatement | CrashPointKind.BrokerRestart)]

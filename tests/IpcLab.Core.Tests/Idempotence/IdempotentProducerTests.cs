@@ -28,7 +28,6 @@ public sealed class IdempotentProducerTests
 
     [Theory]
     [InlineData("topic t retain 2 producers eager\n", 1, 28, "unknown producers 'eager'; expected plain (the default: a lost acknowledgement is not retried; a `retry` statement appends again), retrying")]
-    [InlineData("topic t retain 2 replicas 2 producers retrying\n", 1, 39, "a replicated topic does not support `producers retrying` yet")]
     [InlineData("topic t retain 2\nconsumers g on t\nthread a:\n    retry g\n", 4, 11, "retry expects a topic, but g is a consumer group")]
     [InlineData("topic t retain 2\nthread a:\n    retry t, 1\n", 3, 5, "retry takes 1 operand, found 2")]
     public void Compile_RetryMistake_ReportsPositionAndWhatWasExpected(string source, int line, int column, string message) =>

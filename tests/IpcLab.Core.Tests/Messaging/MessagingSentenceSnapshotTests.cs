@@ -59,7 +59,7 @@ public sealed class MessagingSentenceSnapshotTests
     {
         var program = Compile(scenario);
         var sb = new StringBuilder();
-        foreach (var (schedule, run) in Schedules)
+        foreach (var (schedule, run) in SchedulesFor(program))
         {
             Record(sb, schedule, program, run);
         }
@@ -87,7 +87,7 @@ public sealed class MessagingSentenceSnapshotTests
         foreach (var scenario in ScenarioNames())
         {
             var program = Compile(scenario);
-            foreach (var (_, run) in Schedules)
+            foreach (var (_, run) in SchedulesFor(program))
             {
                 var kernel = KernelTestKit.NewKernel(program);
                 run(kernel);
@@ -98,6 +98,36 @@ public sealed class MessagingSentenceSnapshotTests
         var messagingEvents = Enum.GetValues<EventKind>().Where(k => ObjectModules.OwnerOf(k) is MessageQueueModule or GroupModule or TopicModule or ConsumerGroupModule);
         Assert.NotEmpty(messagingEvents);
         Assert.Equal([], messagingEvents.Where(k => !kinds.Contains(k)).ToArray());
+    }
+
+    /// <summary>
+    /// The schedules of <see cref="Schedules"/>, and for a program with a replicated topic whose
+    /// producers retry, one more whose first produce that can lose its acknowledgement loses it.
+    /// </summary>
+    private static IEnumerable<(string Name, Action<Kernel> Run)> SchedulesFor(CompiledProgram program) =>
+        program.Objects.Any(o => o.Kind == ObjectKind.Topic && TopicSettings.IsReplicated(o) && TopicSettings.RetryingProducers(o))
+            ? Schedules.Append(("random 1 with a lost acknowledgement", k => RunLosingAnAck(k, new RandomScheduler(1))))
+            : Schedules;
+
+    private static void RunLosingAnAck(Kernel kernel, RandomScheduler scheduler)
+    {
+        var runnable = new int[kernel.Layout.ThreadCount];
+        var lost = false;
+        for (var n = kernel.CollectRunnable(runnable); n > 0 && kernel.StepCount < kernel.Options.MaxSteps; n = kernel.CollectRunnable(runnable))
+        {
+            var thread = scheduler.ChooseThread(kernel, runnable.AsSpan(0, n));
+            if (!lost && kernel.WhyCannotLoseAck(thread) is null)
+            {
+                kernel.InjectLostAck(thread);
+                lost = true;
+                continue;
+            }
+
+            kernel.Step(thread, scheduler);
+        }
+
+        Assert.True(lost, "no produce could lose its acknowledgement");
+        kernel.Conclude();
     }
 
     /// <summary>Round-robin, five seeds, and three seeds with crashes of threads and processes injected.</summary>

@@ -129,7 +129,6 @@ public sealed class ReplicationTests
     [InlineData("topic t retain 2 replicas 6\n", 1, 27, "a topic has from 1 to 5 replicas per partition")]
     [InlineData("topic t retain 2 replicas 2 minisr 3\n", 1, 36, "min.insync.replicas (`minisr`) is a whole number from 1 to the topic's replicas (2)")]
     [InlineData("topic t retain 2 replicas 2 cleanup compact\n", 1, 37, "a replicated topic does not support `cleanup compact` yet")]
-    [InlineData("topic t retain 2 replicas 2 producers idempotent\n", 1, 39, "a replicated topic does not support `producers idempotent` yet")]
     [InlineData("topic t retain 2 replicas 2\nthread t * 2:\n    pass\n", 1, 7, "replica 1 of t runs as a broker process and a thread named t-1, and the name is taken")]
     [InlineData("topic t retain 2\nthread a:\n    produce t, 1, acks(2)\n", 3, 19, "acks is 0 (do not wait), 1 (the leader has it) or all (every in-sync replica has it)")]
     [InlineData("topic t retain 2\nthread a:\n    produce t, acks(1), 1\n", 3, 16, "`acks(...)` is written once, after the value")]

@@ -120,6 +120,7 @@ internal static class ReplicaFailover
             }
         }
 
+        ProducerSequences.Truncated(k, topic, p, next, end);
         var log = TopicModule.CellsOf(k, topic);
         for (var offset = Math.Max(end, log.Start(p)); offset < log.End(p); offset++)
         {

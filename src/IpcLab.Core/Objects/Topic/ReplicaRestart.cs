@@ -53,6 +53,7 @@ internal static class ReplicaRestart
             if (end > checkpoint)
             {
                 replicas.LogEnd(p, r) = checkpoint;
+                ProducerSequences.RolledBack(k, topic, p, r, checkpoint);
                 k.Emit(LogFields.Record(EventKind.ReplicaLogTruncated, actor, pc, topic.Id, r, end, p, checkpoint, 0));
             }
         }

@@ -13,7 +13,7 @@ namespace IpcLab.Core.Objects.Topic;
 internal static class ReplicaTopology
 {
     /// <summary>The replicas and min.insync.replicas of a topic declaration (1 and 1 when not said).</summary>
-    public static (int Replicas, int MinInSync) Declare(Declaration d, bool compact, bool idempotent)
+    public static (int Replicas, int MinInSync) Declare(Declaration d, bool compact)
     {
         var replicas = d.Number("replicas", 1, TopicModule.MaxReplicas, $"a topic has from 1 to {TopicModule.MaxReplicas} replicas per partition");
         var minInSync = d.Number("minisr", 1, replicas, $"min.insync.replicas (`minisr`) is a whole number from 1 to the topic's replicas ({replicas})");
@@ -27,10 +27,9 @@ internal static class ReplicaTopology
             throw d.Error(d.Item.Name.Pos, $"declare {d.Name} at top level: its replicas live on broker processes of their own, reached by every client");
         }
 
-        if (compact || idempotent)
+        if (compact)
         {
-            var option = d.Option(compact ? "cleanup" : "producers")!;
-            throw d.Error(option.Value.Pos, $"a replicated topic does not support `{(compact ? "cleanup compact" : "producers idempotent")}` yet: a truncation on a leader's crash would have to undo it; leave `replicas` out, or this option");
+            throw d.Error(d.Option("cleanup")!.Value.Pos, "a replicated topic does not support `cleanup compact` yet: a truncation on a leader's crash would have to undo it; leave `replicas` out, or this option");
         }
 
         return (replicas, minInSync);

@@ -112,6 +112,7 @@ internal static class Replication
             // Retention deleted what this follower had not copied yet: like a Kafka follower out of
             // range, it starts again at the leader's log start (its log holds [start, end) as the leader's).
             var offset = Math.Max(replicas.LogEnd(p, r), log.Start(p));
+            ProducerSequences.Fetched(k, topic, p, r, offset, startedOver: offset > replicas.LogEnd(p, r));
             replicas.LogEnd(p, r) = offset + 1;
             var value = log.Value(p, offset);
             k.Emit(LogFields.Record(EventKind.ReplicaFetched, t, pc, topic.Id, (int)Math.Max(replicas.HighWaterMark(p), LowestInSyncEnd(replicas, p)), value, p, offset, 0));

@@ -54,13 +54,8 @@ internal sealed class TopicModule : ObjectModule
             _ => throw d.Error(option.Value.Pos, $"unknown producers '{ExprPrinter.Print(option.Value)}'; expected plain (the default: a lost acknowledgement is not retried; a `retry` statement appends again), retrying (a send whose acknowledgement was lost is sent again and appended again) or idempotent (sent again, but a sequence number per producer and partition keeps it from being appended twice)"),
         } : ProducerKind.Plain;
         var idempotent = producers == ProducerKind.Idempotent;
-        var (replicas, minInSync) = ReplicaTopology.Declare(d, compact, idempotent);
+        var (replicas, minInSync) = ReplicaTopology.Declare(d, compact);
         var replicaLag = ReplicaTopology.DeclareLag(d, replicas);
-        if (replicas > 1 && producers == ProducerKind.Retrying)
-        {
-            throw d.Error(d.Option("producers")!.Value.Pos, "a replicated topic does not support `producers retrying` yet: its acks(all) produce waits for its acknowledgement in another step; leave `replicas` out, or this option");
-        }
-
         return d.Object(Kind, retain, TopicSettings.Pack(partitions, expire, compact, idempotent, replicas, minInSync, producers == ProducerKind.Retrying, replicaLag), ValueKind.Int);
     }
 
@@ -81,11 +76,9 @@ internal sealed class TopicModule : ObjectModule
 
     public override int CellCount(ObjectInfo o) => TopicCells.CellsFor(PartitionsOf(o), o.Capacity);
 
-    /// <summary>The topic's cells, then its producers' (<see cref="ProducerCells"/>) when its producers are idempotent or some thread retries a send to it, then its replicas' (<see cref="ReplicaCells"/>) when it has several.</summary>
+    /// <summary>The topic's cells, then its producers' (<see cref="ProducerCells"/>) when it has them (<see cref="Producers.HasCells"/>), then its replicas' (<see cref="ReplicaCells"/>) when it has several.</summary>
     public override int CellCount(CompiledProgram program, ObjectInfo o) =>
-        CellCount(o) + (TopicSettings.IdempotentProducers(o) || program.Threads.Any(t => t.Code.Any(i => i.Op == OpCode.ProduceRetry && i.A == o.Id))
-            ? ProducerCells.CellsFor(program.Threads.Count, PartitionsOf(o), o.Capacity)
-            : 0)
+        CellCount(o) + (Producers.HasCells(program, o) ? Producers.CellsFor(program, o) : 0)
         + (TopicSettings.IsReplicated(o) ? ReplicaCells.CellsFor(PartitionsOf(o), TopicSettings.ReplicasOf(o), program.Threads.Count) : 0);
 
     public static int PartitionsOf(ObjectInfo topic) => TopicSettings.PartitionsOf(topic);
@@ -99,6 +92,16 @@ internal sealed class TopicModule : ObjectModule
 
     internal override void Step(IKernelServices k, int t, int pc, Instr instr)
     {
+        if (instr.Op == OpCode.ProduceRetry && TopicSettings.IsReplicated(k.Program.Objects[instr.A]))
+        {
+            if (ReplicatedProduce.Resend(k, t, pc, instr, k.Program.Objects[instr.A]))
+            {
+                k.MoveTo(t, instr.Next);
+            }
+
+            return;
+        }
+
         if (instr.Op == OpCode.ProduceRetry)
         {
             Producers.Retry(k, t, pc, k.Program.Objects[instr.A]);
@@ -133,6 +136,18 @@ internal sealed class TopicModule : ObjectModule
         }
 
         var topic = k.Program.Objects[instr.A];
+
+        // Its reply was lost: the producer sends the same record again, to the same partition, rather than a new one.
+        if (Producers.LossOf(k, topic, t) == AckLoss.Lost)
+        {
+            if (ReplicatedProduce.Resend(k, t, pc, instr, topic))
+            {
+                k.MoveTo(t, instr.Next);
+            }
+
+            return;
+        }
+
         var cells = CellsOf(k, topic);
         var value = k.Eval(t, instr.E1!);
         var hasKey = instr.E2 is not null;
@@ -158,7 +173,7 @@ internal sealed class TopicModule : ObjectModule
             return;
         }
 
-        var offset = Append(k, t, pc, topic, p, hasKey, key, value, EventKind.RecordAppended);
+        var offset = Append(k, t, pc, topic, p, hasKey, key, value, EventKind.RecordAppended, ProduceAcks.All);
         if (instr.B >= 0)
         {
             k.Local(t, instr.B) = offset;
@@ -178,7 +193,8 @@ internal sealed class TopicModule : ObjectModule
     /// remember the record and stamp it, compaction removes the older records of its key, and a
     /// member blocked polling the partition gets it in the same step. Returns its offset.
     /// </summary>
-    internal static long Append(IKernelServices k, int t, int pc, ObjectInfo topic, int p, bool hasKey, long key, long value, EventKind kind)
+    /// <param name="acks">What the producer waits for, which a retry of the record waits for too (it matters on a replicated topic only).</param>
+    internal static long Append(IKernelServices k, int t, int pc, ObjectInfo topic, int p, bool hasKey, long key, long value, EventKind kind, ProduceAcks acks)
     {
         var cells = CellsOf(k, topic);
         if (cells.Retained(p) == cells.Retain)
@@ -187,7 +203,7 @@ internal sealed class TopicModule : ObjectModule
         }
 
         var offset = cells.Append(p, hasKey, key, value, k.Clock + 1);
-        var sequence = Producers.Stamp(k, t, topic, p, offset, hasKey, key, value);
+        var sequence = Producers.Stamp(k, t, topic, p, offset, hasKey, key, value, kind, acks);
         k.Emit(LogFields.Record(kind, t, pc, topic.Id, (int)sequence, value, p, offset, hasKey ? key + 1 : 0));
         if (hasKey && TopicSettings.Compacts(topic))
         {
@@ -211,7 +227,7 @@ internal sealed class TopicModule : ObjectModule
     {
         var cells = CellsOf(k, topic);
         var start = cells.Start(p);
-        Producers.Unstamp(k, topic, p, start);
+        Producers.Retire(k, topic, p, start);
         var old = cells.RetireOldest(p);
         k.Emit(LogFields.Record(kind, t, pc, topic.Id, -1, old, p, start, keyPlusOne));
     }
@@ -278,7 +294,7 @@ internal sealed class TopicModule : ObjectModule
             }
         }
 
-        Producers.AssertInvariants(k, o);
+        ProducerState.AssertInvariants(k, o);
         ReplicaState.Assert(k, o);
     }
 
@@ -341,7 +357,7 @@ internal sealed class TopicModule : ObjectModule
         }
 
         w.EndList();
-        Producers.WriteState(k, o, w);
+        ProducerState.WriteState(k, o, w);
         ReplicaState.Write(k, o, w);
     }
 
@@ -350,14 +366,21 @@ internal sealed class TopicModule : ObjectModule
 
     internal override bool IsIdleDaemon(IKernelServices k, ObjectInfo o, int thread) => Replication.ReplicaOf(k, o, thread) >= 0;
 
-    internal override bool CanBlockAt(OpCode op) => op is OpCode.Produce or OpCode.ReplicaFetch;
+    internal override bool CanBlockAt(OpCode op) => op is OpCode.Produce or OpCode.ProduceRetry or OpCode.ReplicaFetch;
 
     internal override string DescribeWait(IKernelServices k, ObjectInfo o, int thread) => Replication.DescribeWait(k, o, thread);
 
     internal override string WaitState(IKernelServices k, ObjectInfo o, int thread) =>
         Replication.ReplicaOf(k, o, thread) >= 0 ? "idle: nothing to fetch" : "blocked: " + DescribeWait(k, o, thread);
 
-    internal override void OnThreadEnd(IKernelServices k, int thread) => ReplicaFailover.OnThreadEnd(k, thread);
+    internal override void OnThreadEnd(IKernelServices k, int thread)
+    {
+        ReplicaFailover.OnThreadEnd(k, thread);
+        foreach (var topic in k.Program.Objects.Where(o => o.Kind == ObjectKind.Topic))
+        {
+            Producers.OnThreadEnd(k, topic, thread);
+        }
+    }
 
     public override string Describe(in EventWords w) => TopicSentences.Describe(w) ?? ReplicationSentences.Describe(w) ?? NotMine(w);
 

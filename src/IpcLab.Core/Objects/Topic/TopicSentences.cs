@@ -13,6 +13,7 @@ internal static class TopicSentences
         new(EventKind.RecordCompacted, EventClass.Drop, "compacted"),
         new(EventKind.RecordRetried, EventClass.Other, "retried") { ChangesObject = true },
         new(EventKind.RetryDeduplicated, EventClass.Other, "retry-deduplicated"),
+        new(EventKind.ReplyLost, EventClass.Other, "reply-lost") { Tag = "its acknowledgement is lost" },
     ];
 
     /// <summary>The sentence, or null for an event the topic does not emit.</summary>
@@ -24,7 +25,10 @@ internal static class TopicSentences
         return e.Kind switch
         {
             EventKind.RecordAppended => $"{w.Who} appends {w.Value(topic.ValueKind)} to {topic.Name}{Partitioned(w)} at offset {offset}{Sequenced(w)}",
+            EventKind.RecordRetried when e.Other >= 0 => $"{w.Who} retries {w.Value(topic.ValueKind)} (its acknowledgement was lost): the leader of {topic.Name} partition {p} does not hold sequence {e.Other} of producer {w.Who} (a leader's crash truncated it), so the retry is appended, at offset {offset}",
+            EventKind.RecordRetried when TopicSettings.IsReplicated(topic) => $"{w.Who} retries {w.Value(topic.ValueKind)} (its acknowledgement was lost): without idempotence the retry is appended again, to {topic.Name} partition {p} at offset {offset}; the partition now holds it twice, unless a leader's crash truncated the first",
             EventKind.RecordRetried => $"{w.Who} retries {w.Value(topic.ValueKind)} (its acknowledgement was lost): without idempotence the retry is appended again, to {topic.Name} partition {p} at offset {offset}; the partition now holds it twice",
+            EventKind.ReplyLost => $"{w.Value(topic.ValueKind)} is in {topic.Name} partition {p} at offset {offset}, but the reply to {w.Who}'s produce is lost on its way back: {w.Who} does not move on, and sends the record again with its next step",
             EventKind.RetryDeduplicated => $"{w.Who} retries {w.Value(topic.ValueKind)} (its acknowledgement was lost): partition {p} of {topic.Name} already has sequence {e.Other} of producer {w.Who}, at offset {offset}; acknowledged again, not appended",
             EventKind.RecordRetired => $"partition {p} of {topic.Name} keeps {topic.Capacity} record{(topic.Capacity == 1 ? "" : "s")}: retention deletes the oldest, {w.Value(topic.ValueKind)} at offset {offset}; the log now starts at {offset + 1}",
             EventKind.RecordExpired => $"{w.Value(topic.ValueKind)} at offset {offset} of {topic.Name} partition {p} expires: appended at step {e.PeerProcess - 1}, it has been kept {TopicModule.ExpireOf(topic)} steps (expire {TopicModule.ExpireOf(topic)}); the log now starts at {offset + 1}",
