@@ -213,8 +213,8 @@ internal sealed class StateSpaceSearch
     /// expansion did could have changed them, or is undone when they stop the search (in order,
     /// the later state would not have been expanded): the expansion reads no state a look-up adds,
     /// and a look-up narrows no sleep set of the state just taken from the queue because the lag
-    /// is not used with sleep sets (<see cref="SearchReductions.PartialOrder"/>). The late look-ups
-    /// save about a fifth of a large search's time; <see cref="ExploreOptions.LookUpLate"/> turns them off.
+    /// is not used with sleep sets (<see cref="SearchReductions.PartialOrder"/>).
+    /// <see cref="ExploreOptions.LookUpLate"/> turns the late look-ups off.
     /// </summary>
     private void Lag()
     {
@@ -226,32 +226,34 @@ internal sealed class StateSpaceSearch
         if (_reductions.PartialOrder || !_options.LookUpLate)
         {
             Flush();
-            return;
         }
-
-        var beforeLook = _transitions;
-        Probe(_looked);
-        if (_stop != ExploreStop.Complete)
+        else if (ProbeLooked())
         {
-            UndoExpansion(beforeLook);
-            return;
+            (_looked, _reached) = (_reached, _looked);
         }
-
-        (_looked, _reached) = (_reached, _looked);
     }
 
     /// <summary>Looks up every successor batched so far: the earlier expansion's, then this one's.</summary>
     private void Flush()
     {
+        if (ProbeLooked())
+        {
+            Probe(_reached);
+        }
+    }
+
+    /// <summary>Looks up the earlier expansion's successors; false, with this expansion undone, when they stopped the search.</summary>
+    private bool ProbeLooked()
+    {
         var beforeLook = _transitions;
         Probe(_looked);
-        if (_stop != ExploreStop.Complete)
+        if (_stop == ExploreStop.Complete)
         {
-            UndoExpansion(beforeLook);
-            return;
+            return true;
         }
 
-        Probe(_reached);
+        UndoExpansion(beforeLook);
+        return false;
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ internal sealed class VisitedTable
     public bool TryGetId(ulong key, out int id)
     {
         key = key == 0 ? ZeroKey : key;
-        ref var recent = ref _recent[(int)key & (RecentSlots - 1)];
+        ref var recent = ref Recent(key);
         if (recent.Key == key)
         {
             id = recent.Id;
@@ -65,7 +65,7 @@ internal sealed class VisitedTable
     public unsafe void Prefetch(ulong key)
     {
         key = key == 0 ? ZeroKey : key;
-        if (Sse.IsSupported && _recent[(int)key & (RecentSlots - 1)].Key != key)
+        if (Sse.IsSupported && Recent(key).Key != key)
         {
             var slots = _slots;
             fixed (Slot* slot = &slots[Place(key, slots.Length - 1)])
@@ -85,9 +85,11 @@ internal sealed class VisitedTable
 
         key = key == 0 ? ZeroKey : key;
         Insert(_slots, key, id);
-        _recent[(int)key & (RecentSlots - 1)] = new Slot(key, id);
+        Recent(key) = new Slot(key, id);
         _count++;
     }
+
+    private ref Slot Recent(ulong key) => ref _recent[(int)key & (RecentSlots - 1)];
 
     // Fibonacci hashing: the state hashes are good already, the multiply spreads their high bits.
     private static int Place(ulong key, int mask) => (int)((key * 0x9e3779b97f4a7c15UL) >> 32) & mask;

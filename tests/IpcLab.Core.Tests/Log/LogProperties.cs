@@ -107,6 +107,14 @@ public sealed class LogProperties
     }
 
     /// <summary>Members that subscribe, unsubscribe and subscribe again, some in processes that crash.</summary>
+    /// <summary>A run of <see cref="Members"/>: its partitions and members, the scheduler's choices, the crashes injected.</summary>
+    internal static Gen<(int partitions, int members, int[] choices, int[] injections)> MemberRuns =>
+        from partitions in Gen.Choose(1, 5)
+        from members in Gen.Choose(1, 4)
+        from choices in ArbMap.Default.GeneratorFor<int[]>()
+        from injections in ArbMap.Default.GeneratorFor<int[]>()
+        select (partitions, members, choices, injections);
+
     internal static string Members(int partitions, int members) =>
         $"topic t partitions {partitions} retain 2\nconsumers g on t\n"
         + $"process hosts:\n    thread member * {members}:\n        repeat 2:\n            subscribe g\n            pass\n            unsubscribe g\n        subscribe g\n        pass\n"
@@ -115,11 +123,7 @@ public sealed class LogProperties
     [Fact]
     public void Rebalance_AnyJoinsLeavesAndCrashes_EachPartitionHasExactlyOneLiveMemberInRanges()
     {
-        var gen = from partitions in Gen.Choose(1, 5)
-                  from members in Gen.Choose(1, 4)
-                  from choices in ArbMap.Default.GeneratorFor<int[]>()
-                  from injections in ArbMap.Default.GeneratorFor<int[]>()
-                  select (partitions, members, choices, injections);
+        var gen = MemberRuns;
         Prop.ForAll(gen.ToArbitrary(), run =>
         {
             var kernel = KernelTestKit.NewKernel(Members(run.partitions, run.members));

@@ -19,11 +19,7 @@ public sealed class RebalanceHistoryProperties
     [Fact]
     public void ConsumerGroupRebalances_AnyJoinsLeavesAndCrashes_ChainFromNobodyToThePresentAssignment()
     {
-        var gen = from partitions in Gen.Choose(1, 5)
-                  from members in Gen.Choose(1, 4)
-                  from choices in ArbMap.Default.GeneratorFor<int[]>()
-                  from injections in ArbMap.Default.GeneratorFor<int[]>()
-                  select (partitions, members, choices, injections);
+        var gen = LogProperties.MemberRuns;
         var crashes = 0;
         Prop.ForAll(gen.ToArbitrary(), run =>
         {

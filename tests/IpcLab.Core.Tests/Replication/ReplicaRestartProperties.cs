@@ -15,9 +15,10 @@ namespace IpcLab.Core.Tests.Replication;
 /// </summary>
 public sealed class ReplicaRestartProperties
 {
-    private static string Script(int partitions, int replicas, int producers, string acks)
+    /// <summary>Producers that send each of their three records until it is acknowledged (a refusal gives offset -1), and a reader in a process of its own; <paramref name="topicOptions"/> ends the topic's line.</summary>
+    internal static string Script(int partitions, int replicas, int producers, string acks, string topicOptions = "")
     {
-        var sb = new StringBuilder($"topic t partitions {partitions} retain 16 replicas {replicas} minisr 2\nconsumers g on t\n");
+        var sb = new StringBuilder($"topic t partitions {partitions} retain 16 replicas {replicas} minisr 2{topicOptions}\nconsumers g on t\n");
         sb.Append($"thread producer * {producers}:\n    for i in 1..3:\n        offset = -1\n        while offset < 0:\n            produce t, \"{{self}}.{{i}}\", acks({acks}) -> offset\n");
         sb.Append("process readers:\n    thread reader:\n        subscribe g\n        while true:\n            poll g -> v\n");
         return sb.ToString();

@@ -17,14 +17,9 @@ namespace IpcLab.Core.Tests.Replication;
 /// </summary>
 public sealed class ReplicatedProducerProperties
 {
-    /// <summary>Producers that send each of their three records until it is acknowledged (a refusal gives offset -1), and a reader in a process of its own.</summary>
-    private static string Script(int partitions, int producers, string kind, string acks)
-    {
-        var sb = new StringBuilder($"topic t partitions {partitions} retain 16 replicas 3 minisr 2 producers {kind}\nconsumers g on t\n");
-        sb.Append($"thread producer * {producers}:\n    for i in 1..3:\n        offset = -1\n        while offset < 0:\n            produce t, \"{{self}}.{{i}}\", acks({acks}) -> offset\n");
-        sb.Append("process readers:\n    thread reader:\n        subscribe g\n        while true:\n            poll g -> v\n");
-        return sb.ToString();
-    }
+    /// <summary>The producers and reader of <see cref="ReplicaRestartProperties.Script"/>, on three replicas, of producer kind <paramref name="kind"/>.</summary>
+    private static string Script(int partitions, int producers, string kind, string acks) =>
+        ReplicaRestartProperties.Script(partitions, 3, producers, acks, $" producers {kind}");
 
     private static Arbitrary<(int Partitions, int Producers, int LoseAt, int CrashAt, int[] Choices)> Runs =>
         (from partitions in Gen.Choose(1, 2)
