@@ -181,12 +181,13 @@ internal sealed class MergingSearch
             return;
         }
 
-        _batch.Add(_graph, _kernel, _reductions.Key(), depth, sleep: 0);
+        _batch.Add(_kernel, _reductions.Key(), depth, sleep: 0);
     }
 
     /// <summary>Looks up the states the batch holds, in the order they were reached from state <paramref name="id"/> (at depth <paramref name="at"/>), until the search stops.</summary>
     private void Probe(int id, int at)
     {
+        _batch.FetchAhead(_graph);
         for (var i = 0; i < _batch.Count && _stop == ExploreStop.Complete; i++)
         {
             _transitions++;

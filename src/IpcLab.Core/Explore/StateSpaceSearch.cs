@@ -200,15 +200,15 @@ internal sealed class StateSpaceSearch
         }
 
         var key = _reductions.Key();
-        _reached.Add(_graph, _kernel, key, at + 1, _reductions.CanonicalNames(childSleep));
+        _reached.Add(_kernel, key, at + 1, _reductions.CanonicalNames(childSleep));
         return true;
     }
 
     /// <summary>
-    /// Ends an expansion. Its successors' slots were fetched ahead as each was keyed, but a state's
-    /// few successors are looked up too soon after for memory to have answered (a look-up that
-    /// misses every cache waits some 300 ns here). So the successors of the state expanded before
-    /// this one are looked up now, and this one's after the next expansion: the look-ups come in
+    /// Ends an expansion. Its successors' slots are fetched ahead now, but looked up this soon after,
+    /// memory would not have answered yet (a look-up that misses every cache waits some 300 ns
+    /// here). So the successors of the state expanded before this one are looked up now, and this
+    /// one's after the next expansion: the look-ups come in
     /// the same order as one by one, only a state later. That is exact when nothing the later
     /// expansion did could have changed them, or is undone when they stop the search (in order,
     /// the later state would not have been expanded): the expansion reads no state a look-up adds,
@@ -227,15 +227,20 @@ internal sealed class StateSpaceSearch
         {
             Flush();
         }
-        else if (ProbeLooked())
+        else
         {
-            (_looked, _reached) = (_reached, _looked);
+            _reached.FetchAhead(_graph);
+            if (ProbeLooked())
+            {
+                (_looked, _reached) = (_reached, _looked);
+            }
         }
     }
 
     /// <summary>Looks up every successor batched so far: the earlier expansion's, then this one's.</summary>
     private void Flush()
     {
+        _reached.FetchAhead(_graph);
         if (ProbeLooked())
         {
             Probe(_reached);

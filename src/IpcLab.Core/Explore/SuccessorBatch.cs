@@ -4,11 +4,11 @@ namespace IpcLab.Core.Explore;
 
 /// <summary>
 /// The states one expansion reached, held until they are all generated and looked up in the
-/// visited set together: each is keyed as it is reached and its slot in the table is fetched
-/// ahead (<see cref="StateGraph.Prefetch"/>), so the waits for memory of a state's successors
-/// overlap instead of coming one after the other. Each entry keeps its key, its state array, a
-/// depth and a sleep set; the search takes them in the order they were added, so it adds, counts
-/// and stops exactly as it would have looking each up when it was reached.
+/// visited set together: each is keyed as it is reached, and once the expansion is over their
+/// slots in the table are fetched ahead all at once (<see cref="FetchAhead"/>), so the waits for
+/// memory of a state's successors overlap instead of coming one after the other. Each entry keeps
+/// its key, its state array, a depth and a sleep set; the search takes them in the order they were
+/// added, so it adds, counts and stops exactly as it would have looking each up when it was reached.
 /// </summary>
 internal sealed class SuccessorBatch(int stateSize)
 {
@@ -33,8 +33,8 @@ internal sealed class SuccessorBatch(int stateSize)
         Parent = parent;
     }
 
-    /// <summary>Keeps the kernel's present state, keyed <paramref name="key"/>, and fetches its slot of <paramref name="graph"/> ahead.</summary>
-    public void Add(StateGraph graph, Kernel kernel, ulong key, int depth, ulong sleep)
+    /// <summary>Keeps the kernel's present state, keyed <paramref name="key"/>.</summary>
+    public void Add(Kernel kernel, ulong key, int depth, ulong sleep)
     {
         if (Count == _keys.Length)
         {
@@ -44,12 +44,25 @@ internal sealed class SuccessorBatch(int stateSize)
             Array.Resize(ref _states, Count * 2 * stateSize);
         }
 
-        graph.Prefetch(key);
         _keys[Count] = key;
         _depths[Count] = depth;
         _sleeps[Count] = sleep;
         kernel.CopyStateTo(_states.AsSpan(Count * stateSize, stateSize));
         Count++;
+    }
+
+    /// <summary>
+    /// Fetches the slots of <paramref name="graph"/> that the look-ups of these states start at, all
+    /// at once: a fetch that misses the address cache holds the processor until the page tables are
+    /// walked, and fetches made one after the other walk together, where one made as each state is
+    /// keyed waits alone between two steps.
+    /// </summary>
+    public void FetchAhead(StateGraph graph)
+    {
+        foreach (var key in _keys.AsSpan(0, Count))
+        {
+            graph.Prefetch(key);
+        }
     }
 
     public ulong Key(int i) => _keys[i];

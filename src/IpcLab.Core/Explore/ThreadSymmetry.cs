@@ -27,10 +27,8 @@ internal sealed class ThreadSymmetry
     private readonly int[] _order;
     private readonly int[] _renamed;
     private readonly ulong[] _signatures;
-    private long[] _records;
-    private readonly ulong[] _recordHashes;
-    private readonly bool[] _recorded;
-    private Kernel? _recordedBy;
+    private readonly ThreadRecords _records = new();
+    private readonly ObjectRecords _objects;
 
     private ThreadSymmetry(CompiledProgram program, int[][] groups, string? note)
     {
@@ -40,9 +38,7 @@ internal sealed class ThreadSymmetry
         _order = new int[program.Threads.Count];
         _renamed = new int[program.Threads.Count];
         _signatures = new ulong[program.Threads.Count];
-        _recordHashes = new ulong[program.Threads.Count];
-        _recorded = new bool[program.Threads.Count];
-        _records = [];
+        _objects = new ObjectRecords(program);
     }
 
     public IReadOnlyList<InterchangeableThreads> Groups { get; }
@@ -114,41 +110,19 @@ internal sealed class ThreadSymmetry
             }
         }
 
-        return StateHasher.HashRenamed(kernel, _order, _renamed, _signatures);
-    }
-
-    /// <summary>
-    /// <see cref="StateHasher.ThreadSignature"/>, from the record's hash kept since the last key when
-    /// the thread's cells are the same: a state is keyed right after one thread's transition from
-    /// its parent, and most threads' records are still those of the state keyed before it.
-    /// </summary>
-    private ulong Signature(Kernel kernel, long[] data, int t)
-    {
-        var layout = kernel.Layout;
-
-        // The kept hashes are of this kernel's strings (a string's id is its place in the kernel's own
-        // table), and a deadline's hash reads the clock, which is not in the thread's cells.
-        if (!ReferenceEquals(kernel, _recordedBy) || layout.HasClock)
+        // The state as if thread _order[i] were thread i: the objects with every thread they name
+        // renamed, then the thread records in that order.
+        var h = _objects.Hash(kernel, _renamed);
+        foreach (var t in _order)
         {
-            Array.Clear(_recorded);
-            _recordedBy = layout.HasClock ? null : kernel;
-            if (_records.Length != layout.ThreadCount * layout.ThreadStride)
-            {
-                _records = new long[layout.ThreadCount * layout.ThreadStride];
-            }
+            h = StateHasher.Mix(h, _signatures[t]);
         }
 
-        var cells = data.AsSpan(layout.ThreadField(t, 0), layout.ThreadStride);
-        var kept = _records.AsSpan(t * layout.ThreadStride, layout.ThreadStride);
-        if (!_recorded[t] || !cells.SequenceEqual(kept))
-        {
-            _recordHashes[t] = StateHasher.ThreadRecord(kernel, data, t);
-            cells.CopyTo(kept);
-            _recorded[t] = true;
-        }
-
-        return StateHasher.WithRank(_recordHashes[t], kernel, data, t);
+        return h;
     }
+
+    /// <summary><see cref="StateHasher.ThreadSignature"/>, from the record's hash kept since an earlier key (<see cref="ThreadRecords"/>).</summary>
+    private ulong Signature(Kernel kernel, long[] data, int t) => StateHasher.WithRank(_records.Record(kernel, data, t), kernel, data, t);
 
     /// <summary>
     /// The processes whose threads may trade places with those of another such process: nothing of

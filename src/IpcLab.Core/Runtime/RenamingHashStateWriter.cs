@@ -22,7 +22,14 @@ internal sealed class RenamingHashStateWriter(StringTable strings) : StateWriter
 
     public override void Str(long stringId) => Hash = StateHasher.Mix(Hash, strings.HashOf(stringId));
 
-    public override void Thread(long thread) => Hash = StateHasher.Mix(Hash, (ulong)(thread < 0 ? thread : Renamed[thread]));
+    /// <summary>Set when a thread was written since it was last cleared: the hash then depends on <see cref="Renamed"/>.</summary>
+    public bool NamedThread { get; set; }
+
+    public override void Thread(long thread)
+    {
+        NamedThread = true;
+        Hash = StateHasher.Mix(Hash, (ulong)(thread < 0 ? thread : Renamed[thread]));
+    }
 
     public override void BeginList(long count) => Hash = StateHasher.Mix(Hash, (ulong)count);
 

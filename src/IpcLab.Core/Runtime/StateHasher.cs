@@ -87,14 +87,15 @@ internal static partial class StateHasher
     private static int Rank(long[] data, StateLayout layout, int thread, long obj)
     {
         var ticket = data[layout.ThreadField(thread, StateLayout.TicketField)];
+        var stride = layout.ThreadStride;
+        var records = data.AsSpan(layout.ThreadBase, layout.ThreadCount * stride);
         var rank = 0;
-        for (var t = 0; t < layout.ThreadCount; t++)
+
+        // Counted without a branch: which threads wait where changes from one state to the next,
+        // so a branch on it would be guessed wrong about as often as right.
+        for (var at = 0; at + StateLayout.TicketField < records.Length; at += stride)
         {
-            if (data[layout.ThreadField(t, StateLayout.WaitObjectField)] == obj
-                && data[layout.ThreadField(t, StateLayout.TicketField)] < ticket)
-            {
-                rank++;
-            }
+            rank += (records[at + StateLayout.WaitObjectField] == obj ? 1 : 0) & (records[at + StateLayout.TicketField] < ticket ? 1 : 0);
         }
 
         return rank;
