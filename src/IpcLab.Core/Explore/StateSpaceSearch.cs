@@ -208,12 +208,12 @@ internal sealed class StateSpaceSearch
     /// Ends an expansion. Its successors' slots are fetched ahead now, but looked up this soon after,
     /// memory would not have answered yet (a look-up that misses every cache waits some 300 ns
     /// here). So the successors of the state expanded before this one are looked up now, and this
-    /// one's after the next expansion: the look-ups come in
-    /// the same order as one by one, only a state later. That is exact when nothing the later
-    /// expansion did could have changed them, or is undone when they stop the search (in order,
-    /// the later state would not have been expanded): the expansion reads no state a look-up adds,
-    /// and a look-up narrows no sleep set of the state just taken from the queue because the lag
-    /// is not used with sleep sets (<see cref="SearchReductions.PartialOrder"/>).
+    /// one's after the next expansion: the look-ups come in the same order as one by one, only a
+    /// state later. That is exact when nothing the later expansion did could have changed them, or
+    /// is undone when they stop the search (in order, the later state would not have been
+    /// expanded): the expansion reads no state a look-up adds, and a look-up narrows no sleep set of
+    /// the state just taken from the queue because the lag is not used with sleep sets
+    /// (<see cref="SearchReductions.PartialOrder"/>).
     /// <see cref="ExploreOptions.LookUpLate"/> turns the late look-ups off.
     /// </summary>
     private void Lag()
