@@ -21,17 +21,25 @@ public class ThreadSymmetryKeyTests
         Prop.ForAll(SymmetricProgramSpec.Arbitrary(), KernelTestKit.Choices, (spec, moves) => WalkAndKey(KernelTestKit.Compile(spec.ToScript()), moves))
             .Check(KernelTestKit.Config(200));
 
-    // Every kind of object, the descriptor tables of the sockets, strings and clocks.
     [Fact]
     public void Key_LessonStatesKeyedInAnyOrder_SameAsAFreshKeyOfEachState() =>
         Prop.ForAll(Gen.Choose(0, Lessons.Value.Length - 1).ToArbitrary(), KernelTestKit.Choices, (lesson, moves) => WalkAndKey(Lessons.Value[lesson], moves))
             .Check(KernelTestKit.Config(300));
 
-    private static void WalkAndKey(CompiledProgram program, int[] moves)
+    /// <summary>
+    /// The lessons, compiled once: every kind of object, the descriptor tables of the sockets,
+    /// strings and clocks.
+    /// </summary>
+    internal static CompiledProgram[] LessonPrograms => Lessons.Value;
+
+    /// <summary>
+    /// Steps a kernel of <paramref name="program"/> as <paramref name="moves"/> say, now and then
+    /// going back to a state seen before (as a search takes its next state to expand), and hands
+    /// every state reached to <paramref name="look"/>.
+    /// </summary>
+    internal static void Walk(CompiledProgram program, int[] moves, Action<Kernel> look)
     {
         var kernel = new Kernel(program, new KernelOptions { RecordEvents = false, CheckInvariants = false });
-        var symmetric = ThreadSymmetry.Of(program);
-        var plain = ThreadSymmetry.None(program);
         var choices = new ChoicePath();
         var runnable = new int[program.Threads.Count];
         var seen = new List<long[]>();
@@ -40,7 +48,6 @@ public class ThreadSymmetryKeyTests
             var n = kernel.CollectRunnable(runnable);
             if (n == 0 || (move & 3) == 0)
             {
-                // Back to a state seen before, as a search takes its next state to expand.
                 kernel.LoadState(seen.Count == 0 ? Snapshot(kernel) : seen[(int)((uint)move % seen.Count)], 0);
             }
             else
@@ -50,9 +57,19 @@ public class ThreadSymmetryKeyTests
             }
 
             seen.Add(Snapshot(kernel));
+            look(kernel);
+        }
+    }
+
+    private static void WalkAndKey(CompiledProgram program, int[] moves)
+    {
+        var symmetric = ThreadSymmetry.Of(program);
+        var plain = ThreadSymmetry.None(program);
+        Walk(program, moves, kernel =>
+        {
             Assert.Equal(ThreadSymmetry.Of(program).Key(kernel), symmetric.Key(kernel));
             Assert.Equal(ThreadSymmetry.None(program).Key(kernel), plain.Key(kernel));
-        }
+        });
     }
 
     private static long[] Snapshot(Kernel kernel)
