@@ -45,9 +45,12 @@ internal sealed class ThreadRecords(int placeBits = 8)
             Start(kernel, data);
         }
 
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)t, (uint)layout.ThreadCount, nameof(t));
+
         // The cells are read past the first one's index unchecked: the state array holds every
-        // thread's whole record (checked in Start), and a kept place holds a whole stride. This is
-        // the explorer's hottest loop: a bounds check a cell costs more than the rest.
+        // thread's whole record (checked in Start, and t is one of its threads), and a kept place
+        // holds a whole stride. This is the explorer's hottest loop: a bounds check a cell costs
+        // more than the rest.
         var stride = _stride;
         ref var cells = ref data[layout.ThreadField(t, 0)];
         var at = (t * _places) + Place(ref cells, stride);
