@@ -8,8 +8,8 @@ namespace IpcLab.Core.Explore;
 /// <summary>
 /// The objects' part of a state key (<see cref="ThreadSymmetry.Key"/>): each object's spelling
 /// hashed alone and mixed in object order, then the descriptor tables'. An object whose spelling
-/// reads nothing but its own cells keeps its hash from the last key while those cells are the
-/// same: a state is keyed right after one step from its parent, and most steps change one object
+/// reads nothing but its own cells (<see cref="ObjectModule.WritesOwnCellsOnly"/>) keeps its hash
+/// from the last key while those cells are the same: a state is keyed right after one step from its parent, and most steps change one object
 /// or none. A kept hash that named a thread is also the renaming's, so it is kept only while
 /// the renaming is the same.
 /// </summary>
@@ -29,7 +29,7 @@ internal sealed class ObjectRecords
     public ObjectRecords(CompiledProgram program)
     {
         _objects = [.. program.Objects];
-        _ownCellsOnly = [.. _objects.Select(o => o.Kind is ObjectKind.Mutex or ObjectKind.CondVar or ObjectKind.Semaphore or ObjectKind.BoundedQueue or ObjectKind.SharedVar)];
+        _ownCellsOnly = [.. _objects.Select(o => ObjectModules.Of(o.Kind).WritesOwnCellsOnly)];
 
         // One more place, last, for the descriptor tables, whose spelling reads only their cells.
         _hashes = new ulong[_objects.Length + 1];

@@ -125,6 +125,12 @@ public abstract class ObjectModule : KernelModule
     /// <summary>The object's logical state, spelled once for the hash, the dump and the tests.</summary>
     internal abstract void WriteState(IKernelServices k, ObjectInfo o, StateWriter w);
 
+    /// <summary>
+    /// True when <see cref="WriteState"/> reads nothing but the object's own cells (and the kernel's
+    /// strings): the explorer then keeps an object's hash while its cells stay the same.
+    /// </summary>
+    internal virtual bool WritesOwnCellsOnly => false;
+
     /// <summary>A kernel invariant: a failure is a bug in IpcLab, never the script's fault.</summary>
     internal static void Require(bool condition, string message)
     {

@@ -93,7 +93,7 @@ internal static partial class StateHasher
 
         // Counted without a branch: which threads wait where changes from one state to the next,
         // so a branch on it would be guessed wrong about as often as right.
-        for (var at = 0; at + StateLayout.TicketField < records.Length; at += stride)
+        for (var at = 0; at < records.Length; at += stride)
         {
             rank += (records[at + StateLayout.WaitObjectField] == obj ? 1 : 0) & (records[at + StateLayout.TicketField] < ticket ? 1 : 0);
         }

@@ -121,6 +121,8 @@ internal sealed class BoundedQueueModule : ObjectModule
         }
     }
 
+    internal override bool WritesOwnCellsOnly => true;
+
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w)
     {
         var ring = new Ring(k.Cells(o.Id));

@@ -106,6 +106,8 @@ internal sealed class CondVarModule : ObjectModule
 
     internal override string WaitState(IKernelServices k, ObjectInfo o, int thread) => $"waiting on {o.Name}";
 
+    internal override bool WritesOwnCellsOnly => true;
+
     // A condition variable has no state but its queue, which the threads' wait fields spell.
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w)
     {

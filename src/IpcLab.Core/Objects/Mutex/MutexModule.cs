@@ -245,6 +245,8 @@ internal sealed class MutexModule : ObjectModule
         Require(owner >= 0 || k.FirstWaiter(o.Id) < 0, $"mutex {o.Name} is free but has waiters");
     }
 
+    internal override bool WritesOwnCellsOnly => true;
+
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w)
     {
         w.Label("owner");

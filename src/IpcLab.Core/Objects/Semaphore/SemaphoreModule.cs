@@ -104,6 +104,8 @@ internal sealed class SemaphoreModule : ObjectModule
         Require(count == 0 || k.FirstWaiter(o.Id) < 0, $"semaphore {o.Name} has count {count} and waiters");
     }
 
+    internal override bool WritesOwnCellsOnly => true;
+
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w)
     {
         w.Label("count");

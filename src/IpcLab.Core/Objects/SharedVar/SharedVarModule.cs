@@ -72,6 +72,8 @@ internal sealed class SharedVarModule : ObjectModule
     internal override void AssertInvariants(IKernelServices k, ObjectInfo o) =>
         Require(k.IsValue(o.ValueKind, ValueOf(k, o.Id)), $"shared variable {o.Name} holds {ValueOf(k, o.Id)}, which is no {o.ValueKind} value");
 
+    internal override bool WritesOwnCellsOnly => true;
+
     internal override void WriteState(IKernelServices k, ObjectInfo o, StateWriter w) => w.Value(o.ValueKind, ValueOf(k, o.Id));
 
     public override string Describe(in EventWords w) => w.Event.Kind switch
