@@ -16,8 +16,8 @@ public class ThreadRecordsTests
 {
     [Fact]
     public void Record_LessonStatesWithFewPlaces_SameAsTheRecordHashedAnew() =>
-        Prop.ForAll(Gen.Choose(0, ThreadSymmetryKeyTests.LessonPrograms.Length - 1).ToArbitrary(), Gen.Choose(0, 1).ToArbitrary(), KernelTestKit.Choices,
-            (lesson, placeBits, moves) => WalkAndRecord(ThreadSymmetryKeyTests.LessonPrograms[lesson], placeBits, moves))
+        Prop.ForAll(Gen.Choose(0, StateWalk.Lessons.Length - 1).ToArbitrary(), Gen.Choose(0, 1).ToArbitrary(), KernelTestKit.Choices,
+            (lesson, placeBits, moves) => WalkAndRecord(StateWalk.Lessons[lesson], placeBits, moves))
             .Check(KernelTestKit.Config(300));
 
     [Fact]
@@ -29,7 +29,7 @@ public class ThreadRecordsTests
     private static void WalkAndRecord(CompiledProgram program, int placeBits, int[] moves)
     {
         var records = new ThreadRecords(placeBits);
-        ThreadSymmetryKeyTests.Walk(program, moves, kernel =>
+        StateWalk.Walk(program, moves, kernel =>
         {
             for (var t = 0; t < program.Threads.Count; t++)
             {
